@@ -1,0 +1,539 @@
+"""Find the actors in a parsed document: aliases, fuzzy names, role phrases, and unknown names.
+
+Four passes over the tokens of a spaCy ``Doc`` (whose offsets are those of the original text):
+
+1. alias match: a token trie of every alias in the KB, longest match, token boundaries, accents
+   stripped, case-aware (``US`` only in capitals, ``Turkey`` only capitalised);
+2. fuzzy match of PERSON/ORG/GPE/NORP entities the aliases missed, against aliases of a compatible
+   kind only (a GPE never becomes an organisation: the Syrian city Hama is not Hamas);
+3. role phrases built around sector nouns: ``Chinese Ambassador to Qatar Cao Xiaolin``, ``the Israeli
+   army``, ``chairman of the Hamas Politburo`` (-> the office holder on the document date);
+4. the remaining named entities, unresolved, with a country guessed from what surrounds them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+import spacy
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.tokens import Doc, Token
+
+from backchannel.actors.kb import (
+    FUZZY_CUTOFF,
+    FUZZY_SHORT_CUTOFF,
+    SHORT_QUERY,
+    ActorKB,
+    Agent,
+    Alias,
+    Resolution,
+    canonical_title,
+)
+from backchannel.actors.normalize import fold, is_acronym, strip_accents
+from backchannel.actors.trie import TokenTrie
+from backchannel.records import ActorMention
+
+__all__ = ["ActorResolver"]
+
+_DETERMINERS = {"the", "a", "an", "their", "its", "his", "her", "our", "this", "that", "these", "those", "both"}
+_POSSESSIVE = {"'s", "'"}
+_LOCATIVE = {"in", "at", "to", "from", "near", "into", "inside", "outside", "across", "toward", "towards", "via"}
+_PRE_ADJECTIVES = {"top", "senior", "new"}
+# Words that change the office: "deputy chief", "former president" are not the office holder of the day.
+_QUALIFIERS = {"former", "acting", "then", "interim", "deputy", "ousted", "late", "outgoing", "incoming", "exiled"}
+_GENERIC_LEADS = {"chairman", "chief", "head"}
+_PERSON_BODIES = {"administration", "government", "cabinet", "team", "campaign", "regime"}
+_ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
+_POLITBURO = {"politburo", "political bureau"}
+_FUZZY_SURNAME_CUTOFF = 91
+_SAME_SURNAME_CUTOFF = 85  # of a full name that already scored 88: "Gbago" ~ "Gbagbo", not "Walton" ~ "Waltz"
+_BLOCKED = Resolution(None, None, None, None, None, "blocked", None, False)
+_MAX_NAME_TOKENS = 4
+_MIN_FUZZY_COUNTRY = 6
+_FUZZY_COUNTRY_CUTOFF = 90
+
+# Which alias kinds a fuzzy match may reach from each entity label.
+_FUZZY_KINDS: dict[str, tuple[set[str], set[str]]] = {
+    "PERSON": ({"person"}, {"name", "short"}),
+    "ORG": ({"igo", "nsa"}, {"name"}),
+    "GPE": ({"country"}, {"name", "metonym"}),
+    "NORP": ({"country", "nsa"}, {"demonym", "plural", "name"}),
+}
+
+
+@dataclass
+class _Hit:
+    """A candidate mention over tokens ``[start, end)``."""
+
+    start: int
+    end: int
+    res: Resolution
+    rank: int  # which pass found it: phrase 3, alias 2, fuzzy 1, unknown 0
+    alias: Alias | None = None
+
+
+class ActorResolver:
+    """Find ``ActorMention`` s in a spaCy ``Doc``; the tries are built once here."""
+
+    def __init__(self, kb: ActorKB) -> None:
+        self.kb = kb
+        tokenizer = spacy.blank("en").tokenizer
+        self._names: TokenTrie[Alias] = TokenTrie()
+        fuzzy: dict[str, dict[str, list[Alias]]] = {label: {} for label in _FUZZY_KINDS}
+        for alias in kb.aliases:
+            tokens = [token.text for token in tokenizer(alias.text)]
+            self._names.add([fold(t) for t in tokens], tokens, alias)
+            if not alias.actor_id:
+                continue
+            kind = kb.actors[alias.actor_id].kind
+            key = fold(alias.text)
+            for label, (kinds, forms) in _FUZZY_KINDS.items():
+                if kind in kinds and alias.form in forms and len(key) > 3:
+                    fuzzy[label].setdefault(key, []).append(alias)
+        self._fuzzy = fuzzy
+        self._fuzzy_keys = {label: list(keys) for label, keys in fuzzy.items()}
+        self._country_keys = [key for key, found in fuzzy["GPE"].items() if found[0].form == "name" and " " not in key]
+        self._agents: TokenTrie[Agent] = TokenTrie()
+        self._title_heads: set[str] = set()
+        for agent in kb.agents:
+            tokens = [token.text for token in tokenizer(agent.phrase)]
+            self._agents.add([fold(t) for t in tokens], tokens, agent)
+            if agent.type == "title":
+                self._title_heads.add(fold(tokens[-1]))
+
+    # -- public ---------------------------------------------------------------------------------------
+
+    def find(self, doc: Doc, doc_date: str | None) -> list[ActorMention]:
+        """Actor mentions of ``doc``, sorted by start, not overlapping (the longest span wins)."""
+        keys = [fold(token.text) for token in doc]
+        base = self._alias_pass(doc, keys, doc_date)
+        self._fuzzy_pass(doc, base, doc_date)
+        phrases = self._phrase_pass(doc, keys, base, doc_date)
+        hits = list(base.values()) + phrases
+        hits += self._unknown_pass(doc, keys, hits)
+        return self._finish(doc, [hit for hit in hits if hit.res is not _BLOCKED])
+
+    # -- pass 1: aliases --------------------------------------------------------------------------------
+
+    def _alias_pass(self, doc: Doc, keys: list[str], date: str | None) -> dict[int, _Hit]:
+        texts = [token.text for token in doc]
+        seen: set[str] = set()
+        base: dict[int, _Hit] = {}
+
+        def accept(original: tuple[str, ...], alias: Alias, start: int, end: int) -> bool:
+            return self._case_fits(original, texts, start)
+
+        i = 0
+        while i < len(keys):
+            chosen: tuple[int, Alias] | None = None
+            matches = self._names.matches_at(keys, i, accept)
+            for end, alias in matches:
+                if alias.form == "surname":
+                    if not self._surname_ok(doc, alias, keys, i, end, seen):
+                        continue
+                    rivals = {a.actor_id for e, a in matches if e == end and a.form == "surname" and a.actor_id in seen}
+                    if len(rivals) > 1:
+                        continue  # two people of that name in the document already
+                chosen = (end, alias)
+                break
+            if chosen is None:
+                i += 1
+                continue
+            end, alias = chosen
+            if alias.form == "block":  # kept as a hit so no later pass reads it as an actor
+                base[i] = _Hit(i, end, _BLOCKED, 2, alias)
+            else:
+                seen.add(alias.actor_id)
+                res = self.kb.resolve(alias, date)
+                if alias.form == "metonym" and self._after_locative(keys, i):
+                    res = Resolution(res.actor_id, res.name, res.country, None, None, res.kind)
+                base[i] = _Hit(i, end, res, 2, alias)
+            i = end
+        return base
+
+    @staticmethod
+    def _case_fits(original: tuple[str, ...], texts: list[str], start: int) -> bool:
+        for offset, want in enumerate(original):
+            have = strip_accents(texts[start + offset])
+            if is_acronym(want):
+                if have != want:
+                    return False
+                if fold(want) in STOP_WORDS and _shouting(texts, start, start + len(original)):
+                    return False  # "WHO" / "US" / "IS" in an all-capitals headline
+            elif any(ch.isupper() for ch in want[1:]):
+                if have not in (want, want.upper()):
+                    return False  # mixed case ("LeT", "McGurk") is written exactly
+            elif want[:1].isupper() and not have[:1].isupper():
+                return False
+        return True
+
+    def _surname_ok(self, doc: Doc, alias: Alias, keys: list[str], start: int, end: int, seen: set[str]) -> bool:
+        if end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN":
+            return False  # a first name: "President Ahmed Ben Bella"
+        if alias.actor_id in seen:
+            return True
+        if start > 0 and keys[start - 1] in self._title_heads:  # "Vice President Harris", if she was one
+            roles = self.kb.actors[alias.actor_id].roles
+            for title_start in range(max(0, start - 4), start):
+                for title_end, agent in self._agents.matches_at(keys, title_start, _any):
+                    if title_end == start and agent.type == "title" and any(r.fits(agent.phrase) for r in roles):
+                        return True
+        return end < len(keys) and keys[end] in _PERSON_BODIES  # "the Bush administration"
+
+    @staticmethod
+    def _after_locative(keys: list[str], start: int) -> bool:
+        j = start - 1
+        if j >= 0 and keys[j] == "the":
+            j -= 1
+        return j >= 0 and keys[j] in _LOCATIVE
+
+    # -- pass 2: fuzzy ----------------------------------------------------------------------------------
+
+    def _fuzzy_pass(self, doc: Doc, base: dict[int, _Hit], date: str | None) -> None:
+        covered = _covered(base.values())
+        for ent in doc.ents:
+            if ent.label_ not in _FUZZY_KINDS or any(i in covered for i in range(ent.start, ent.end)):
+                continue
+            start = ent.start + (1 if doc[ent.start].lower_ == "the" else 0)
+            if start >= ent.end or not doc[start].text[:1].isupper():
+                continue
+            query = fold(doc[start : ent.end].text)
+            alias = self._fuzzy_alias(ent.label_, query)
+            if alias is not None and ent.label_ == "PERSON" and not _same_surname(query, fold(alias.text)):
+                alias = None  # "Michael Walton" is not "Michael Waltz"
+            if alias is None and ent.label_ == "PERSON" and ent.end - start == 1:  # a surname: "Haniye"
+                alias = self._fuzzy_alias(ent.label_, query, shorts_only=True, cutoff=_FUZZY_SURNAME_CUTOFF)
+            if alias is None and ent.end - start == 1:
+                alias = self._fuzzy_country(doc[start])
+            if alias is not None:
+                base[start] = _Hit(start, ent.end, self.kb.resolve(alias, date), 1, alias)
+                covered.update(range(start, ent.end))
+        for token in doc:  # misspelt country names the tagger did not see as entities ("Ethopia")
+            if token.i not in covered and token.ent_type_ == "" and token.pos_ == "PROPN":
+                alias = self._fuzzy_country(token)
+                if alias is not None:
+                    base[token.i] = _Hit(token.i, token.i + 1, self.kb.resolve(alias, date), 1, alias)
+
+    def _fuzzy_country(self, token: Token) -> Alias | None:
+        if not token.is_title or len(token.text) < _MIN_FUZZY_COUNTRY:
+            return None
+        query = fold(token.text)
+        best = process.extractOne(query, self._country_keys, scorer=fuzz.ratio, score_cutoff=_FUZZY_COUNTRY_CUTOFF)
+        if best is None or best[0][0] != query[0]:
+            return None
+        return self._fuzzy["GPE"][best[0]][0]
+
+    def _fuzzy_alias(
+        self, label: str, query: str, shorts_only: bool = False, cutoff: int = FUZZY_CUTOFF
+    ) -> Alias | None:
+        if len(query) < 4:
+            return None
+        if len(query) <= SHORT_QUERY:  # one letter apart is too much for a short name: Hama is not Hamas
+            cutoff = max(cutoff, FUZZY_SHORT_CUTOFF)
+        best = process.extractOne(query, self._fuzzy_keys[label], scorer=fuzz.ratio, score_cutoff=cutoff)
+        if best is None or best[0][0] != query[0]:
+            return None
+        aliases = self._fuzzy[label][best[0]]
+        if shorts_only:
+            aliases = [alias for alias in aliases if alias.form == "short"]
+        return aliases[0] if aliases else None
+
+    # -- pass 3: role phrases ---------------------------------------------------------------------------
+
+    def _phrase_pass(self, doc: Doc, keys: list[str], base: dict[int, _Hit], date: str | None) -> list[_Hit]:
+        inside = {i for hit in base.values() for i in range(hit.start + 1, hit.end)}
+        found: list[_Hit] = []
+        i = 0
+        while i < len(doc):
+            hit = None if i in inside else self._phrase_at(doc, keys, base, i, date)
+            if hit is not None:
+                found.append(hit)
+                i = hit.end
+            elif i in base:
+                i = base[i].end
+            else:
+                i += 1
+        return found
+
+    def _agent_at(self, keys: list[str], j: int) -> tuple[int, Agent] | None:
+        matches = self._agents.matches_at(keys, j, _any)
+        return matches[0] if matches else None
+
+    def _phrase_at(self, doc: Doc, keys: list[str], base: dict[int, _Hit], i: int, date: str | None) -> _Hit | None:
+        n = len(doc)
+        j = i + 1 if keys[i] in _DETERMINERS and i + 1 < n else i
+        start = j
+        mod: _Hit | None = None
+        first = base.get(j)
+        if first is not None:
+            kind = self._kind(first)
+            if kind == "person" and not (first.end < n and keys[first.end] in _PERSON_BODIES):
+                return None
+            if kind == "person" or first.res.kind in ("country", "igo", "nsa"):
+                mod = first
+                j = first.end
+                if j < n and keys[j] in _POSSESSIVE:
+                    j += 1
+        before_fillers = j
+        j = self._skip_fillers(doc, keys, base, j, has_mod=mod is not None)
+        qualified = any(keys[k] not in _PRE_ADJECTIVES for k in range(before_fillers, j))
+        qualifiers = [keys[k] for k in range(before_fillers, j) if keys[k] in _QUALIFIERS]
+        agents: list[Agent] = []
+        while j < n and j not in base:
+            match = self._agent_at(keys, j)
+            if match is None:
+                break
+            j, agent = match
+            agents.append(agent)
+        if not agents:
+            return None
+        if j < n and doc[j - 1].pos_ == "ADJ" and doc[j].pos_ == "NOUN":
+            return None  # an adjective, not an actor: "military plan"
+        titles = [agent for agent in agents if agent.type == "title"]
+        head = titles[-1] if titles else agents[-1]
+        target: str | None = None
+        if j + 1 < n and keys[j] in ("to", "of", "in", "from", "for"):
+            k = j + 2 if keys[j + 1] == "the" and j + 2 < n else j + 1
+            after = base.get(k)
+            if after is not None and after.res.kind in ("country", "igo", "nsa") and after.res.country:
+                prep = keys[j]
+                if prep in ("to", "for") and head.sector == "DIP":  # "envoy to Qatar", "Envoy for Yemen"
+                    target, j = after.res.country, after.end
+                elif prep == "of" and mod is None:
+                    mod, j = after, after.end
+                    if j < n and keys[j] in _POSSESSIVE:
+                        j += 1
+                    while j < n and j not in base and (match := self._agent_at(keys, j)) and match[1].type == "body":
+                        j, body = match
+                        agents.append(body)
+                elif prep in ("in", "from") and head.type == "group" and mod is None:
+                    mod, j = after, after.end
+        name: _Hit | None = None
+        name_start = name_end = j
+        if head.type == "title" or (head.type == "group" and not head.phrase.endswith("s")):
+            person = base.get(j)
+            if person is not None and self._kind(person) == "person":
+                name, name_end = person, person.end
+            else:
+                name_end = self._name_run(doc, keys, base, j)
+        if name is None and name_end == j and mod is None and not any(agent.standalone for agent in agents):
+            return None
+        if name is not None or name_end > j:
+            j = name_end
+            if mod is None and j + 1 < n and keys[j] == "of":  # "King Hassan of Morocco"
+                k = j + 2 if keys[j + 1] == "the" and j + 2 < n else j + 1
+                after = base.get(k)
+                if after is not None and after.res.kind == "country":
+                    mod, j = after, after.end
+        res = self._phrase_resolution(
+            doc, head, agents, mod, target, name, (name_start, name_end), date, holder_lookup=not qualified
+        )
+        if qualifiers and res.role and res.actor_id is not None and not res.actor_id.startswith("P:"):
+            res = replace(res, role=" ".join([*qualifiers, res.role]))
+        return _Hit(start, j, res, 3)
+
+    def _skip_fillers(self, doc: Doc, keys: list[str], base: dict[int, _Hit], j: int, has_mod: bool) -> int:
+        """Skip "new", "top" and, after a country, capitalised words ("US Affairs Assistant")."""
+        for _ in range(3):
+            if j >= len(doc) or j in base or self._agent_at(keys, j) is not None:
+                return j
+            token = doc[j]
+            if (
+                keys[j] in _PRE_ADJECTIVES
+                or keys[j] in _QUALIFIERS
+                or (token.pos_ == "ADJ" and token.is_lower and token.is_alpha)
+                or (has_mod and token.is_title and token.is_alpha and token.pos_ in ("PROPN", "NOUN", "ADJ"))
+            ):
+                j += 1
+            elif has_mod and token.is_lower and token.pos_ == "NOUN" and self._agent_at(keys, j + 1) is not None:
+                j += 1  # "French paper workers"
+            else:
+                return j
+        return j
+
+    def _name_run(self, doc: Doc, keys: list[str], base: dict[int, _Hit], j: int) -> int:
+        """End of a run of capitalised proper-noun tokens (an unknown person's name) starting at ``j``."""
+        k = j
+        while k < len(doc) and k - j < _MAX_NAME_TOKENS:
+            token = doc[k]
+            if k > j and token.text == "-" and k + 1 < len(doc) and doc[k + 1].is_title and k + 1 not in base:
+                k += 1  # "Jean-Bertrand"
+                continue
+            if k in base or not token.is_title or token.pos_ != "PROPN" or token.ent_type_ not in ("PERSON", ""):
+                break
+            if self._agent_at(keys, k) is not None:
+                break
+            k += 1
+        return k
+
+    def _phrase_resolution(
+        self,
+        doc: Doc,
+        head: Agent,
+        agents: Sequence[Agent],
+        mod: _Hit | None,
+        target: str | None,
+        name: _Hit | None,
+        name_span: tuple[int, int],
+        date: str | None,
+        holder_lookup: bool = True,
+    ) -> Resolution:
+        politburo = any(agent.phrase in _POLITBURO for agent in agents)
+        title = head.phrase if head.type == "title" else None
+        office = "head of political bureau" if politburo and title and head.lead else title
+        org = mod.res.actor_id if mod is not None and mod.res.kind in ("igo", "nsa") else None
+        country = mod.res.country if mod is not None else None
+        sector = head.sector
+        if head.sector == "GOV":  # "rebel leaders", "army chief": the specific noun tells the sector
+            sector = next((agent.sector for agent in agents if agent.sector != "GOV"), sector)
+        if mod is not None and mod.alias is not None and mod.alias.form == "metonym" and sector == "GOV":
+            sector = mod.res.sector or sector  # "Pentagon officials" are the military
+        if mod is not None and mod.res.kind == "nsa":  # "Hamas officials" are Hamas
+            sector = mod.res.sector or sector
+        role = canonical_title(title) + (f" to {target}" if target else "") if title else None
+        if politburo and not title:
+            role = "political bureau"
+        if name is not None and name.alias is not None:
+            person = self.kb.actors[name.alias.actor_id]
+            res = self.kb.resolve_person(person, date, office, target)
+            if res.country is None or (res.sector is None and country):
+                return Resolution(res.actor_id, res.name, res.country or country, sector, role, "person")
+            return res
+        if mod is not None and self._kind(mod) == "person":  # "the Biden administration"
+            return Resolution(None, None, mod.res.country, sector, None, "group", None, mod.res.country is not None)
+        if name_span[1] > name_span[0]:
+            text = doc[name_span[0] : name_span[1]].text
+            return Resolution(None, text, country, sector, role, "person", org, False)
+        if mod is not None and mod.alias is not None and mod.alias.form == "metonym" and mod.res.sector != "GOV":
+            holder_lookup = False  # "Chair for the Congress" is not the head of state
+        if org is None and office is not None and canonical_title(office) in _GENERIC_LEADS:
+            holder_lookup = False  # "the Israeli chief": which one?
+        if office and (country or org) and holder_lookup:  # not for "human rights chief" of the UN
+            holder = self.kb.office_holder(office, date, country=country, org=org, target=target)
+            if holder is not None:
+                return self.kb.resolve_person(holder, date, office, target)
+        kind = "person" if title else "group"
+        actor_id = f"{country}_{sector}" if country else None
+        return Resolution(actor_id, None, country, sector, role, kind, org, country is not None)
+
+    def _kind(self, hit: _Hit) -> str:
+        return self.kb.actors[hit.alias.actor_id].kind if hit.alias is not None and hit.alias.actor_id else hit.res.kind
+
+    # -- pass 4: unknown names --------------------------------------------------------------------------
+
+    def _unknown_pass(self, doc: Doc, keys: list[str], hits: list[_Hit]) -> list[_Hit]:
+        by_token: dict[int, _Hit] = {}
+        for hit in hits:
+            for i in range(hit.start, hit.end):
+                by_token[i] = hit
+        found: list[_Hit] = []
+        for ent in doc.ents:
+            if ent.label_ not in _ENTITY_LABELS:
+                continue
+            start = ent.start + (1 if keys[ent.start] in _DETERMINERS else 0)
+            if start >= ent.end or not any(ch.isupper() for ch in doc[start : ent.end].text):
+                continue
+            if self._all_agents(keys, start, ent.end):
+                continue  # "Politburo", "Cabinet": sector nouns handled by the phrase pass
+            inner = {id(by_token[i]): by_token[i] for i in range(start, ent.end) if i in by_token}
+            country: str | None = None
+            if inner:
+                if all(i in by_token for i in range(start, ent.end)):
+                    continue  # made of known names only: "Bosnian Serbs"
+                inside = all(start <= h.start and h.end <= ent.end for h in inner.values())
+                countries = [h for h in inner.values() if h.rank == 2 and h.res.kind in ("country", "group")]
+                if not inside or len(countries) != len(inner) or ent.label_ == "GPE":
+                    continue
+                if ent.label_ != "PERSON":
+                    country = countries[0].res.country
+            else:
+                country = self._neighbour_country(keys, by_token, start)
+            sector = self._inner_sector(keys, start, ent.end)
+            res = Resolution(None, doc[start : ent.end].text, country, sector, None, "unknown", None, False)
+            found.append(_Hit(start, ent.end, res, 0))
+        return found
+
+    def _all_agents(self, keys: list[str], start: int, end: int) -> bool:
+        j = start
+        while j < end:
+            match = self._agent_at(keys, j)
+            if match is None or match[0] > end:
+                return False
+            j = match[0]
+        return True
+
+    def _inner_sector(self, keys: list[str], start: int, end: int) -> str | None:
+        sector = None
+        for j in range(start, end):
+            match = self._agent_at(keys, j)
+            if match is not None and match[0] <= end:
+                sector = match[1].sector
+        return sector
+
+    @staticmethod
+    def _neighbour_country(keys: list[str], by_token: dict[int, _Hit], start: int) -> str | None:
+        """Country of a demonym or country name right before an unknown name ("Iranian cleric X")."""
+        j = start - 1
+        while j >= 0 and j not in by_token and j > start - 3 and keys[j].isalpha():
+            j -= 1
+        hit = by_token.get(j)
+        if hit is not None and hit.res.kind in ("country", "group") and hit.end > start - 3:
+            return hit.res.country
+        return None
+
+    # -- output -----------------------------------------------------------------------------------------
+
+    @staticmethod
+    def _finish(doc: Doc, hits: list[_Hit]) -> list[ActorMention]:
+        def chars(hit: _Hit) -> tuple[int, int]:
+            last: Token = doc[hit.end - 1]
+            return doc[hit.start].idx, last.idx + len(last.text)
+
+        spans = [(chars(hit), hit) for hit in hits if hit.end > hit.start]
+        spans.sort(key=lambda item: (item[0][0] - item[0][1], -item[1].rank, item[0][0]))
+        taken: list[tuple[int, int]] = []
+        mentions: list[ActorMention] = []
+        for (start, end), hit in spans:
+            if any(start < t_end and t_start < end for t_start, t_end in taken):
+                continue
+            taken.append((start, end))
+            res = hit.res
+            mentions.append(
+                ActorMention(
+                    text=doc.text[start:end],
+                    start=start,
+                    end=end,
+                    actor_id=res.actor_id,
+                    name=res.name,
+                    country=res.country,
+                    sector=res.sector,
+                    role=res.role,
+                    resolved=res.resolved,
+                    kind=res.kind,
+                    affiliation=res.affiliation,
+                )
+            )
+        mentions.sort(key=lambda mention: mention.start)
+        return mentions
+
+
+def _same_surname(query: str, alias: str) -> bool:
+    mine, theirs = query.split()[-1], alias.split()[-1]
+    return Levenshtein.distance(mine, theirs) <= 1 or fuzz.ratio(mine, theirs) >= _SAME_SURNAME_CUTOFF
+
+
+def _any(original: tuple[str, ...], payload: object, start: int, end: int) -> bool:
+    return True
+
+
+def _covered(hits: Iterable[_Hit]) -> set[int]:
+    return {i for hit in hits for i in range(hit.start, hit.end)}
+
+
+def _shouting(texts: list[str], start: int, end: int) -> bool:
+    """The neighbours of ``[start, end)`` are words in capitals too (a headline in capitals)."""
+    around = [texts[k] for k in (start - 1, end) if 0 <= k < len(texts) and texts[k].isalpha()]
+    return bool(around) and all(word.isupper() and len(word) > 1 for word in around)

@@ -1,0 +1,49 @@
+"""The FastAPI application factory."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI
+
+from backchannel.api.errors import install_error_handlers
+from backchannel.api.limits import BodySizeLimit
+from backchannel.api.routers import actors, documents, events, health, network, timeline
+from backchannel.api.service import CoderFactory, StoreService
+from backchannel.api.settings import ApiSettings
+
+__all__ = ["create_app"]
+
+
+def create_app(
+    db_path: str | Path, settings: ApiSettings | None = None, *, coder_factory: CoderFactory | None = None
+) -> FastAPI:
+    """The REST API over one database; the store opens on first use and closes at shutdown.
+
+    ``settings`` defaults to ``ApiSettings.from_env()`` (write token from ``BACKCHANNEL_TOKEN``);
+    ``coder_factory`` builds the coder for ``POST /documents`` (default: the pipeline, built lazily).
+    """
+    config = settings if settings is not None else ApiSettings.from_env()
+    service = StoreService(db_path, config, coder_factory)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        try:
+            yield
+        finally:
+            service.close()
+
+    app = FastAPI(
+        title="Backchannel",
+        version="1",
+        summary="PLOVER events coded from news: who did what to whom, when and where.",
+        lifespan=lifespan,
+    )
+    app.state.service = service
+    install_error_handlers(app)
+    app.add_middleware(BodySizeLimit, max_bytes=config.max_body_bytes)
+    for module in (events, actors, network, timeline, documents, health):
+        app.include_router(module.router)
+    return app

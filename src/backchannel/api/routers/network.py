@@ -1,0 +1,35 @@
+"""``GET /network`` (nodes and edges) and ``GET /dyads``."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import duckdb
+from fastapi import APIRouter, Depends, Query
+
+from backchannel.api.errors import ERROR_RESPONSES
+from backchannel.api.routers.events import event_filter
+from backchannel.api.service import read_connection
+from backchannel.store import EventFilter, queries
+from backchannel.store.models import Dyad, NetworkView
+
+__all__ = ["router"]
+
+router = APIRouter(tags=["network"], responses=ERROR_RESPONSES)
+Con = Annotated[duckdb.DuckDBPyConnection, Depends(read_connection)]
+Filter = Annotated[EventFilter, Depends(event_filter)]
+
+
+@router.get("/network", response_model=NetworkView, summary="Actor network with counts by quad class")
+def get_network(
+    con: Con,
+    f: Filter,
+    max_nodes: Annotated[int, Query(ge=1, le=queries.MAX_LIMIT)] = 200,
+    min_count: Annotated[int, Query(ge=1)] = 1,
+) -> NetworkView:
+    return queries.network(con, f, max_nodes=max_nodes, min_count=min_count)
+
+
+@router.get("/dyads", response_model=list[Dyad], summary="Actor -> recipient pairs, most frequent first")
+def get_dyads(con: Con, f: Filter, min: Annotated[int, Query(ge=1)] = 1) -> list[Dyad]:  # public name
+    return queries.dyads(con, min, f)

@@ -1,0 +1,113 @@
+"""The API's handle on one database: a single ``Store`` per process, cursors per request.
+
+DuckDB allows one writer process, so the service opens the file once: writable when
+a write token is configured (``POST /documents`` then writes through this process's
+single writer, serialised by the store's lock), read-only otherwise.
+"""
+
+from __future__ import annotations
+
+import hmac
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+from fastapi import Request
+
+from backchannel.api.errors import ApiError
+from backchannel.api.settings import ApiSettings
+from backchannel.records import Article
+from backchannel.store import Coder, Store, document_hash, ingest
+
+__all__ = ["CoderFactory", "IngestOutcome", "StoreService", "get_service", "read_connection", "require_token"]
+
+CoderFactory = Callable[[], tuple[Coder, str]]
+
+
+def _default_coder() -> tuple[Coder, str]:
+    from backchannel.pipeline import PIPELINE_VERSION, Pipeline
+
+    return Pipeline(), PIPELINE_VERSION
+
+
+@dataclass(frozen=True)
+class IngestOutcome:
+    doc_id: str
+    created: bool
+    events: int
+    errors: tuple[str, ...]
+
+
+class StoreService:
+    """Opens the database on first use and hands out read cursors and the writer."""
+
+    def __init__(self, db_path: str | Path, settings: ApiSettings, coder_factory: CoderFactory | None = None) -> None:
+        self.db_path = str(db_path)
+        self.settings = settings
+        self.writable = settings.token is not None
+        self._coder_factory = coder_factory or _default_coder
+        self._coder: tuple[Coder, str] | None = None
+        self._store: Store | None = None
+        self._lock = threading.Lock()
+        self._write_lock = threading.Lock()  # one document coded and written at a time
+
+    def store(self) -> Store:
+        with self._lock:
+            if self._store is None:
+                self._store = Store.open(self.db_path, read_only=not self.writable)
+            return self._store
+
+    def close(self) -> None:
+        with self._lock:
+            if self._store is not None:
+                self._store.close()
+                self._store = None
+
+    def cursor(self) -> duckdb.DuckDBPyConnection:
+        return self.store().cursor()
+
+    def check_token(self, authorization: str | None) -> None:
+        expected = self.settings.token
+        if expected is None:
+            raise ApiError(403, "writes_disabled", "writes are disabled: the server has no BACKCHANNEL_TOKEN")
+        scheme, _, given = (authorization or "").partition(" ")
+        if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), expected.encode()):
+            raise ApiError(
+                401, "unauthorized", "a valid bearer token is required", headers={"WWW-Authenticate": "Bearer"}
+            )
+
+    def _coder_pair(self) -> tuple[Coder, str]:
+        with self._lock:
+            if self._coder is None:
+                self._coder = self._coder_factory()
+            return self._coder
+
+    def ingest(self, article: Article) -> IngestOutcome:
+        """Code and store one article through the single writer."""
+        store = self.store()
+        coder, version = self._coder_pair()
+        digest = document_hash(article.text)
+        with self._write_lock:
+            summary = ingest(store, [article], coder, version, inputs=["<api>"])
+            doc_id = store.doc_id_for_hash(digest) or article.doc_id
+        return IngestOutcome(doc_id, summary.documents == 1, summary.events, tuple(summary.errors))
+
+
+def get_service(request: Request) -> StoreService:
+    service: StoreService = request.app.state.service
+    return service
+
+
+def read_connection(request: Request) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A cursor for one request, closed when the response is done."""
+    con = get_service(request).cursor()
+    try:
+        yield con
+    finally:
+        con.close()
+
+
+def require_token(request: Request) -> None:
+    get_service(request).check_token(request.headers.get("authorization"))

@@ -1,0 +1,1 @@
+"""Accuracy evaluation against gold sets (``backchannel eval``)."""

@@ -1,0 +1,245 @@
+"""From a syntactic argument (a token) to the actors it names.
+
+Handles actor mentions over the token or inside its noun phrase ("the chairman of
+Hamas's Politburo" -> Hamas's leader), coordination ("the United States and
+Jordan"), "including" lists ("factions, including Fatah and Hamas"), appositions,
+and light coreference: pronouns ("he", "its", "they") and group phrases ("the two
+sides", "both factions", "the parties", "each other") that point back to the
+last pair of actors seen in the document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from backchannel.records import ActorMention
+
+__all__ = ["ArgumentFinder", "is_pair_phrase", "is_reciprocal_pronoun"]
+
+PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
+THING_PRONOUNS = frozenset({"it", "its", "itself"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
+PAIR_NOUNS = frozenset(
+    {"side", "party", "faction", "country", "nation", "government", "leader", "state", "camp", "rival", "neighbor"}
+)
+PAIR_DETS = frozenset({"two", "both", "the", "all", "three", "four"})
+_EXCLUDED_SUBTREE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "conj", "cc", "appos", "punct", "xcomp"})
+
+
+def is_reciprocal_pronoun(token: Token) -> bool:
+    """ "each other" / "one another" (the token is the head 'other'/'another')."""
+    return token.lower_ in ("other", "another") and any(c.lower_ in ("each", "one") for c in token.children)
+
+
+def is_pair_phrase(token: Token) -> bool:
+    """ "the two sides", "both factions", "the parties", "both"."""
+    if (
+        token.lower_ == "both"
+        and token.pos_ in ("PRON", "DET")
+        and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
+    ):
+        return True
+    if token.lemma_.lower() not in PAIR_NOUNS or token.tag_ not in ("NNS", "NNPS"):
+        return False
+    dets = {c.lower_ for c in token.children if c.dep_ in ("det", "nummod", "predet", "amod", "quantmod")}
+    if token.lemma_.lower() == "party":
+        return bool(dets & PAIR_DETS)
+    return bool(dets & {"two", "both", "three", "four"})
+
+
+@dataclass
+class ArgumentFinder:
+    """Maps tokens of one document to actor mentions, with coreference memory."""
+
+    doc: Doc
+    mentions: Sequence[ActorMention]
+    _by_token: dict[int, int] = field(default_factory=dict)
+    last_pair: list[ActorMention] = field(default_factory=list)
+    last_pair_sent: int = -10
+    definitions: dict[str, list[ActorMention]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        starts = {t.idx: t.i for t in self.doc}
+        for k, m in enumerate(self.mentions):
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                first = starts.get(m.start)
+                if first is None:
+                    continue
+                span = self.doc[first : first + 1]
+            for t in span:
+                self._by_token.setdefault(t.i, k)
+
+    # ----------------------------------------------------------- lookups
+    def mention_at(self, token: Token) -> ActorMention | None:
+        k = self._by_token.get(token.i)
+        return None if k is None else self.mentions[k]
+
+    def mentions_in(self, start_tok: int, end_tok: int) -> list[ActorMention]:
+        seen: list[ActorMention] = []
+        for i in range(start_tok, end_tok):
+            m = self.mention_at(self.doc[i])
+            if m is not None and (not seen or seen[-1] is not m):
+                seen.append(m)
+        return seen
+
+    def remember_pair(self, actors: Sequence[ActorMention], sent_index: int) -> None:
+        distinct = _distinct(actors)
+        if len(distinct) >= 2:
+            self.last_pair = distinct
+            self.last_pair_sent = sent_index
+
+    def observe_sentence(self, sent_tokens: Sequence[Token], sent_index: int) -> None:
+        """Update the pair memory from coordinated actors ("Hamas and Fatah", "between X and Y")."""
+        for tok in sent_tokens:
+            if tok.dep_ == "conj":
+                a, b = self.mention_at(tok.head), self.mention_at(tok)
+                if a is not None and b is not None and a is not b:
+                    group = [a, b] + [m for m in (self.mention_at(c) for c in tok.children if c.dep_ == "conj") if m]
+                    self.remember_pair(group, sent_index)
+
+    def learn_definition(self, sent_tokens: Sequence[Token]) -> None:
+        """'the "parties" ... are only the United States, Egypt, Qatar and Israel' defines 'parties'."""
+        for tok in sent_tokens:
+            if tok.lemma_ != "be":
+                continue
+            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            attr = next((c for c in tok.children if c.dep_ in ("attr", "acomp")), None)
+            if subj is None or attr is None or subj.lemma_.lower() not in PAIR_NOUNS:
+                continue
+            members = self._coordinated(attr)
+            if len(members) >= 2:
+                self.definitions[subj.lemma_.lower()] = members
+
+    # ----------------------------------------------------------- resolution
+    def actors_of(self, token: Token | None, sent_index: int, depth: int = 0) -> list[ActorMention]:
+        """The actors named by the argument headed by ``token`` (with its conjuncts)."""
+        if token is None or depth > 4:
+            return []
+        found = self._head_actors(token, sent_index, depth)
+        for c in token.children:
+            if c.dep_ == "conj":
+                found.extend(self.actors_of(c, sent_index, depth + 1))
+        return _distinct(found)
+
+    def _head_actors(self, token: Token, sent_index: int, depth: int) -> list[ActorMention]:
+        if is_reciprocal_pronoun(token) or is_pair_phrase(token):
+            defined = self.definitions.get(token.lemma_.lower())
+            if defined:
+                return list(defined)
+            if self.last_pair and sent_index - self.last_pair_sent <= 6:
+                return list(self.last_pair)
+            return []
+        if (
+            token.lemma_.lower() == "party"
+            and token.tag_ in ("NNS", "NNPS")
+            and token.lemma_.lower() in self.definitions
+        ):
+            return list(self.definitions["party"])
+        if token.pos_ == "PRON" or token.tag_ in ("PRP", "PRP$"):
+            return self._pronoun(token, sent_index)
+        m = self.mention_at(token)
+        if m is not None and m.kind != "group":
+            return [m]
+        # "various Palestinian factions, including Fatah and Hamas"
+        for c in token.children:
+            if c.dep_ == "prep" and c.lower_ in ("including", "like", "such"):
+                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if obj is None and c.lower_ == "such":
+                    as_ = next((g for g in c.children if g.lower_ == "as"), None)
+                    obj = next((g for g in as_.children if g.dep_ == "pobj"), None) if as_ is not None else None
+                inner = self.actors_of(obj, sent_index, depth + 1)
+                if inner:
+                    return inner
+        if m is not None:
+            return [m]
+        for c in token.children:
+            if c.dep_ == "appos":
+                inner = self.actors_of(c, sent_index, depth + 1)
+                if inner:
+                    return inner
+        return self._nearest_in_phrase(token, sent_index)
+
+    def _nearest_in_phrase(self, token: Token, sent_index: int) -> list[ActorMention]:
+        """An actor inside the noun phrase: possessor, modifier, or "of"-object ("leader of Hamas")."""
+        candidates: list[tuple[int, ActorMention]] = []
+        stack = [(c, 1) for c in token.children if c.dep_ not in _EXCLUDED_SUBTREE_DEPS]
+        while stack:
+            tok, dist = stack.pop()
+            if tok.dep_ == "prep" and tok.lower_ not in ("of", "from", "for", "in", "at", "'s"):
+                continue
+            if tok.pos_ == "PRON" or tok.tag_ == "PRP$":
+                for m in self._pronoun(tok, sent_index):
+                    candidates.append((dist, m))
+            found = self.mention_at(tok)
+            if found is not None:
+                candidates.append((dist, found))
+                continue
+            stack.extend((c, dist + 1) for c in tok.children if c.dep_ not in _EXCLUDED_SUBTREE_DEPS)
+        if not candidates:
+            return []
+        best = min(d for d, _ in candidates)
+        return _distinct([m for d, m in sorted(candidates, key=lambda x: (x[0], x[1].start)) if d == best])
+
+    def _pronoun(self, token: Token, sent_index: int) -> list[ActorMention]:
+        low = token.lower_
+        if low in PLURAL_PRONOUNS:
+            if self.last_pair and sent_index - self.last_pair_sent <= 1:
+                return list(self.last_pair)
+            prev = self._previous_mention(token, lambda m: m.kind not in ("person",))
+            return [prev] if prev else []
+        if low in PERSON_PRONOUNS:
+            prev = self._previous_mention(token, lambda m: m.kind == "person")
+            return [prev] if prev else []
+        if low in THING_PRONOUNS:
+            prev = self._previous_mention(token, lambda m: m.kind not in ("person",))
+            return [prev] if prev else []
+        return []
+
+    def _previous_mention(self, token: Token, ok: Callable[[ActorMention], bool]) -> ActorMention | None:
+        """Nearest earlier mention, preferring subjects (and their possessors) of recent clauses."""
+        limit = max(0, token.sent.start - 80)
+        nearest: ActorMention | None = None
+        for i in range(token.i - 1, limit - 1, -1):
+            tok = self.doc[i]
+            m = self.mention_at(tok)
+            if m is None or not ok(m) or tok.pos_ == "ADJ":
+                continue
+            if nearest is None:
+                nearest = m
+            if _is_subjectish(tok) and i >= token.sent.start - 40:
+                return m
+        return nearest
+
+    def _coordinated(self, token: Token) -> list[ActorMention]:
+        out: list[ActorMention] = []
+        m = self.mention_at(token)
+        if m is not None:
+            out.append(m)
+        for c in token.children:
+            if c.dep_ in ("conj", "appos"):
+                out.extend(self._coordinated(c))
+        return _distinct(out)
+
+
+def _is_subjectish(tok: Token) -> bool:
+    if tok.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    if tok.dep_ == "poss" and tok.head.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    return tok.dep_ in ("compound", "appos") and tok.head.dep_ in ("nsubj", "nsubjpass")
+
+
+def _distinct(mentions: Sequence[ActorMention]) -> list[ActorMention]:
+    out: list[ActorMention] = []
+    seen: set[tuple[str | None, int]] = set()
+    for m in mentions:
+        key = (m.actor_id, m.start) if m.actor_id is None else (m.actor_id, -1)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(m)
+    return out

@@ -1,0 +1,1163 @@
+"""The events stage: PLOVER events from a parsed document.
+
+``EventCoder`` is registered as ``plover_rules.v1``.  For each sentence it finds
+triggers (verbs, phrasal verbs, light verb + event noun, event nouns that
+"broke out" or stand "between X and Y", predicative adjectives), reads actor,
+recipient and mediator from the dependency structure, and attaches modality,
+time, place, reporter and provenance.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from backchannel.events.arguments import ArgumentFinder, is_reciprocal_pronoun
+from backchannel.events.lexicon import GENERIC_EVENT_HEADS, LIGHT_VERBS, OCCURRENCE_VERBS, Lexicon, TriggerEntry
+from backchannel.events.modality import SPEECH_VERBS, Modality, clause_modality, reporting_verb
+from backchannel.events.ontology import INTENSITY, QUAD_CLASS
+from backchannel.records import (
+    ActorMention,
+    ActorRef,
+    CleanDoc,
+    Event,
+    PlaceMention,
+    SentenceRef,
+    TimeMention,
+    TriggerRef,
+)
+
+__all__ = ["CODER_NAME", "EventCoder", "LocationAttacher"]
+
+CODER_NAME = "plover_rules.v1"
+
+LocationAttacher = Callable[[Token, Sequence[PlaceMention]], PlaceMention | None]
+
+_MEDIATION_PREPS = frozenset({"mediate", "broker", "host", "sponsor", "facilitate", "organize", "organise", "arrange"})
+_MEDIATOR_NOUNS = frozenset(
+    {"mediator", "mediation", "auspices", "intermediary", "broker", "facilitator", "sponsorship"}
+)
+_DEONTIC = frozenset({"must", "should", "ought", "need"})
+# Generic nouns for parties, with the PLOVER sector they suggest.
+_ACTOR_NOUNS: dict[str, str | None] = {
+    "delegation": "GOV",
+    "leader": "GOV",
+    "official": "GOV",
+    "minister": "GOV",
+    "president": "GOV",
+    "government": "GOV",
+    "authority": "GOV",
+    "administration": "GOV",
+    "ministry": "GOV",
+    "envoy": "GOV",
+    "ambassador": "GOV",
+    "diplomat": "GOV",
+    "counterpart": "GOV",
+    "representative": "GOV",
+    "negotiator": "GOV",
+    "lawmaker": "LEG",
+    "legislator": "LEG",
+    "parliament": "LEG",
+    "court": "JUD",
+    "judge": "JUD",
+    "prosecutor": "JUD",
+    "police": "COP",
+    "policeman": "COP",
+    "officer": "COP",
+    "troop": "MIL",
+    "soldier": "MIL",
+    "army": "MIL",
+    "force": "MIL",
+    "military": "MIL",
+    "jet": "MIL",
+    "warplane": "MIL",
+    "navy": "MIL",
+    "rebel": "REB",
+    "militant": "REB",
+    "insurgent": "REB",
+    "gunman": "REB",
+    "fighter": "REB",
+    "militia": "REB",
+    "attacker": "REB",
+    "assailant": "REB",
+    "protester": "CVL",
+    "protestor": "CVL",
+    "demonstrator": "CVL",
+    "people": "CVL",
+    "resident": "CVL",
+    "civilian": "CVL",
+    "villager": "CVL",
+    "crowd": "CVL",
+    "mob": "CVL",
+    "worker": "LAB",
+    "union": "LAB",
+    "student": "EDU",
+    "journalist": "JRN",
+    "reporter": "JRN",
+    "refugee": "REF",
+    "migrant": "REF",
+    "opposition": "OPP",
+    "activist": "OPP",
+    "hostage": "CVL",
+    "prisoner": "CVL",
+    "man": "CVL",
+    "woman": "CVL",
+    "child": "CVL",
+    "team": None,
+    "mayor": "GOV",
+    "governor": "GOV",
+    "commander": "MIL",
+    "general": "MIL",
+    "chief": "GOV",
+    "head": "GOV",
+    "spokesman": "GOV",
+    "spokeswoman": "GOV",
+    "spokesperson": "GOV",
+    "member": None,
+    "dissident": "OPP",
+    "leadership": "GOV",
+    "delegate": "GOV",
+    "peacekeeper": "MIL",
+    "guerrilla": "REB",
+    "separatist": "REB",
+    "extremist": "REB",
+    "terrorist": "REB",
+    "suspect": "CRM",
+    "smuggler": "CRM",
+    "inspector": "IGO",
+    "observer": "IGO",
+}
+_ALLEGING_VERBS = frozenset({"claim", "allege", "charge", "contend"})
+_DOMESTIC_TYPES = frozenset({"PROTEST", "COERCE", "ASSAULT", "MOBILIZE"})
+_STATE_NOUN_TYPES = frozenset({"CONSULT", "ASSAULT", "COOPERATE", "PROTEST"})
+_SUBJ = ("nsubj", "nsubjpass", "csubj", "expl")
+_CONTEXT_WORDS: dict[str, str] = {
+    "ceasefire": "ceasefire",
+    "cease-fire": "ceasefire",
+    "truce": "ceasefire",
+    "hostage": "hostages_prisoners",
+    "prisoner": "hostages_prisoners",
+    "humanitarian": "humanitarian",
+    "aid": "humanitarian",
+    "refugee": "migration",
+    "troop": "military",
+    "military": "military",
+    "army": "military",
+    "missile": "military",
+    "weapon": "military",
+    "nuclear": "wmd",
+    "trade": "economic",
+    "economic": "economic",
+    "tariff": "economic",
+    "sanction": "economic",
+    "election": "election",
+    "vote": "election",
+    "court": "legal",
+    "trial": "legal",
+    "terrorist": "terrorism",
+    "terrorism": "terrorism",
+    "statehood": "territory",
+    "border": "territory",
+    "territory": "territory",
+    "diplomatic": "diplomatic",
+    "ambassador": "diplomatic",
+    "resolution": "international_organization",
+}
+
+
+@dataclass
+class _Candidate:
+    trigger: Token  # the word that carries the event meaning
+    clause: Token  # the verb heading the clause (modality, time, subject)
+    entry: TriggerEntry
+    nominal: bool = False
+    actors: list[ActorMention] = field(default_factory=list)
+    recipients: list[ActorMention] = field(default_factory=list)
+    mediators: list[ActorMention] = field(default_factory=list)
+    reciprocal_pair: bool = False
+    agentless_passive: bool = False
+
+
+class EventCoder:
+    """Rule-based PLOVER coder over a spaCy dependency parse (``plover_rules.v1``)."""
+
+    name = CODER_NAME
+
+    def __init__(
+        self,
+        lexicon: Lexicon,
+        attach_location: LocationAttacher | None = None,
+        country_actor: Callable[[str], ActorMention | None] | None = None,
+    ) -> None:
+        self.lexicon = lexicon
+        self.attach_location = attach_location
+        self.country_actor = country_actor
+        self._original = ""
+        self._substitutions: list[tuple[int, int]] = []
+        self._last_agentless = False
+
+    # ------------------------------------------------------------------ api
+    def __call__(
+        self,
+        doc: Doc,
+        clean: CleanDoc,
+        actors: Sequence[ActorMention],
+        times: Sequence[TimeMention],
+        places: Sequence[PlaceMention],
+        doc_date: str | None,
+    ) -> list[Event]:
+        finder = ArgumentFinder(doc, actors)
+        self._original = clean.article.text
+        self._substitutions = [
+            (w.start, w.end)
+            for w in clean.warnings
+            if w.code == "mistranslation" and w.start is not None and w.end is not None
+        ]
+        time_heads = _time_heads(doc, times)
+        events: list[Event] = []
+        seen: set[str] = set()
+        carried_time: TimeMention | None = None
+        prev_para_end = -1
+        original = clean.article.text
+        for sent in doc.sents:
+            finder.learn_definition(list(sent))
+        for s_index, sent in enumerate(doc.sents):
+            if not sent.text.strip():
+                continue
+            paragraph_break = "\n" in original[prev_para_end + 1 : sent.start_char] if prev_para_end >= 0 else True
+            prev_para_end = sent.end_char
+            if paragraph_break:
+                carried_time = None
+            candidates = self._candidates(sent, finder, s_index)
+            finder.observe_sentence(list(sent), s_index)
+            sent_time: TimeMention | None = None
+            for cand in candidates:
+                time = _governing_time(cand, time_heads)
+                if time is None and carried_time is not None and cand.clause.tag_ in ("VBD", "VBN"):
+                    time = carried_time
+                if time is not None and time.historical:
+                    sent_time = time
+                for event in self._events(cand, sent, s_index, time, places, doc_date, clean.article.doc_id, finder):
+                    if event.id not in seen:
+                        seen.add(event.id)
+                        events.append(event)
+                if len(cand.actors) + len(cand.recipients) >= 2:
+                    finder.remember_pair(cand.actors + cand.recipients, s_index)
+            own_historical = [t for t in times if sent.start_char <= t.start < sent.end_char and t.historical]
+            if own_historical:
+                carried_time = own_historical[-1]
+            elif sent_time is not None:
+                carried_time = sent_time
+        return events
+
+    # ------------------------------------------------------------ triggers
+    def _candidates(self, sent: Span, finder: ArgumentFinder, s_index: int) -> list[_Candidate]:
+        out: list[_Candidate] = []
+        orphans: list[_Candidate] = []
+        used: set[int] = set()
+        for tok in sent:
+            if tok.i in used:
+                continue
+            cand: _Candidate | None = None
+            if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
+                cand = self._verb_candidate(tok, finder)
+            elif tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "amod", "ROOT"):
+                cand = self._adj_candidate(tok)
+            elif tok.pos_ in ("NOUN", "PROPN"):
+                cand = self._noun_candidate(tok, finder)
+            if cand is None:
+                continue
+            used.add(cand.trigger.i)
+            self._fill_arguments(cand, finder, s_index)
+            if len(cand.actors) + len(cand.recipients) >= 2:
+                # later clauses may say "the two sides" for these participants
+                finder.remember_pair(cand.actors + cand.recipients, s_index)
+            if cand.actors or cand.recipients:
+                out.append(cand)
+            else:
+                orphans.append(cand)
+        # "... have reached a consensus, and an agreement will be reached soon": same participants
+        for cand in orphans:
+            donor = next((c for c in out if c.entry.event_type == cand.entry.event_type and c.actors), None)
+            if donor is not None:
+                cand.actors, cand.recipients = list(donor.actors), list(donor.recipients)
+                out.append(cand)
+        out.extend(self._deontic_requests(sent, finder, s_index, out))
+        out = _drop_protest_purposes(out)
+        # PLOVER events need an actor; kept without one: violence against named victims by unnamed
+        # perpetrators, and agentless passives ("Aristide has been accused of ...")
+        return [
+            c
+            for c in out
+            if c.actors or (c.recipients and (c.entry.event_type in ("ASSAULT", "COERCE") or c.agentless_passive))
+        ]
+
+    def _verb_lemma(self, tok: Token) -> str:
+        """spaCy's lemma, unless a regular de-inflection of the form is a known trigger ("staged" -> "stage")."""
+        lemma = tok.lemma_.lower()
+        if lemma in self.lexicon.verbs or lemma in LIGHT_VERBS:
+            return lemma
+        for guess in _deinflect(tok.lower_):
+            if guess in self.lexicon.verbs or guess in LIGHT_VERBS:
+                return guess
+        return lemma
+
+    def _verb_candidate(self, tok: Token, finder: ArgumentFinder) -> _Candidate | None:
+        if tok.dep_ in ("amod", "compound"):
+            return None  # "the proposed agreement", "the banned movement": modifiers, not events
+        lemma = self._verb_lemma(tok)
+        if lemma in SPEECH_VERBS and lemma not in self.lexicon.verbs:
+            return None
+        dobj = _direct_object(tok)
+        if dobj is None:
+            # passive: "an agreement will be reached" -> the subject is the logical object
+            dobj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        keys: list[tuple[str, Token | None]] = []
+        for c in tok.children:
+            if c.dep_ == "prt":
+                keys.append((f"{lemma} {c.lower_}", dobj))
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        keys.append((f"{lemma} {c.lower_} {g.lower_}", g))
+        for c in tok.children:
+            if c.dep_ in ("prep", "agent"):
+                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                keys.append((f"{lemma} {c.lower_}", pobj))
+        if dobj is not None:
+            keys.append((f"{lemma} {dobj.lower_}", None))
+        keys.append((lemma, dobj))
+        for key, obj in keys:
+            for entry in self.lexicon.verbs.get(key, ()):
+                if self._conditions_hold(entry, tok, obj if " " in key else dobj, finder):
+                    return _Candidate(trigger=tok, clause=tok, entry=entry)
+        # "they are in (full swing in) ceasefire negotiations"
+        if lemma == "be":
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "in":
+                    for obj in _pobjs_deep(c, 2):
+                        noun_entry = self._noun_entry(obj)
+                        if noun_entry is not None and noun_entry.event_type in _STATE_NOUN_TYPES:
+                            return _Candidate(trigger=obj, clause=tok, entry=noun_entry, nominal=True)
+            return None
+        # light verb + event noun: "held talks", "launched an attack", "engaged in dialogue"
+        if lemma in LIGHT_VERBS or any(f"{lemma} {c.lower_}" in LIGHT_VERBS for c in tok.children if c.dep_ == "prt"):
+            objs = [dobj] if dobj is not None else []
+            if dobj is not None:
+                # "launched 10 days of war games", "a series of attacks"
+                objs += [g for c in dobj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+            objs += [
+                g
+                for c in tok.children
+                if c.dep_ == "prep" and c.lower_ in ("in", "into", "on", "for", "under")
+                for g in c.children
+                if g.dep_ == "pobj"
+            ]
+            for obj in objs:
+                noun_entry = self._noun_entry(obj)
+                if noun_entry is not None:
+                    return _Candidate(trigger=obj, clause=tok, entry=noun_entry, nominal=True)
+        return None
+
+    def _conditions_hold(self, entry: TriggerEntry, verb: Token, obj: Token | None, finder: ArgumentFinder) -> bool:
+        if entry.objects:
+            if obj is None:
+                return False
+            lemmas = {obj.lemma_.lower(), obj.lower_}
+            lemmas |= {c.lemma_.lower() for c in obj.children if c.dep_ in ("compound", "amod")}
+            # "$100 million in humanitarian aid", "a package of military assistance"
+            lemmas |= {
+                g.lemma_.lower()
+                for c in obj.children
+                if c.dep_ == "prep" and c.lower_ in ("in", "of", "worth")
+                for g in c.children
+                if g.dep_ == "pobj"
+            }
+            if not lemmas & entry.objects:
+                return False
+        if entry.subjects:
+            subj = _subject(verb)
+            if subj is None or subj.lemma_.lower() not in entry.subjects:
+                return False
+        if entry.intransitive and _direct_object(verb) is not None:
+            return False
+        if entry.no_xcomp and any(c.dep_ in ("xcomp", "oprd", "ccomp") for c in verb.children):
+            return False
+        if entry.obj_actor:
+            d = _direct_object(verb) or next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+            if d is not None and not _is_actorish(d, finder):
+                return False
+        return True
+
+    def _adj_candidate(self, tok: Token) -> _Candidate | None:
+        entries = self.lexicon.adjs.get(tok.lemma_.lower())
+        if not entries:
+            return None
+        clause = tok.head if tok.dep_ == "acomp" else tok
+        return _Candidate(trigger=tok, clause=clause, entry=entries[0])
+
+    def _noun_entry(self, tok: Token) -> TriggerEntry | None:
+        lemma = tok.lemma_.lower()
+        compounds = [c for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i]
+        for c in compounds:
+            entries = self.lexicon.nouns.get(f"{c.lemma_.lower()} {lemma}") or self.lexicon.nouns.get(
+                f"{c.lower_} {lemma}"
+            )
+            if entries:
+                return entries[0]
+        entries = self.lexicon.nouns.get(lemma) or self.lexicon.nouns.get(tok.lower_)
+        if not entries and lemma in GENERIC_EVENT_HEADS:
+            # "a mediation effort", "the peace process": the modifier names the event
+            for c in compounds:
+                entries = self.lexicon.nouns.get(c.lemma_.lower())
+                if entries:
+                    break
+        return entries[0] if entries else None
+
+    def _noun_candidate(self, tok: Token, finder: ArgumentFinder) -> _Candidate | None:
+        entry = self._noun_entry(tok)
+        if entry is None:
+            return None
+        head = tok.head
+        # "fighting broke out", "talks were held", "an attack killed ..."
+        if tok.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in OCCURRENCE_VERBS:
+            return _Candidate(trigger=tok, clause=head, entry=entry, nominal=True)
+        # "the talks between X and Y", "Israel's offensive on Gaza", "the Israeli airstrikes"
+        has_between = any(c.dep_ == "prep" and c.lower_ == "between" for c in tok.children)
+        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if has_between or (owner is not None and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "ROOT", "attr")):
+            clause = _clause_of(tok)
+            if clause is not None and clause.i != tok.i and self._verb_candidate(clause, finder) is not None:
+                # the noun is an argument of another event ("stop its offensive"): no separate event
+                return None
+            return _Candidate(trigger=tok, clause=clause or tok, entry=entry, nominal=True)
+        return None
+
+    # ------------------------------------------------------------ arguments
+    def _fill_arguments(self, cand: _Candidate, finder: ArgumentFinder, s_index: int) -> None:
+        entry = cand.entry
+        if cand.nominal and cand.trigger.i != cand.clause.i and cand.trigger.head.i == cand.clause.i:
+            # light verb or occurrence verb: subject of the light verb is the actor
+            actors: list[ActorMention] = []
+            recips: list[ActorMention] = []
+            if cand.trigger.dep_ not in ("nsubj", "nsubjpass"):
+                actors = finder.actors_of(_subject(cand.clause), s_index)
+            actors2, recips2 = self._noun_arguments(cand.trigger, entry, finder, s_index)
+            for c in cand.clause.children:
+                if c.dep_ == "prep" and c.lower_ == "between":
+                    actors2 = actors2 + finder.actors_of(
+                        next((g for g in c.children if g.dep_ == "pobj"), None), s_index
+                    )
+            clause_obj = _direct_object(cand.clause)
+            if clause_obj is not None and clause_obj.i != cand.trigger.i:
+                # "Syrian rebels engaged Filipino peacekeepers in a firefight"
+                recips = recips + finder.actors_of(clause_obj, s_index)
+            if actors2 and cand.clause.lemma_.lower() in _MEDIATION_PREPS | {"chair", "convene"}:
+                # "Russia hosted talks between Fatah and Hamas": the parties act, the host mediates
+                cand.mediators = list(actors)
+                actors = []
+            actors = actors or actors2
+            recips = recips + recips2
+            recips += self._prep_recipients(cand.clause, entry, finder, s_index)
+        elif cand.nominal:
+            actors, recips = self._noun_arguments(cand.trigger, entry, finder, s_index)
+        elif cand.trigger.pos_ == "ADJ":
+            actors = finder.actors_of(_subject(cand.clause), s_index)
+            recips = self._prep_recipients(cand.trigger, entry, finder, s_index)
+        else:
+            self._last_agentless = False
+            actors, recips = self._verb_arguments(cand.trigger, entry, finder, s_index)
+            cand.agentless_passive = self._last_agentless
+        cand.mediators = cand.mediators + self._mediators(cand, finder, s_index)
+        if not cand.nominal and cand.trigger.lemma_.lower() in ("mediate", "broker"):
+            # "Qatar mediated between Israel and Hamas", "efforts to mediate the Palestinian-Israeli conflict"
+            parties = list(recips)
+            dobj = _direct_object(cand.trigger)
+            if dobj is not None and not parties:
+                parties = finder.mentions_in(dobj.left_edge.i, dobj.right_edge.i + 1)
+            cand.mediators = cand.mediators + actors
+            actors, recips = parties, []
+        # reciprocal pronoun: "accuse each other" -> both directions
+        objs = [_direct_object(cand.trigger)] + [
+            g for c in cand.trigger.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"
+        ]
+        if any(o is not None and is_reciprocal_pronoun(o) for o in objs) and len(actors) >= 2:
+            cand.reciprocal_pair = True
+            recips = []
+        if not actors:
+            generic = _generic_party(_agent_or_subject(cand))
+            actors = [generic] if generic is not None else []
+        if not recips and not cand.nominal and entry.event_type not in ("CONSULT", "AGREE"):
+            generic = _generic_party(_direct_object(cand.trigger))
+            recips = [generic] if generic is not None else []
+        actor_ids = {_key(a) for a in actors}
+        recips = [r for r in recips if _key(r) not in actor_ids]
+        med_ids = {_key(m) for m in cand.mediators}
+        actors = [a for a in actors if _key(a) not in med_ids] or actors
+        cand.actors, cand.recipients = actors, recips
+
+    def _verb_arguments(
+        self, verb: Token, entry: TriggerEntry, finder: ArgumentFinder, s_index: int
+    ) -> tuple[list[ActorMention], list[ActorMention]]:
+        subj = _subject(verb)
+        passive = subj is not None and subj.dep_ == "nsubjpass"
+        if subj is None and verb.dep_ == "acl" and verb.tag_ == "VBN":
+            # "10 Russian soldiers killed in Ukraine", "a convoy attacked by rebels": the noun is the patient
+            subj, passive = verb.head, True
+        recips: list[ActorMention] = []
+        if passive:
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            self._last_agentless = agent is None
+            agent_obj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+            actors = finder.actors_of(agent_obj, s_index)
+            recips = finder.actors_of(subj, s_index)
+            if not recips and subj is not None:
+                # "Evidence against Russia was presented by the US"
+                recips = self._prep_recipients(subj, entry, finder, s_index)
+        else:
+            actors = finder.actors_of(subj, s_index)
+            dobj = _direct_object(verb)
+            if dobj is not None:
+                recips = finder.actors_of(dobj, s_index)
+                if not recips:
+                    # "imposed sanctions on Russia": the recipient hangs off the object
+                    recips = self._prep_recipients(dobj, entry, finder, s_index)
+                if not recips:
+                    recips = _of_object(dobj, finder, s_index)
+            dative = next((c for c in verb.children if c.dep_ == "dative"), None)
+            if dative is not None:
+                recips += finder.actors_of(dative, s_index)
+        recips += self._prep_recipients(verb, entry, finder, s_index)
+        if not recips and entry.event_type in ("REJECT", "SUPPORT", "ACCUSE"):
+            # "vetoed resolutions ... in the Security Council": an IGO in the clause
+            for c in verb.subtree:
+                m = finder.mention_at(c)
+                if m is not None and m.country == "IGO" and m not in actors:
+                    recips = [m]
+                    break
+        return actors, recips
+
+    def _prep_recipients(
+        self, head: Token, entry: TriggerEntry, finder: ArgumentFinder, s_index: int
+    ) -> list[ActorMention]:
+        out: list[ActorMention] = []
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ in entry.recip_preps:
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        out.extend(finder.actors_of(g, s_index))
+            if c.dep_ == "prt":
+                for g in c.children:
+                    if g.dep_ == "prep" and g.lower_ in entry.recip_preps:
+                        out.extend(finder.actors_of(next((x for x in g.children if x.dep_ == "pobj"), None), s_index))
+        return out
+
+    def _noun_arguments(
+        self, noun: Token, entry: TriggerEntry, finder: ArgumentFinder, s_index: int
+    ) -> tuple[list[ActorMention], list[ActorMention]]:
+        actors: list[ActorMention] = []
+        recips: list[ActorMention] = []
+        for c in noun.children:
+            if c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and c.i < noun.i):
+                actors.extend(finder.actors_of(c, s_index))
+            elif (c.dep_ == "prep" and c.lower_ == "between") or (c.dep_ == "prep" and c.lower_ == "by"):
+                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                actors.extend(finder.actors_of(obj, s_index))
+        recips.extend(self._prep_recipients(noun, entry, finder, s_index))
+        return actors, recips
+
+    def _mediators(self, cand: _Candidate, finder: ArgumentFinder, s_index: int) -> list[ActorMention]:
+        out: list[ActorMention] = []
+        scope = [cand.trigger, cand.clause]
+        for head in (cand.trigger, cand.clause):
+            for c in head.children:
+                if c.dep_ in ("dobj", "nsubjpass"):
+                    scope.append(c)
+                elif c.dep_ == "prep":
+                    scope.extend(g for g in c.children if g.dep_ == "pobj")
+        for head in scope:
+            for c in head.children:
+                # "mediated by Qatar", "brokered by Egypt", "hosted by Russia"
+                if c.dep_ == "acl" and c.lemma_.lower() in _MEDIATION_PREPS:
+                    for g in c.children:
+                        if g.dep_ == "agent":
+                            out.extend(
+                                finder.actors_of(next((x for x in g.children if x.dep_ == "pobj"), None), s_index)
+                            )
+                # "Egyptian-brokered truce", "Qatari-mediated talks"
+                if c.dep_ in ("amod", "compound") and "-" in c.text:
+                    rest = c.text.partition("-")[2]
+                    if rest.lower().startswith(("broker", "mediat", "host", "sponsor", "led")):
+                        m = finder.mention_at(c)
+                        if m is not None:
+                            out.append(m)
+                # "through Qatari and Egyptian mediators", "with the mediation of Egypt", "under UN auspices"
+                if c.dep_ == "prep" and c.lower_ in ("through", "via", "with", "under"):
+                    for g in c.children:
+                        if g.dep_ == "pobj" and g.lemma_.lower() in _MEDIATOR_NOUNS:
+                            out.extend(finder._nearest_in_phrase(g, s_index))
+                            for conj in g.children:
+                                if conj.dep_ == "conj":
+                                    out.extend(finder.actors_of(conj, s_index))
+        # "X hosted/mediated/brokered talks between A and B"
+        clause = cand.clause
+        if cand.nominal and clause.lemma_.lower() in _MEDIATION_PREPS | {"host", "chair", "convene"}:
+            has_between = any(c.dep_ == "prep" and c.lower_ == "between" for c in cand.trigger.children)
+            if has_between:
+                out.extend(finder.actors_of(_subject(clause), s_index))
+        return out
+
+    def _deontic_requests(
+        self, sent: Span, finder: ArgumentFinder, s_index: int, found: list[_Candidate]
+    ) -> list[_Candidate]:
+        """'X said/noted that Y must stop Z' is a REQUEST from X to Y."""
+        out: list[_Candidate] = []
+        request = next(iter(self.lexicon.verbs.get("demand", ())), None)
+        if request is None:
+            return out
+        taken = {c.trigger.i for c in found if c.entry.event_type == "REQUEST"}
+        for tok in sent:
+            if tok.dep_ != "ccomp" or tok.head.lemma_.lower() not in SPEECH_VERBS:
+                continue
+            auxes = {c.lemma_.lower() for c in tok.children if c.dep_ == "aux"}
+            if not auxes & _DEONTIC:
+                continue
+            speech = tok.head
+            if speech.i in taken:
+                continue
+            speakers = finder.actors_of(_subject(speech), s_index)
+            addressees = finder.actors_of(_subject(tok), s_index)
+            if speakers and addressees:
+                cand = _Candidate(trigger=speech, clause=speech, entry=request, actors=speakers, recipients=addressees)
+                out.append(cand)
+                taken.add(speech.i)
+        return out
+
+    # ------------------------------------------------------------ events
+    def _events(
+        self,
+        cand: _Candidate,
+        sent: Span,
+        s_index: int,
+        time: TimeMention | None,
+        places: Sequence[PlaceMention],
+        doc_date: str | None,
+        doc_id: str,
+        finder: ArgumentFinder,
+    ) -> list[Event]:
+        entry = cand.entry
+        modality = clause_modality(cand.clause)
+        status = modality.status
+        if (
+            status == "future"
+            and modality.cue in ("attempt", "try", "effort", "bid")
+            and QUAD_CLASS[entry.event_type] == 4
+        ):
+            status = "asserted"  # an attempted assassination or attack is coded as the act
+        reporter_tok = reporting_verb(cand.clause)
+        reporter: ActorRef | None = None
+        if reporter_tok is not None and not _impersonal(reporter_tok):
+            speakers = finder.actors_of(_subject(reporter_tok), s_index)
+            if speakers:
+                reporter = _ref(speakers[0])
+        if reporter is None:
+            reporter = _according_to(sent, finder, s_index)
+        if time is not None and time.value:
+            date, precision, date_text = time.value, time.precision, time.text
+        elif time is not None and doc_date:
+            # "soon", "some time ago": no value of its own; the report date bounds it
+            date, precision, date_text = doc_date, "document", time.text
+        elif time is not None:
+            date, precision, date_text = None, time.precision, time.text
+        else:
+            date, precision, date_text = doc_date, ("document" if doc_date else "unknown"), None
+        historical = bool(time is not None and time.historical)
+        if not historical and date and doc_date and len(date) >= 4 and date[:4].isdigit():
+            historical = int(date[:4]) < int(doc_date[:4]) - 1
+        location = None
+        if self.attach_location is not None and places:
+            location = self.attach_location(cand.trigger, places)
+            if location is None and cand.clause.i != cand.trigger.i:
+                location = self.attach_location(cand.clause, places)
+        if location is not None and location.country_code and entry.event_type in _DOMESTIC_TYPES:
+            # "police arrested protesters in Tbilisi": unnamed local parties belong to the place's country
+            cand.actors = [_with_country(a, location.country_code) for a in cand.actors]
+            cand.recipients = [_with_country(r, location.country_code) for r in cand.recipients]
+        mediators = list(cand.mediators)
+        if (
+            entry.event_type == "CONSULT"
+            and reporter is not None
+            and location is not None
+            and reporter.country
+            and reporter.country == location.country_code
+            and reporter.actor_id not in {a.actor_id for a in cand.actors + cand.recipients}
+            and reporter.actor_id not in {m.actor_id for m in mediators}
+        ):
+            # "Russia said the factions would talk in Moscow": the reporting state hosts the talks
+            mediators.append(_mention_from_ref(reporter))
+        if (
+            entry.event_type == "CONSULT"
+            and cand.nominal
+            and location is not None
+            and location.country_code
+            and self.country_actor is not None
+            and _third_party_talks(cand.trigger)
+        ):
+            # "indirect talks in Doha", "ceasefire negotiations in Cairo": the host country mediates
+            party_countries = {a.country for a in cand.actors + cand.recipients}
+            if location.country_code not in party_countries and len(cand.actors + cand.recipients) >= 2:
+                host = self.country_actor(location.country_code)
+                if host is not None and host.actor_id not in {m.actor_id for m in mediators}:
+                    mediators.append(host)
+        mode = entry.mode
+        if entry.event_type == "CONSULT" and mediators:
+            mode = "third-party"
+        context = _contexts(sent)
+        confidence = _confidence(cand, time, status)
+        directions: list[tuple[list[ActorMention], list[ActorMention]]]
+        if cand.reciprocal_pair:
+            a, b = cand.actors[0], cand.actors[1]
+            directions = [([a], [b]), ([b], [a])]
+        else:
+            directions = [(cand.actors, cand.recipients)]
+        derived = _intent_event_type(entry.event_type, modality, reporter, cand.actors)
+        events = []
+        trigger_span = _trigger_span(cand)
+        for w in self._substitutions:
+            # a trigger inside a corrected mistranslation points at the whole original phrase
+            if w[0] <= trigger_span[0] < w[1]:
+                trigger_span = (w[0], max(w[1], trigger_span[1]))
+        original = self._original
+        variants: list[tuple[str, str | None, str]] = [(entry.event_type, mode, status)]
+        if derived is not None:
+            # "Syria said it would withdraw its troops": the statement itself is an AGREE (a promise);
+            # "would attack" a THREATEN; "will not accept" a REJECT
+            variants.append((derived, None, "asserted"))
+        for (actors, recips), (etype, emode, estatus) in ((d, v) for d in directions for v in variants):
+            if not actors and not recips:
+                continue
+            ident = _event_id(doc_id, trigger_span[0], etype, actors, recips)
+            events.append(
+                Event(
+                    id=ident,
+                    event_type=etype,
+                    mode=emode,
+                    context=context,
+                    actor=tuple(_ref(a) for a in actors),
+                    recipient=tuple(_ref(r) for r in recips),
+                    mediator=tuple(_ref(m) for m in mediators),
+                    date=date,
+                    date_precision=precision,
+                    date_text=date_text,
+                    location=location,
+                    status=estatus,
+                    historical=historical,
+                    reported_by=reporter,
+                    trigger=TriggerRef(
+                        text=original[trigger_span[0] : trigger_span[1]],
+                        start=trigger_span[0],
+                        end=trigger_span[1],
+                    ),
+                    sentence=SentenceRef(
+                        index=s_index,
+                        start=sent.start_char,
+                        end=sent.end_char,
+                        text=original[sent.start_char : sent.end_char],
+                    ),
+                    quad_class=QUAD_CLASS[etype],
+                    intensity=INTENSITY[etype],
+                    confidence=confidence,
+                )
+            )
+        if (
+            reporter_tok is not None
+            and reporter_tok.lemma_.lower() in _ALLEGING_VERBS
+            and QUAD_CLASS[entry.event_type] >= 3
+            and reporter is not None
+            and cand.actors
+            and reporter.actor_id not in {a.actor_id for a in cand.actors}
+        ):
+            # "The US claimed that ISIL had attacked Iraq": the claim accuses ISIL
+            accuser = _mention_from_ref(reporter)
+            span = (reporter_tok.idx, reporter_tok.idx + len(reporter_tok.text))
+            events.append(
+                Event(
+                    id=_event_id(doc_id, span[0], "ACCUSE", [accuser], cand.actors),
+                    event_type="ACCUSE",
+                    mode="allege",
+                    context=context,
+                    actor=(reporter,),
+                    recipient=tuple(_ref(a) for a in cand.actors),
+                    date=date,
+                    date_precision=precision,
+                    date_text=date_text,
+                    location=location,
+                    status="asserted",
+                    historical=historical,
+                    reported_by=None,
+                    trigger=TriggerRef(text=original[span[0] : span[1]], start=span[0], end=span[1]),
+                    sentence=SentenceRef(
+                        index=s_index,
+                        start=sent.start_char,
+                        end=sent.end_char,
+                        text=original[sent.start_char : sent.end_char],
+                    ),
+                    quad_class=QUAD_CLASS["ACCUSE"],
+                    intensity=INTENSITY["ACCUSE"],
+                    confidence=max(0.05, confidence - 0.1),
+                )
+            )
+        return events
+
+
+# ---------------------------------------------------------------- helpers
+def _subject(verb: Token | None) -> Token | None:
+    """The subject of a clause, borrowed from the controlling or first-conjunct verb when absent."""
+    cur = verb
+    for _ in range(6):
+        if cur is None:
+            return None
+        subj = next((c for c in cur.children if c.dep_ in _SUBJ and c.dep_ != "expl"), None)
+        if subj is not None:
+            if subj.lower_ in ("who", "which", "that") and cur.dep_ == "relcl":
+                return cur.head
+            return subj
+        if cur.dep_ in ("xcomp", "conj", "advcl", "pcomp") and cur.head.i != cur.i:
+            cur = cur.head
+            if cur.pos_ == "ADJ" and cur.dep_ in ("acomp", "amod"):
+                # "it is prepared to impose": the subject of the copula
+                cur = cur.head
+            if cur.pos_ not in ("VERB", "AUX") and cur.dep_ != "ROOT":
+                return None
+            continue
+        if cur.dep_ == "relcl":
+            return cur.head
+        if cur.dep_ == "acl" and cur.tag_ == "VBG":
+            return cur.head
+        if cur.dep_ == "acl" and cur.tag_ == "VB":
+            owner = next((c for c in cur.head.children if c.dep_ == "poss"), None)
+            if owner is not None:
+                # "the United States' efforts to mediate": the possessor acts
+                return owner
+        if cur.dep_ == "acl" and cur.tag_ == "VB" and cur.head.dep_ in ("dobj", "attr", "pobj"):
+            # "chose a time to have a dialogue": the chooser has the dialogue
+            cur = cur.head.head
+            if cur.pos_ == "ADP":
+                cur = cur.head
+            continue
+        return None
+    return None
+
+
+_NO_DERIVATION = frozenset({"AGREE", "THREATEN", "REQUEST", "REJECT", "ACCUSE"})
+
+
+def _intent_event_type(
+    event_type: str, modality: Modality, reporter: ActorRef | None, actors: Sequence[ActorMention]
+) -> str | None:
+    """The speech act of announcing one's own future action: AGREE, THREATEN or REJECT (or None)."""
+    if not modality.intent or modality.status not in ("future", "negated", "hypothetical"):
+        return None
+    negated = modality.status == "negated" or modality.negated
+    aux_only = modality.cue in ("will", "would (reported)", "shall", "'ll", "wo")
+    if aux_only:
+        # "will" alone is a prediction unless the actor itself announces it
+        if reporter is None or reporter.actor_id is None:
+            return None
+        own = {a.actor_id for a in actors} | {a.affiliation for a in actors if a.affiliation}
+        if reporter.actor_id not in own and reporter.affiliation not in own:
+            return None
+    cooperative = QUAD_CLASS[event_type] <= 2
+    if negated:
+        return "REJECT" if cooperative and event_type != "REJECT" else None
+    if modality.cue == "unless":
+        # "will withdraw its force unless ...": a conditional threat
+        return "THREATEN" if event_type != "THREATEN" else None
+    if event_type in _NO_DERIVATION:
+        return None
+    return "AGREE" if cooperative else "THREATEN"
+
+
+def _drop_protest_purposes(cands: list[_Candidate]) -> list[_Candidate]:
+    """'staged demonstrations to demand reforms': the demand is the protest's purpose, not a second event."""
+    protests = {c.clause.i for c in cands if c.entry.event_type == "PROTEST"} | {
+        c.trigger.i for c in cands if c.entry.event_type == "PROTEST"
+    }
+    if not protests:
+        return cands
+    kept = []
+    for c in cands:
+        if c.entry.event_type in ("REQUEST", "ACCUSE", "REJECT") and not c.nominal:
+            cur, hops, purpose = c.clause, 0, False
+            while cur.head.i != cur.i and hops < 3:
+                if cur.dep_ in ("advcl", "xcomp", "acl", "prep", "pcomp", "pobj") and cur.head.i in protests:
+                    purpose = True
+                    break
+                cur, hops = cur.head, hops + 1
+            if purpose:
+                continue
+        kept.append(c)
+    return kept
+
+
+def _deinflect(form: str) -> list[str]:
+    """Regular English de-inflections of a verb form, most likely first."""
+    out: list[str] = []
+    if form.endswith("ied"):
+        out.append(form[:-3] + "y")
+    if form.endswith("ed"):
+        out += [form[:-1], form[:-2]]
+        if len(form) > 4 and form[-3] == form[-4]:
+            out.append(form[:-3])
+    if form.endswith("ing"):
+        out += [form[:-3], form[:-3] + "e"]
+        if len(form) > 5 and form[-4] == form[-5]:
+            out.append(form[:-4])
+    if form.endswith("ies"):
+        out.append(form[:-3] + "y")
+    if form.endswith("es"):
+        out.append(form[:-2])
+    if form.endswith("s"):
+        out.append(form[:-1])
+    return out
+
+
+def _agent_or_subject(cand: _Candidate) -> Token | None:
+    if cand.nominal and cand.trigger.dep_ in ("nsubj", "nsubjpass"):
+        return None
+    subj = _subject(cand.clause)
+    if subj is not None and subj.dep_ == "nsubjpass":
+        agent = next((c for c in cand.clause.children if c.dep_ == "agent"), None)
+        return next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+    return subj
+
+
+def _generic_party(tok: Token | None) -> ActorMention | None:
+    """An unnamed party ("protesters", "police", "dozens of civilians") as an unresolved actor."""
+    if tok is None or tok.pos_ not in ("NOUN", "PROPN", "NUM"):
+        return None
+    head = tok
+    if tok.lemma_.lower() not in _ACTOR_NOUNS:
+        # "dozens of protesters", "thousands of people"
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        inner = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+        if inner is None or inner.lemma_.lower() not in _ACTOR_NOUNS:
+            return None
+        head = inner
+    sector = _ACTOR_NOUNS[head.lemma_.lower()]
+    left = tok.left_edge.i
+    while left < tok.i and tok.doc[left].dep_ in ("det", "punct", "cc"):
+        left += 1
+    right = head.i
+    for c in head.children:
+        if c.i > head.i and c.dep_ in ("compound",):
+            right = max(right, c.i)
+    span = tok.doc[left : right + 1]
+    return ActorMention(
+        text=span.text,
+        start=span.start_char,
+        end=span.end_char,
+        actor_id=None,
+        name=None,
+        country=None,
+        sector=sector,
+        resolved=False,
+        kind="group",
+    )
+
+
+def _impersonal(verb: Token) -> bool:
+    """'it is expected that ...', 'it was reported that ...': no reporter."""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    return subj is not None and subj.lower_ == "it" and passive
+
+
+def _third_party_talks(noun: Token) -> bool:
+    mods = {c.lemma_.lower() for c in noun.children if c.dep_ in ("amod", "compound")}
+    return bool(mods & {"indirect", "ceasefire", "cease-fire", "truce", "peace", "proximity", "hostage", "mediated"})
+
+
+def _pobjs_deep(prep: Token, depth: int) -> list[Token]:
+    out: list[Token] = []
+    for g in prep.children:
+        if g.dep_ == "pobj":
+            out.append(g)
+            if depth > 1:
+                for p2 in g.children:
+                    if p2.dep_ == "prep" and p2.lower_ == "in":
+                        out.extend(_pobjs_deep(p2, depth - 1))
+    return out
+
+
+def _direct_object(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ in ("dobj", "obj"):
+            return c
+    return None
+
+
+def _of_object(noun: Token, finder: ArgumentFinder, s_index: int) -> list[ActorMention]:
+    """'resolutions of/by the UN', 'positions of X'."""
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in ("of", "by", "from"):
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            found = finder.actors_of(obj, s_index)
+            if found:
+                return found
+        if c.dep_ == "poss":
+            found = finder.actors_of(c, s_index)
+            if found:
+                return found
+    return []
+
+
+def _is_actorish(tok: Token, finder: ArgumentFinder) -> bool:
+    """Is this object a party (a person, group or state) rather than a thing ("talks", "targets")?"""
+    if finder.mention_at(tok) is not None or tok.pos_ in ("PRON", "PROPN"):
+        return True
+    return tok.lemma_.lower() in _ACTOR_NOUNS
+
+
+def _clause_of(tok: Token) -> Token | None:
+    cur = tok
+    for _ in range(8):
+        if cur.head.i == cur.i:
+            return cur if cur.pos_ in ("VERB", "AUX") else None
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX"):
+            return cur
+    return None
+
+
+def _time_heads(doc: Doc, times: Sequence[TimeMention]) -> dict[int, TimeMention]:
+    """Map the verb governing each time expression to the expression."""
+    out: dict[int, TimeMention] = {}
+    for t in times:
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        head = span.root
+        cur = head
+        for _ in range(6):
+            if cur.pos_ in ("VERB", "AUX") and cur.i not in range(span.start, span.end):
+                break
+            if cur.head.i == cur.i:
+                break
+            cur = cur.head
+        out.setdefault(cur.i, t)
+        # nominal events carry their own dates: "the October 7 attack"
+        out.setdefault(-1 - head.head.i, t)
+    return out
+
+
+def _governing_time(cand: _Candidate, heads: dict[int, TimeMention]) -> TimeMention | None:
+    nominal_time = heads.get(-1 - cand.trigger.i)
+    if cand.nominal and nominal_time is not None:
+        return nominal_time
+    cur = cand.clause
+    for _ in range(8):
+        t = heads.get(cur.i)
+        if t is not None:
+            return t
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+    return None
+
+
+def _according_to(sent: Span, finder: ArgumentFinder, s_index: int) -> ActorRef | None:
+    for tok in sent:
+        if tok.lower_ == "according" and tok.i + 1 < sent.end and sent.doc[tok.i + 1].lower_ == "to":
+            to = sent.doc[tok.i + 1]
+            obj = next((g for g in to.children if g.dep_ == "pobj"), None)
+            found = finder.actors_of(obj, s_index)
+            if found:
+                return _ref(found[0])
+    return None
+
+
+def _with_country(m: ActorMention, country: str) -> ActorMention:
+    if m.resolved or m.country or m.kind != "group":
+        return m
+    return m.model_copy(update={"country": country})
+
+
+def _ref(m: ActorMention) -> ActorRef:
+    return ActorRef(
+        text=m.text,
+        actor_id=m.actor_id,
+        name=m.name,
+        country=m.country,
+        sector=m.sector,
+        role=m.role,
+        affiliation=m.affiliation,
+        start=m.start,
+        end=m.end,
+        resolved=m.resolved,
+    )
+
+
+def _mention_from_ref(r: ActorRef) -> ActorMention:
+    return ActorMention(
+        text=r.text,
+        start=r.start or 0,
+        end=r.end or 0,
+        actor_id=r.actor_id,
+        name=r.name,
+        country=r.country,
+        sector=r.sector,
+        role=r.role,
+        resolved=r.resolved,
+        affiliation=r.affiliation,
+    )
+
+
+def _key(m: ActorMention) -> str:
+    return m.actor_id or f"@{m.start}"
+
+
+def _event_id(
+    doc_id: str, start: int, event_type: str, actors: Sequence[ActorMention], recips: Sequence[ActorMention]
+) -> str:
+    raw = "|".join([doc_id, str(start), event_type, ",".join(map(_key, actors)), ",".join(map(_key, recips))])
+    return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:16]
+
+
+def _trigger_span(cand: _Candidate) -> tuple[int, int]:
+    tok = cand.trigger
+    start, end = tok.idx, tok.idx + len(tok.text)
+    for c in tok.children:
+        if c.dep_ == "prt" and c.i == tok.i + 1:
+            end = c.idx + len(c.text)
+        if c.dep_ == "compound" and c.i == tok.i - 1 and cand.nominal:
+            start = c.idx
+    return start, end
+
+
+def _contexts(sent: Span) -> tuple[str, ...]:
+    found: list[str] = []
+    for tok in sent:
+        ctx = _CONTEXT_WORDS.get(tok.lemma_.lower())
+        if ctx and ctx not in found:
+            found.append(ctx)
+    return tuple(found)
+
+
+def _confidence(cand: _Candidate, time: TimeMention | None, status: str) -> float:
+    score = 0.45
+    if cand.actors and all(a.resolved for a in cand.actors):
+        score += 0.2
+    elif cand.actors:
+        score += 0.08
+    if cand.recipients and all(r.resolved for r in cand.recipients):
+        score += 0.1
+    if not cand.nominal:
+        score += 0.1
+    if time is not None:
+        score += 0.05
+    if status != "asserted":
+        score -= 0.05
+    return round(max(0.05, min(0.95, score)), 3)

@@ -1,0 +1,292 @@
+"""Attach an event (its trigger verb) to the place of its clause.
+
+A place belongs to the event when it hangs, in the dependency tree, below the trigger's clause through a
+locative path: a locative preposition ("met in Doha", "attack on Rafah", "in the city of X"), the patient
+of the verb ("captured Badme", "attack the Rafah crossing"), or a place noun ("Grozny's streets").  Places
+inside other clauses (a complement, a relative clause, a conjunct with its own subject) are not this
+event's.  A participle or conjunct without a subject of its own shares the place of its governing verb
+("shelling hit a trolleybus in Donetsk, killing 8").  The most specific, closest place wins.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from backchannel.geo.lexicon import LOCATIVE_PREPS, PLACE_NOUNS
+from backchannel.records import PlaceMention
+
+__all__ = ["attach_location"]
+
+# Prepositions whose object is not where the event happened ("reached by telephone from Libreville").
+_TEMPORAL_PREPS = frozenset(["before", "after", "since", "until", "till"])  # "hours before the Baghdad bombings"
+_NONLOCATIVE_PREPS = (
+    frozenset(["from", "against", "for", "with", "about", "like", "than", "as", "by", "despite"]) | _TEMPORAL_PREPS
+)
+# Dependents that open another clause: places below them belong to another event.
+_CLAUSE_DEPS = frozenset({"ccomp", "relcl", "parataxis", "csubj", "csubjpass"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+# Feature classes less specific than a town: a town in the same clause wins over them.
+_BROAD_FEATURES = frozenset({"PCLI", "CONT", "RGN", "ADM1", "OCN", "SEA", "GULF", "STRT"})
+_BROAD_PENALTY = 2.0
+_SUBORDINATE_PENALTY = 1.0
+_CONTAINER_PENALTY = 1.5
+_FRONTED_PENALTY = 4.0
+_DIRECTIONS = frozenset(
+    {
+        "north",
+        "south",
+        "east",
+        "west",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "outside",
+        "km",
+        "kilometers",
+        "kilometres",
+        "miles",
+        "mi",
+        "kms",
+    }
+)
+# Heads that make a place modifier say whose, not where ("a U.S. airstrike", "Syrian government forces").
+_AFFILIATION_NOUNS = frozenset(
+    {
+        "force",
+        "forces",
+        "troops",
+        "soldier",
+        "soldiers",
+        "army",
+        "military",
+        "police",
+        "policemen",
+        "official",
+        "officials",
+        "government",
+        "convoy",
+        "airstrike",
+        "airstrikes",
+        "strike",
+        "strikes",
+        "warplanes",
+        "jets",
+        "aircraft",
+        "citizen",
+        "citizens",
+        "national",
+        "nationals",
+        "leader",
+        "leaders",
+        "president",
+        "minister",
+        "authorities",
+        "navy",
+        "ambassador",
+        "delegation",
+        "company",
+        "firm",
+        "media",
+        "coalition",
+        "officers",
+        "militants",
+        "fighters",
+        "rebels",
+        "adviser",
+        "envoy",
+        "spokesman",
+        "diplomat",
+        "diplomats",
+        "team",
+        "side",
+        "commander",
+        "commanders",
+        "regime",
+        "administration",
+        "embassy's",
+        "agency",
+        "guards",
+        "marines",
+    }
+)
+_INHERITED_PENALTY = 3.0
+
+
+@dataclass(frozen=True, slots=True)
+class _Path:
+    """The dependency path from a place's head token up to a clause head."""
+
+    tokens: tuple[Token, ...]  # from the place head (first) to just below the clause head
+
+
+def _clause_boundary(token: Token) -> bool:
+    """Is ``token`` the head of a clause other than the trigger's?  (Adverbial clauses are not: "killed when
+    a bomb exploded in X" happened in X.)"""
+    if token.dep_ in _CLAUSE_DEPS:
+        return True
+    # a conjoined verb is another event ("captured, and acknowledged before a judge in Madrid"); one
+    # sharing the trigger's object and place is reached through _governors instead
+    return token.dep_ == "conj" and token.pos_ in {"VERB", "AUX"}
+
+
+def _path_to(head: Token, ancestor: Token) -> _Path | None:
+    """The path from ``head`` up to ``ancestor`` if no clause boundary lies between them."""
+    path: list[Token] = []
+    node = head
+    while node.i != ancestor.i:
+        if node.head.i == node.i:  # reached the root without meeting the ancestor
+            return None
+        if _clause_boundary(node) and (node.dep_ != "conj" or node.head.i == ancestor.i or _has_subject(node)):
+            # a conjunct deeper down ("killed when rifts hit ... and turned violent in Raqqa") is still
+            # part of the subordinate clause; a conjunct of the trigger itself is another event
+            return None
+        path.append(node)
+        node = node.head
+    return _Path(tuple(path))
+
+
+def _nearest_prep(tokens: Sequence[Token]) -> Token | None:
+    """The closest preposition above the place, "of" being transparent ("the edge of Damascus")."""
+    for node in tokens:
+        if node.lower_ == "of":
+            continue
+        if node.dep_ in {"prep", "agent"} or (node.dep_ == "pcomp" and node.pos_ == "ADP"):
+            return node
+    return None
+
+
+def _locative(path: _Path, place_head: Token) -> bool:
+    """Does the path say "where"?"""
+    tokens = path.tokens
+    if not tokens:
+        return False
+    top = tokens[-1]  # the dependent of the clause head
+    if top.dep_ in {"nsubj", "expl"} and not _through_place_noun(tokens) and _nearest_prep(tokens) is None:
+        return False  # the place is the actor ("Eritrea captured Badme")
+    if place_head.dep_ in {"compound", "amod", "nmod", "poss"} and place_head.head.lower_ in _AFFILIATION_NOUNS:
+        return False  # "a U.S. airstrike", "Syrian forces": whose, not where
+    for node in tokens:
+        # "50 km northwest of Kathmandu": a reference point; "the head of forces in Tabqa": whose, not where
+        if node.lower_ == "of" and (
+            (node.head.lower_ in _DIRECTIONS and node.i == place_head.head.i)
+            or node.head.lower_ in _AFFILIATION_NOUNS
+            or node.head.ent_type_ == "PERSON"
+        ):
+            return False
+    prep = _nearest_prep(tokens)
+    if prep is not None:
+        if prep.dep_ == "agent" or prep.lower_ in _NONLOCATIVE_PREPS:
+            return False
+        if prep.lower_ in LOCATIVE_PREPS:
+            return True
+    if top.dep_ in {"dobj", "nsubjpass", "npadvmod", "attr", "oprd", "obj", "nsubj"}:
+        return True
+    return _through_place_noun(tokens)
+
+
+def _through_place_noun(tokens: Sequence[Token]) -> bool:
+    return any(t.lower_ in PLACE_NOUNS for t in tokens[1:])
+
+
+def _place_head(trigger: Token, place: PlaceMention) -> Token | None:
+    span = trigger.doc.char_span(place.start, place.end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _score(path: _Path, place: PlaceMention) -> float:
+    score = float(len(path.tokens))
+    if place.feature_code in _BROAD_FEATURES:
+        score += _BROAD_PENALTY
+    head = path.tokens[0]
+    named_within = head.dep_ in {"poss", "compound"} and any(child.lower_ == "of" for child in head.head.children)
+    if named_within or (
+        head.dep_ == "appos" and (head.head.lower_ in PLACE_NOUNS or head.head.ent_type_ in {"GPE", "LOC"})
+    ):
+        # a container: "Baghdad's district of Saiydiah", "Makhmur district, northern Iraq"
+        score += _CONTAINER_PENALTY
+    if any(node.dep_ in {"advcl", "acl"} for node in path.tokens):
+        score += _SUBORDINATE_PENALTY
+    return score
+
+
+def _governors(trigger: Token) -> list[tuple[Token, float]]:
+    """Clause heads whose places the trigger may share, with a penalty each.
+
+    The verb a subjectless conjunct or participle hangs on; the verb of the noun a reduced relative
+    modifies ("a soldier shot in the stomach was evacuated near Hebron"); a subjectless conjunct of the
+    trigger ("shot and wounded five in Fallujah"); last, a conjunct with its own subject ("one was killed
+    and four were wounded by a bomb in Khaldiyah").
+    """
+    out: list[tuple[Token, float]] = []
+    node = trigger
+    while node.dep_ in {"conj", "advcl", "xcomp", "acl"} and node.head.i != node.i:
+        if node.dep_ == "conj" and _has_subject(node):
+            break  # a conjunct with its own subject is its own clause
+        if node.dep_ == "acl":
+            noun = node.head
+            if noun.dep_ not in {"nsubj", "nsubjpass", "dobj"} or noun.head.i == noun.i:
+                break
+            node = noun.head
+        else:
+            node = node.head
+        out.append((node, _INHERITED_PENALTY))
+    for child in trigger.children:
+        if child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"}:
+            out.append((child, _INHERITED_PENALTY * (2 if _has_subject(child) else 1)))
+    return out
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(child.dep_ in _SUBJECT_DEPS for child in verb.children)
+
+
+def attach_location(trigger: Token, places: Sequence[PlaceMention]) -> PlaceMention | None:
+    """The place syntactically governed by ``trigger``'s clause, or None."""
+    best: tuple[float, int, PlaceMention] | None = None
+    governors = _governors(trigger)
+    for place in places:
+        head = _place_head(trigger, place)
+        if head is None or head.sent.start != trigger.sent.start or head.i == trigger.i:
+            continue
+        candidates: list[tuple[_Path, float]] = []
+        own = _path_to(head, trigger)
+        if own is not None:
+            candidates.append((own, 0.0))
+        else:
+            for governor, penalty in governors:
+                shared = _path_to(head, governor)
+                if shared is not None and trigger not in shared.tokens:
+                    candidates.append((shared, penalty))
+        for path, penalty in candidates:
+            if not _locative(path, head):
+                continue
+            key = (_score(path, place) + penalty, place.start, place)
+            if best is None or key[:2] < best[:2]:
+                best = key
+    if best is None:
+        return _fronted_place(trigger, places)
+    return best[2]
+
+
+def _fronted_place(trigger: Token, places: Sequence[PlaceMention]) -> PlaceMention | None:
+    """A sentence-opening "In Vienna, ..." sets the scene of the main clause even when the parser
+    attaches it elsewhere."""
+    sent = trigger.sent
+    first = sent[0]
+    if first.lower_ not in {"in", "at", "near", "inside", "outside"}:
+        return None
+    if trigger.dep_ not in {"ROOT", "dep", "conj"} or (trigger.dep_ == "conj" and trigger.head.dep_ != "ROOT"):
+        return None
+    comma = next((t.i for t in sent if t.text == ","), None)
+    if comma is None:
+        return None
+    opening = [p for p in places if first.idx < p.start and p.end <= sent.doc[comma].idx]
+    return opening[0] if opening else None

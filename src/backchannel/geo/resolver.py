@@ -1,0 +1,423 @@
+"""Find place mentions in a parsed document and resolve each to one gazetteer entry.
+
+Mentions come from spaCy GPE/LOC/FAC entities, plus capitalised proper-noun runs the small model
+misses.  Candidates are ranked by prior salience and by the document's country context: other places
+and demonyms in the document (and ``context_countries``) boost same-country candidates, and a named
+first-order division (Texas) boosts its own towns.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from backchannel.geo.gazetteer import Gazetteer, NameMatch
+from backchannel.geo.lexicon import LOCATIVE_PREPS, PLACE_EVIDENCE_PREPS, PLACE_NOUNS
+from backchannel.records import PlaceMention
+
+__all__ = ["PlaceResolver"]
+
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_LEADING_DROP = frozenset({"the", "The", "THE"})
+_MAX_NGRAM = 4
+_CONTEXT_COUNTRY = 3.0
+_CONTEXT_ADMIN1 = 3.0
+_WEAK_MIN_POPULATION = 50_000
+_WEAK_MIN_SUPPORT = 2
+_COUNTRY_LEVEL = frozenset({"PCLI", "CONT", "RGN", "OCN", "SEA", "GULF", "STRT", "ADM1", "PPLC"})
+_BIG_CITY = 1_000_000
+_DATELINE_PUNCT = frozenset({",", "(", "—", "–", "-", ":"})
+# Last words of names of things that are not the place they contain ("Morris County", "Colorado State University").
+_FEATURE_HEADS = frozenset(
+    {
+        "county",
+        "river",
+        "university",
+        "college",
+        "school",
+        "street",
+        "avenue",
+        "road",
+        "square",
+        "airport",
+        "center",
+        "centre",
+        "hospital",
+        "court",
+        "station",
+        "park",
+        "bridge",
+        "canal",
+        "lake",
+        "institute",
+        "township",
+        "parish",
+        "hall",
+        "tower",
+        "stadium",
+        "church",
+        "chapel",
+        "basilica",
+        "mosque",
+        "building",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    start: int  # token index
+    end: int
+    matches: tuple[NameMatch, ...]
+    weak: bool = False  # kept only when other places of the document are in the same country
+
+
+def _trim(tokens: Iterable[Token]) -> list[Token]:
+    """Drop a leading article and trailing possessives / punctuation."""
+    toks = list(tokens)
+    while toks and (toks[0].text in _LEADING_DROP or toks[0].is_punct):
+        toks = toks[1:]
+    while toks and (toks[-1].tag_ == "POS" or (toks[-1].is_punct and toks[-1].text != ".")):
+        toks = toks[:-1]
+    return toks
+
+
+def _is_capitalised(token: Token) -> bool:
+    return token.text[:1].isupper() and any(ch.isalpha() for ch in token.text)
+
+
+class PlaceResolver:
+    """Find and geocode the places of a spaCy ``Doc``."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+
+    def find(
+        self, doc: Doc, context_countries: Sequence[str] = (), *, keep_unresolved: bool = False
+    ) -> list[PlaceMention]:
+        """Sorted, non-overlapping place mentions of ``doc`` (offsets into ``doc.text``).
+
+        ``keep_unresolved`` also returns GPE/LOC/FAC entities the gazetteer does not know, with only their
+        text and offsets (useful to say where an event happened even without coordinates).
+        """
+        mentions = self._mentions(doc)
+        places = self._resolve(doc, mentions, context_countries)
+        if keep_unresolved:
+            places = self._with_unresolved(doc, places)
+        return places
+
+    def _with_unresolved(self, doc: Doc, places: list[PlaceMention]) -> list[PlaceMention]:
+        out = list(places)
+        for ent in doc.ents:
+            if ent.label_ not in _PLACE_LABELS:
+                continue
+            toks = _trim(ent)
+            if not toks:
+                continue
+            start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+            text = doc.text[start:end]
+            if self.gazetteer.is_nonplace(text) or self.gazetteer.demonym_country(text) is not None:
+                continue
+            if any(p.start < end and start < p.end for p in out):
+                continue
+            out.append(PlaceMention(text=text, start=start, end=end))
+        for chunk in _locative_name_chunks(doc):
+            start, end = chunk[0].idx, chunk[-1].idx + len(chunk[-1].text)
+            text = doc.text[start:end]
+            if self.gazetteer.is_nonplace(text) or self.gazetteer.demonym_country(text) is not None:
+                continue
+            if not any(p.start < end and start < p.end for p in out):
+                out.append(PlaceMention(text=text, start=start, end=end))
+        return sorted(out, key=lambda p: p.start)
+
+    # -- finding -----------------------------------------------------------------------------------
+
+    def _match_span(self, tokens: Sequence[Token]) -> list[NameMatch]:
+        if not tokens:
+            return []
+        text = tokens[0].doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
+        if self.gazetteer.is_nonplace(text) or self.gazetteer.demonym_country(text) is not None:
+            return []
+        return self.gazetteer.lookup(text)
+
+    def _longest_inside(self, tokens: Sequence[Token]) -> Iterable[tuple[list[Token], list[NameMatch]]]:
+        """Greedy left-to-right longest gazetteer matches among capitalised token runs."""
+        i = 0
+        while i < len(tokens):
+            found: tuple[list[Token], list[NameMatch]] | None = None
+            for n in range(min(_MAX_NGRAM, len(tokens) - i), 0, -1):
+                window = list(tokens[i : i + n])
+                if not _is_capitalised(window[0]) or not _is_capitalised(window[-1]):
+                    continue
+                matches = [m for m in self._match_span(window) if m.primary]
+                if matches:
+                    found = (window, matches)
+                    break
+            if found is not None:
+                yield found
+                i += len(found[0])
+            else:
+                i += 1
+
+    def _mentions(self, doc: Doc) -> list[_Mention]:
+        covered: set[int] = set()
+        out: list[_Mention] = []
+        for ent in doc.ents:
+            if ent.label_ in _PLACE_LABELS:
+                toks = _trim(ent)
+                matches = self._match_span(toks)
+                if matches:
+                    out.append(_Mention(toks[0].i, toks[-1].i + 1, tuple(matches)))
+                elif toks and toks[-1].lower_ not in _FEATURE_HEADS:
+                    # part of an unknown place name: keep parts that stand on their own ("Khan Younis" of "Khan
+                    # Younis camp" is kept by the feature-head test above; "North" of "North Salt" is not evident)
+                    out.extend(
+                        _Mention(w[0].i, w[-1].i + 1, tuple(m))
+                        for w, m in self._longest_inside(toks)
+                        if self._evident(w, m)
+                    )
+                covered.update(range(ent.start, ent.end))
+            else:  # the small model also labels places ORG, PERSON, PRODUCT...
+                out.extend(self._place_in_actor(ent))
+                covered.update(range(ent.start, ent.end))
+        run: list[Token] = []
+        for token in [*doc, None]:
+            if token is not None and token.i not in covered and _is_candidate_token(token):
+                run.append(token)
+                continue
+            out.extend(
+                _Mention(w[0].i, w[-1].i + 1, tuple(m)) for w, m in self._longest_inside(run) if self._evident(w, m)
+            )
+            run = []
+        return out
+
+    def _place_in_actor(self, ent: Span) -> list[_Mention]:
+        """Places the small model labels otherwise (ORG, PERSON, PRODUCT...).
+
+        The whole entity is a place when it names a country-level place, or a place with positional evidence
+        ("the Rafah crossing", "in Khan Younis").  A country or capital opening a longer entity after a locative
+        preposition is a place too ("ambassador to Qatar Cao Xiaolin").
+        """
+        toks = _trim(ent)
+        if not toks:
+            return []
+        matches = [m for m in self._match_span(toks) if m.primary]
+        if matches and (matches[0].entry.feature_code in _COUNTRY_LEVEL or self._evident(toks, matches)):
+            return [_Mention(toks[0].i, toks[-1].i + 1, tuple(matches))]
+        if (
+            matches
+            and len(toks) == 1
+            and ent.label_ == "PERSON"
+            and matches[0].entry.population >= _WEAK_MIN_POPULATION
+        ):
+            # "Misrata", "Norwich": a lone town name the small model calls a person; the document decides
+            return [_Mention(toks[0].i, toks[-1].i + 1, tuple(matches), weak=True)]
+        if len(toks) < 2 or not _after_locative(toks[0]):
+            return []
+        for n in range(min(_MAX_NGRAM, len(toks) - 1), 0, -1):
+            window = toks[:n]
+            opening = [m for m in self._match_span(window) if m.primary]
+            if opening and opening[0].entry.feature_code in _COUNTRY_LEVEL:
+                return [_Mention(window[0].i, window[-1].i + 1, tuple(opening))]
+        return []
+
+    def _evident(self, window: Sequence[Token], matches: Sequence[NameMatch]) -> bool:
+        """Is a gazetteer match outside a place entity really a place?  Needs salience or positional evidence."""
+        best = matches[0].entry
+        doc = window[0].doc
+        if best.feature_code in _COUNTRY_LEVEL or best.population >= _BIG_CITY:
+            return True
+        after = doc[window[-1].i + 1] if window[-1].i + 1 < len(doc) else None
+        if _after_locative(window[0]) or (after is not None and after.lower_ in PLACE_NOUNS):
+            return True
+        root = doc[window[0].i : window[-1].i + 1].root
+        if root.dep_ == "dobj" and root.head.lemma_ in _PLACE_OBJECT_VERBS:
+            return True  # "captured Goma"
+        if after is not None and after.text == "," and after.i + 1 < len(doc):
+            # "Riverdale, N.J." / "Aleppo, Syria": a town named with its region or country
+            for n in (1, 2, 3):
+                region = doc[after.i + 1 : after.i + 1 + n]
+                if any(m.entry.feature_code in {"ADM1", "PCLI"} for m in self.gazetteer.lookup(region.text)):
+                    return True
+        if all(t.is_upper for t in window) and after is not None and after.text in _DATELINE_PUNCT:
+            first = window[0]
+            return first.i == 0 or first.is_sent_start or "\n" in doc[first.i - 1].text_with_ws
+        return False
+
+    # -- resolving ---------------------------------------------------------------------------------
+
+    def _resolve(self, doc: Doc, mentions: list[_Mention], context_countries: Sequence[str]) -> list[PlaceMention]:
+        chosen = _non_overlapping(mentions)
+        given = Counter({code: 2 for code in context_countries})
+        demonyms: Counter[str] = Counter()
+        for ent in doc.ents:
+            if ent.label_ == "NORP":
+                code = self.gazetteer.demonym_country(ent.text)
+                if code:
+                    demonyms[code] += 1
+        # First pass: each mention's best prior gives its country (and first-order division) to the context.
+        firsts = [None if m.weak else m.matches[0].entry for m in chosen]
+        results: list[PlaceMention] = []
+        for idx, mention in enumerate(chosen):
+            countries: Counter[str] = given + demonyms
+            admin1s: set[tuple[str, str | None, str]] = set()
+            for j, entry in enumerate(firsts):
+                if j == idx or entry is None or entry.country is None:
+                    continue
+                countries[entry.country] += 1
+                if entry.admin1:  # a division named, or a town of it: ("ADM1" or "PPL", country, code)
+                    admin1s.add((entry.feature_code[:3], entry.country, entry.admin1))
+            if mention.weak and not any(
+                countries[m.entry.country] >= _WEAK_MIN_SUPPORT for m in mention.matches if m.entry.country
+            ):
+                continue
+            best = max(mention.matches, key=lambda m: self._score(m, countries, admin1s))
+            start = doc[mention.start].idx
+            last = doc[mention.end - 1]
+            end = last.idx + len(last.text)
+            results.append(best.entry.mention(doc.text[start:end], start, end))
+        return results
+
+    @staticmethod
+    def _score(match: NameMatch, countries: Counter[str], admin1s: set[tuple[str, str | None, str]]) -> float:
+        entry = match.entry
+        score = match.prior
+        if entry.country and countries[entry.country]:
+            score += _CONTEXT_COUNTRY * min(1.0, 0.5 + 0.25 * countries[entry.country])
+        other_kind = "PPL" if entry.feature_code == "ADM1" else "ADM"
+        if entry.admin1 and (other_kind, entry.country, entry.admin1) in admin1s:
+            # Paris near Texas is Paris, Texas; Washington near Seattle is the state
+            score += _CONTEXT_ADMIN1
+        return score
+
+
+_NOT_PLACE_ENTS = frozenset({"DATE", "TIME", "NORP", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+# Words that make a proper name an organisation, not a place ("Armored Division", "Tiger Forces").
+_ORGANISATION_WORDS = frozenset(
+    [
+        "forces",
+        "force",
+        "army",
+        "division",
+        "brigade",
+        "battalion",
+        "regiment",
+        "units",
+        "unit",
+        "party",
+        "council",
+        "ministry",
+        "committee",
+        "group",
+        "front",
+        "movement",
+        "company",
+        "bank",
+        "university",
+        "news",
+        "agency",
+        "police",
+        "organization",
+        "organisation",
+        "union",
+        "court",
+        "office",
+        "corps",
+        "guard",
+        "guards",
+        "militia",
+        "coalition",
+        "alliance",
+        "government",
+        "authority",
+        "commission",
+        "institute",
+        "war",
+    ]
+)
+_NAME_PARTICLES = frozenset(
+    ["al", "el", "ez", "ad", "as", "ash", "ar", "at", "de", "del", "la", "le", "du", "bin", "ibn", "abu"]
+)
+# Verbs whose object is a place when it is a proper name ("captured Badme", "shelled Jaba").
+_PLACE_OBJECT_VERBS = frozenset(
+    [
+        "capture",
+        "recapture",
+        "seize",
+        "liberate",
+        "storm",
+        "shell",
+        "bomb",
+        "raid",
+        "besiege",
+        "patrol",
+        "overrun",
+        "retake",
+        "occupy",
+        "enter",
+    ]
+)
+
+
+def _locative_name_chunks(doc: Doc) -> Iterable[list[Token]]:
+    """Proper-name chunks in place positions: "in Swat", "the town of Sheykler", "Rawiya village"."""
+    for token in doc:
+        if token.pos_ != "PROPN" or not _is_name_word(token) or token.ent_type_ in _NOT_PLACE_ENTS:
+            continue
+        if token.dep_ in {"compound", "flat"} and token.head.pos_ == "PROPN":
+            continue  # not the head of its name
+        head = token.head
+        placed = (
+            (token.dep_ == "pobj" and head.lower_ in LOCATIVE_PREPS)
+            or (token.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in PLACE_NOUNS)
+            or (
+                token.dep_ in {"compound", "nmod", "appos", "poss"}
+                and head.lower_ in PLACE_NOUNS
+                and not token.is_upper  # "the MFO base"
+                and not (token.dep_ == "poss" and token.ent_type_ == "PERSON")  # "Hekmatyar's base"
+            )
+            # the small model labels unknown towns PERSON or ORG; a captured PERSON is a person
+            or (token.dep_ == "dobj" and head.lemma_ in _PLACE_OBJECT_VERBS and token.ent_type_ != "PERSON")
+        )
+        if not placed:
+            continue
+        chunk = [token]
+        inside = {t.i for t in token.subtree}
+        while chunk[0].i > 0:
+            left = doc[chunk[0].i - 1]
+            name_part = left.pos_ == "PROPN" and _is_name_word(left)
+            joiner = left.text == "-" or left.lower_ in _NAME_PARTICLES  # "Deir ez-Zor", "Ras al-Ain"
+            if left.i in inside and (name_part or (joiner and left.i > 0 and doc[left.i - 1].i in inside)):
+                chunk.insert(0, left)
+            else:
+                break
+        while chunk[0].text == "-" or (chunk[0].lower_ in _NAME_PARTICLES and chunk[0].text.islower()):
+            chunk.pop(0)
+        if not any(t.lower_ in _ORGANISATION_WORDS for t in chunk):
+            yield chunk
+
+
+def _is_name_word(token: Token) -> bool:
+    return _is_capitalised(token) and token.text[-1].isalpha()
+
+
+def _is_candidate_token(token: Token) -> bool:
+    return _is_capitalised(token) and (token.pos_ == "PROPN" or (token.is_upper and len(token.text) > 2))
+
+
+def _after_locative(token: Token) -> bool:
+    return token.i > 0 and token.doc[token.i - 1].lower_ in PLACE_EVIDENCE_PREPS
+
+
+def _non_overlapping(mentions: list[_Mention]) -> list[_Mention]:
+    kept: list[_Mention] = []
+    taken: set[int] = set()
+    for m in sorted(mentions, key=lambda m: (-(m.end - m.start), m.start)):
+        if taken.intersection(range(m.start, m.end)):
+            continue
+        kept.append(m)
+        taken.update(range(m.start, m.end))
+    return sorted(kept, key=lambda m: m.start)

@@ -1,0 +1,137 @@
+"""Orchestrate the stages: ingest -> clean -> nlp -> actors, time, geo -> events -> DocumentResult.
+
+Resources (the spaCy model, the actor knowledge base, the gazetteer, the trigger
+lexicon) are built once in ``Pipeline.__init__`` and reused for every document;
+that is also the shape Ray Data runs as a stateful actor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from backchannel.actors import ActorKB, ActorResolver
+from backchannel.clean import Cleaner
+from backchannel.errors import BackchannelError, StageError
+from backchannel.events import CODER_NAME, EventCoder, Lexicon
+from backchannel.geo import Gazetteer, PlaceResolver, attach_location
+from backchannel.ingest import read_text
+from backchannel.nlp import Parser
+from backchannel.records import Article, CleanDoc, DocumentResult
+from backchannel.time import TimeTagger
+
+__all__ = ["PIPELINE_VERSION", "Pipeline", "Settings", "default_pipeline", "extract"]
+
+PIPELINE_VERSION = f"0.1.0+{CODER_NAME}"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Pipeline settings; every field has a default."""
+
+    batch_size: int = 16  # documents per spaCy batch
+    max_chars: int = 2_000_000  # documents longer than this are coded on their first max_chars characters
+
+
+class Pipeline:
+    """All stages, built once; call ``run`` on a stream of articles."""
+
+    def __init__(self, settings: Settings | None = None, nlp: Language | None = None) -> None:
+        self.settings = settings or Settings()
+        self.parser = Parser(nlp, batch_size=self.settings.batch_size)
+        self.cleaner = Cleaner()
+        self.actors = ActorResolver(ActorKB.load())
+        self.times = TimeTagger()
+        self.places = PlaceResolver(Gazetteer.load())
+        self.coder = EventCoder(Lexicon.load(), attach_location=attach_location)
+
+    def run(self, articles: Iterable[Article]) -> Iterator[DocumentResult | StageError]:
+        """Code each article; a failing document yields a ``StageError`` and the batch goes on."""
+        pending: list[CleanDoc | StageError] = []
+        for article in articles:
+            pending.append(self._clean(article))
+            if len(pending) >= self.settings.batch_size:
+                yield from self._flush(pending)
+                pending = []
+        if pending:
+            yield from self._flush(pending)
+
+    def extract_article(self, article: Article) -> DocumentResult:
+        result = next(iter(self.run([article])))
+        if isinstance(result, StageError):
+            raise result
+        return result
+
+    # -------------------------------------------------------------- stages
+    def _clean(self, article: Article) -> CleanDoc | StageError:
+        try:
+            return self.cleaner(article)
+        except BackchannelError as exc:
+            return StageError(article.doc_id, "clean", str(exc))
+        except (ValueError, TypeError, KeyError, IndexError) as exc:
+            return StageError(article.doc_id, "clean", f"{type(exc).__name__}: {exc}")
+
+    def _flush(self, pending: list[CleanDoc | StageError]) -> Iterator[DocumentResult | StageError]:
+        cleans = [p for p in pending if isinstance(p, CleanDoc)]
+        docs = iter(self.parser.pipe(c.work_text[: self.settings.max_chars] for c in cleans))
+        for item in pending:
+            if isinstance(item, StageError):
+                yield item
+                continue
+            doc = next(docs)
+            try:
+                yield self._code(item, doc)
+            except BackchannelError as exc:
+                yield StageError(item.article.doc_id, "code", str(exc))
+            except (ValueError, TypeError, KeyError, IndexError, AttributeError) as exc:
+                yield StageError(item.article.doc_id, "code", f"{type(exc).__name__}: {exc}")
+
+    def _code(self, clean: CleanDoc, doc: Doc) -> DocumentResult:
+        article = clean.article
+        date = article.date
+        warnings = [f"{w.code}: {w.message}" for w in clean.warnings]
+        if len(clean.work_text) > self.settings.max_chars:
+            warnings.append(f"truncated: only the first {self.settings.max_chars} characters were coded")
+        actors = self.actors.find(doc, date)
+        times = self.times.tag(doc.text, date)
+        if date is None and any(t.value is None for t in times):
+            warnings.append("no document date: relative time expressions are left unresolved")
+        countries = [a.country for a in actors if a.country and len(a.country) == 3 and a.country != "IGO"]
+        places = self.places.find(doc, countries)
+        events = self.coder(doc, clean, actors, times, places, date)
+        return DocumentResult(
+            doc_id=article.doc_id,
+            title=article.title,
+            source=article.source,
+            url=article.url,
+            date=date,
+            events=tuple(events),
+            actors=tuple(actors),
+            places=tuple(places),
+            times=tuple(times),
+            removed=clean.removed,
+            warnings=tuple(warnings),
+        )
+
+
+@lru_cache(maxsize=1)
+def default_pipeline() -> Pipeline:
+    """One pipeline per process, built on first use."""
+    return Pipeline()
+
+
+def extract(
+    text: str,
+    date: str | None = None,
+    *,
+    doc_id: str = "text",
+    title: str | None = None,
+    pipeline: Pipeline | None = None,
+) -> DocumentResult:
+    """Code one text into PLOVER events: ``extract(text, date="2024-03-01")``."""
+    article = read_text(text, doc_id=doc_id, date=date, title=title)
+    return (pipeline or default_pipeline()).extract_article(article)

@@ -1,0 +1,216 @@
+"""Typed records passed between pipeline stages.
+
+The flow is ``Article`` (ingest) -> ``CleanDoc`` (clean) -> spaCy ``Doc`` (nlp)
+-> ``ActorMention`` / ``TimeMention`` / ``PlaceMention`` (actors, time, geo)
+-> ``Event`` (events) -> ``DocumentResult`` (the output contract, one per
+document).
+
+Every ``start``/``end`` offset in these records refers to the ORIGINAL input
+text of the article (``Article.text``).  The clean stage guarantees this by
+producing a working text of exactly the same length as the original.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "ActorMention",
+    "ActorRef",
+    "Article",
+    "CleanDoc",
+    "DocumentResult",
+    "Event",
+    "PlaceMention",
+    "Removed",
+    "SentenceRef",
+    "TimeMention",
+    "TriggerRef",
+    "Warning_",
+]
+
+SCHEMA_VERSION = "1"
+
+Precision = Literal["day", "week", "month", "season", "quarter", "year", "decade", "century", "document", "unknown"]
+Status = Literal["asserted", "negated", "hypothetical", "future"]
+EVENT_TYPES: tuple[str, ...] = (
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "SANCTION",
+    "PROTEST",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+)
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Article(_Record):
+    """One input document as read by ``ingest``."""
+
+    schema_version: str = SCHEMA_VERSION
+    doc_id: str
+    text: str
+    title: str | None = None
+    date: str | None = None  # YYYY-MM-DD document (publication) date, if known
+    source: str | None = None
+    url: str | None = None
+    origin: str | None = None  # path or "<stdin>" the article was read from
+
+
+class Removed(_Record):
+    """A span of the original text that is not reporting (bait, disclaimer, caption, mask...)."""
+
+    start: int
+    end: int
+    reason: str
+    text: str
+
+
+class Warning_(_Record):
+    """A machine-readable warning; rendered as a string in the output contract."""
+
+    code: str
+    message: str
+    start: int | None = None
+    end: int | None = None
+
+
+class CleanDoc(_Record):
+    """Output of ``clean``: the original article plus a same-length working text.
+
+    ``work_text`` has exactly ``len(article.text)`` characters: removed spans
+    are blanked with spaces and known mistranslations are replaced by their
+    meaning padded with spaces, so offsets stay valid for the original text.
+    """
+
+    schema_version: str = SCHEMA_VERSION
+    article: Article
+    work_text: str
+    removed: tuple[Removed, ...] = ()
+    warnings: tuple[Warning_, ...] = ()
+    # Offsets of paragraph / line starts that are bare headings (kept, but not coded as events).
+    headings: tuple[tuple[int, int], ...] = ()
+
+
+class ActorMention(_Record):
+    """An actor found in the text, resolved (or not) to a canonical entity."""
+
+    text: str
+    start: int
+    end: int
+    actor_id: str | None = None  # canonical id in our KB, e.g. "HAMAS", "CHN", "P:ismail_haniyeh"
+    name: str | None = None  # canonical display name
+    country: str | None = None  # ISO alpha-3 or PLOVER non-state code (IGO, NGO, ...)
+    sector: str | None = None  # PLOVER sector code (GOV, MIL, REB, CVL, DIP, ...)
+    role: str | None = None  # e.g. "ambassador to QAT", "head of political bureau"
+    resolved: bool = False
+    kind: str | None = None  # country, igo, nsa, person, group (internal; not in contract)
+    affiliation: str | None = None  # actor_id of the organisation a person belongs to
+
+
+class ActorRef(_Record):
+    text: str
+    actor_id: str | None = None
+    name: str | None = None
+    country: str | None = None
+    sector: str | None = None
+    role: str | None = None
+    affiliation: str | None = None  # for persons: the organisation's actor_id (Haniyeh -> HAMAS)
+    start: int | None = None
+    end: int | None = None
+    resolved: bool = False
+
+
+class TimeMention(_Record):
+    text: str
+    start: int
+    end: int
+    value: str | None  # YYYY-MM-DD, YYYY-MM, YYYY, or None when unresolved
+    precision: Precision
+    approximate: bool = False
+    historical: bool = False  # refers to a time well before the document date
+    relation: Literal["on", "before", "after"] = "on"  # "more than a decade ago" -> before
+
+
+class PlaceMention(_Record):
+    text: str
+    start: int
+    end: int
+    name: str | None = None
+    geonameid: int | None = None
+    lat: float | None = None
+    lon: float | None = None
+    country_code: str | None = None  # ISO alpha-3
+    feature_code: str | None = None
+
+
+class TriggerRef(_Record):
+    text: str
+    start: int
+    end: int
+
+
+class SentenceRef(_Record):
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+class Event(_Record):
+    id: str
+    event_type: str
+    mode: str | None = None
+    context: tuple[str, ...] = ()
+    actor: tuple[ActorRef, ...] = ()
+    recipient: tuple[ActorRef, ...] = ()
+    mediator: tuple[ActorRef, ...] = ()
+    date: str | None = None
+    date_precision: Precision = "unknown"
+    date_text: str | None = None
+    location: PlaceMention | None = None
+    status: Status = "asserted"
+    historical: bool = False
+    reported_by: ActorRef | None = None
+    trigger: TriggerRef
+    sentence: SentenceRef
+    quad_class: int
+    intensity: float
+    confidence: float = Field(ge=0.0, le=1.0)
+
+
+class DocumentResult(_Record):
+    """The output contract of ``backchannel extract``: one per document."""
+
+    schema_version: str = SCHEMA_VERSION
+    doc_id: str
+    title: str | None = None
+    source: str | None = None
+    url: str | None = None
+    date: str | None = None
+    events: tuple[Event, ...] = ()
+    actors: tuple[ActorMention, ...] = ()
+    places: tuple[PlaceMention, ...] = ()
+    times: tuple[TimeMention, ...] = ()
+    removed: tuple[Removed, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+    def to_contract(self) -> dict[str, object]:
+        """The JSON-ready dict of the output contract (extra fields only add to it)."""
+        return self.model_dump(mode="json")

@@ -1,0 +1,149 @@
+"""Ordered schema migrations, recorded in the ``schema_migrations`` table.
+
+A migration is never edited once released: a schema change is a new migration
+appended to ``MIGRATIONS`` (sqlite-utils ``Migrations`` style).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import duckdb
+
+__all__ = ["MIGRATIONS", "TABLES", "Migration", "applied_versions", "apply_migrations", "pending_migrations"]
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    name: str
+    statements: tuple[str, ...]
+
+
+_M1 = (
+    """CREATE TABLE documents (
+        doc_id TEXT PRIMARY KEY,
+        content_hash TEXT NOT NULL UNIQUE,
+        title TEXT, source TEXT, url TEXT, date TEXT, origin TEXT,
+        text TEXT NOT NULL,
+        warnings TEXT[],
+        ingested_at TIMESTAMP NOT NULL,
+        pipeline_version TEXT NOT NULL,
+        schema_version TEXT NOT NULL)""",
+    """CREATE TABLE actors (
+        actor_key TEXT PRIMARY KEY,
+        actor_id TEXT, name TEXT, country TEXT, sector TEXT, kind TEXT,
+        resolved BOOLEAN NOT NULL)""",
+    """CREATE TABLE mentions (
+        doc_id TEXT NOT NULL, idx INTEGER NOT NULL,
+        start_char INTEGER NOT NULL, end_char INTEGER NOT NULL, text TEXT NOT NULL,
+        actor_key TEXT NOT NULL, actor_id TEXT, name TEXT, country TEXT, sector TEXT, role TEXT,
+        resolved BOOLEAN NOT NULL, kind TEXT, affiliation TEXT,
+        PRIMARY KEY (doc_id, idx))""",
+    """CREATE TABLE events (
+        event_id TEXT PRIMARY KEY,
+        doc_id TEXT NOT NULL, local_id TEXT NOT NULL,
+        event_type TEXT NOT NULL, mode TEXT, context TEXT[],
+        date TEXT, date_precision TEXT NOT NULL, date_text TEXT, day DATE,
+        time_start INTEGER, time_end INTEGER,
+        status TEXT NOT NULL, historical BOOLEAN NOT NULL,
+        quad_class INTEGER NOT NULL, intensity DOUBLE NOT NULL, confidence DOUBLE NOT NULL,
+        trigger_text TEXT NOT NULL, trigger_start INTEGER NOT NULL, trigger_end INTEGER NOT NULL,
+        sentence_index INTEGER NOT NULL, sentence_start INTEGER NOT NULL, sentence_end INTEGER NOT NULL,
+        sentence_text TEXT NOT NULL,
+        place_text TEXT, place_start INTEGER, place_end INTEGER, place_name TEXT, geonameid BIGINT,
+        lat DOUBLE, lon DOUBLE, place_country TEXT, place_feature TEXT,
+        pipeline_version TEXT NOT NULL)""",
+    """CREATE TABLE event_actors (
+        event_id TEXT NOT NULL, role TEXT NOT NULL, position INTEGER NOT NULL,
+        actor_key TEXT NOT NULL, text TEXT NOT NULL, actor_id TEXT, name TEXT, country TEXT, sector TEXT,
+        title TEXT, start_char INTEGER, end_char INTEGER,
+        PRIMARY KEY (event_id, role, position))""",
+    """CREATE TABLE places (
+        doc_id TEXT NOT NULL, idx INTEGER NOT NULL,
+        start_char INTEGER NOT NULL, end_char INTEGER NOT NULL, text TEXT NOT NULL,
+        name TEXT, geonameid BIGINT, lat DOUBLE, lon DOUBLE, country_code TEXT, feature_code TEXT,
+        PRIMARY KEY (doc_id, idx))""",
+    """CREATE TABLE times (
+        doc_id TEXT NOT NULL, idx INTEGER NOT NULL,
+        start_char INTEGER NOT NULL, end_char INTEGER NOT NULL, text TEXT NOT NULL,
+        value TEXT, precision TEXT NOT NULL, approximate BOOLEAN NOT NULL, historical BOOLEAN NOT NULL,
+        relation TEXT NOT NULL,
+        PRIMARY KEY (doc_id, idx))""",
+    """CREATE TABLE removed (
+        doc_id TEXT NOT NULL, idx INTEGER NOT NULL,
+        start_char INTEGER NOT NULL, end_char INTEGER NOT NULL, reason TEXT NOT NULL, text TEXT NOT NULL,
+        PRIMARY KEY (doc_id, idx))""",
+    "CREATE SEQUENCE ingest_runs_seq START 1",
+    """CREATE TABLE ingest_runs (
+        run_id INTEGER PRIMARY KEY DEFAULT nextval('ingest_runs_seq'),
+        started TIMESTAMP NOT NULL, finished TIMESTAMP,
+        inputs TEXT[], pipeline_version TEXT,
+        documents INTEGER NOT NULL DEFAULT 0, skipped INTEGER NOT NULL DEFAULT 0,
+        recoded INTEGER NOT NULL DEFAULT 0, events INTEGER NOT NULL DEFAULT 0,
+        failures INTEGER NOT NULL DEFAULT 0)""",
+    "CREATE SEQUENCE dead_letters_seq START 1",
+    """CREATE TABLE dead_letters (
+        id INTEGER PRIMARY KEY DEFAULT nextval('dead_letters_seq'),
+        run_id INTEGER, doc_id TEXT, origin TEXT, stage TEXT NOT NULL, error TEXT NOT NULL,
+        "at" TIMESTAMP NOT NULL)""",
+    "CREATE INDEX events_doc ON events (doc_id)",
+    "CREATE INDEX events_day ON events (day)",
+    "CREATE INDEX event_actors_key ON event_actors (actor_key)",
+)
+
+MIGRATIONS: tuple[Migration, ...] = (Migration(1, "initial tables", _M1),)
+
+# Every table a Parquet export writes, in dependency order.
+TABLES: tuple[str, ...] = (
+    "schema_migrations",
+    "documents",
+    "actors",
+    "mentions",
+    "events",
+    "event_actors",
+    "places",
+    "times",
+    "removed",
+    "ingest_runs",
+    "dead_letters",
+)
+
+_BOOKKEEPING = """CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMP NOT NULL)"""
+
+
+def applied_versions(con: duckdb.DuckDBPyConnection) -> set[int]:
+    """Versions recorded in ``schema_migrations`` (empty for a new database)."""
+    exists = con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_migrations'"
+    ).fetchone()
+    if not exists or not exists[0]:
+        return set()
+    return {int(row[0]) for row in con.execute("SELECT version FROM schema_migrations").fetchall()}
+
+
+def pending_migrations(con: duckdb.DuckDBPyConnection) -> list[Migration]:
+    done = applied_versions(con)
+    return [m for m in MIGRATIONS if m.version not in done]
+
+
+def apply_migrations(con: duckdb.DuckDBPyConnection) -> list[int]:
+    """Apply pending migrations in order, each in its own transaction; return the versions applied."""
+    con.execute(_BOOKKEEPING)
+    applied: list[int] = []
+    for migration in pending_migrations(con):
+        con.execute("BEGIN TRANSACTION")
+        try:
+            for statement in migration.statements:
+                con.execute(statement)
+            con.execute(
+                "INSERT INTO schema_migrations VALUES (?, ?, current_timestamp::TIMESTAMP)",
+                [migration.version, migration.name],
+            )
+        except duckdb.Error:
+            con.execute("ROLLBACK")
+            raise
+        con.execute("COMMIT")
+        applied.append(migration.version)
+    return applied
