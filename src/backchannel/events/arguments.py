@@ -17,8 +17,97 @@ from spacy.tokens import Doc, Token
 
 from backchannel.records import ActorMention
 
-__all__ = ["ArgumentFinder", "is_pair_phrase", "is_reciprocal_pronoun"]
+__all__ = ["ACTOR_NOUNS", "ArgumentFinder", "is_pair_phrase", "is_reciprocal_pronoun"]
 
+# Generic nouns for parties, with the PLOVER sector they suggest.
+ACTOR_NOUNS: dict[str, str | None] = {
+    "delegation": "GOV",
+    "leader": "GOV",
+    "official": "GOV",
+    "minister": "GOV",
+    "president": "GOV",
+    "government": "GOV",
+    "authority": "GOV",
+    "administration": "GOV",
+    "ministry": "GOV",
+    "envoy": "GOV",
+    "ambassador": "GOV",
+    "diplomat": "GOV",
+    "counterpart": "GOV",
+    "representative": "GOV",
+    "negotiator": "GOV",
+    "lawmaker": "LEG",
+    "legislator": "LEG",
+    "parliament": "LEG",
+    "court": "JUD",
+    "judge": "JUD",
+    "prosecutor": "JUD",
+    "police": "COP",
+    "policeman": "COP",
+    "officer": "COP",
+    "troop": "MIL",
+    "soldier": "MIL",
+    "army": "MIL",
+    "force": "MIL",
+    "military": "MIL",
+    "jet": "MIL",
+    "warplane": "MIL",
+    "navy": "MIL",
+    "rebel": "REB",
+    "militant": "REB",
+    "insurgent": "REB",
+    "gunman": "REB",
+    "fighter": "REB",
+    "militia": "REB",
+    "attacker": "REB",
+    "assailant": "REB",
+    "protester": "CVL",
+    "protestor": "CVL",
+    "demonstrator": "CVL",
+    "people": "CVL",
+    "resident": "CVL",
+    "civilian": "CVL",
+    "villager": "CVL",
+    "crowd": "CVL",
+    "mob": "CVL",
+    "worker": "LAB",
+    "union": "LAB",
+    "student": "EDU",
+    "journalist": "JRN",
+    "reporter": "JRN",
+    "refugee": "REF",
+    "migrant": "REF",
+    "opposition": "OPP",
+    "activist": "OPP",
+    "hostage": "CVL",
+    "prisoner": "CVL",
+    "man": "CVL",
+    "woman": "CVL",
+    "child": "CVL",
+    "team": None,
+    "mayor": "GOV",
+    "governor": "GOV",
+    "commander": "MIL",
+    "general": "MIL",
+    "chief": "GOV",
+    "head": "GOV",
+    "spokesman": "GOV",
+    "spokeswoman": "GOV",
+    "spokesperson": "GOV",
+    "member": None,
+    "dissident": "OPP",
+    "leadership": "GOV",
+    "delegate": "GOV",
+    "peacekeeper": "MIL",
+    "guerrilla": "REB",
+    "separatist": "REB",
+    "extremist": "REB",
+    "terrorist": "REB",
+    "suspect": "CRM",
+    "smuggler": "CRM",
+    "inspector": "IGO",
+    "observer": "IGO",
+}
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
 THING_PRONOUNS = frozenset({"it", "its", "itself"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
@@ -169,7 +258,9 @@ class ArgumentFinder:
         stack = [(c, 1) for c in token.children if c.dep_ not in _EXCLUDED_SUBTREE_DEPS]
         while stack:
             tok, dist = stack.pop()
-            if tok.dep_ == "prep" and tok.lower_ not in ("of", "from", "for", "in", "at", "'s"):
+            # "authorities in Croatia" names Croatia's authorities; "a pause in Gaza" names no one
+            locative_party = tok.lower_ in ("in", "at") and tok.head.lemma_.lower() in ACTOR_NOUNS
+            if tok.dep_ == "prep" and tok.lower_ not in ("of", "from", "for", "'s") and not locative_party:
                 continue
             if tok.pos_ == "PRON" or tok.tag_ == "PRP$":
                 for m in self._pronoun(tok, sent_index):

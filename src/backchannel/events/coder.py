@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from backchannel.events.arguments import ACTOR_NOUNS as _ACTOR_NOUNS
 from backchannel.events.arguments import ArgumentFinder, is_reciprocal_pronoun
 from backchannel.events.lexicon import GENERIC_EVENT_HEADS, LIGHT_VERBS, OCCURRENCE_VERBS, Lexicon, TriggerEntry
 from backchannel.events.modality import SPEECH_VERBS, Modality, clause_modality, reporting_verb
@@ -41,95 +42,6 @@ _MEDIATOR_NOUNS = frozenset(
     {"mediator", "mediation", "auspices", "intermediary", "broker", "facilitator", "sponsorship"}
 )
 _DEONTIC = frozenset({"must", "should", "ought", "need"})
-# Generic nouns for parties, with the PLOVER sector they suggest.
-_ACTOR_NOUNS: dict[str, str | None] = {
-    "delegation": "GOV",
-    "leader": "GOV",
-    "official": "GOV",
-    "minister": "GOV",
-    "president": "GOV",
-    "government": "GOV",
-    "authority": "GOV",
-    "administration": "GOV",
-    "ministry": "GOV",
-    "envoy": "GOV",
-    "ambassador": "GOV",
-    "diplomat": "GOV",
-    "counterpart": "GOV",
-    "representative": "GOV",
-    "negotiator": "GOV",
-    "lawmaker": "LEG",
-    "legislator": "LEG",
-    "parliament": "LEG",
-    "court": "JUD",
-    "judge": "JUD",
-    "prosecutor": "JUD",
-    "police": "COP",
-    "policeman": "COP",
-    "officer": "COP",
-    "troop": "MIL",
-    "soldier": "MIL",
-    "army": "MIL",
-    "force": "MIL",
-    "military": "MIL",
-    "jet": "MIL",
-    "warplane": "MIL",
-    "navy": "MIL",
-    "rebel": "REB",
-    "militant": "REB",
-    "insurgent": "REB",
-    "gunman": "REB",
-    "fighter": "REB",
-    "militia": "REB",
-    "attacker": "REB",
-    "assailant": "REB",
-    "protester": "CVL",
-    "protestor": "CVL",
-    "demonstrator": "CVL",
-    "people": "CVL",
-    "resident": "CVL",
-    "civilian": "CVL",
-    "villager": "CVL",
-    "crowd": "CVL",
-    "mob": "CVL",
-    "worker": "LAB",
-    "union": "LAB",
-    "student": "EDU",
-    "journalist": "JRN",
-    "reporter": "JRN",
-    "refugee": "REF",
-    "migrant": "REF",
-    "opposition": "OPP",
-    "activist": "OPP",
-    "hostage": "CVL",
-    "prisoner": "CVL",
-    "man": "CVL",
-    "woman": "CVL",
-    "child": "CVL",
-    "team": None,
-    "mayor": "GOV",
-    "governor": "GOV",
-    "commander": "MIL",
-    "general": "MIL",
-    "chief": "GOV",
-    "head": "GOV",
-    "spokesman": "GOV",
-    "spokeswoman": "GOV",
-    "spokesperson": "GOV",
-    "member": None,
-    "dissident": "OPP",
-    "leadership": "GOV",
-    "delegate": "GOV",
-    "peacekeeper": "MIL",
-    "guerrilla": "REB",
-    "separatist": "REB",
-    "extremist": "REB",
-    "terrorist": "REB",
-    "suspect": "CRM",
-    "smuggler": "CRM",
-    "inspector": "IGO",
-    "observer": "IGO",
-}
 _ALLEGING_VERBS = frozenset({"claim", "allege", "charge", "contend"})
 _DOMESTIC_TYPES = frozenset({"PROTEST", "COERCE", "ASSAULT", "MOBILIZE"})
 _STATE_NOUN_TYPES = frozenset({"CONSULT", "ASSAULT", "COOPERATE", "PROTEST"})
@@ -198,6 +110,7 @@ class EventCoder:
         self._original = ""
         self._substitutions: list[tuple[int, int]] = []
         self._last_agentless = False
+        self._places: list[PlaceMention] = []
 
     # ------------------------------------------------------------------ api
     def __call__(
@@ -211,6 +124,7 @@ class EventCoder:
     ) -> list[Event]:
         finder = ArgumentFinder(doc, actors)
         self._original = clean.article.text
+        self._places = list(places)
         self._substitutions = [
             (w.start, w.end)
             for w in clean.warnings
@@ -492,11 +406,61 @@ class EventCoder:
         if not recips and not cand.nominal and entry.event_type not in ("CONSULT", "AGREE"):
             generic = _generic_party(_direct_object(cand.trigger))
             recips = [generic] if generic is not None else []
+        if not recips and not cand.nominal and QUAD_CLASS[entry.event_type] == 3:
+            # "threatened to deliver blows to the United States": the target is in the complement
+            comp = next((c for c in cand.trigger.children if c.dep_ == "xcomp"), None)
+            if comp is not None:
+                recips = self._complement_targets(comp, finder, s_index)
+        if not recips:
+            # "shelled the capital Juba", "attack the Rafah crossing": a place stands for its country
+            recips = self._place_targets(cand, entry)
         actor_ids = {_key(a) for a in actors}
         recips = [r for r in recips if _key(r) not in actor_ids]
         med_ids = {_key(m) for m in cand.mediators}
         actors = [a for a in actors if _key(a) not in med_ids] or actors
         cand.actors, cand.recipients = actors, recips
+
+    def _complement_targets(self, verb: Token, finder: ArgumentFinder, s_index: int) -> list[ActorMention]:
+        out: list[ActorMention] = []
+        dobj = _direct_object(verb)
+        if dobj is not None:
+            out += finder.actors_of(dobj, s_index)
+        for c in verb.children:
+            if c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ in ("to", "against", "on", "at", "with")):
+                obj = c if c.dep_ == "dative" else next((g for g in c.children if g.dep_ == "pobj"), None)
+                out += finder.actors_of(obj, s_index)
+        return out
+
+    def _place_targets(self, cand: _Candidate, entry: TriggerEntry) -> list[ActorMention]:
+        heads: list[Token] = []
+        verb = cand.trigger if not cand.nominal else cand.clause
+        dobj = _direct_object(verb)
+        if dobj is not None and dobj.i != cand.trigger.i:
+            heads.append(dobj)
+        targets = set(entry.recip_preps) | ({"on", "against", "into"} if QUAD_CLASS[entry.event_type] == 4 else set())
+        for head in {cand.trigger, verb}:
+            for c in head.children:
+                if c.dep_ == "prep" and c.lower_ in targets:
+                    heads.extend(g for g in c.children if g.dep_ == "pobj")
+        out: list[ActorMention] = []
+        for h in heads:
+            lo, hi = h.left_edge.idx, h.idx + len(h.text)
+            for place in self._places:
+                if lo <= place.start and place.end <= hi and place.country_code:
+                    out.append(
+                        ActorMention(
+                            text=place.text,
+                            start=place.start,
+                            end=place.end,
+                            actor_id=place.country_code,
+                            name=place.name,
+                            country=place.country_code,
+                            resolved=True,
+                            kind="place",
+                        )
+                    )
+                    break
+        return out
 
     def _verb_arguments(
         self, verb: Token, entry: TriggerEntry, finder: ArgumentFinder, s_index: int
@@ -711,6 +675,7 @@ class EventCoder:
                 host = self.country_actor(location.country_code)
                 if host is not None and host.actor_id not in {m.actor_id for m in mediators}:
                     mediators.append(host)
+        mediators = _unique_refs(mediators)
         mode = entry.mode
         if entry.event_type == "CONSULT" and mediators:
             mode = "third-party"
@@ -897,6 +862,10 @@ def _drop_protest_purposes(cands: list[_Candidate]) -> list[_Candidate]:
                     break
                 cur, hops = cur.head, hops + 1
             if purpose:
+                # "demonstrations to demand reforms by Suharto's government": the target of the protest
+                protest = next(p for p in cands if p.entry.event_type == "PROTEST")
+                if not protest.recipients:
+                    protest.recipients = list(c.recipients)
                 continue
         kept.append(c)
     return kept
@@ -1077,6 +1046,14 @@ def _according_to(sent: Span, finder: ArgumentFinder, s_index: int) -> ActorRef 
             if found:
                 return _ref(found[0])
     return None
+
+
+def _unique_refs(mentions: Sequence[ActorMention]) -> list[ActorMention]:
+    out: list[ActorMention] = []
+    for m in mentions:
+        if all(_key(m) != _key(o) for o in out):
+            out.append(m)
+    return out
 
 
 def _with_country(m: ActorMention, country: str) -> ActorMention:
