@@ -16,8 +16,10 @@ from spacy.language import Language
 
 from backchannel.actors import ActorKB, ActorResolver
 
-# Measured 2026-11-28 (see the report of the actors stage); a floor moves down only with a reason.
-COUNTRY_ACCURACY_FLOOR = 0.80
+# Measured 2026-11-28: country 324/362 = 0.895, sector 144/201 = 0.716 (doc date None).
+# A floor moves down only in an explicit, explained change.
+COUNTRY_ACCURACY_FLOOR = 0.88
+SECTOR_ACCURACY_FLOOR = 0.70
 
 
 @dataclass
@@ -74,6 +76,7 @@ def test_actor_country_accuracy_on_plover_gold(nlp: Language, shared_dir: Path) 
     score = measure(nlp, ActorResolver(ActorKB.load()), shared_dir / "eval" / "plover-gsr-dev.jsonl")
     assert score.total > 300
     assert score.country_accuracy >= COUNTRY_ACCURACY_FLOOR, score.misses
+    assert score.sector_accuracy >= SECTOR_ACCURACY_FLOOR
 
 
 if __name__ == "__main__":  # pragma: no cover - manual report

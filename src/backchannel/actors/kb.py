@@ -320,8 +320,8 @@ class ActorKB:
     def role_at(
         self, actor: Actor, date: str | None, title: str | None = None, target: str | None = None
     ) -> Role | None:
-        """The role ``actor`` holds on ``date`` (the latest one when ``date`` is None), preferring one that
-        fits ``title``; None when the person held no office then."""
+        """The role ``actor`` holds on ``date`` (the current one when ``date`` is None), preferring one that
+        fits ``title``, then the first listed; None when the person held no office then."""
         roles = [role for role in actor.roles if date is None or role.valid_on(date)]
         if title:
             fitting = [role for role in roles if role.fits(title, target)]
@@ -330,11 +330,10 @@ class ActorKB:
             roles = fitting or roles
         if not roles:
             return None
-        if date is None:
+        if date is None:  # the first-listed current office, else the one left last
             current = [role for role in roles if role.end is None]
-            pool = current or roles
-            return max(pool, key=lambda role: (role.end or "9999", role.start or ""))
-        return max(roles, key=lambda role: role.start or "")
+            return current[0] if current else max(roles, key=lambda role: role.end or "")
+        return roles[0]  # offices are listed most important first
 
     def resolve(
         self, alias: Alias, date: str | None, title: str | None = None, target: str | None = None

@@ -492,18 +492,20 @@ class ActorResolver:
             last: Token = doc[hit.end - 1]
             return doc[hit.start].idx, last.idx + len(last.text)
 
+        text = doc.text  # built anew on every access: read it once
         spans = [(chars(hit), hit) for hit in hits if hit.end > hit.start]
         spans.sort(key=lambda item: (item[0][0] - item[0][1], -item[1].rank, item[0][0]))
-        taken: list[tuple[int, int]] = []
+        taken: set[int] = set()  # tokens already in a longer mention
         mentions: list[ActorMention] = []
         for (start, end), hit in spans:
-            if any(start < t_end and t_start < end for t_start, t_end in taken):
+            tokens = range(hit.start, hit.end)
+            if any(i in taken for i in tokens):
                 continue
-            taken.append((start, end))
+            taken.update(tokens)
             res = hit.res
             mentions.append(
                 ActorMention(
-                    text=doc.text[start:end],
+                    text=text[start:end],
                     start=start,
                     end=end,
                     actor_id=res.actor_id,

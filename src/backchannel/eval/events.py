@@ -102,10 +102,15 @@ class EventEvalReport:
         return asdict(self)
 
 
+# Legacy CAMEO country codes found in the gold files, mapped to the ISO 3166 codes we emit.
+_LEGACY_CODES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
+
+
 def _country(code: str | None) -> str | None:
-    if not code or code.startswith("*"):
+    if not code or code.startswith(("*", "-")):
         return None
-    return code[:3].upper()
+    head = code[:3].upper()
+    return _LEGACY_CODES.get(head, head)
 
 
 def _sector(code: str | None) -> str | None:

@@ -42,6 +42,7 @@ _MEDIATOR_NOUNS = frozenset(
     {"mediator", "mediation", "auspices", "intermediary", "broker", "facilitator", "sponsorship"}
 )
 _DEONTIC = frozenset({"must", "should", "ought", "need"})
+_STATE_PARTICIPLES = frozenset({"arm", "base", "back", "lead", "support", "fund", "station", "ban", "occupy"})
 _ALLEGING_VERBS = frozenset({"claim", "allege", "charge", "contend"})
 _DOMESTIC_TYPES = frozenset({"PROTEST", "COERCE", "ASSAULT", "MOBILIZE"})
 _STATE_NOUN_TYPES = frozenset({"CONSULT", "ASSAULT", "COOPERATE", "PROTEST"})
@@ -91,6 +92,7 @@ class _Candidate:
     mediators: list[ActorMention] = field(default_factory=list)
     reciprocal_pair: bool = False
     agentless_passive: bool = False
+    light: bool = False  # the noun trigger is the object of a light verb ("held talks", "put under investigation")
 
 
 class EventCoder:
@@ -222,6 +224,8 @@ class EventCoder:
     def _verb_candidate(self, tok: Token, finder: ArgumentFinder) -> _Candidate | None:
         if tok.dep_ in ("amod", "compound"):
             return None  # "the proposed agreement", "the banned movement": modifiers, not events
+        if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.lemma_.lower() in _STATE_PARTICIPLES:
+            return None  # "militiamen armed with machetes", "Iran-backed groups"
         lemma = self._verb_lemma(tok)
         if lemma in SPEECH_VERBS and lemma not in self.lexicon.verbs:
             return None
@@ -254,7 +258,7 @@ class EventCoder:
                     for obj in _pobjs_deep(c, 2):
                         noun_entry = self._noun_entry(obj)
                         if noun_entry is not None and noun_entry.event_type in _STATE_NOUN_TYPES:
-                            return _Candidate(trigger=obj, clause=tok, entry=noun_entry, nominal=True)
+                            return _Candidate(trigger=obj, clause=tok, entry=noun_entry, nominal=True, light=True)
             return None
         # light verb + event noun: "held talks", "launched an attack", "engaged in dialogue"
         if lemma in LIGHT_VERBS or any(f"{lemma} {c.lower_}" in LIGHT_VERBS for c in tok.children if c.dep_ == "prt"):
@@ -272,7 +276,7 @@ class EventCoder:
             for obj in objs:
                 noun_entry = self._noun_entry(obj)
                 if noun_entry is not None:
-                    return _Candidate(trigger=obj, clause=tok, entry=noun_entry, nominal=True)
+                    return _Candidate(trigger=obj, clause=tok, entry=noun_entry, nominal=True, light=True)
         return None
 
     def _conditions_hold(self, entry: TriggerEntry, verb: Token, obj: Token | None, finder: ArgumentFinder) -> bool:
@@ -337,7 +341,7 @@ class EventCoder:
         head = tok.head
         # "fighting broke out", "talks were held", "an attack killed ..."
         if tok.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in OCCURRENCE_VERBS:
-            return _Candidate(trigger=tok, clause=head, entry=entry, nominal=True)
+            return _Candidate(trigger=tok, clause=head, entry=entry, nominal=True, light=True)
         # "the talks between X and Y", "Israel's offensive on Gaza", "the Israeli airstrikes"
         has_between = any(c.dep_ == "prep" and c.lower_ == "between" for c in tok.children)
         owner = next((c for c in tok.children if c.dep_ == "poss"), None)
@@ -352,7 +356,7 @@ class EventCoder:
     # ------------------------------------------------------------ arguments
     def _fill_arguments(self, cand: _Candidate, finder: ArgumentFinder, s_index: int) -> None:
         entry = cand.entry
-        if cand.nominal and cand.trigger.i != cand.clause.i and cand.trigger.head.i == cand.clause.i:
+        if cand.light:
             # light verb or occurrence verb: subject of the light verb is the actor
             actors: list[ActorMention] = []
             recips: list[ActorMention] = []

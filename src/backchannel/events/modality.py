@@ -171,6 +171,9 @@ CONTENT_NOUNS = frozenset(
         "attempt",
     }
 )
+DOCUMENT_NOUNS = frozenset(
+    {"resolution", "bill", "law", "measure", "draft", "motion", "treaty", "agreement", "deal", "accord", "document"}
+)
 NEGATING_NOUNS = frozenset({"refusal", "failure", "reluctance", "unwillingness", "inability"})
 ALLEGATION_VERBS = frozenset(
     {"accuse", "blame", "allege", "charge", "suspect", "deny", "fault", "criticize", "claim", "contend"}
@@ -395,7 +398,10 @@ def clause_modality(trigger: Token, _depth: int = 0) -> Modality:
             ):
                 # "urged Israel to withdraw", "wants Iran to stop": asked of another party
                 return Modality("hypothetical", f"{hl} (requested)")
-            if dep in ("xcomp", "ccomp", "acl", "prep", "pcomp") and hl in FUTURE_MATRIX:
+            infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
+            if (dep in ("xcomp", "ccomp", "acl", "prep", "pcomp") or (dep == "advcl" and infinitive)) and (
+                hl in FUTURE_MATRIX
+            ):
                 above = clause_modality(head, _depth + 1) if _depth < 3 else Modality("asserted")
                 if above.status in ("hypothetical", "negated"):
                     return above
@@ -404,8 +410,14 @@ def clause_modality(trigger: Token, _depth: int = 0) -> Modality:
                 return Modality("hypothetical", hl)
             if dep in ("acl", "prep", "relcl") and head.pos_ == "NOUN" and hl in NEGATING_NOUNS:
                 return Modality("negated", hl)
-            if dep in ("acl", "prep") and head.pos_ == "NOUN" and hl in CONTENT_NOUNS:
+            if dep in ("acl", "prep", "ccomp") and head.pos_ == "NOUN" and hl in CONTENT_NOUNS:
                 return Modality("hypothetical", hl)
+            if dep == "relcl" and head.pos_ == "NOUN" and hl in CONTENT_NOUNS | DOCUMENT_NOUNS:
+                # "a resolution that aims to tighten sanctions": the content of a text, not an event
+                return Modality("hypothetical", hl)
+            if dep == "advcl" and infinitive and cur.i > head.i:
+                # "opened fire to disperse the crowd": the purpose, not (yet) the result
+                return Modality("hypothetical", "purpose")
             if dep in ("prep", "pcomp", "xcomp", "ccomp") and hl in ALLEGATION_VERBS and cur.i > head.i:
                 return Modality("hypothetical", f"{hl} (alleged)")
             head_aux = _aux_lemmas(head)
