@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: demo test lint bench eval clean install
+.PHONY: demo test lint bench eval train clean install
 
 $(STAMP): pyproject.toml constraints.txt requirements-model.txt
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -30,6 +30,10 @@ lint: $(STAMP)
 	$(BIN)/ruff check src tests
 	$(BIN)/ruff format --check src tests
 	$(BIN)/mypy
+
+eval: $(STAMP)
+	$(BIN)/backchannel eval --suite --shared $(SHARED) --report eval_report.json | tee eval_table.md
+	$(BIN)/python scripts/readme_section.py README.md EVAL-TABLE eval_table.md
 
 bench: $(STAMP)
 	$(BIN)/python -m backchannel.bench --corpus $(SHARED)/corpus/whitehouse-2023-2024.jsonl --limit 1000

@@ -110,9 +110,10 @@ def test_ingest_seed_article_with_the_real_pipeline(
 
     db = tmp_path / "real.duckdb"
     seed = str(shared_dir / "corpus" / "seed-article.txt")
-    code, out, err = _run(capsys, "ingest", seed, "--date", "2024-03-01", "--db", str(db))
-    assert code == 0, err
-    assert "1 documents stored" in out
+    missing = str(tmp_path / "missing.txt")
+    code, out, err = _run(capsys, "ingest", missing, seed, "--date", "2024-03-01", "--db", str(db))
+    assert code == 1 and "1 documents stored" in out and "1 failures" in out
+    assert "missing.txt" in err  # the unreadable input is reported, and the batch went on
     code, out, _ = _run(capsys, "ingest", seed, "--date", "2024-03-01", "--db", str(db))
     assert code == 0 and "0 documents stored, 1 already stored" in out
     with Store.open(db, read_only=True) as store:
@@ -121,6 +122,8 @@ def test_ingest_seed_article_with_the_real_pipeline(
         assert date == "2024-03-01"
         events = con.execute("SELECT trigger_start, trigger_end, trigger_text, pipeline_version FROM events").fetchall()
         assert events and all(text[s:e] == t and v == PIPELINE_VERSION for s, e, t, v in events)
+        letters = con.execute("SELECT origin, stage FROM dead_letters").fetchall()
+        assert letters == [(missing, "ingest")]
         haniyeh = con.execute(
             "SELECT count(*) FROM event_actors WHERE text ILIKE 'Haniye%' AND start_char IS NOT NULL"
         ).fetchone()

@@ -38,8 +38,9 @@ def _check_consistent(con: duckdb.DuckDBPyConnection, corpus: str) -> int:
         "SELECT count(*) FROM event_actors WHERE event_id NOT IN (SELECT event_id FROM events)"
     ).fetchone()
     assert orphans == (0,)
-    stray = con.execute("SELECT count(*) FROM events WHERE doc_id NOT IN (SELECT doc_id FROM documents)").fetchone()
-    assert stray == (0,)
+    for table in ("events", "event_actors", "event_dyads", "mentions", "places", "times", "removed"):
+        stray = con.execute(f"SELECT count(*) FROM {table} WHERE doc_id NOT IN (SELECT doc_id FROM documents)")
+        assert stray.fetchone() == (0,), table
     return len(docs)
 
 

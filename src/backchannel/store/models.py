@@ -130,7 +130,7 @@ class ActorDetail(_Model):
     titles: list[str]  # roles/titles seen with the actor ("ambassador to QAT")
     roles: dict[str, int]  # events by role: actor, recipient, mediator, reported_by
     counts_by_type: dict[str, int]
-    top_counterparts: list[ActorCount]
+    top_counterparts: list[ActorCount]  # dyad partners in either direction, most events first
 
 
 class Dyad(_Model):

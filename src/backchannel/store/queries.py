@@ -38,6 +38,7 @@ from backchannel.store.models import (
     TimelineBucket,
     TimeRow,
 )
+from backchannel.store.rows import alias_form
 
 __all__ = [
     "MAX_LIMIT",
@@ -111,20 +112,29 @@ def _check_limit(name: str, value: int) -> None:
         raise InvalidQuery(f"{name}: must be between 1 and {MAX_LIMIT}, got {value}")
 
 
-_MATCH_ACTOR = "(actor_key = ? OR lower(actor_id) = lower(?) OR lower(name) = lower(?) OR lower(text) = lower(?))"
-
-
 def _split(value: str, upper: bool = False) -> list[str]:
     return [(v.strip().upper() if upper else v.strip()) for v in value.split(",") if v.strip()]
 
 
-def _where(f: EventFilter) -> tuple[list[str], list[Any]]:
+_PARTICIPANT = "SELECT event_id FROM event_actors WHERE role = ? AND actor_key IN (SELECT unnest(?::TEXT[]))"
+
+
+def _where(con: Connection, f: EventFilter, drive: str | None = None) -> tuple[list[str], list[Any]]:
+    """WHERE clauses over alias ``e`` (events, event_actors or event_dyads: they share the filter columns).
+
+    ``drive`` names the role whose actor ``e`` (then event_actors) is restricted to directly.
+    """
     clauses: list[str] = []
     params: list[Any] = []
     for role, who in (("actor", f.actor), ("recipient", f.recipient)):
-        if who:
-            clauses.append(f"e.event_id IN (SELECT event_id FROM event_actors WHERE role = ? AND {_MATCH_ACTOR})")
-            params += [role, who, who, who, who]
+        if not who:
+            continue
+        keys = resolve_actor(con, who)
+        if role == drive:
+            clauses.append("e.role = ? AND e.actor_key IN (SELECT unnest(?::TEXT[]))")
+        else:
+            clauses.append(f"e.event_id IN ({_PARTICIPANT})")
+        params += [role, keys]
     if f.event_type:
         clauses.append("e.event_type IN (SELECT unnest(?::TEXT[]))")
         params.append(_split(f.event_type, upper=True))
@@ -176,8 +186,8 @@ def _event_actors(con: Connection, event_ids: list[str]) -> dict[str, dict[str, 
         rows = _fetch(
             con,
             f"SELECT event_id, role, {_ACTOR_COLUMNS} FROM event_actors "
-            "WHERE event_id IN (SELECT unnest(?::TEXT[])) ORDER BY event_id, role, position",
-            [event_ids],
+            f"WHERE event_id IN ({', '.join('?' * len(event_ids))}) ORDER BY event_id, role, position",
+            event_ids,
         )
         for r in rows:
             event_id, role = r.pop("event_id"), r.pop("role")
@@ -209,24 +219,38 @@ def _event_rows(con: Connection, rows: list[Record]) -> list[EventRow]:
 def events(con: Connection, f: EventFilter | None = None, limit: int = 100, cursor: str | None = None) -> EventPage:
     """Events matching ``f`` in date order (undated first), ``limit`` at a time, resumable by ``cursor``."""
     _check_limit("limit", limit)
-    clauses, params = _where(f or EventFilter())
-    order_day = f"coalesce(e.day, DATE '{_NO_DAY.isoformat()}')"
+    filt = f or EventFilter()
+    # With an actor (or recipient) filter, page through that actor's rows of event_actors, which carry
+    # the event's day, type and status; otherwise through events.
+    drive = "actor" if filt.actor else ("recipient" if filt.recipient else None)
+    table = "event_actors" if drive else "events"
+    clauses, params = _where(con, filt, drive=drive)
     if cursor:
         day, event_id = _decode_cursor(cursor)
-        clauses.append(f"({order_day} > ? OR ({order_day} = ? AND e.event_id > ?))")
-        params += [day, day, event_id]
+        if day == _NO_DAY:
+            clauses.append("(e.day IS NOT NULL OR e.event_id > ?)")
+            params.append(event_id)
+        else:
+            clauses.append("(e.day > ? OR (e.day = ? AND e.event_id > ?))")
+            params += [day, day, event_id]
     where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
-    rows = _fetch(
-        con,
-        f"SELECT {_EVENT_COLUMNS} FROM events e {where} ORDER BY {order_day}, e.event_id LIMIT ?",
+    # Page the narrow (day, id) pairs first; then fetch the wide rows of that page only.
+    # One row per (event, actor key): only a name that resolves to several keys can repeat an event.
+    who = filt.actor if drive == "actor" else filt.recipient
+    distinct = "DISTINCT" if drive and who and len(resolve_actor(con, who)) > 1 else ""
+    keys = con.execute(
+        f"SELECT {distinct} e.event_id, e.day FROM {table} e {where} ORDER BY e.day NULLS FIRST, e.event_id LIMIT ?",
         [*params, limit + 1],
-    )
-    page = rows[:limit]
-    next_cursor = None
-    if len(rows) > limit:
-        last = page[-1]
-        next_cursor = _encode_cursor(last["day"], last["event_id"])
-    return EventPage(items=_event_rows(con, page), next_cursor=next_cursor)
+    ).fetchall()
+    page = keys[:limit]
+    rows: list[Record] = []
+    if page:
+        marks = ", ".join("?" * len(page))  # an IN list of parameters lets DuckDB use the primary key
+        rows = _fetch(con, f"SELECT {_EVENT_COLUMNS} FROM events e WHERE e.event_id IN ({marks})", [k[0] for k in page])
+    order = {k[0]: i for i, k in enumerate(page)}
+    rows.sort(key=lambda r: order[r["event_id"]])
+    next_cursor = _encode_cursor(page[-1][1], page[-1][0]) if len(keys) > limit else None
+    return EventPage(items=_event_rows(con, rows), next_cursor=next_cursor)
 
 
 def _summaries(con: Connection, doc_ids: list[str]) -> dict[str, DocumentSummary]:
@@ -269,9 +293,10 @@ def _like(text: str) -> str:
     return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
+# event_actors holds one row per (event, actor), so count(*) counts events.
 _ACTOR_SUMMARY = """
 WITH m AS (SELECT actor_key, count(*) AS n FROM mentions GROUP BY actor_key),
-     ev AS (SELECT actor_key, count(DISTINCT event_id) AS n FROM event_actors GROUP BY actor_key)
+     ev AS (SELECT actor_key, count(*) AS n FROM event_actors GROUP BY actor_key)
 SELECT a.actor_key AS key, a.actor_id, a.name, a.country, a.sector, a.kind, a.resolved,
        coalesce(m.n, 0) AS mentions, coalesce(ev.n, 0) AS events
 FROM actors a LEFT JOIN m ON m.actor_key = a.actor_key LEFT JOIN ev ON ev.actor_key = a.actor_key
@@ -285,21 +310,18 @@ def actors(con: Connection, search: str | None = None, limit: int = 100) -> list
     if search:
         where = (
             "WHERE a.actor_key ILIKE ? ESCAPE '\\' OR a.name ILIKE ? ESCAPE '\\' "
-            "OR a.actor_key IN (SELECT actor_key FROM mentions WHERE text ILIKE ? ESCAPE '\\') "
-            "OR a.actor_key IN (SELECT actor_key FROM event_actors WHERE text ILIKE ? ESCAPE '\\')"
+            "OR a.actor_key IN (SELECT actor_key FROM aliases WHERE alias LIKE ? ESCAPE '\\')"
         )
-        params = [_like(search)] * 4
+        params = [_like(search), _like(search), _like(alias_form(search))]
     rows = _fetch(con, f"{_ACTOR_SUMMARY} {where} ORDER BY events DESC, mentions DESC, key LIMIT ?", [*params, limit])
     return [ActorSummary.model_validate(r) for r in rows]
 
 
 def resolve_actor(con: Connection, ref: str) -> list[str]:
-    """Actor keys that ``ref`` names: an exact key or id, else a case-insensitive name or surface form."""
+    """Actor keys that ``ref`` names: an exact key, else any id, name or surface form (case-insensitive)."""
     rows = con.execute(
-        "SELECT actor_key FROM actors WHERE actor_key = ? OR lower(actor_id) = lower(?) OR lower(name) = lower(?) "
-        f"UNION SELECT actor_key FROM event_actors WHERE {_MATCH_ACTOR} "
-        f"UNION SELECT actor_key FROM mentions WHERE {_MATCH_ACTOR}",
-        [ref] * 11,
+        "SELECT actor_key FROM actors WHERE actor_key = ? UNION SELECT actor_key FROM aliases WHERE alias = ?",
+        [ref, alias_form(ref)],
     ).fetchall()
     return sorted(str(r[0]) for r in rows)
 
@@ -332,23 +354,18 @@ def actor_detail(con: Connection, ref: str, top: int = 10) -> ActorDetail | None
         "UNION SELECT title FROM event_actors WHERE actor_key = ?) WHERE t IS NOT NULL ORDER BY t",
         [key, key],
     ).fetchall()
-    roles = _pairs(
-        con, "SELECT role, count(DISTINCT event_id) FROM event_actors WHERE actor_key = ? GROUP BY role", [key]
-    )
+    roles = _pairs(con, "SELECT role, count(*) FROM event_actors WHERE actor_key = ? GROUP BY role", [key])
     by_type = _pairs(
         con,
-        "SELECT e.event_type, count(DISTINCT e.event_id) AS n FROM events e "
-        "JOIN event_actors ea ON ea.event_id = e.event_id WHERE ea.actor_key = ? GROUP BY 1 ORDER BY n DESC, 1",
+        "SELECT event_type, count(*) AS n FROM event_actors WHERE actor_key = ? GROUP BY 1 ORDER BY n DESC, 1",
         [key],
     )
     counterparts = _fetch(
         con,
-        "SELECT o.actor_key AS key, any_value(a.name) AS name, count(DISTINCT o.event_id) AS count "
-        "FROM event_actors me JOIN event_actors o ON o.event_id = me.event_id AND o.actor_key <> me.actor_key "
-        "LEFT JOIN actors a ON a.actor_key = o.actor_key "
-        "WHERE me.actor_key = ? AND me.role IN ('actor', 'recipient', 'mediator') "
-        "AND o.role IN ('actor', 'recipient', 'mediator') GROUP BY o.actor_key ORDER BY count DESC, key LIMIT ?",
-        [key, top],
+        "SELECT c.key, a.name, c.count FROM (SELECT CASE WHEN source = ? THEN target ELSE source END AS key, "
+        "count(*) AS count FROM event_dyads WHERE source = ? OR target = ? GROUP BY key) c "
+        "LEFT JOIN actors a ON a.actor_key = c.key ORDER BY c.count DESC, c.key LIMIT ?",
+        [key, key, key, top],
     )
     return ActorDetail(
         actor=summary,
@@ -369,16 +386,14 @@ class _DyadTotals:
 
 
 def _dyad_rows(con: Connection, f: EventFilter, keys: list[str] | None = None) -> list[Dyad]:
-    clauses, params = _where(f)
+    clauses, params = _where(con, f)
     if keys is not None:
-        clauses.append("s.actor_key IN (SELECT unnest(?::TEXT[])) AND t.actor_key IN (SELECT unnest(?::TEXT[]))")
+        clauses.append("e.source IN (SELECT unnest(?::TEXT[])) AND e.target IN (SELECT unnest(?::TEXT[]))")
         params += [keys, keys]
-    where = " AND ".join(["s.actor_key <> t.actor_key", *clauses])
+    where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
     rows = con.execute(
-        "SELECT s.actor_key, t.actor_key, e.quad_class, e.event_type, count(DISTINCT e.event_id), sum(e.intensity) "
-        "FROM events e JOIN event_actors s ON s.event_id = e.event_id AND s.role = 'actor' "
-        "JOIN event_actors t ON t.event_id = e.event_id AND t.role = 'recipient' "
-        f"WHERE {where} GROUP BY ALL",
+        "SELECT e.source, e.target, e.quad_class, e.event_type, count(*), sum(e.intensity) "
+        f"FROM event_dyads e {where} GROUP BY ALL",
         params,
     ).fetchall()
     acc: dict[tuple[str, str], _DyadTotals] = defaultdict(_DyadTotals)
@@ -417,15 +432,14 @@ def network(con: Connection, f: EventFilter | None = None, max_nodes: int = 200,
     """The most active actors (nodes) and the actor -> recipient dyads among them (edges) for the filtered events."""
     _check_limit("max_nodes", max_nodes)
     filt = f or EventFilter()
-    clauses, params = _where(filt)
-    where = " AND ".join(["ea.role IN ('actor', 'recipient', 'mediator')", *clauses])
+    clauses, params = _where(con, filt)
+    where = " AND ".join(["e.role IN ('actor', 'recipient', 'mediator')", *clauses])
     rows = _fetch(
         con,
-        "SELECT ea.actor_key AS key, any_value(a.name) AS name, any_value(a.country) AS country, "
-        "any_value(a.kind) AS kind, count(DISTINCT e.event_id) AS events "
-        "FROM events e JOIN event_actors ea ON ea.event_id = e.event_id "
-        f"LEFT JOIN actors a ON a.actor_key = ea.actor_key WHERE {where} "
-        "GROUP BY ea.actor_key ORDER BY events DESC, key LIMIT ?",
+        "WITH n AS (SELECT e.actor_key AS key, count(*) AS events FROM event_actors e "
+        f"WHERE {where} GROUP BY e.actor_key ORDER BY events DESC, key LIMIT ?) "
+        "SELECT n.key, a.name, a.country, a.kind, n.events FROM n LEFT JOIN actors a ON a.actor_key = n.key "
+        "ORDER BY n.events DESC, n.key",
         [*params, max_nodes],
     )
     nodes = [NetworkNode.model_validate(r) for r in rows]
@@ -447,19 +461,21 @@ def timeline(
     """Events per week or month (by event day) in which ``actor`` and, if given, ``with_other`` take part."""
     if by not in ("week", "month"):
         raise InvalidQuery(f"by: must be week or month, got {by!r}")
-    clauses, params = _where(f or EventFilter())
-    for who in (actor, with_other):
-        if who is None:
-            continue
+    clauses, params = _where(con, f or EventFilter())
+    # Rows of event_actors for the subject (one per event and actor key; a name may match several keys).
+    clauses += ["e.role IN ('actor', 'recipient', 'mediator')", "e.actor_key IN (SELECT unnest(?::TEXT[]))"]
+    params.append(resolve_actor(con, actor))
+    if with_other is not None:
         clauses.append(
             "e.event_id IN (SELECT event_id FROM event_actors WHERE role IN ('actor', 'recipient', 'mediator') "
             "AND actor_key IN (SELECT unnest(?::TEXT[])))"
         )
-        params.append(resolve_actor(con, who))
+        params.append(resolve_actor(con, with_other))
     clauses.append("e.day IS NOT NULL")
     rows = con.execute(
-        f"SELECT date_trunc('{by}', e.day)::DATE AS p, e.quad_class, count(*), sum(e.intensity) FROM events e "
-        f"WHERE {' AND '.join(clauses)} GROUP BY ALL ORDER BY p",
+        f"SELECT p, quad_class, count(*), sum(intensity) FROM (SELECT DISTINCT e.event_id, "
+        f"date_trunc('{by}', e.day)::DATE AS p, e.quad_class, e.intensity FROM event_actors e "
+        f"WHERE {' AND '.join(clauses)}) GROUP BY ALL ORDER BY p",
         params,
     ).fetchall()
     buckets: dict[str, _DyadTotals] = defaultdict(_DyadTotals)

@@ -33,6 +33,7 @@ class DocumentRows:
 
     document: Row
     actors: list[Row] = field(default_factory=list)
+    aliases: set[tuple[str, str]] = field(default_factory=set)
     tables: dict[str, list[Row]] = field(default_factory=dict)
 
     @property
@@ -45,6 +46,11 @@ def actor_key(actor_id: str | None, name: str | None, text: str) -> str:
     if actor_id:
         return actor_id
     return "~" + _SPACE.sub(" ", (name or text).strip().lower())
+
+
+def alias_form(text: str) -> str:
+    """How names are compared: lower-cased, spaces collapsed."""
+    return _SPACE.sub(" ", text.strip().lower())
 
 
 def stored_event_id(doc_key: str, article_doc_id: str, local_id: str) -> str:
@@ -106,7 +112,7 @@ def _time_span(event: Event, times: tuple[TimeMention, ...], text: str) -> tuple
 
 def _event_rows(
     doc_key: str, article: Article, result: DocumentResult, event: Event, pipeline_version: str
-) -> tuple[Row, list[Row], list[Row]]:
+) -> tuple[Row, list[Row], list[Row], list[Row]]:
     event_id = stored_event_id(doc_key, article.doc_id, event.id)
     place = event.location
     time_start, time_end = _time_span(event, result.times, article.text)
@@ -154,14 +160,23 @@ def _event_rows(
         ("mediator", event.mediator),
         ("reported_by", (event.reported_by,) if event.reported_by else ()),
     ]
+    day = row[9]
+    shared = (doc_key, day, event.event_type, event.status, event.quad_class, event.intensity)
+    seen: set[str] = set()
     for role, refs in roles:
         for position, ref in enumerate(refs):
             key = actor_key(ref.actor_id, ref.name, ref.text)
+            if key in seen:
+                continue
+            seen.add(key)
             start, end = _ref_span(ref, event, result.actors, article.text)
             link = (event_id, role, position, key, ref.text, ref.actor_id, ref.name, ref.country, ref.sector)
-            links.append((*link, ref.role, start, end))
+            links.append((*link, ref.role, start, end, *shared))
             actors.append((key, ref.actor_id, ref.name or ref.text, ref.country, ref.sector, None, bool(ref.actor_id)))
-    return row, links, actors
+    sources = [link[3] for link in links if link[1] == "actor"]
+    targets = [link[3] for link in links if link[1] == "recipient"]
+    dyads: list[Row] = [(event_id, s, t, *shared) for s in sources for t in targets if s != t]
+    return row, links, dyads, actors
 
 
 def document_rows(
@@ -194,17 +209,29 @@ def document_rows(
         head = (doc_key, idx, m.start, m.end, m.text, key, m.actor_id, m.name, m.country, m.sector, m.role)
         mentions.append((*head, m.resolved, m.kind, m.affiliation))
         rows.actors.append((key, m.actor_id, m.name or m.text, m.country, m.sector, m.kind, bool(m.actor_id)))
+        rows.aliases.add((alias_form(m.text), key))
     events: list[Row] = []
     links: list[Row] = []
+    dyads: list[Row] = []
     for event in result.events:
-        event_row, event_links, event_actors = _event_rows(doc_key, article, result, event, pipeline_version)
+        event_row, event_links, event_dyads, event_actors = _event_rows(
+            doc_key, article, result, event, pipeline_version
+        )
         events.append(event_row)
         links.extend(event_links)
+        dyads.extend(event_dyads)
         rows.actors.extend(event_actors)
+        rows.aliases.update((alias_form(str(link[4])), str(link[3])) for link in event_links)
+    for actor in rows.actors:
+        key = str(actor[0])
+        for name in (key, actor[1], actor[2]):
+            if name:
+                rows.aliases.add((alias_form(str(name)), key))
     rows.tables = {
         "mentions": mentions,
         "events": events,
         "event_actors": links,
+        "event_dyads": dyads,
         "places": [
             (doc_key, i, p.start, p.end, p.text, p.name, p.geonameid, p.lat, p.lon, p.country_code, p.feature_code)
             for i, p in enumerate(result.places)

@@ -34,6 +34,10 @@ _M1 = (
         actor_key TEXT PRIMARY KEY,
         actor_id TEXT, name TEXT, country TEXT, sector TEXT, kind TEXT,
         resolved BOOLEAN NOT NULL)""",
+    # Every lower-cased name, id and surface form an actor was seen under, for resolving user input.
+    """CREATE TABLE aliases (
+        alias TEXT NOT NULL, actor_key TEXT NOT NULL,
+        PRIMARY KEY (alias, actor_key))""",
     """CREATE TABLE mentions (
         doc_id TEXT NOT NULL, idx INTEGER NOT NULL,
         start_char INTEGER NOT NULL, end_char INTEGER NOT NULL, text TEXT NOT NULL,
@@ -54,11 +58,19 @@ _M1 = (
         place_text TEXT, place_start INTEGER, place_end INTEGER, place_name TEXT, geonameid BIGINT,
         lat DOUBLE, lon DOUBLE, place_country TEXT, place_feature TEXT,
         pipeline_version TEXT NOT NULL)""",
+    # One row per (event, actor): an actor named twice in an event keeps its first role.  The event's
+    # filter columns are copied here (and into event_dyads) so network queries need no join.
     """CREATE TABLE event_actors (
         event_id TEXT NOT NULL, role TEXT NOT NULL, position INTEGER NOT NULL,
         actor_key TEXT NOT NULL, text TEXT NOT NULL, actor_id TEXT, name TEXT, country TEXT, sector TEXT,
         title TEXT, start_char INTEGER, end_char INTEGER,
+        doc_id TEXT NOT NULL, day DATE, event_type TEXT NOT NULL, status TEXT NOT NULL,
+        quad_class INTEGER NOT NULL, intensity DOUBLE NOT NULL,
         PRIMARY KEY (event_id, role, position))""",
+    """CREATE TABLE event_dyads (
+        event_id TEXT NOT NULL, source TEXT NOT NULL, target TEXT NOT NULL,
+        doc_id TEXT NOT NULL, day DATE, event_type TEXT NOT NULL, status TEXT NOT NULL,
+        quad_class INTEGER NOT NULL, intensity DOUBLE NOT NULL)""",
     """CREATE TABLE places (
         doc_id TEXT NOT NULL, idx INTEGER NOT NULL,
         start_char INTEGER NOT NULL, end_char INTEGER NOT NULL, text TEXT NOT NULL,
@@ -90,6 +102,7 @@ _M1 = (
     "CREATE INDEX events_doc ON events (doc_id)",
     "CREATE INDEX events_day ON events (day)",
     "CREATE INDEX event_actors_key ON event_actors (actor_key)",
+    "CREATE INDEX event_actors_event ON event_actors (event_id)",
 )
 
 MIGRATIONS: tuple[Migration, ...] = (Migration(1, "initial tables", _M1),)
@@ -99,9 +112,11 @@ TABLES: tuple[str, ...] = (
     "schema_migrations",
     "documents",
     "actors",
+    "aliases",
     "mentions",
     "events",
     "event_actors",
+    "event_dyads",
     "places",
     "times",
     "removed",

@@ -24,7 +24,7 @@ from backchannel.store.schema import MIGRATIONS, TABLES, applied_versions, apply
 
 __all__ = ["RunCounts", "Store", "WriteOutcome", "document_hash"]
 
-_DERIVED = ("event_actors", "events", "mentions", "places", "times", "removed")
+_DERIVED = ("event_actors", "event_dyads", "events", "mentions", "places", "times", "removed")
 
 
 def document_hash(text: str) -> str:
@@ -155,6 +155,8 @@ class Store:
             for actor in rows.actors:
                 unique.setdefault(actor[0], actor)
         self._insert("actors", list(unique.values()), "ON CONFLICT DO NOTHING")
+        aliases = sorted({alias for rows in batch for alias in rows.aliases})
+        self._insert("aliases", aliases, "ON CONFLICT DO NOTHING")
         for table in batch[0].tables if batch else ():
             self._insert(table, [row for rows in batch for row in rows.tables[table]])
 
@@ -226,11 +228,7 @@ class Store:
                 raise StoreError(f"{self.path}: no document {doc_id!r} to re-code")
             rows = document_rows(doc_id, str(row[0]), article, result, pipeline_version, row[1])
             with self._transaction(f"re-coding document {doc_id}"):
-                self._con.execute(
-                    "DELETE FROM event_actors WHERE event_id IN (SELECT event_id FROM events WHERE doc_id = ?)",
-                    [doc_id],
-                )
-                for table in _DERIVED[1:]:
+                for table in _DERIVED:
                     self._con.execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc_id])
                 self._con.execute(
                     "UPDATE documents SET pipeline_version = ?, warnings = ?, schema_version = ? WHERE doc_id = ?",
