@@ -231,8 +231,15 @@ class ArgumentFinder:
         if token.pos_ == "PRON" or token.tag_ in ("PRP", "PRP$"):
             return self._pronoun(token, sent_index)
         m = self.mention_at(token)
+        if m is not None and not m.resolved and m.kind == "person":
+            # "Kenzo Oshima, the United Nations Emergency Relief Coordinator": the apposition knows him
+            for c in token.children:
+                if c.dep_ == "appos":
+                    inner = [a for a in self.actors_of(c, sent_index, depth + 1) if a.resolved]
+                    if inner:
+                        return inner
         if m is not None and m.kind != "group":
-            return [m]
+            return [m, *self._coordinated_modifiers(token, m)]
         # "various Palestinian factions, including Fatah and Hamas"
         for c in token.children:
             if c.dep_ == "prep" and c.lower_ in ("including", "like", "such"):
@@ -244,13 +251,27 @@ class ArgumentFinder:
                 if inner:
                     return inner
         if m is not None:
-            return [m]
+            return [m, *self._coordinated_modifiers(token, m)]
         for c in token.children:
             if c.dep_ == "appos":
                 inner = self.actors_of(c, sent_index, depth + 1)
                 if inner:
                     return inner
         return self._nearest_in_phrase(token, sent_index)
+
+    def _coordinated_modifiers(self, token: Token, head_mention: ActorMention) -> list[ActorMention]:
+        """ "French and Egyptian warships", "U.S. and Russian negotiators": every coordinated modifier acts."""
+        out: list[ActorMention] = []
+        for c in token.children:
+            if c.dep_ not in ("amod", "compound", "nmod") or c.i >= token.i:
+                continue
+            if not any(g.dep_ == "conj" for g in c.children) and c.dep_ != "conj":
+                continue
+            for tok in [c] + [g for g in c.children if g.dep_ == "conj"]:
+                other = self.mention_at(tok)
+                if other is not None and other is not head_mention and other not in out:
+                    out.append(other)
+        return out
 
     def _nearest_in_phrase(self, token: Token, sent_index: int) -> list[ActorMention]:
         """An actor inside the noun phrase: possessor, modifier, or "of"-object ("leader of Hamas")."""

@@ -691,6 +691,17 @@ class EventCoder:
             directions = [([a], [b]), ([b], [a])]
         else:
             directions = [(cand.actors, cand.recipients)]
+        # Unknown names keep their text but get a best country guess from the clause's place
+        # or the sentence's countries ("Ousted President Askar Akayev ... Kyrgyzstan").
+        context_country = location.country_code if location is not None else None
+        if context_country is None:
+            context_country = _sentence_country(sent, finder, cand)
+        if context_country:
+            cand.actors = [_with_country(a, context_country, any_kind=True) for a in cand.actors]
+            cand.recipients = [_with_country(r, context_country, any_kind=True) for r in cand.recipients]
+        if not cand.actors and entry.event_type == "ASSAULT" and location is not None and location.country_code:
+            # ACLED's convention for attacks with no named perpetrator
+            cand.actors = [_unidentified_group(location.country_code)]
         derived = _intent_event_type(entry.event_type, modality, reporter, cand.actors)
         events = []
         trigger_span = _trigger_span(cand)
@@ -1060,10 +1071,33 @@ def _unique_refs(mentions: Sequence[ActorMention]) -> list[ActorMention]:
     return out
 
 
-def _with_country(m: ActorMention, country: str) -> ActorMention:
-    if m.resolved or m.country or m.kind != "group":
+def _with_country(m: ActorMention, country: str, any_kind: bool = False) -> ActorMention:
+    if m.resolved or m.country or (m.kind != "group" and not any_kind):
         return m
     return m.model_copy(update={"country": country})
+
+
+def _unidentified_group(country: str) -> ActorMention:
+    return ActorMention(
+        text="",
+        start=0,
+        end=0,
+        actor_id=None,
+        name="Unidentified armed group",
+        country=country,
+        sector=None,
+        resolved=False,
+        kind="group",
+    )
+
+
+def _sentence_country(sent: Span, finder: ArgumentFinder, cand: _Candidate) -> str | None:
+    """The first country named in the sentence that is not already a participant's country."""
+    taken = {a.country for a in cand.actors + cand.recipients if a.country}
+    for m in finder.mentions_in(sent.start, sent.end):
+        if m.kind in ("country", "place") and m.country and m.country not in taken and m.country != "IGO":
+            return m.country
+    return None
 
 
 def _ref(m: ActorMention) -> ActorRef:
