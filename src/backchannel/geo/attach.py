@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from backchannel.geo.lexicon import LOCATIVE_PREPS, PLACE_NOUNS
+from backchannel.geo.lexicon import COMMUNICATION_VERBS, LOCATIVE_PREPS, PLACE_NOUNS, PLACE_OBJECT_VERBS
 from backchannel.records import PlaceMention
 
 __all__ = ["attach_location"]
@@ -32,90 +32,23 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 _BROAD_FEATURES = frozenset({"PCLI", "CONT", "RGN", "ADM1", "OCN", "SEA", "GULF", "STRT"})
 _BROAD_PENALTY = 2.0
 _SUBORDINATE_PENALTY = 1.0
+_SEQUENCE_ADVERBS = frozenset({"later", "then", "afterwards", "afterward", "subsequently", "eventually"})
+_PERIPHERAL_PREPS = frozenset({"near", "outside", "off", "beyond", "around"})
+_PERIPHERAL_PENALTY = 0.5
+_SCENE_PREPS = frozenset("in at inside near outside".split())  # noqa: SIM905 - word list
 _CONTAINER_PENALTY = 1.5
-_FRONTED_PENALTY = 4.0
+
 _DIRECTIONS = frozenset(
-    {
-        "north",
-        "south",
-        "east",
-        "west",
-        "northeast",
-        "northwest",
-        "southeast",
-        "southwest",
-        "northern",
-        "southern",
-        "eastern",
-        "western",
-        "outside",
-        "km",
-        "kilometers",
-        "kilometres",
-        "miles",
-        "mi",
-        "kms",
-    }
+    """north south east west northeast northwest southeast southwest northern southern eastern western outside km
+    kilometers kilometres miles mi kms""".split()  # noqa: SIM905 - word list
 )
 # Heads that make a place modifier say whose, not where ("a U.S. airstrike", "Syrian government forces").
 _AFFILIATION_NOUNS = frozenset(
-    {
-        "force",
-        "forces",
-        "troops",
-        "soldier",
-        "soldiers",
-        "army",
-        "military",
-        "police",
-        "policemen",
-        "official",
-        "officials",
-        "government",
-        "convoy",
-        "airstrike",
-        "airstrikes",
-        "strike",
-        "strikes",
-        "warplanes",
-        "jets",
-        "aircraft",
-        "citizen",
-        "citizens",
-        "national",
-        "nationals",
-        "leader",
-        "leaders",
-        "president",
-        "minister",
-        "authorities",
-        "navy",
-        "ambassador",
-        "delegation",
-        "company",
-        "firm",
-        "media",
-        "coalition",
-        "officers",
-        "militants",
-        "fighters",
-        "rebels",
-        "adviser",
-        "envoy",
-        "spokesman",
-        "diplomat",
-        "diplomats",
-        "team",
-        "side",
-        "commander",
-        "commanders",
-        "regime",
-        "administration",
-        "embassy's",
-        "agency",
-        "guards",
-        "marines",
-    }
+    """force forces troops soldier soldiers army military police policemen official officials government convoy
+    airstrike airstrikes strike strikes warplanes jets aircraft citizen citizens national nationals leader
+    leaders president minister authorities navy ambassador delegation company firm media coalition officers
+    militants fighters rebels adviser envoy spokesman diplomat diplomats team side commander commanders regime
+    administration embassy's agency guards marines""".split()  # noqa: SIM905 - word list
 )
 _INHERITED_PENALTY = 3.0
 
@@ -132,6 +65,8 @@ def _clause_boundary(token: Token) -> bool:
     a bomb exploded in X" happened in X.)"""
     if token.dep_ in _CLAUSE_DEPS:
         return True
+    if token.dep_ == "acl" and any(child.dep_ in _SUBJECT_DEPS or child.dep_ == "mark" for child in token.children):
+        return True  # "a message that the factions would talk in Moscow"
     # a conjoined verb is another event ("captured, and acknowledged before a judge in Madrid"); one
     # sharing the trigger's object and place is reached through _governors instead
     return token.dep_ == "conj" and token.pos_ in {"VERB", "AUX"}
@@ -181,15 +116,24 @@ def _locative(path: _Path, place_head: Token) -> bool:
             or node.head.ent_type_ == "PERSON"
         ):
             return False
+    if _trigger_lemma(tokens) in COMMUNICATION_VERBS and not (top.dep_ == "prep" and top.lower_ in _SCENE_PREPS):
+        return False  # "discussed the situation in Gaza": a topic
     prep = _nearest_prep(tokens)
     if prep is not None:
         if prep.dep_ == "agent" or prep.lower_ in _NONLOCATIVE_PREPS:
             return False
         if prep.lower_ in LOCATIVE_PREPS:
             return True
-    if top.dep_ in {"dobj", "nsubjpass", "npadvmod", "attr", "oprd", "obj", "nsubj"}:
+    if top.dep_ in {"dobj", "nsubjpass", "obj"}:
+        return top.head.lemma_ in PLACE_OBJECT_VERBS or _through_place_noun(tokens)
+    if top.dep_ in {"npadvmod", "attr", "oprd", "nsubj"}:
         return True
     return _through_place_noun(tokens)
+
+
+def _trigger_lemma(tokens: Sequence[Token]) -> str:
+    """Lemma of the clause head the path leads to."""
+    return str(tokens[-1].head.lemma_)
 
 
 def _through_place_noun(tokens: Sequence[Token]) -> bool:
@@ -202,7 +146,10 @@ def _place_head(trigger: Token, place: PlaceMention) -> Token | None:
 
 
 def _score(path: _Path, place: PlaceMention) -> float:
-    score = float(len(path.tokens))
+    # "the town of X" is as close as X: the "of" and its place noun do not count
+    score = float(sum(1 for t in path.tokens if t.lower_ != "of" and t.lower_ not in PLACE_NOUNS))
+    if any(t.dep_ == "prep" and t.lower_ in _PERIPHERAL_PREPS for t in path.tokens):
+        score += _PERIPHERAL_PENALTY  # "near Aleppo" is a landmark more often than the scene
     if place.feature_code in _BROAD_FEATURES:
         score += _BROAD_PENALTY
     head = path.tokens[0]
@@ -239,9 +186,17 @@ def _governors(trigger: Token) -> list[tuple[Token, float]]:
             node = node.head
         out.append((node, _INHERITED_PENALTY))
     for child in trigger.children:
-        if child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"}:
+        if child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"} and not _sequential(trigger, child):
             out.append((child, _INHERITED_PENALTY * (2 if _has_subject(child) else 1)))
     return out
+
+
+def _sequential(first: Token, second: Token) -> bool:
+    """Is ``second`` a later, separate step ("was arrested, and later appeared before a judge in Madrid")?"""
+    between = first.doc[first.i + 1 : second.i]
+    return any(t.text in {",", ";"} for t in between) or any(
+        t.dep_ == "advmod" and t.lower_ in _SEQUENCE_ADVERBS for t in second.children
+    )
 
 
 def _has_subject(verb: Token) -> bool:

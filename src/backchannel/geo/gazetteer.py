@@ -280,7 +280,7 @@ def _build(min_population: int) -> Gazetteer:
         builder.add(entry, names, secondary)
 
     demonyms = {normalize_name(row[0]): _alpha3(row[1], iso3) or "" for row in _data_lines("demonyms.tsv")}
-    nonplaces = frozenset(normalize_name(row[0]) for row in _data_lines("nonplaces.txt"))
+    nonplaces = frozenset(normalize_name(row[0]) for row in _data_lines("nonplaces.tsv"))
     acronyms = frozenset(builder.acronyms - builder.words)
     return Gazetteer(builder.entries, builder.index, demonyms, nonplaces, acronyms)
 

@@ -3,7 +3,8 @@
 Mentions come from spaCy GPE/LOC/FAC entities, plus capitalised proper-noun runs the small model
 misses.  Candidates are ranked by prior salience and by the document's country context: other places
 and demonyms in the document (and ``context_countries``) boost same-country candidates, and a named
-first-order division (Texas) boosts its own towns.
+first-order division (Texas) boosts its own towns, and towns boost their division (Seattle -> Washington
+state).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from backchannel.geo.gazetteer import Gazetteer, NameMatch
-from backchannel.geo.lexicon import LOCATIVE_PREPS, PLACE_EVIDENCE_PREPS, PLACE_NOUNS
+from backchannel.geo.lexicon import LOCATIVE_PREPS, PLACE_EVIDENCE_PREPS, PLACE_NOUNS, PLACE_OBJECT_VERBS
 from backchannel.records import PlaceMention
 
 __all__ = ["PlaceResolver"]
@@ -32,38 +33,9 @@ _BIG_CITY = 1_000_000
 _DATELINE_PUNCT = frozenset({",", "(", "—", "–", "-", ":"})
 # Last words of names of things that are not the place they contain ("Morris County", "Colorado State University").
 _FEATURE_HEADS = frozenset(
-    {
-        "county",
-        "river",
-        "university",
-        "college",
-        "school",
-        "street",
-        "avenue",
-        "road",
-        "square",
-        "airport",
-        "center",
-        "centre",
-        "hospital",
-        "court",
-        "station",
-        "park",
-        "bridge",
-        "canal",
-        "lake",
-        "institute",
-        "township",
-        "parish",
-        "hall",
-        "tower",
-        "stadium",
-        "church",
-        "chapel",
-        "basilica",
-        "mosque",
-        "building",
-    }
+    """county river university college school street avenue road square airport center centre hospital court
+    station park bridge canal lake institute township parish hall tower stadium church chapel basilica mosque
+    building""".split()  # noqa: SIM905 - word list
 )
 
 
@@ -234,7 +206,7 @@ class PlaceResolver:
         if _after_locative(window[0]) or (after is not None and after.lower_ in PLACE_NOUNS):
             return True
         root = doc[window[0].i : window[-1].i + 1].root
-        if root.dep_ == "dobj" and root.head.lemma_ in _PLACE_OBJECT_VERBS:
+        if root.dep_ == "dobj" and root.head.lemma_ in PLACE_OBJECT_VERBS:
             return True  # "captured Goma"
         if after is not None and after.text == "," and after.i + 1 < len(doc):
             # "Riverdale, N.J." / "Aleppo, Syria": a town named with its region or country
@@ -341,25 +313,6 @@ _ORGANISATION_WORDS = frozenset(
 _NAME_PARTICLES = frozenset(
     ["al", "el", "ez", "ad", "as", "ash", "ar", "at", "de", "del", "la", "le", "du", "bin", "ibn", "abu"]
 )
-# Verbs whose object is a place when it is a proper name ("captured Badme", "shelled Jaba").
-_PLACE_OBJECT_VERBS = frozenset(
-    [
-        "capture",
-        "recapture",
-        "seize",
-        "liberate",
-        "storm",
-        "shell",
-        "bomb",
-        "raid",
-        "besiege",
-        "patrol",
-        "overrun",
-        "retake",
-        "occupy",
-        "enter",
-    ]
-)
 
 
 def _locative_name_chunks(doc: Doc) -> Iterable[list[Token]]:
@@ -380,7 +333,7 @@ def _locative_name_chunks(doc: Doc) -> Iterable[list[Token]]:
                 and not (token.dep_ == "poss" and token.ent_type_ == "PERSON")  # "Hekmatyar's base"
             )
             # the small model labels unknown towns PERSON or ORG; a captured PERSON is a person
-            or (token.dep_ == "dobj" and head.lemma_ in _PLACE_OBJECT_VERBS and token.ent_type_ != "PERSON")
+            or (token.dep_ == "dobj" and head.lemma_ in PLACE_OBJECT_VERBS and token.ent_type_ != "PERSON")
         )
         if not placed:
             continue
