@@ -699,9 +699,12 @@ class EventCoder:
         if context_country:
             cand.actors = [_with_country(a, context_country, any_kind=True) for a in cand.actors]
             cand.recipients = [_with_country(r, context_country, any_kind=True) for r in cand.recipients]
-        if not cand.actors and entry.event_type == "ASSAULT" and location is not None and location.country_code:
-            # ACLED's convention for attacks with no named perpetrator
-            cand.actors = [_unidentified_group(location.country_code)]
+        if not cand.actors and entry.event_type == "ASSAULT":
+            # ACLED's convention for attacks with no named perpetrator: an unidentified armed group
+            # of the country where it happened
+            where = location or next((p for p in self._places if sent.start_char <= p.start < sent.end_char), None)
+            if where is not None and where.country_code:
+                cand.actors = [_unidentified_group(where.country_code)]
         derived = _intent_event_type(entry.event_type, modality, reporter, cand.actors)
         events = []
         trigger_span = _trigger_span(cand)
@@ -1085,7 +1088,7 @@ def _unidentified_group(country: str) -> ActorMention:
         actor_id=None,
         name="Unidentified armed group",
         country=country,
-        sector=None,
+        sector="UAF",
         resolved=False,
         kind="group",
     )
