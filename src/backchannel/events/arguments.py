@@ -108,6 +108,7 @@ ACTOR_NOUNS: dict[str, str | None] = {
     "inspector": "IGO",
     "observer": "IGO",
 }
+_LISTABLE = frozenset({"country", "igo", "nsa"})
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
 THING_PRONOUNS = frozenset({"it", "its", "itself"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
@@ -209,9 +210,15 @@ class ArgumentFinder:
         if token is None or depth > 4:
             return []
         found = self._head_actors(token, sent_index, depth)
+        head = self.mention_at(token)
         for c in token.children:
             if c.dep_ == "conj":
                 found.extend(self.actors_of(c, sent_index, depth + 1))
+            elif c.dep_ == "appos" and head is not None and head.kind in _LISTABLE:
+                # "The US, Russia, and Switzerland met": a list the parser read as an apposition
+                other = self.mention_at(c)
+                if other is not None and other.kind in _LISTABLE and other.actor_id != head.actor_id:
+                    found.extend(self.actors_of(c, sent_index, depth + 1))
         return _distinct(found)
 
     def _head_actors(self, token: Token, sent_index: int, depth: int) -> list[ActorMention]:

@@ -9,6 +9,7 @@ time, place, reporter and provenance.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -42,6 +43,7 @@ _MEDIATOR_NOUNS = frozenset(
     {"mediator", "mediation", "auspices", "intermediary", "broker", "facilitator", "sponsorship"}
 )
 _DEONTIC = frozenset({"must", "should", "ought", "need"})
+_EXERCISE_NOUNS = frozenset({"exercise", "drill", "maneuver", "war game", "wargame"})
 _STATE_PARTICIPLES = frozenset({"arm", "base", "back", "lead", "support", "fund", "station", "ban", "occupy"})
 _ALLEGING_VERBS = frozenset({"claim", "allege", "charge", "contend"})
 _DOMESTIC_TYPES = frozenset({"PROTEST", "COERCE", "ASSAULT", "MOBILIZE"})
@@ -93,6 +95,7 @@ class _Candidate:
     reciprocal_pair: bool = False
     agentless_passive: bool = False
     light: bool = False  # the noun trigger is the object of a light verb ("held talks", "put under investigation")
+    phrase_object: Token | None = None  # the object of a phrasal trigger ("fired at Russia", "cracked down on")
 
 
 class EventCoder:
@@ -250,7 +253,8 @@ class EventCoder:
         for key, obj in keys:
             for entry in self.lexicon.verbs.get(key, ()):
                 if self._conditions_hold(entry, tok, obj if " " in key else dobj, finder):
-                    return _Candidate(trigger=tok, clause=tok, entry=entry)
+                    phrase_obj = obj if " " in key and obj is not None and obj is not dobj else None
+                    return _Candidate(trigger=tok, clause=tok, entry=entry, phrase_object=phrase_obj)
         # "they are in (full swing in) ceasefire negotiations"
         if lemma == "be":
             for c in tok.children:
@@ -388,6 +392,11 @@ class EventCoder:
             self._last_agentless = False
             actors, recips = self._verb_arguments(cand.trigger, entry, finder, s_index)
             cand.agentless_passive = self._last_agentless
+            if cand.phrase_object is not None and not recips:
+                recips = finder.actors_of(cand.phrase_object, s_index)
+            if not actors and entry.event_type in ("ASSAULT", "COERCE"):
+                # "killed in an Israeli air strike", "wounded by Russian shelling": the attack's author
+                actors = self._instrument_authors(cand.trigger, finder, s_index)
         cand.mediators = cand.mediators + self._mediators(cand, finder, s_index)
         if not cand.nominal and cand.trigger.lemma_.lower() in ("mediate", "broker"):
             # "Qatar mediated between Israel and Hamas", "efforts to mediate the Palestinian-Israeli conflict"
@@ -404,6 +413,11 @@ class EventCoder:
         if any(o is not None and is_reciprocal_pronoun(o) for o in objs) and len(actors) >= 2:
             cand.reciprocal_pair = True
             recips = []
+        if entry.event_type == "COOPERATE" and entry.phrase in _EXERCISE_NOUNS and len(actors) < 2 and not recips:
+            # "Russia is conducting military exercises in Alaska": alone, an exercise is a show of force
+            joint = any(c.lemma_.lower() in ("joint", "combined", "bilateral") for c in cand.trigger.children)
+            if not joint:
+                cand.entry = entry = _retype(entry, "MOBILIZE", "troops")
         if not actors:
             generic = _generic_party(_agent_or_subject(cand))
             actors = [generic] if generic is not None else []
@@ -423,6 +437,17 @@ class EventCoder:
         med_ids = {_key(m) for m in cand.mediators}
         actors = [a for a in actors if _key(a) not in med_ids] or actors
         cand.actors, cand.recipients = actors, recips
+
+    def _instrument_authors(self, verb: Token, finder: ArgumentFinder, s_index: int) -> list[ActorMention]:
+        for c in verb.children:
+            if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by", "during", "from"):
+                for g in c.children:
+                    entry = self._noun_entry(g) if g.dep_ == "pobj" else None
+                    if entry is not None and entry.event_type == "ASSAULT":
+                        found, _ = self._noun_arguments(g, entry, finder, s_index)
+                        if found:
+                            return found
+        return []
 
     def _complement_targets(self, verb: Token, finder: ArgumentFinder, s_index: int) -> list[ActorMention]:
         out: list[ActorMention] = []
@@ -498,6 +523,15 @@ class EventCoder:
             if dative is not None:
                 recips += finder.actors_of(dative, s_index)
         recips += self._prep_recipients(verb, entry, finder, s_index)
+        if entry.swap_roles:
+            # "Georgian demonstrators received weapons from the government": the giver acts
+            givers = [
+                a
+                for c in verb.children
+                if c.dep_ == "prep" and c.lower_ == "from"
+                for a in finder.actors_of(next((g for g in c.children if g.dep_ == "pobj"), None), s_index)
+            ]
+            return givers, actors
         if not recips and entry.event_type in ("REJECT", "SUPPORT", "ACCUSE"):
             # "vetoed resolutions ... in the Security Council": an IGO in the clause
             for c in verb.subtree:
@@ -685,12 +719,6 @@ class EventCoder:
             mode = "third-party"
         context = _contexts(sent)
         confidence = _confidence(cand, time, status)
-        directions: list[tuple[list[ActorMention], list[ActorMention]]]
-        if cand.reciprocal_pair:
-            a, b = cand.actors[0], cand.actors[1]
-            directions = [([a], [b]), ([b], [a])]
-        else:
-            directions = [(cand.actors, cand.recipients)]
         # Unknown names keep their text but get a best country guess from the clause's place
         # or the sentence's countries ("Ousted President Askar Akayev ... Kyrgyzstan").
         context_country = location.country_code if location is not None else None
@@ -699,12 +727,21 @@ class EventCoder:
         if context_country:
             cand.actors = [_with_country(a, context_country, any_kind=True) for a in cand.actors]
             cand.recipients = [_with_country(r, context_country, any_kind=True) for r in cand.recipients]
+        if entry.event_type == "PROTEST" and not cand.recipients and location is not None and location.country_code:
+            # "activists staged a protest in Beijing": the state where it happens is the target
+            cand.recipients = [_place_party(location)]
         if not cand.actors and entry.event_type == "ASSAULT":
             # ACLED's convention for attacks with no named perpetrator: an unidentified armed group
             # of the country where it happened
             where = location or next((p for p in self._places if sent.start_char <= p.start < sent.end_char), None)
             if where is not None and where.country_code:
                 cand.actors = [_unidentified_group(where.country_code)]
+        directions: list[tuple[list[ActorMention], list[ActorMention]]]
+        if cand.reciprocal_pair:
+            a, b = cand.actors[0], cand.actors[1]
+            directions = [([a], [b]), ([b], [a])]
+        else:
+            directions = [(cand.actors, cand.recipients)]
         derived = _intent_event_type(entry.event_type, modality, reporter, cand.actors)
         events = []
         trigger_span = _trigger_span(cand)
@@ -1078,6 +1115,23 @@ def _with_country(m: ActorMention, country: str, any_kind: bool = False) -> Acto
     if m.resolved or m.country or (m.kind != "group" and not any_kind):
         return m
     return m.model_copy(update={"country": country})
+
+
+def _retype(entry: TriggerEntry, event_type: str, mode: str | None) -> TriggerEntry:
+    return dataclasses.replace(entry, event_type=event_type, mode=mode)
+
+
+def _place_party(place: PlaceMention) -> ActorMention:
+    return ActorMention(
+        text=place.text,
+        start=place.start,
+        end=place.end,
+        actor_id=place.country_code,
+        name=place.name,
+        country=place.country_code,
+        resolved=True,
+        kind="place",
+    )
 
 
 def _unidentified_group(country: str) -> ActorMention:

@@ -119,6 +119,7 @@ class TriggerEntry:
     intransitive: bool = False
     no_xcomp: bool = False
     subjects: frozenset[str] = frozenset()
+    swap_roles: bool = False  # the subject receives and a "from" object acts ("received weapons from")
 
     @property
     def specificity(self) -> int:
@@ -163,6 +164,7 @@ class Lexicon:
                 intransitive="intr" in opts,
                 no_xcomp="noxcomp" in opts,
                 subjects=frozenset(_opt_values(opts, "subj")),
+                swap_roles="swap" in opts,
             )
             table = {"verb": lex.verbs, "noun": lex.nouns, "adj": lex.adjs}.get(kind)
             if table is None:
