@@ -5,7 +5,10 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: demo test lint bench eval train clean install
+.PHONY: demo test lint bench eval train clean install ui
+UI_STAMP := src/backchannel/ui/static/dist/.built
+UI_SOURCES := frontend/package.json frontend/package-lock.json frontend/build.mjs $(wildcard frontend/src/*)
+BROWSER := /usr/bin/chromium
 
 $(STAMP): pyproject.toml constraints.txt requirements-model.txt
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -16,11 +19,22 @@ $(STAMP): pyproject.toml constraints.txt requirements-model.txt
 
 install: $(STAMP)
 
-demo: $(STAMP)
-	$(BIN)/backchannel code examples/ --quiet-warnings
-	$(BIN)/backchannel code $(SHARED)/corpus/seed-article.txt --date 2024-03-01 --quiet-warnings
+# The dashboard bundle: front-end libraries from npm (package-lock.json pins them), built by esbuild.
+$(UI_STAMP): $(UI_SOURCES)
+	cd frontend && npm ci --no-audit --no-fund && npm run build
+	touch $(UI_STAMP)
 
-test: $(STAMP)
+ui: $(UI_STAMP)
+
+# Browser tests drive Debian's Chromium (never a browser download).
+$(BROWSER):
+	apt-get update && apt-get install -y chromium
+
+demo: $(STAMP) ui
+	$(BIN)/backchannel code $(SHARED)/corpus/seed-article.txt --date 2024-03-01 --quiet-warnings
+	$(BIN)/backchannel demo --db demo.duckdb --examples examples --shared $(SHARED) --limit 300 --host 127.0.0.1 --port 8000
+
+test: $(STAMP) ui $(BROWSER)
 	$(BIN)/ruff check src tests
 	$(BIN)/ruff format --check src tests
 	$(BIN)/mypy

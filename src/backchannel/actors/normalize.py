@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 __all__ = ["fold", "is_acronym", "strip_accents"]
 
@@ -18,8 +19,9 @@ def strip_accents(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).replace("ı", "i")
 
 
+@lru_cache(maxsize=200_000)
 def fold(text: str) -> str:
-    """The matching key of a token or name: accents stripped, lower case."""
+    """The matching key of a token or name: accents stripped, lower case (cached: tokens repeat)."""
     return strip_accents(text).lower()
 
 

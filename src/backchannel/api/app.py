@@ -46,4 +46,7 @@ def create_app(
     app.add_middleware(BodySizeLimit, max_bytes=config.max_body_bytes)
     for module in (events, actors, network, timeline, documents, health):
         app.include_router(module.router)
+    from backchannel.ui import mount_dashboard  # here: the dashboard's routes import the API's pieces
+
+    mount_dashboard(app)  # the web dashboard at / and its read endpoints /overview, /places
     return app

@@ -152,14 +152,12 @@ class ArgumentFinder:
     definitions: dict[str, list[ActorMention]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        starts = {t.idx: t.i for t in self.doc}
         for k, m in enumerate(self.mentions):
+            if m.end <= m.start:
+                continue
             span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None:
-                first = starts.get(m.start)
-                if first is None:
-                    continue
-                span = self.doc[first : first + 1]
+                continue
             for t in span:
                 self._by_token.setdefault(t.i, k)
 

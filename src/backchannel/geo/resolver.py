@@ -76,13 +76,14 @@ class PlaceResolver:
         text and offsets (useful to say where an event happened even without coordinates).
         """
         mentions = self._mentions(doc)
-        places = self._resolve(doc, mentions, context_countries)
+        places = self._resolve(doc, mentions, context_countries)  # Doc.text is rebuilt per access: read it once
         if keep_unresolved:
             places = self._with_unresolved(doc, places)
         return places
 
     def _with_unresolved(self, doc: Doc, places: list[PlaceMention]) -> list[PlaceMention]:
         out = list(places)
+        doc_text = doc.text
         for ent in doc.ents:
             if ent.label_ not in _PLACE_LABELS:
                 continue
@@ -90,7 +91,7 @@ class PlaceResolver:
             if not toks:
                 continue
             start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-            text = doc.text[start:end]
+            text = doc_text[start:end]
             if self.gazetteer.is_nonplace(text) or self.gazetteer.demonym_country(text) is not None:
                 continue
             if any(p.start < end and start < p.end for p in out):
@@ -98,7 +99,7 @@ class PlaceResolver:
             out.append(PlaceMention(text=text, start=start, end=end))
         for chunk in _locative_name_chunks(doc):
             start, end = chunk[0].idx, chunk[-1].idx + len(chunk[-1].text)
-            text = doc.text[start:end]
+            text = doc_text[start:end]
             if self.gazetteer.is_nonplace(text) or self.gazetteer.demonym_country(text) is not None:
                 continue
             if not any(p.start < end and start < p.end for p in out):
@@ -110,7 +111,8 @@ class PlaceResolver:
     def _match_span(self, tokens: Sequence[Token]) -> list[NameMatch]:
         if not tokens:
             return []
-        text = tokens[0].doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
+        doc = tokens[0].doc
+        text = doc[tokens[0].i : tokens[-1].i + 1].text  # Doc.text is rebuilt on every access: slice the span
         if self.gazetteer.is_nonplace(text) or self.gazetteer.demonym_country(text) is not None:
             return []
         return self.gazetteer.lookup(text)
@@ -250,7 +252,7 @@ class PlaceResolver:
             start = doc[mention.start].idx
             last = doc[mention.end - 1]
             end = last.idx + len(last.text)
-            results.append(best.entry.mention(doc.text[start:end], start, end))
+            results.append(best.entry.mention(doc[mention.start : mention.end].text, start, end))
         return results
 
     @staticmethod

@@ -1,0 +1,158 @@
+// Events per week (or month) for an actor or a dyad, stacked by quad class: a small SVG chart.
+import { get } from "./api.js";
+import { h, s, plural } from "./dom.js";
+import { QUADS } from "./colors.js";
+import { actorInput } from "./pickers.js";
+import { empty, errorBox, eventItem, legendQuads, loading } from "./widgets.js";
+
+const DAY = 86400000;
+
+function utc(day) {
+  return Date.parse(`${day}T00:00:00Z`);
+}
+
+function iso(ms) {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+function nextPeriod(day, by) {
+  if (by === "week") return iso(utc(day) + 7 * DAY);
+  const d = new Date(utc(day));
+  d.setUTCMonth(d.getUTCMonth() + 1);
+  return iso(d.getTime());
+}
+
+function periodEnd(day, by) {
+  return iso(utc(nextPeriod(day, by)) - DAY);
+}
+
+// Every period between the first and last bucket, so quiet weeks show as gaps, not as nothing.
+export function fillPeriods(buckets, by) {
+  if (!buckets.length) return [];
+  const byPeriod = new Map(buckets.map((b) => [b.period, b]));
+  const out = [];
+  const last = buckets[buckets.length - 1].period;
+  for (let p = buckets[0].period; p <= last && out.length < 2000; p = nextPeriod(p, by)) {
+    out.push(byPeriod.get(p) || { period: p, count: 0, by_quad_class: {}, mean_intensity: 0 });
+  }
+  return out;
+}
+
+// A round step giving at most five integer ticks, and the axis maximum it reaches.
+function niceScale(value) {
+  const raw = Math.max(1, value) / 4;
+  const magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
+  const step = Math.max(1, [1, 2, 5, 10].map((m) => m * magnitude).find((m) => m >= raw));
+  return { step, max: Math.ceil(Math.max(1, value) / step) * step };
+}
+
+export function stackedChart(buckets, by, onPick) {
+  const W = 960, H = 300, M = { top: 12, right: 12, bottom: 44, left: 40 };
+  const iw = W - M.left - M.right, ih = H - M.top - M.bottom;
+  const { step, max } = niceScale(Math.max(...buckets.map((b) => b.count)));
+  const band = iw / buckets.length;
+  const gap = band > 6 ? Math.min(4, band * 0.2) : 0;
+  const y = (v) => ih - (ih * v) / max;
+  const ticks = [];
+  for (let t = 0; t <= max; t += step) ticks.push(t);
+  const labelEvery = Math.max(1, Math.ceil(buckets.length / 12));
+  const g = s("g", { transform: `translate(${M.left},${M.top})` });
+  for (const t of ticks) {
+    g.append(s("line", { x1: 0, x2: iw, y1: y(t), y2: y(t), class: "grid" }), s("text", { x: -6, y: y(t) + 4, class: "tick", "text-anchor": "end" }, String(t)));
+  }
+  buckets.forEach((b, i) => {
+    const x = i * band + gap / 2;
+    const col = s("g", { class: "period", "data-period": b.period, tabindex: b.count ? 0 : null, role: b.count ? "button" : null });
+    let acc = 0;
+    for (const q of QUADS) {
+      const n = b.by_quad_class[q.id] || 0;
+      if (!n) continue;
+      col.append(s("rect", { x, y: y(acc + n), width: Math.max(1, band - gap), height: y(acc) - y(acc + n), fill: q.color }));
+      acc += n;
+    }
+    const parts = QUADS.filter((q) => b.by_quad_class[q.id]).map((q) => `${q.label}: ${b.by_quad_class[q.id]}`);
+    col.append(s("rect", { x: i * band, y: 0, width: band, height: ih, class: "hit" }), s("title", {}, `${by === "week" ? "Week of " : ""}${b.period}: ${plural(b.count, "event")}${parts.length ? "\n" + parts.join("\n") : ""}`));
+    if (b.count) {
+      col.addEventListener("click", () => onPick(b));
+      col.addEventListener("keydown", (e) => e.key === "Enter" && onPick(b));
+    }
+    g.append(col);
+    if (i % labelEvery === 0) {
+      g.append(s("text", { x: i * band + band / 2, y: ih + 16, class: "tick", "text-anchor": "middle" }, by === "month" ? b.period.slice(0, 7) : b.period.slice(5)));
+      if (i === 0 || b.period.slice(0, 4) !== buckets[i - labelEvery]?.period.slice(0, 4)) {
+        g.append(s("text", { x: i * band + band / 2, y: ih + 32, class: "tick year", "text-anchor": "middle" }, b.period.slice(0, 4)));
+      }
+    }
+  });
+  g.append(s("line", { x1: 0, x2: iw, y1: ih, y2: ih, class: "axis" }));
+  return s("svg", { viewBox: `0 0 ${W} ${H}`, class: "chart", role: "img", "aria-label": "events per period, stacked by quad class", "data-testid": "timeline-chart" }, g);
+}
+
+async function eventsFor(actor, other, filters, since, until) {
+  const pairs = other ? [[actor, other], [other, actor]] : [[actor, null], [null, actor]];
+  const pages = await Promise.all(
+    pairs.map(([a, r]) => get("/events", { ...filters, since, until, actor: a, recipient: r, limit: 200 })),
+  );
+  const seen = new Map();
+  for (const page of pages) for (const e of page.items) seen.set(e.event_id, e);
+  return [...seen.values()].sort((a, b) => (a.day || "").localeCompare(b.day || "") || a.event_id.localeCompare(b.event_id));
+}
+
+export function renderTimeline(root, ctx) {
+  const { params, go } = ctx;
+  const by = params.by === "month" ? "month" : "week";
+  const form = h("form", { class: "view-controls", onsubmit: (e) => {
+    e.preventDefault();
+    const data = new FormData(e.target);
+    go("timeline", { actor: data.get("actor"), with: data.get("with"), by: data.get("by") === "month" ? "month" : "" });
+  } },
+    actorInput("actor", "Actor", params.actor || "", "timeline-actor"),
+    actorInput("with", "With (optional)", params.with || "", "timeline-with"),
+    h("label", { class: "field" }, h("span", {}, "Per"), h("select", { name: "by" }, h("option", { value: "week", selected: by === "week" }, "week"), h("option", { value: "month", selected: by === "month" }, "month"))),
+    h("button", { type: "submit", class: "primary" }, "Show"),
+    legendQuads(),
+  );
+  const chartBox = h("div", { class: "chart-box" });
+  const detail = h("div", { class: "period-detail" });
+  root.append(h("div", { class: "panel" }, form, chartBox, detail));
+  if (!params.actor) {
+    chartBox.append(loading());
+    get("/actors", { limit: 1 }).then((top) => {
+      if (top.length) go("timeline", { ...params, actor: top[0].key }, true);
+      else chartBox.replaceChildren(empty("No actors stored yet."));
+    }).catch((error) => chartBox.replaceChildren(errorBox(error)));
+    return;
+  }
+  // Historical and future references reach decades away from the news; without a chosen window the
+  // chart covers the documents' own span, and says so.
+  const { overview } = ctx;
+  const windowed = !ctx.filters.since && !ctx.filters.until && overview.first_document;
+  const filters = windowed ? { ...ctx.filters, since: overview.first_document, until: overview.last_document } : ctx.filters;
+  const note = windowed
+    ? h("p", { class: "hint", "data-testid": "timeline-window" }, `Events dated within the documents' span (${overview.first_document} – ${overview.last_document}). `,
+        h("button", { type: "button", class: "link", onclick: () => go("timeline", { ...params, since: overview.first_day, until: overview.last_day }) }, `Show all dates (${overview.first_day} – ${overview.last_day})`))
+    : null;
+  chartBox.append(loading());
+  get("/timeline", { ...filters, actor: params.actor, with: params.with, by })
+    .then((buckets) => {
+      const filled = fillPeriods(buckets, by);
+      const total = buckets.reduce((a, b) => a + b.count, 0);
+      const title = h("h2", {}, params.actor, params.with ? ` and ${params.with}` : "", h("small", {}, ` · ${plural(total, "dated event")} · per ${by}`));
+      if (!filled.length) {
+        chartBox.replaceChildren(title, note || "", empty("No dated event for this selection."));
+        return;
+      }
+      const pick = async (b) => {
+        const until = periodEnd(b.period, by);
+        detail.replaceChildren(h("h3", {}, `${b.period} – ${until}`), loading());
+        try {
+          const events = await eventsFor(params.actor, params.with, ctx.filters, b.period < filters.since ? filters.since : b.period, filters.until && until > filters.until ? filters.until : until);
+          detail.replaceChildren(h("h3", {}, `${b.period} – ${until}: ${plural(events.length, "event")}`), h("ol", { class: "event-list" }, events.map((e) => eventItem(e, (ev) => go("event", { id: ev.event_id })))));
+        } catch (error) {
+          detail.replaceChildren(errorBox(error));
+        }
+      };
+      chartBox.replaceChildren(title, stackedChart(filled, by, pick), h("p", { class: "hint" }, "Click a bar for its events."), note || "");
+    })
+    .catch((error) => chartBox.replaceChildren(errorBox(error)));
+}

@@ -1,0 +1,204 @@
+"""Read endpoints the dashboard needs beyond the resource routers: ``GET /overview`` and ``GET /places``."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated, Any
+
+import duckdb
+from fastapi import APIRouter, Depends, Query
+from pydantic import BaseModel, ConfigDict
+
+from backchannel.api.errors import ERROR_RESPONSES
+from backchannel.api.routers.events import event_filter
+from backchannel.api.service import read_connection
+from backchannel.events.ontology import INTENSITY, QUAD_CLASS
+from backchannel.store import EventFilter, queries
+from backchannel.store.errors import InvalidQuery
+
+__all__ = ["EventTypeInfo", "Overview", "PlaceCount", "PlaceEvent", "event_where", "overview", "places", "router"]
+
+router = APIRouter(tags=["dashboard"], responses=ERROR_RESPONSES)
+Con = Annotated[duckdb.DuckDBPyConnection, Depends(read_connection)]
+_DAY = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class EventTypeInfo(_Model):
+    event_type: str
+    quad_class: int
+    intensity: float
+    count: int  # stored events of this type
+
+
+class Overview(_Model):
+    documents: int
+    events: int
+    first_day: str | None = None  # earliest event day (YYYY-MM-DD); historical events reach far back
+    last_day: str | None = None
+    first_document: str | None = None  # earliest document date (YYYY-MM-DD)
+    last_document: str | None = None
+    types: list[EventTypeInfo]  # every PLOVER type, in ontology order
+    statuses: dict[str, int]
+
+
+class PlaceEvent(_Model):
+    event_id: str
+    day: str | None = None
+    event_type: str
+    quad_class: int
+    trigger: str
+
+
+class PlaceCount(_Model):
+    name: str
+    lat: float
+    lon: float
+    country_code: str | None = None
+    count: int
+    by_quad_class: dict[int, int]
+    by_type: dict[str, int]
+    mean_intensity: float
+    recent: list[PlaceEvent]  # the place's latest events (at most ``recent`` of them)
+
+
+def _bound(value: str | None, name: str, upper: bool) -> date | None:
+    """A YYYY[-MM[-DD]] bound; an upper bound given as a year or month covers all of it."""
+    if not value:
+        return None
+    found = _DAY.match(value)
+    if not found:
+        raise InvalidQuery(f"{name}: expected a date YYYY-MM-DD, got {value!r}")
+    year, month, day = found.groups()
+    try:
+        if day:
+            return date(int(year), int(month), int(day))
+        if month:
+            first = date(int(year), int(month), 1)
+            if not upper:
+                return first
+            following = date(first.year + (first.month == 12), first.month % 12 + 1, 1)
+            return date.fromordinal(following.toordinal() - 1)
+        return date(int(year), 12, 31) if upper else date(int(year), 1, 1)
+    except ValueError as exc:
+        raise InvalidQuery(f"{name}: {value!r} is not a valid date ({exc})") from exc
+
+
+def _split(value: str) -> list[str]:
+    return [v.strip() for v in value.split(",") if v.strip()]
+
+
+def event_where(con: duckdb.DuckDBPyConnection, f: EventFilter) -> tuple[str, list[Any]]:
+    """A WHERE clause over ``events e`` for ``f`` (actor: any role; recipient: the recipient role)."""
+    clauses: list[str] = []
+    params: list[Any] = []
+    for who, roles in ((f.actor, ("actor", "recipient", "mediator")), (f.recipient, ("recipient",))):
+        if who:
+            clauses.append(
+                "e.event_id IN (SELECT event_id FROM event_actors WHERE role IN (SELECT unnest(?::TEXT[])) "
+                "AND actor_key IN (SELECT unnest(?::TEXT[])))"
+            )
+            params += [list(roles), queries.resolve_actor(con, who)]
+    if f.event_type:
+        clauses.append("e.event_type IN (SELECT unnest(?::TEXT[]))")
+        params.append([t.upper() for t in _split(f.event_type)])
+    since, until = _bound(f.since, "since", upper=False), _bound(f.until, "until", upper=True)
+    if since:
+        clauses.append("e.day >= ?")
+        params.append(since)
+    if until:
+        clauses.append("e.day <= ?")
+        params.append(until)
+    if f.status:
+        clauses.append("e.status IN (SELECT unnest(?::TEXT[]))")
+        params.append(_split(f.status))
+    return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def overview(con: duckdb.DuckDBPyConnection) -> Overview:
+    """Counts, the span of event days, and every event type with its stored count."""
+    docs = con.execute("SELECT count(*), min(date), max(date) FROM documents").fetchone()
+    span = con.execute("SELECT count(*), min(day), max(day) FROM events").fetchone()
+    by_type = dict(con.execute("SELECT event_type, count(*) FROM events GROUP BY ALL").fetchall())
+    statuses = dict(con.execute("SELECT status, count(*) FROM events GROUP BY ALL ORDER BY 2 DESC").fetchall())
+    first, last = (span[1], span[2]) if span else (None, None)
+    return Overview(
+        documents=int(docs[0]) if docs else 0,
+        events=int(span[0]) if span else 0,
+        first_day=first.isoformat() if isinstance(first, date) else None,
+        last_day=last.isoformat() if isinstance(last, date) else None,
+        first_document=str(docs[1]) if docs and docs[1] else None,
+        last_document=str(docs[2]) if docs and docs[2] else None,
+        types=[
+            EventTypeInfo(event_type=t, quad_class=q, intensity=INTENSITY[t], count=int(by_type.get(t, 0)))
+            for t, q in QUAD_CLASS.items()
+        ],
+        statuses={str(k): int(v) for k, v in statuses.items()},
+    )
+
+
+def places(con: duckdb.DuckDBPyConnection, f: EventFilter, limit: int = 500, recent: int = 8) -> list[PlaceCount]:
+    """Geocoded event locations with event counts by quad class and type and their latest events, busiest first."""
+    where, params = event_where(con, f)
+    located = "e.lat IS NOT NULL AND e.lon IS NOT NULL"
+    where = f"{where} AND {located}" if where else f"WHERE {located}"
+    rows = con.execute(
+        "SELECT coalesce(e.place_name, e.place_text) AS name, e.lat, e.lon, any_value(e.place_country), "
+        "e.quad_class, e.event_type, count(*), sum(e.intensity) "
+        f"FROM events e {where} GROUP BY name, e.lat, e.lon, e.quad_class, e.event_type",
+        params,
+    ).fetchall()
+    latest: dict[tuple[str, float, float], list[PlaceEvent]] = {}
+    for name, lat, lon, event_id, day, etype, quad, trigger in con.execute(
+        "SELECT name, lat, lon, event_id, day, event_type, quad_class, trigger_text FROM ("
+        "SELECT coalesce(e.place_name, e.place_text) AS name, e.lat, e.lon, e.event_id, e.day, e.event_type, "
+        "e.quad_class, e.trigger_text, row_number() OVER (PARTITION BY coalesce(e.place_name, e.place_text), "
+        f"e.lat, e.lon ORDER BY e.day DESC NULLS LAST, e.event_id) AS rank FROM events e {where}) "
+        "WHERE rank <= ? ORDER BY name, lat, lon, rank",
+        [*params, recent],
+    ).fetchall():
+        latest.setdefault((str(name), float(lat), float(lon)), []).append(
+            PlaceEvent(
+                event_id=event_id, day=day.isoformat() if isinstance(day, date) else None, event_type=etype,
+                quad_class=int(quad), trigger=trigger,
+            )
+        )  # fmt: skip
+    grouped: dict[tuple[str, float, float], dict[str, Any]] = {}
+    for name, lat, lon, country, quad, etype, n, total in rows:
+        slot = grouped.setdefault(
+            (str(name), float(lat), float(lon)),
+            {"country_code": country, "count": 0, "total": 0.0, "quad": {}, "types": {}},
+        )
+        slot["count"] += int(n)
+        slot["total"] += float(total or 0.0)
+        slot["quad"][int(quad)] = slot["quad"].get(int(quad), 0) + int(n)
+        slot["types"][str(etype)] = slot["types"].get(str(etype), 0) + int(n)
+    found = [
+        PlaceCount(
+            name=name, lat=lat, lon=lon, country_code=s["country_code"], count=s["count"],
+            by_quad_class=dict(sorted(s["quad"].items())),
+            by_type=dict(sorted(s["types"].items(), key=lambda kv: (-kv[1], kv[0]))),
+            mean_intensity=round(s["total"] / s["count"], 4), recent=latest.get((name, lat, lon), []),
+        )
+        for (name, lat, lon), s in grouped.items()
+    ]  # fmt: skip
+    found.sort(key=lambda p: (-p.count, p.name))
+    return found[:limit]
+
+
+@router.get("/overview", response_model=Overview, summary="Counts, date span and event types (for the dashboard)")
+def get_overview(con: Con) -> Overview:
+    return overview(con)
+
+
+@router.get("/places", response_model=list[PlaceCount], summary="Event locations with counts (for the map)")
+def get_places(
+    con: Con,
+    f: Annotated[EventFilter, Depends(event_filter)],
+    limit: Annotated[int, Query(ge=1, le=queries.MAX_LIMIT)] = 500,
+) -> list[PlaceCount]:
+    return places(con, f, limit=limit)

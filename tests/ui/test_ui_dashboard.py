@@ -1,0 +1,310 @@
+"""The web dashboard, end to end: a database coded from real articles by ``backchannel demo``, the real
+server on 127.0.0.1, and Debian's Chromium (headless) driven by Playwright.
+
+Screenshots of every view are written to ``tests/ui/screenshots/`` (git-ignored).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import re
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+import uvicorn
+from playwright.sync_api import Page, Request, expect
+
+from backchannel.api import ApiSettings, create_app
+from backchannel.cli import main
+from backchannel.ui import bundle_ready
+
+ROOT = Path(__file__).resolve().parents[2]
+SHOTS = Path(__file__).resolve().parent / "screenshots"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+PAYLOAD_TITLE = 'Talks <img src=x onerror="window.__pwned=1"> resume <script>window.__pwned=1</script>'
+HOSTILE = {
+    "id": "hostile-markup",
+    "title": PAYLOAD_TITLE,
+    "date": "2024-03-05",
+    "source": "test fixture",
+    "text": (
+        # U+1F54A is one code point in Python offsets but two UTF-16 units in JavaScript strings.
+        "\U0001f54a Egypt and Qatar hosted new talks between Israel and Hamas in Cairo on Tuesday. "
+        "<script>window.__pwned = 1; alert('script ran')</script>\n"
+        'Hamas rejected the Israeli proposal, a spokesman said. <img src=x onerror="window.__pwned=1;alert(2)">\n'
+        "The United States urged both sides to agree to a ceasefire in Gaza."
+    ),
+}
+
+pytestmark = pytest.mark.slow
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def demo_build(tmp_path_factory: pytest.TempPathFactory, shared_dir: Path) -> tuple[Path, str]:
+    """``backchannel demo --no-serve`` over the example briefs, the seed article and one hostile article."""
+    examples = tmp_path_factory.mktemp("examples")
+    shutil.copy(ROOT / "examples" / "briefs.jsonl", examples / "briefs.jsonl")
+    (examples / "hostile.jsonl").write_text(json.dumps(HOSTILE) + "\n", encoding="utf-8")
+    db = tmp_path_factory.mktemp("ui") / "dashboard.duckdb"
+    args = ["demo", "--db", str(db), "--examples", str(examples), "--shared", str(shared_dir), "--limit", "0"]
+    out = tmp_path_factory.mktemp("out") / "stdout.txt"
+    with out.open("w", encoding="utf-8") as handle, contextlib.redirect_stdout(handle):
+        assert main([*args, "--no-serve"]) == 0
+    return db, out.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def server(demo_build: tuple[Path, str]) -> Iterator[str]:
+    if not bundle_ready():
+        pytest.fail("the dashboard bundle is not built: run `make ui` (cd frontend && npm ci && npm run build)")
+    app = create_app(demo_build[0], ApiSettings())
+    port = _free_port()
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on")
+    uv = uvicorn.Server(config)
+    thread = threading.Thread(target=uv.run, daemon=True)
+    thread.start()
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 20
+    while not uv.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert uv.started, "uvicorn did not start"
+    yield base
+    uv.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args() -> dict[str, Any]:
+    if not CHROMIUM.exists():
+        pytest.fail("Debian's chromium is missing: apt-get install -y chromium")
+    return {"executable_path": str(CHROMIUM), "args": CHROMIUM_ARGS, "headless": True}
+
+
+@pytest.fixture(scope="session")
+def browser_context_args() -> dict[str, Any]:
+    return {"viewport": {"width": 1440, "height": 900}}
+
+
+@pytest.fixture
+def ui(page: Page, server: str) -> Iterator[Page]:
+    """A page on the dashboard that records every request and fails the test on any outside one."""
+    requests: list[str] = []
+    errors: list[str] = []
+
+    def record(request: Request) -> None:
+        requests.append(request.url)
+
+    page.on("request", record)
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.set_default_timeout(15_000)
+    yield page
+    outside = [u for u in requests if not (u.startswith(server + "/") or u.startswith("data:"))]
+    assert not outside, f"requests left 127.0.0.1: {outside}"
+    assert not errors, f"JavaScript errors: {errors}"
+
+
+def _shot(page: Page, name: str) -> None:
+    SHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"))
+
+
+def _api(server: str, path: str, **params: Any) -> Any:
+    response = httpx.get(server + path, params=params, timeout=10)
+    response.raise_for_status()
+    return response.json()
+
+
+def _click_element(page: Page, selector_js: str) -> None:
+    """Click a cytoscape element where it is drawn, with the real mouse."""
+    box = page.get_by_test_id("network-graph").bounding_box()
+    assert box is not None
+    point = page.evaluate(
+        f"() => {{ const el = {selector_js}; const p = el.isNode() ? el.renderedPosition() : el.renderedMidpoint();"
+        " return [p.x, p.y]; }"
+    )
+    page.mouse.click(box["x"] + point[0], box["y"] + point[1])
+
+
+def test_demo_summary_names_documents_events_and_dyads(demo_build: tuple[Path, str], server: str) -> None:
+    summary = demo_build[1]
+    health = _api(server, "/health")
+    assert f"{health['documents']} documents, {health['events']} events" in summary
+    assert health["documents"] == 8  # six briefs, the seed article, the hostile article
+    top = _api(server, "/dyads")[0]
+    assert f"{top['source_name'] or top['source']} -> {top['target_name'] or top['target']}: {top['count']}" in summary
+
+
+def test_network_filter_then_edge_shows_the_dyads_events(ui: Page, server: str) -> None:
+    ui.goto(server + "/")
+    expect(ui.get_by_test_id("stats")).to_contain_text("8 documents")
+    ui.wait_for_function("() => window.__backchannelGraph && window.__backchannelGraph.edges().length > 0")
+    everything = ui.evaluate("() => window.__backchannelGraph.edges().length")
+    _shot(ui, "network")
+
+    # Filter to verbal cooperation (AGREE, CONSULT, SUPPORT, CONCEDE) through the type picker.
+    ui.get_by_test_id("type-summary").click()
+    for etype in ("AGREE", "CONSULT", "SUPPORT", "CONCEDE"):
+        ui.locator(f"input[name=type][value={etype}]").check()
+        ui.wait_for_function(f"() => location.hash.includes('{etype}')")
+    ui.keyboard.press("Escape")
+    ui.get_by_test_id("type-summary").click()  # close the picker
+    expected = _api(server, "/network", type="AGREE,CONSULT,SUPPORT,CONCEDE", max_nodes=100)
+    linked = {e["source"] for e in expected["edges"]} | {e["target"] for e in expected["edges"]}
+    ui.wait_for_function(
+        "n => window.__backchannelGraph && !window.__backchannelGraph.destroyed() "
+        "&& window.__backchannelGraph.nodes().length === n",
+        arg=len(linked),
+    )
+    assert ui.evaluate("() => window.__backchannelGraph.edges().length") == len(expected["edges"]) < everything
+    _shot(ui, "network-filtered")
+
+    busiest = max(expected["edges"], key=lambda e: (e["count"], e["source"], e["target"]))
+    edge_id = f"{busiest['source']}->{busiest['target']}"
+    _click_element(ui, f"window.__backchannelGraph.getElementById({json.dumps(edge_id)})")
+    panel = ui.get_by_test_id("dyad-panel")
+    expect(panel).to_contain_text(busiest["target_name"] or busiest["target"])
+    items = ui.get_by_test_id("dyad-events").locator("li.event-item")
+    expect(items).to_have_count(busiest["count"])
+    _shot(ui, "network-dyad")
+
+    first = items.first
+    event_id = first.get_attribute("data-event-id")
+    first.locator("button").click()
+    detail = _api(server, f"/events/{event_id}")
+    text = ui.get_by_test_id("doc-text")
+    expect(text.locator(".hl-trigger.hl-sentence").first).to_have_text(detail["trigger"]["text"])
+    sentence = "".join(text.locator(".hl-sentence").all_text_contents())
+    assert sentence == detail["sentence"]["text"]
+    assert detail["event"]["event_type"] in ("AGREE", "CONSULT", "SUPPORT", "CONCEDE")
+    _shot(ui, "event-from-dyad")
+
+
+def test_clicking_a_node_opens_the_actor_page(ui: Page, server: str) -> None:
+    top = _api(server, "/network")["nodes"][0]
+    ui.goto(server + "/#/network")
+    ui.wait_for_function("() => window.__backchannelGraph && window.__backchannelGraph.nodes().length > 0")
+    _click_element(ui, f"window.__backchannelGraph.getElementById({json.dumps(top['key'])})")
+    panel = ui.get_by_test_id("actor-panel")
+    detail = _api(server, f"/actors/{top['key']}")
+    expect(panel.locator("h2")).to_have_text(detail["actor"]["name"] or top["key"])
+    for counterpart in detail["top_counterparts"][:3]:
+        expect(panel.locator(".counterparts")).to_contain_text(counterpart["name"] or counterpart["key"])
+    for etype, count in detail["counts_by_type"].items():
+        expect(panel.locator("table.bars tr", has_text=etype).locator(".num")).to_have_text(str(count))
+    _shot(ui, "actor")
+
+
+def test_timeline_stacks_weeks_by_quad_class(ui: Page, server: str) -> None:
+    overview = _api(server, "/overview")
+    buckets = _api(
+        server, "/timeline", actor="Hamas", since=overview["first_document"], until=overview["last_document"]
+    )
+    assert buckets, "Hamas has dated events in the documents' span"
+    ui.goto(server + "/#/timeline?actor=Hamas")
+    chart = ui.get_by_test_id("timeline-chart")
+    expect(chart).to_be_visible()
+    busy = ui.locator("[data-testid=timeline-chart] g.period[role=button]")
+    expect(busy).to_have_count(len(buckets))
+    # One coloured rectangle per quad class present in each week.
+    segments = sum(len(b["by_quad_class"]) for b in buckets)
+    expect(chart.locator("g.period rect:not(.hit)")).to_have_count(segments)
+    _shot(ui, "timeline")
+    busiest = max(buckets, key=lambda b: b["count"])
+    ui.locator(f"g.period[data-period='{busiest['period']}']").click()
+    expect(ui.locator(".period-detail li.event-item")).to_have_count(busiest["count"])
+    _shot(ui, "timeline-week")
+
+
+def test_map_draws_offline_outlines_and_event_places(ui: Page, server: str) -> None:
+    located = _api(server, "/places")
+    assert located
+    ui.goto(server + "/#/map")
+    expect(ui.locator(".leaflet-overlay-pane path.leaflet-interactive")).to_have_count(len(located))
+    assert ui.locator(".leaflet-overlay-pane path:not(.leaflet-interactive)").count() > 100  # countries
+    assert ui.locator(".leaflet-tile").count() == 0
+    _shot(ui, "map")
+    ui.locator(".leaflet-overlay-pane path.leaflet-interactive").first.click(force=True)
+    expect(ui.get_by_test_id("place-popup")).to_be_visible()
+    ui.wait_for_timeout(400)  # the popup fades in
+    _shot(ui, "map-popup")
+
+
+def test_event_table_filters_by_actor_and_opens_the_document(ui: Page, server: str) -> None:
+    page = _api(server, "/events", actor="Hamas", limit=1000)
+    ui.goto(server + "/#/events")
+    expect(ui.get_by_test_id("event-table")).to_be_visible()
+    ui.get_by_test_id("events-actor").fill("Hamas")
+    ui.get_by_role("button", name="Filter", exact=True).click()
+    rows = ui.locator("[data-testid=event-table] tbody tr")
+    expect(rows).to_have_count(len(page["items"]))
+    _shot(ui, "events")
+    target = next(e for e in page["items"] if e["location"] and e["recipients"])
+    ui.locator(f"tr[data-event-id='{target['event_id']}']").click()
+    detail = _api(server, f"/events/{target['event_id']}")
+    text = ui.get_by_test_id("doc-text")
+    expect(text.locator(".hl-trigger").first).to_have_text(detail["trigger"]["text"])
+    place = target["location"]
+    expect(text.locator(".hl-place").first).to_have_text(place["text"])
+    recipient = target["recipients"][0]
+    if recipient["start"] is not None:
+        expect(text.locator(".hl-recipient").first).to_contain_text(recipient["text"])
+    expect(ui.get_by_test_id("event-card")).to_contain_text(target["event_type"])
+    _shot(ui, "event")
+
+
+def test_markup_in_an_article_stays_inert(ui: Page, server: str) -> None:
+    dialogs: list[str] = []
+    ui.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    doc = _api(server, "/documents/hostile-markup")
+    assert doc["events"], "the hostile article is coded into events"
+    event_id = doc["events"][0]["event"]["event_id"]
+    ui.goto(server + f"/#/event?id={event_id}")
+    text = ui.get_by_test_id("doc-text")
+    expect(text).to_contain_text("<script>window.__pwned = 1; alert('script ran')</script>")
+    expect(text).to_contain_text('<img src=x onerror="window.__pwned=1;alert(2)">')
+    expect(ui.get_by_test_id("doc-title")).to_have_text(PAYLOAD_TITLE)
+    detail = _api(server, f"/events/{event_id}")  # spans after the astral character still land on their words
+    expect(text.locator(".hl-trigger").first).to_have_text(detail["trigger"]["text"])
+    assert "".join(text.locator(".hl-sentence").all_text_contents()) == detail["sentence"]["text"]
+    ui.wait_for_timeout(300)
+    assert ui.evaluate("() => window.__pwned") is None
+    assert dialogs == []
+    assert ui.locator("#app script, #app img").count() == 0
+    _shot(ui, "event-hostile")
+    ui.goto(server + "/#/events?since=2024-03-05&until=2024-03-05")
+    expect(ui.locator("[data-testid=event-table] tbody tr")).to_have_count(len(doc["events"]))
+    assert ui.evaluate("() => window.__pwned") is None and dialogs == []
+
+
+def test_page_is_served_with_a_strict_content_security_policy(server: str) -> None:
+    response = httpx.get(server + "/", timeout=10)
+    assert response.status_code == 200
+    policy = response.headers["content-security-policy"]
+    assert "script-src 'self'" in policy and "connect-src 'self'" in policy
+    sources = re.findall(r'(?:src|href)="([^"]+)"', response.text)
+    assert sources and all(s.startswith("/static/") or s.startswith("data:") or s == "/docs" for s in sources)
+    for path in ("/static/dist/app.js", "/static/dist/app.css", "/static/dist/countries-50m.json"):
+        assert httpx.get(server + path, timeout=10).status_code == 200, path
