@@ -44,6 +44,11 @@ _MEDIATOR_NOUNS = frozenset(
 )
 _DEONTIC = frozenset({"must", "should", "ought", "need"})
 _EXERCISE_NOUNS = frozenset({"exercise", "drill", "maneuver", "war game", "wargame"})
+_DOCUMENT_NOUNS = frozenset(
+    {"declaration", "statement", "letter", "communique", "resolution", "report", "message", "note", "appeal"}
+)
+_RULING_VERBS = frozenset({"conclude", "rule", "decide", "recommend", "resolve", "agree", "find"})
+_TROOP_NOUNS = frozenset({"troop", "force", "peacekeeper", "contingent", "soldier", "unit", "battalion", "deployment"})
 _STATE_PARTICIPLES = frozenset({"arm", "base", "back", "lead", "support", "fund", "station", "ban", "occupy"})
 _ALLEGING_VERBS = frozenset({"claim", "allege", "charge", "contend"})
 _DOMESTIC_TYPES = frozenset({"PROTEST", "COERCE", "ASSAULT", "MOBILIZE"})
@@ -413,6 +418,13 @@ class EventCoder:
         if any(o is not None and is_reciprocal_pronoun(o) for o in objs) and len(actors) >= 2:
             cand.reciprocal_pair = True
             recips = []
+        if entry.event_type == "CONSULT" and entry.mode == "visit" and not cand.nominal:
+            subj = _subject(cand.trigger)
+            if subj is not None and subj.lemma_.lower() in _TROOP_NOUNS:
+                # "NATO peacekeeping troops arrived in Bosnia": a deployment, not a visit
+                words = {t.lower_ for t in subj.subtree}
+                peace = any(w.startswith(("peacekeep", "humanitarian", "relief", "medical")) for w in words)
+                cand.entry = entry = _retype(entry, "AID" if peace else "MOBILIZE", None if peace else "troops")
         if entry.event_type == "COOPERATE" and entry.phrase in _EXERCISE_NOUNS and len(actors) < 2 and not recips:
             # "Russia is conducting military exercises in Alaska": alone, an exercise is a show of force
             joint = any(c.lemma_.lower() in ("joint", "combined", "bilateral") for c in cand.trigger.children)
@@ -434,6 +446,16 @@ class EventCoder:
             recips = self._place_targets(cand, entry)
         actor_ids = {_key(a) for a in actors}
         recips = [r for r in recips if _key(r) not in actor_ids]
+        if (
+            entry.event_type == "CONSULT"
+            and not cand.nominal
+            and len(actors) == 1
+            and not recips
+            and not cand.mediators
+            and entry.mode not in ("visit", "multilateral")
+        ):
+            # "Israel's Cabinet met on Sunday": a meeting needs two sides
+            actors = []
         med_ids = {_key(m) for m in cand.mediators}
         actors = [a for a in actors if _key(a) not in med_ids] or actors
         cand.actors, cand.recipients = actors, recips
@@ -621,7 +643,7 @@ class EventCoder:
             return out
         taken = {c.trigger.i for c in found if c.entry.event_type == "REQUEST"}
         for tok in sent:
-            if tok.dep_ != "ccomp" or tok.head.lemma_.lower() not in SPEECH_VERBS:
+            if tok.dep_ != "ccomp" or tok.head.lemma_.lower() not in SPEECH_VERBS | _RULING_VERBS:
                 continue
             auxes = {c.lemma_.lower() for c in tok.children if c.dep_ == "aux"}
             if not auxes & _DEONTIC:
@@ -855,6 +877,10 @@ def _subject(verb: Token | None) -> Token | None:
         if cur.dep_ == "relcl":
             return cur.head
         if cur.dep_ == "acl" and cur.tag_ == "VBG":
+            if cur.head.lemma_.lower() in _DOCUMENT_NOUNS and cur.head.head.pos_ in ("VERB", "AUX"):
+                # "the PKK issued a declaration demanding ...": the issuer demands
+                cur = cur.head.head
+                continue
             return cur.head
         if cur.dep_ == "acl" and cur.tag_ == "VB":
             owner = next((c for c in cur.head.children if c.dep_ == "poss"), None)
@@ -897,6 +923,8 @@ def _intent_event_type(
         return "THREATEN" if event_type != "THREATEN" else None
     if event_type in _NO_DERIVATION:
         return None
+    if event_type == "ASSAULT" and modality.cue in ("prepare", "prepared", "ready"):
+        return "MOBILIZE"  # "the army prepared to resume shelling": a show of force
     return "AGREE" if cooperative else "THREATEN"
 
 

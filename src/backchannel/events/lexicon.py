@@ -94,6 +94,8 @@ LIGHT_VERBS = frozenset(
         "travel",
         "arrive",
         "fly",
+        "remain",
+        "stay",
     }
 )
 
