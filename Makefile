@@ -49,6 +49,11 @@ eval: $(STAMP)
 	$(BIN)/backchannel eval --suite --shared $(SHARED) --report eval_report.json | tee eval_table.md
 	$(BIN)/python scripts/readme_section.py README.md EVAL-TABLE eval_table.md
 
+# Retrain the event-type classifier (deterministic; prints the artifact's sha256, pinned in classifier.py).
+train: $(STAMP)
+	$(BIN)/python scripts/train_event_classifier.py --train $(SHARED)/train/ngec-synthetic-plover.jsonl \
+		--out src/backchannel/events/data/event_classifier.json
+
 bench: $(STAMP)
 	$(BIN)/python -m backchannel.bench --corpus $(SHARED)/corpus/whitehouse-2023-2024.jsonl --limit 1000
 

@@ -161,3 +161,9 @@ def test_removed_parts(seed: DocumentResult) -> None:
     for e in seed.events:
         for r in seed.removed:
             assert not (r.start <= e.trigger.start < r.end)
+
+
+def test_ceasefire_negotiations_in_doha_are_mediated_by_qatar(seed: DocumentResult) -> None:
+    talks = [e for e in _events(seed, "CONSULT") if {"HAMAS", "ISR"} <= _participants(e)]
+    assert talks
+    assert any("QAT" in _ids(e.mediator) and e.mode == "third-party" for e in talks)

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+import pycountry
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -18,10 +19,11 @@ from backchannel.actors import ActorKB, ActorResolver
 from backchannel.clean import Cleaner
 from backchannel.errors import BackchannelError, StageError
 from backchannel.events import CODER_NAME, EventCoder, Lexicon
+from backchannel.events.classifier import EventTypeClassifier
 from backchannel.geo import Gazetteer, PlaceResolver, attach_location
 from backchannel.ingest import read_text
 from backchannel.nlp import Parser
-from backchannel.records import Article, CleanDoc, DocumentResult
+from backchannel.records import ActorMention, Article, CleanDoc, DocumentResult
 from backchannel.time import TimeTagger
 
 __all__ = ["PIPELINE_VERSION", "Pipeline", "Settings", "default_pipeline", "extract"]
@@ -47,7 +49,14 @@ class Pipeline:
         self.actors = ActorResolver(ActorKB.load())
         self.times = TimeTagger()
         self.places = PlaceResolver(Gazetteer.load())
-        self.coder = EventCoder(Lexicon.load(), attach_location=attach_location)
+        kb = self.actors.kb
+        self.classifier = EventTypeClassifier.load()
+        self.coder = EventCoder(
+            Lexicon.load(),
+            attach_location=attach_location,
+            country_actor=lambda code: _country_actor(kb, code),
+            type_scorer=self.classifier.predict_proba,
+        )
 
     def run(self, articles: Iterable[Article]) -> Iterator[DocumentResult | StageError]:
         """Code each article; a failing document yields a ``StageError`` and the batch goes on."""
@@ -116,6 +125,19 @@ class Pipeline:
             removed=clean.removed,
             warnings=tuple(warnings),
         )
+
+
+def _country_actor(kb: ActorKB, code: str) -> ActorMention | None:
+    """The country actor for an ISO alpha-3 code (used when a place's country hosts or mediates)."""
+    country = pycountry.countries.get(alpha_3=code)
+    if country is None:
+        return None
+    found = kb.lookup(country.name)
+    if found is not None:
+        return found
+    return ActorMention(
+        text=country.name, start=0, end=0, actor_id=code, name=country.name, country=code, resolved=True, kind="country"
+    )
 
 
 @lru_cache(maxsize=1)

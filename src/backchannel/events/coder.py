@@ -113,8 +113,10 @@ class EventCoder:
         lexicon: Lexicon,
         attach_location: LocationAttacher | None = None,
         country_actor: Callable[[str], ActorMention | None] | None = None,
+        type_scorer: Callable[[Span], dict[str, float]] | None = None,
     ) -> None:
         self.lexicon = lexicon
+        self.type_scorer = type_scorer
         self.attach_location = attach_location
         self.country_actor = country_actor
         self._original = ""
@@ -155,9 +157,11 @@ class EventCoder:
             prev_para_end = sent.end_char
             if paragraph_break:
                 carried_time = None
-            candidates = self._candidates(sent, finder, s_index)
+            # coordinated actors ("Hamas and Israel ... they") are remembered before the clauses are read
             finder.observe_sentence(list(sent), s_index)
+            candidates = self._candidates(sent, finder, s_index)
             sent_time: TimeMention | None = None
+            sent_events: list[Event] = []
             for cand in candidates:
                 time = _governing_time(cand, time_heads)
                 if time is None and carried_time is not None and cand.clause.tag_ in ("VBD", "VBN"):
@@ -167,15 +171,29 @@ class EventCoder:
                 for event in self._events(cand, sent, s_index, time, places, doc_date, clean.article.doc_id, finder):
                     if event.id not in seen:
                         seen.add(event.id)
-                        events.append(event)
+                        sent_events.append(event)
                 if len(cand.actors) + len(cand.recipients) >= 2:
                     finder.remember_pair(cand.actors + cand.recipients, s_index)
+            events.extend(self._break_ties(sent, sent_events))
             own_historical = [t for t in times if sent.start_char <= t.start < sent.end_char and t.historical]
             if own_historical:
                 carried_time = own_historical[-1]
             elif sent_time is not None:
                 carried_time = sent_time
         return events
+
+    def _break_ties(self, sent: Span, sent_events: list[Event]) -> list[Event]:
+        """Several asserted types in one sentence: the learned sentence classifier nudges their confidence."""
+        asserted = {e.event_type for e in sent_events if e.status == "asserted"}
+        if self.type_scorer is None or len(asserted) < 2:
+            return sent_events
+        probs = self.type_scorer(sent)
+        return [
+            e.model_copy(update={"confidence": round(min(0.99, e.confidence + 0.2 * probs.get(e.event_type, 0.0)), 3)})
+            if e.status == "asserted"
+            else e
+            for e in sent_events
+        ]
 
     # ------------------------------------------------------------ triggers
     def _candidates(self, sent: Span, finder: ArgumentFinder, s_index: int) -> list[_Candidate]:
