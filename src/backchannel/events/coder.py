@@ -820,12 +820,7 @@ class EventCoder:
                         start=trigger_span[0],
                         end=trigger_span[1],
                     ),
-                    sentence=SentenceRef(
-                        index=s_index,
-                        start=sent.start_char,
-                        end=sent.end_char,
-                        text=original[sent.start_char : sent.end_char],
-                    ),
+                    sentence=_sentence_ref(sent, s_index, original),
                     quad_class=QUAD_CLASS[etype],
                     intensity=INTENSITY[etype],
                     confidence=confidence,
@@ -858,12 +853,7 @@ class EventCoder:
                     historical=historical,
                     reported_by=None,
                     trigger=TriggerRef(text=original[span[0] : span[1]], start=span[0], end=span[1]),
-                    sentence=SentenceRef(
-                        index=s_index,
-                        start=sent.start_char,
-                        end=sent.end_char,
-                        text=original[sent.start_char : sent.end_char],
-                    ),
+                    sentence=_sentence_ref(sent, s_index, original),
                     quad_class=QUAD_CLASS["ACCUSE"],
                     intensity=INTENSITY["ACCUSE"],
                     confidence=max(0.05, confidence - 0.1),
@@ -1128,14 +1118,25 @@ def _governing_time(cand: _Candidate, heads: dict[int, TimeMention]) -> TimeMent
     if cand.nominal and nominal_time is not None:
         return nominal_time
     cur = cand.clause
+    vague: TimeMention | None = None
     for _ in range(8):
         t = heads.get(cur.i)
-        if t is not None:
+        if t is not None and (t.value is not None or t.historical):
             return t
+        if t is not None and vague is None:
+            vague = t  # "the current situation", "soon": keep looking for a resolved date above
         if cur.head.i == cur.i:
             break
         cur = cur.head
-    return None
+    return vague
+
+
+def _sentence_ref(sent: Span, index: int, original: str) -> SentenceRef:
+    """The sentence's span without leading/trailing blanked text (removed captions, masks)."""
+    words = [t for t in sent if not t.is_space]
+    start = words[0].idx if words else sent.start_char
+    end = words[-1].idx + len(words[-1].text) if words else sent.end_char
+    return SentenceRef(index=index, start=start, end=end, text=original[start:end])
 
 
 def _according_to(sent: Span, finder: ArgumentFinder, s_index: int) -> ActorRef | None:
