@@ -286,7 +286,7 @@ class ArgumentFinder:
             tok, dist = stack.pop()
             # "authorities in Croatia" names Croatia's authorities; "a pause in Gaza" names no one
             locative_party = tok.lower_ in ("in", "at") and tok.head.lemma_.lower() in ACTOR_NOUNS
-            if tok.dep_ == "prep" and tok.lower_ not in ("of", "from", "for", "'s") and not locative_party:
+            if tok.dep_ == "prep" and tok.lower_ not in ("of", "from", "for", "by", "'s") and not locative_party:
                 continue
             if tok.pos_ == "PRON" or tok.tag_ == "PRP$":
                 for m in self._pronoun(tok, sent_index):

@@ -43,6 +43,7 @@ _MEDIATOR_NOUNS = frozenset(
     {"mediator", "mediation", "auspices", "intermediary", "broker", "facilitator", "sponsorship"}
 )
 _DEONTIC = frozenset({"must", "should", "ought", "need"})
+_TERRITORIAL_TYPES = frozenset({"PROTEST", "MOBILIZE", "SANCTION", "COERCE", "ASSAULT"})
 _EXERCISE_NOUNS = frozenset({"exercise", "drill", "maneuver", "war game", "wargame"})
 _DOCUMENT_NOUNS = frozenset(
     {"declaration", "statement", "letter", "communique", "resolution", "report", "message", "note", "appeal"}
@@ -459,6 +460,14 @@ class EventCoder:
             comp = next((c for c in cand.trigger.children if c.dep_ == "xcomp"), None)
             if comp is not None:
                 recips = self._complement_targets(comp, finder, s_index)
+        if not recips and entry.event_type == "PROTEST":
+            # "staged a hunger strike in protest against the violations by Algerian security forces"
+            for head in (cand.trigger, cand.clause):
+                for c in head.children:
+                    if c.dep_ == "prep" and c.lower_ == "in":
+                        for g in c.children:
+                            if g.dep_ == "pobj" and g.lemma_.lower() == "protest":
+                                recips = recips or self._prep_recipients(g, entry, finder, s_index)
         if not recips:
             # "shelled the capital Juba", "attack the Rafah crossing": a place stands for its country
             recips = self._place_targets(cand, entry)
@@ -490,7 +499,7 @@ class EventCoder:
         return []
 
     def _complement_targets(self, verb: Token, finder: ArgumentFinder, s_index: int) -> list[ActorMention]:
-        out: list[ActorMention] = []
+        out: list[ActorMention] = self._places_under(verb, ("in", "against", "on", "into"))
         dobj = _direct_object(verb)
         if dobj is not None:
             out += finder.actors_of(dobj, s_index)
@@ -498,6 +507,19 @@ class EventCoder:
             if c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ in ("to", "against", "on", "at", "with")):
                 obj = c if c.dep_ == "dative" else next((g for g in c.children if g.dep_ == "pobj"), None)
                 out += finder.actors_of(obj, s_index)
+        return out
+
+    def _places_under(self, verb: Token, preps: tuple[str, ...]) -> list[ActorMention]:
+        out: list[ActorMention] = []
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ in preps:
+                for g in c.children:
+                    if g.dep_ != "pobj":
+                        continue
+                    for place in self._places:
+                        if g.left_edge.idx <= place.start and place.end <= g.idx + len(g.text) and place.country_code:
+                            out.append(_place_party(place))
+                            break
         return out
 
     def _place_targets(self, cand: _Candidate, entry: TriggerEntry) -> list[ActorMention]:
@@ -542,7 +564,8 @@ class EventCoder:
         recips: list[ActorMention] = []
         if passive:
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-            self._last_agentless = agent is None
+            # a reduced relative ("officials accused of ...") describes its noun; it is not kept without an actor
+            self._last_agentless = agent is None and verb.dep_ != "acl"
             agent_obj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
             actors = finder.actors_of(agent_obj, s_index)
             recips = finder.actors_of(subj, s_index)
@@ -767,8 +790,15 @@ class EventCoder:
         if context_country:
             cand.actors = [_with_country(a, context_country, any_kind=True) for a in cand.actors]
             cand.recipients = [_with_country(r, context_country, any_kind=True) for r in cand.recipients]
-        if entry.event_type == "PROTEST" and not cand.recipients and location is not None and location.country_code:
-            # "activists staged a protest in Beijing": the state where it happens is the target
+        if (
+            entry.event_type in _TERRITORIAL_TYPES
+            and not cand.recipients
+            and location is not None
+            and location.country_code
+            and (entry.event_type == "PROTEST" or location.country_code not in {a.country for a in cand.actors})
+        ):
+            # "activists staged a protest in Beijing", "troops remained on alert in the West Bank",
+            # "suspended aid deliveries in Baghdad": the place (its state) is the target
             cand.recipients = [_place_party(location)]
         if not cand.actors and entry.event_type == "ASSAULT":
             # ACLED's convention for attacks with no named perpetrator: an unidentified armed group
@@ -945,18 +975,18 @@ def _drop_protest_purposes(cands: list[_Candidate]) -> list[_Candidate]:
         return cands
     kept = []
     for c in cands:
-        if c.entry.event_type in ("REQUEST", "ACCUSE", "REJECT") and not c.nominal:
-            cur, hops, purpose = c.clause, 0, False
+        purpose_types = ("REQUEST", "ACCUSE", "REJECT", "PROTEST")
+        if c.entry.event_type in purpose_types and not c.nominal:
+            cur, hops, host = c.clause, 0, None
             while cur.head.i != cur.i and hops < 3:
                 if cur.dep_ in ("advcl", "xcomp", "acl", "prep", "pcomp", "pobj") and cur.head.i in protests:
-                    purpose = True
+                    host = next((p for p in cands if p is not c and cur.head.i in (p.clause.i, p.trigger.i)), None)
                     break
                 cur, hops = cur.head, hops + 1
-            if purpose:
+            if host is not None:
                 # "demonstrations to demand reforms by Suharto's government": the target of the protest
-                protest = next(p for p in cands if p.entry.event_type == "PROTEST")
-                if not protest.recipients:
-                    protest.recipients = list(c.recipients)
+                if not host.recipients:
+                    host.recipients = list(c.recipients)
                 continue
         kept.append(c)
     return kept
