@@ -56,6 +56,7 @@ train: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m backchannel.bench --corpus $(SHARED)/corpus/whitehouse-2023-2024.jsonl --limit 1000
+	$(BIN)/python -m backchannel.bench_store --corpus $(SHARED)/corpus/whitehouse-2023-2024.jsonl --limit 200 --events 1000000
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info
