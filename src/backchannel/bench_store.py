@@ -145,7 +145,8 @@ def main(argv: list[str] | None = None) -> int:
         n = ingest_numbers
         print(
             f"ingest vs extract on {n['documents']} documents: extract {n['extract_s']:.1f} s, "
-            f"ingest {n['ingest_s']:.1f} s -> ingest throughput {n['ingest_over_extract']:.2f}x extract (target >= 0.90)"
+            f"ingest {n['ingest_s']:.1f} s -> ingest throughput {n['ingest_over_extract']:.2f}x extract "
+            "(target >= 0.90)"
         )
         total = _replicate(db, args.events)
         latency = _latency(db, args.rounds)
