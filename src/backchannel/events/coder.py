@@ -951,7 +951,10 @@ def _intent_event_type(
         if reporter is None or reporter.actor_id is None:
             return None
         own = {a.actor_id for a in actors} | {a.affiliation for a in actors if a.affiliation}
-        if reporter.actor_id not in own and reporter.affiliation not in own:
+        # a state's officials speak for the state: "Israel will evacuate ..., said a spokesperson for the PM"
+        states = {a.country for a in actors if a.kind == "country" and a.country}
+        official = reporter.country in states and reporter.sector in (None, "GOV", "MIL", "DIP")
+        if reporter.actor_id not in own and reporter.affiliation not in own and not official:
             return None
     cooperative = QUAD_CLASS[event_type] <= 2
     if negated:

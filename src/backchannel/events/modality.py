@@ -355,6 +355,15 @@ def clause_modality(trigger: Token, _depth: int = 0) -> Modality:
             if aux == "can" and negated:
                 return Modality("negated", "cannot")
             return Modality("hypothetical", aux)
+    # mandative subjunctive: "its demand that Israel ease restrictions" (bare verb with a subject)
+    if (
+        verb.tag_ == "VB"
+        and verb.dep_ in ("ccomp", "acl", "advcl")
+        and any(c.dep_ == "nsubj" for c in verb.children)
+        and any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    ):
+        return Modality("hypothetical", "subjunctive")
     # "how to provide assistance", "whether to attack": a topic, not an event
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and any(
         c.dep_ in ("advmod", "mark", "dobj", "nsubj")
