@@ -1231,10 +1231,15 @@ def _unidentified_group(country: str) -> ActorMention:
 def _sentence_country(sent: Span, finder: ArgumentFinder, cand: _Candidate) -> str | None:
     """The first country named in the sentence that is not already a participant's country."""
     taken = {a.country for a in cand.actors + cand.recipients if a.country}
+    fallback: str | None = None
     for m in finder.mentions_in(sent.start, sent.end):
-        if m.kind in ("country", "place") and m.country and m.country not in taken and m.country != "IGO":
+        if not m.country or m.country in ("IGO", "NGO", "IMG"):
+            continue
+        if m.kind in ("country", "place") and m.country not in taken:
             return m.country
-    return None
+        if fallback is None and m.country in taken:
+            fallback = m.country  # most events are domestic: a judge and the officials he investigates
+    return fallback
 
 
 def _ref(m: ActorMention) -> ActorRef:
