@@ -3,6 +3,7 @@ import { get, enc } from "./api.js";
 import { h, plural } from "./dom.js";
 import { kindColor } from "./colors.js";
 import { typeBadge } from "./widgets.js";
+import { channelsSection } from "./analysis.js";
 
 export async function actorPanel(key, overview, { onCounterpart, onTimeline, onEvents, full = false } = {}) {
   const detail = await get(`/actors/${enc(key)}`, { top: full ? 25 : 10 });
@@ -40,5 +41,7 @@ export async function actorPanel(key, overview, { onCounterpart, onTimeline, onE
       ? h("ol", { class: "counterparts" }, detail.top_counterparts.map((c) =>
           h("li", {}, onCounterpart ? h("button", { type: "button", class: "link", onclick: () => onCounterpart(a.key, c.key) }, c.name || c.key) : c.name || c.key, h("small", {}, ` ${plural(c.count, "event")}`))))
       : h("p", { class: "muted" }, "No counterpart in a dyad."),
+    // Channels to the top counterparts: direct contacts by level and paths through intermediaries.
+    detail.top_counterparts.slice(0, 3).map((c) => channelsSection(a.key, c.key, {}, { maxPaths: 3, title: `Channels to ${c.name || c.key}` })),
   );
 }

@@ -4,6 +4,7 @@ import { get } from "./api.js";
 import { h, plural } from "./dom.js";
 import { QUAD_COLOR, dominantQuad, intensityColor, kindColor } from "./colors.js";
 import { actorPanel } from "./actor.js";
+import { channelsSection, mediatorsSection } from "./analysis.js";
 import { empty, errorBox, eventItem, intensityTag, legendQuads, loading, quadBar, typeBadge } from "./widgets.js";
 
 function elementsOf(view, colorBy, showIsolates) {
@@ -141,6 +142,8 @@ export function renderNetwork(root, ctx) {
         h("div", { class: "actions" },
           h("button", { type: "button", onclick: () => go("timeline", { actor: dyad.source, with: dyad.target }) }, "Dyad timeline"),
           h("button", { type: "button", onclick: () => go("events", { actor: dyad.source, recipient: dyad.target }) }, "In the event table")),
+        mediatorsSection(dyad.source, dyad.target, ctx.filters),
+        channelsSection(dyad.source, dyad.target, ctx.filters),
         h("h3", {}, "Events"),
         list),
     );

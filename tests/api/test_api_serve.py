@@ -12,6 +12,7 @@ from pathlib import Path
 import httpx
 
 from backchannel.store import Store
+from backchannel.store.schema import MIGRATIONS
 
 
 def _free_port() -> int:
@@ -42,7 +43,8 @@ def test_serve_answers_on_loopback(tmp_path: Path) -> None:
                 break
             except httpx.TransportError:
                 time.sleep(0.2)
-        assert body == {"status": "ok", "documents": 0, "events": 0, "schema_version": 1, "writable": False}, (
+        latest = max(m.version for m in MIGRATIONS)
+        assert body == {"status": "ok", "documents": 0, "events": 0, "schema_version": latest, "writable": False}, (
             proc.stderr.read() if proc.poll() is not None and proc.stderr else None
         )
     finally:

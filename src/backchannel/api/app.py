@@ -10,7 +10,19 @@ from fastapi import FastAPI
 
 from backchannel.api.errors import install_error_handlers
 from backchannel.api.limits import BodySizeLimit
-from backchannel.api.routers import actors, documents, events, health, network, timeline
+from backchannel.api.routers import (
+    actors,
+    channels,
+    documents,
+    dyad_series,
+    events,
+    fused,
+    health,
+    mediators,
+    network,
+    positions,
+    timeline,
+)
 from backchannel.api.service import CoderFactory, StoreService
 from backchannel.api.settings import ApiSettings
 
@@ -44,7 +56,8 @@ def create_app(
     app.state.service = service
     install_error_handlers(app)
     app.add_middleware(BodySizeLimit, max_bytes=config.max_body_bytes)
-    for module in (events, actors, network, timeline, documents, health):
+    analysis = (mediators, channels, positions, dyad_series)
+    for module in (events, actors, network, timeline, documents, health, fused, *analysis):
         app.include_router(module.router)
     from backchannel.ui import mount_dashboard  # here: the dashboard's routes import the API's pieces
 

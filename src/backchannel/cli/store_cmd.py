@@ -114,11 +114,17 @@ def _ingest(args: argparse.Namespace) -> int:
             summary = ingest(store, items, pipeline, PIPELINE_VERSION, inputs=args.inputs, recode_stale=args.recode)
         else:
             summary = recode(store, pipeline, PIPELINE_VERSION)
+        from backchannel.fusion import refuse
+
+        fusion = refuse(store)  # the fused layer follows every ingest
     print(
         f"{args.db}: {summary.documents} documents stored, {summary.skipped} already stored, "
         f"{summary.recoded} re-coded, {summary.events} events, {summary.failures} failures "
         f"(run {summary.run_id}, pipeline {PIPELINE_VERSION})"
     )
+    from backchannel.cli.fuse_cmd import summary_line
+
+    print(summary_line(args.db, fusion))
     for error in summary.errors:
         print(f"failed: {error}", file=sys.stderr)
     return EXIT_FAILURES if summary.failures else EXIT_OK
@@ -172,11 +178,20 @@ def _timeline(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    from backchannel.export import export
+
+    filt = EventFilter(event_type=args.type, since=args.since, until=args.until, status=args.status)
     with Store.open(args.db, read_only=True) as store:
-        files = store.export_parquet(args.out)
-    for f in files:
-        print(f)
+        result = export(store, args.format, args.out, filt)
+    if args.format == "parquet":
+        for f in result.paths:
+            print(f)
+    else:
+        print(f"{result.paths[0]}: {result.records} {_EXPORT_UNITS[args.format]} ({args.format})")
     return EXIT_OK
+
+
+_EXPORT_UNITS = {"plover": "events", "cameo": "rows", "acled": "events", "graphml": "edges", "gexf": "edges"}
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -246,9 +261,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     _db(p)
     p.set_defaults(func=_guard(_timeline))
 
-    p = subparsers.add_parser("export", help="export every table")
-    p.add_argument("--format", choices=("parquet",), default="parquet", help="export format")
-    p.add_argument("--out", required=True, metavar="DIR", help="folder to write <table>.parquet files into")
+    p = subparsers.add_parser("export", help="export events (PLOVER, CAMEO, ACLED, GraphML, GEXF) or every table")
+    p.add_argument(
+        "--format",
+        choices=("plover", "cameo", "acled", "graphml", "gexf", "parquet"),
+        default="parquet",
+        help="plover: JSON Lines; cameo: GDELT-style TSV; acled: violence and protest CSV; graphml, gexf: "
+        "actor network; parquet: every table (default)",
+    )
+    p.add_argument("--out", required=True, metavar="PATH", help="file to write (for parquet: a folder)")
+    _window(p)
     _db(p)
     p.set_defaults(func=_guard(_export))
 

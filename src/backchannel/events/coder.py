@@ -651,6 +651,8 @@ class EventCoder:
                             out.extend(
                                 finder.actors_of(next((x for x in g.children if x.dep_ == "pobj"), None), s_index)
                             )
+                        if g.dep_ == "prep" and g.lower_ == "with":
+                            out.extend(self._helpers_of(g, finder, s_index))
                 # "Egyptian-brokered truce", "Qatari-mediated talks"
                 if c.dep_ in ("amod", "compound") and "-" in c.text:
                     rest = c.text.partition("-")[2]
@@ -672,6 +674,16 @@ class EventCoder:
             has_between = any(c.dep_ == "prep" and c.lower_ == "between" for c in cand.trigger.children)
             if has_between:
                 out.extend(finder.actors_of(_subject(clause), s_index))
+        return out
+
+    def _helpers_of(self, with_prep: Token, finder: ArgumentFinder, s_index: int) -> list[ActorMention]:
+        """ "mediated by Qatar with the help of Egypt and the United States": the helpers mediate too."""
+        out: list[ActorMention] = []
+        for h in with_prep.children:
+            if h.dep_ == "pobj" and h.lemma_.lower() in ("help", "assistance", "support", "backing"):
+                of = next((x for x in h.children if x.dep_ == "prep" and x.lower_ == "of"), None)
+                obj = next((x for x in of.children if x.dep_ == "pobj"), None) if of is not None else None
+                out.extend(finder.actors_of(obj, s_index) if obj is not None else finder._nearest_in_phrase(h, s_index))
         return out
 
     def _deontic_requests(

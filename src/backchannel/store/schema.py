@@ -105,7 +105,31 @@ _M1 = (
     "CREATE INDEX event_actors_event ON event_actors (event_id)",
 )
 
-MIGRATIONS: tuple[Migration, ...] = (Migration(1, "initial tables", _M1),)
+# Near-duplicate documents and fused events (``backchannel.fusion``): derived tables, recomputed whole by
+# ``backchannel fuse`` (and at the end of ``backchannel ingest``).
+_M2 = (
+    """CREATE TABLE document_duplicates (
+        doc_id TEXT PRIMARY KEY, canonical_doc_id TEXT NOT NULL, similarity DOUBLE NOT NULL)""",
+    """CREATE TABLE fused_events (
+        fused_id TEXT PRIMARY KEY,
+        event_type TEXT NOT NULL, status TEXT NOT NULL,
+        date TEXT, date_precision TEXT NOT NULL, day DATE,
+        first_report DATE, last_report DATE,
+        parties TEXT[] NOT NULL, actors TEXT[] NOT NULL, recipients TEXT[] NOT NULL,
+        place_name TEXT, lat DOUBLE, lon DOUBLE, place_country TEXT,
+        mentions INTEGER NOT NULL, documents INTEGER NOT NULL, sources INTEGER NOT NULL,
+        conflicts INTEGER NOT NULL, confidence DOUBLE NOT NULL,
+        quad_class INTEGER NOT NULL, intensity DOUBLE NOT NULL)""",
+    """CREATE TABLE fused_event_mentions (
+        event_id TEXT PRIMARY KEY, fused_id TEXT NOT NULL, doc_id TEXT NOT NULL)""",
+    "CREATE INDEX fused_event_mentions_fused ON fused_event_mentions (fused_id)",
+    "CREATE INDEX fused_events_day ON fused_events (day)",
+)
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "initial tables", _M1),
+    Migration(2, "near-duplicate documents and fused events", _M2),
+)
 
 # Every table a Parquet export writes, in dependency order.
 TABLES: tuple[str, ...] = (
@@ -122,6 +146,9 @@ TABLES: tuple[str, ...] = (
     "removed",
     "ingest_runs",
     "dead_letters",
+    "document_duplicates",
+    "fused_events",
+    "fused_event_mentions",
 )
 
 _BOOKKEEPING = """CREATE TABLE IF NOT EXISTS schema_migrations (

@@ -1,0 +1,170 @@
+"""Weekly event series per dyad and a detector of sharp shifts in its cooperation-conflict balance.
+
+A dyad is an unordered pair of actors (persons rolled up to the body they speak for)
+that deal with each other in an asserted event: actor and recipient, or two actors of
+an event without recipients.  A week's *net* score is the sum of its events'
+intensities (cooperation positive, conflict negative).  A week is flagged when its net
+score lies at least ``threshold`` standard deviations from the mean of the trailing
+``window`` weeks, at least ``min_history`` of which had events (quiet weeks count as 0;
+the deviation has a floor so that a flat history does not make every event a shift) --
+see docs/analysis.md.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import duckdb
+
+from backchannel.analysis.loader import Corpus, EventView, load_corpus, resolve_side
+from backchannel.analysis.models import ChangePoint, DyadSeries, WeekBucket
+from backchannel.store.errors import InvalidQuery
+
+__all__ = ["Shift", "detect_shifts", "dyad_series", "week_start"]
+
+Pair = tuple[str, str]
+
+
+@dataclass(frozen=True)
+class Shift:
+    index: int  # position in the series
+    value: float
+    mean: float
+    std: float
+    z: float
+
+
+def week_start(day: date) -> date:
+    """Monday of the ISO week of ``day``."""
+    return day - timedelta(days=day.weekday())
+
+
+def detect_shifts(
+    values: Sequence[float],
+    window: int = 8,
+    threshold: float = 2.0,
+    min_history: int = 2,
+    std_floor: float = 2.0,
+    active: Sequence[bool] | None = None,
+) -> list[Shift]:
+    """Indices whose value departs from the mean of the trailing ``window`` values by ``threshold`` deviations.
+
+    ``values`` are consecutive weeks and ``active`` says which had events (default: all).  A week is tested
+    only if it is active and at least ``min_history`` active weeks lie in its trailing window; quiet weeks
+    count as 0 in the baseline.  The deviation is at least ``std_floor`` (intensity units).
+    """
+    if window < 1 or min_history < 1 or threshold <= 0 or std_floor <= 0:
+        raise ValueError("window and min_history must be >= 1; threshold and std_floor must be > 0")
+    if active is not None and len(active) != len(values):
+        raise ValueError("active must have one flag per value")
+    flags = list(active) if active is not None else [True] * len(values)
+    shifts: list[Shift] = []
+    for i, value in enumerate(values):
+        start = max(0, i - window)
+        if not flags[i] or sum(flags[start:i]) < min_history:
+            continue
+        history = values[start:i]
+        mean = sum(history) / len(history)
+        std = math.sqrt(sum((v - mean) ** 2 for v in history) / len(history))
+        z = (value - mean) / max(std, std_floor)
+        if abs(z) >= threshold:
+            shifts.append(Shift(index=i, value=value, mean=round(mean, 4), std=round(std, 4), z=round(z, 3)))
+    return shifts
+
+
+def _pairs(corpus: Corpus, event: EventView) -> set[Pair]:
+    found: set[Pair] = set()
+    for p, q, kind in event.counterparts():
+        if kind == "mediation":
+            continue
+        u, v = corpus.rollup(p.key), corpus.rollup(q.key)
+        if u != v:
+            found.add((u, v) if u < v else (v, u))
+    return found
+
+
+def _series(
+    corpus: Corpus, pair: Pair, events: list[EventView], window: int, threshold: float, drivers: int
+) -> DyadSeries:
+    by_week: dict[date, list[EventView]] = defaultdict(list)
+    for event in events:
+        if event.day is not None:
+            by_week[week_start(event.day)].append(event)
+    weeks: list[WeekBucket] = []
+    if by_week:
+        first, last = min(by_week), max(by_week)
+        span = [first + timedelta(weeks=i) for i in range((last - first).days // 7 + 1)]
+        nets: list[float] = []
+        for monday in span:
+            group = by_week.get(monday, [])
+            quads: dict[int, int] = defaultdict(int)
+            for e in group:
+                quads[e.quad_class] += 1
+            net = round(sum(e.intensity for e in group), 4)
+            nets.append(net)
+            if group:
+                weeks.append(
+                    WeekBucket(
+                        week=monday.isoformat(), count=len(group), by_quad_class=dict(sorted(quads.items())),
+                        mean_intensity=round(net / len(group), 4), net=net,
+                    )
+                )  # fmt: skip
+        shifts = detect_shifts(nets, window=window, threshold=threshold, active=[bool(by_week.get(m)) for m in span])
+    else:
+        span, shifts = [], []
+    changes: list[ChangePoint] = []
+    for s in shifts:
+        toward = "toward_cooperation" if s.z > 0 else "toward_conflict"
+        group = sorted(by_week[span[s.index]], key=lambda e: (-e.intensity if s.z > 0 else e.intensity, e.event_id))
+        changes.append(
+            ChangePoint(
+                week=span[s.index].isoformat(), net=s.value, baseline_mean=s.mean, baseline_std=s.std, z=s.z,
+                direction=toward, drivers=[e.evidence() for e in group[:drivers]],
+            )
+        )  # fmt: skip
+    return DyadSeries(
+        a=pair[0], a_name=corpus.name(pair[0]), b=pair[1], b_name=corpus.name(pair[1]), count=len(events),
+        weeks=weeks, changes=changes,
+    )  # fmt: skip
+
+
+def dyad_series(
+    con: duckdb.DuckDBPyConnection,
+    a: str | None = None,
+    b: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    window: int = 8,
+    threshold: float = 2.0,
+    min_count: int = 1,
+    limit: int = 50,
+    drivers: int = 5,
+) -> list[DyadSeries]:
+    """Weekly series (and flagged shifts) of the dyads involving ``a`` (and ``b``), busiest first."""
+    if window < 1 or threshold <= 0 or limit < 1:
+        raise InvalidQuery(f"window and limit must be >= 1 and threshold > 0 (got {window}, {limit}, {threshold})")
+    corpus = load_corpus(con, since, until, statuses=("asserted",))
+    side_a = {corpus.rollup(k) for k in resolve_side(con, a, "a")} if a else None
+    side_b = {corpus.rollup(k) for k in resolve_side(con, b, "b")} if b else None
+    grouped: dict[Pair, list[EventView]] = defaultdict(list)
+    counted: set[tuple[Pair, str]] = set()  # a real event reported in several mentions counts once
+    for event in corpus.events:
+        for pair in _pairs(corpus, event):
+            if side_a is not None and not side_a & set(pair):
+                continue
+            if side_b is not None and not (side_b & set(pair) and (side_a is None or _split(pair, side_a, side_b))):
+                continue
+            if (pair, event.real_id) not in counted:
+                counted.add((pair, event.real_id))
+                grouped[pair].append(event)
+    ranked = sorted((p for p, evs in grouped.items() if len(evs) >= min_count), key=lambda p: (-len(grouped[p]), p))
+    return [_series(corpus, p, grouped[p], window, threshold, drivers) for p in ranked[:limit]]
+
+
+def _split(pair: Pair, side_a: set[str], side_b: set[str]) -> bool:
+    u, v = pair
+    return (u in side_a and v in side_b) or (u in side_b and v in side_a)

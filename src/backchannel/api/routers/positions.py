@@ -1,0 +1,29 @@
+"""``GET /positions``: each actor's stance on an issue, with evidence and its changes by month."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import duckdb
+from fastapi import APIRouter, Depends, Query
+
+from backchannel.analysis import positions
+from backchannel.analysis.models import PositionReport
+from backchannel.api.errors import ERROR_RESPONSES
+from backchannel.api.service import read_connection
+
+__all__ = ["router"]
+
+router = APIRouter(tags=["analysis"], responses=ERROR_RESPONSES)
+Con = Annotated[duckdb.DuckDBPyConnection, Depends(read_connection)]
+
+
+@router.get("/positions", response_model=PositionReport, summary="Stances of actors on an issue")
+def get_positions(
+    con: Con,
+    issue: Annotated[str, Query(description="issue key, e.g. ceasefire, hostages_prisoners, withdrawal")],
+    since: Annotated[str | None, Query(description="first day, inclusive (YYYY[-MM[-DD]])")] = None,
+    until: Annotated[str | None, Query(description="last day, inclusive (YYYY[-MM[-DD]])")] = None,
+    actor: Annotated[str | None, Query(description="only this actor (id or name)")] = None,
+) -> PositionReport:
+    return positions(con, issue, since, until, actor=actor)

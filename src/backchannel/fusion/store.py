@@ -1,0 +1,207 @@
+"""Recompute near-duplicates and fused events of a database, and read them back.
+
+``refuse(store)`` reads every document and event mention, links near-duplicate
+documents to their canonical copy, fuses the mentions of canonical documents
+(mentions of duplicates are left out of the fused layer, so a repost is never a
+second source) and replaces ``document_duplicates``, ``fused_events`` and
+``fused_event_mentions`` in one transaction.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import duckdb
+
+from backchannel.fusion.dedup import DedupSettings, DuplicateLink, find_near_duplicates
+from backchannel.fusion.fuse import FusedEvent, FusionSettings, MentionRecord, Participant, PlaceRef, fuse_mentions
+from backchannel.store.errors import StoreError
+from backchannel.store.writer import Store
+
+__all__ = ["FusionSummary", "compute_fusion", "load_mentions", "party_of", "refuse"]
+
+Connection = duckdb.DuckDBPyConnection
+_NON_STATE = {"IGO", "NGO", "MNC", "UAF", "REB", "INS"}
+
+
+@dataclass(frozen=True)
+class FusionSummary:
+    documents: int
+    duplicates: int  # documents that are near-duplicates of an earlier one
+    mentions: int  # event mentions of canonical documents
+    fused_events: int
+    multi_mention: int  # fused events with more than one mention
+    multi_source: int  # fused events reported by more than one document
+
+
+def party_of(key: str, country: str | None, kind: str | None, affiliation: str | None) -> str | None:
+    """The party an actor stands for in fusion, or ``None`` for unresolved generic actors."""
+    if key.startswith("~"):
+        # An unresolved name counts only as a person of a known country ("President Sauli Niinistö").
+        return country if kind == "person" and country and country not in _NON_STATE else None
+    if kind == "person":
+        if affiliation:
+            return affiliation
+        return country if country and country not in _NON_STATE else key
+    if kind in ("country", "nsa", "igo"):
+        return key
+    if country and len(country) == 3 and country not in _NON_STATE:
+        return country
+    return key
+
+
+def _documents(con: Connection) -> list[tuple[str, str, str | None]]:
+    rows = con.execute("SELECT doc_id, text, date FROM documents ORDER BY ingested_at, date NULLS LAST, doc_id")
+    return [(str(r[0]), str(r[1]), r[2]) for r in rows.fetchall()]
+
+
+def _day(value: Any) -> date | None:
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str) and len(value) >= 10:
+        try:
+            return date.fromisoformat(value[:10])
+        except ValueError:
+            return None
+    return None
+
+
+def load_mentions(con: Connection, canonical: dict[str, str]) -> list[MentionRecord]:
+    """Event mentions of canonical documents (those whose canonical is themselves), as fusion input."""
+    kinds = {str(k): v for k, v in con.execute("SELECT actor_key, kind FROM actors").fetchall()}
+    affiliations: dict[str, Counter[str]] = defaultdict(Counter)
+    for key, aff in con.execute("SELECT actor_key, affiliation FROM mentions WHERE affiliation IS NOT NULL").fetchall():
+        affiliations[str(key)][str(aff)] += 1
+    roles: dict[str, dict[str, list[Participant]]] = defaultdict(lambda: defaultdict(list))
+    links = con.execute(
+        "SELECT event_id, role, actor_key, country FROM event_actors WHERE role IN ('actor', 'recipient') "
+        "ORDER BY event_id, role, position"
+    ).fetchall()
+    for event_id, role, key, country in links:
+        key = str(key)
+        kind = kinds.get(key)
+        aff = affiliations[key].most_common(1)[0][0] if affiliations.get(key) else None
+        party = party_of(key, country, kind, aff)
+        if party is not None:
+            # Named people: KB persons and unresolved person names; titles without a name ("Israeli
+            # ambassador", ISR_DIP) are not compared, they may be anyone of that party.
+            named = key.startswith("P:") or (key.startswith("~") and kind == "person")
+            roles[str(event_id)][str(role)].append(Participant(key, party, person=named))
+    rows = con.execute(
+        "SELECT e.event_id, e.doc_id, e.event_type, e.status, d.date AS report_date, e.date, e.date_precision, "
+        "e.historical, e.place_name, e.place_text, e.lat, e.lon, e.place_country, e.place_feature, d.source, "
+        "e.mode, e.confidence, e.quad_class, e.intensity FROM events e JOIN documents d USING (doc_id) "
+        "ORDER BY e.event_id"
+    ).fetchall()
+    out: list[MentionRecord] = []
+    for r in rows:
+        event_id, doc_id = str(r[0]), str(r[1])
+        if canonical.get(doc_id, doc_id) != doc_id:
+            continue
+        place = None
+        if r[8] is not None or r[9] is not None:
+            place = PlaceRef(name=r[8] or r[9], lat=r[10], lon=r[11], country=r[12], feature=r[13])
+        parts = roles.get(event_id, {})
+        out.append(
+            MentionRecord(
+                event_id=event_id, doc_id=doc_id, event_type=str(r[2]), status=str(r[3]), report_date=_day(r[4]),
+                date=r[5], date_precision=str(r[6]), historical=bool(r[7]),
+                actors=tuple(parts.get("actor", ())), recipients=tuple(parts.get("recipient", ())),
+                place=place, source=r[14], mode=r[15], confidence=float(r[16]), quad_class=int(r[17]),
+                intensity=float(r[18]),
+            )
+        )  # fmt: skip
+    return out
+
+
+def compute_fusion(
+    con: Connection, dedup: DedupSettings | None = None, fusion: FusionSettings | None = None
+) -> tuple[list[DuplicateLink], list[FusedEvent]]:
+    """Near-duplicate links of every document and the fused events of canonical ones (reads only)."""
+    links = find_near_duplicates(_documents(con), dedup)
+    canonical = {link.doc_id: link.canonical_doc_id for link in links}
+    return links, fuse_mentions(load_mentions(con, canonical), fusion)
+
+
+def _keys(event: FusedEvent) -> tuple[list[str], list[str]]:
+    actors: list[str] = []
+    recipients: list[str] = []
+    for m in event.mentions:
+        for p in m.actors:
+            if p.key not in actors:
+                actors.append(p.key)
+        for p in m.recipients:
+            if p.key not in recipients:
+                recipients.append(p.key)
+    return actors, [k for k in recipients if k not in actors]
+
+
+def _fused_row(event: FusedEvent, settings: FusionSettings) -> tuple[object, ...]:
+    from backchannel.fusion.fuse import date_interval
+
+    value, precision = event.best_date()
+    lo, _ = date_interval(value, precision) if value else (None, None)
+    first, last = event.report_range()
+    place = event.place()
+    actors, recipients = _keys(event)
+    first_mention = event.mentions[0]
+    return (
+        event.fused_id, event.event_type, event.status, value, precision, lo or first, first, last,
+        sorted(event.parties), actors, recipients,
+        place.name if place else None, place.lat if place else None, place.lon if place else None,
+        place.country if place else None,
+        len(event.mentions), event.documents, event.sources, event.conflicts, event.confidence(settings),
+        first_mention.quad_class, round(max(m.intensity for m in event.mentions), 3),
+    )  # fmt: skip
+
+
+def refuse(store: Store, dedup: DedupSettings | None = None, fusion: FusionSettings | None = None) -> FusionSummary:
+    """Recompute ``document_duplicates``, ``fused_events`` and ``fused_event_mentions`` of ``store``."""
+    if store.read_only:
+        raise StoreError(f"{store.path}: opened read-only; fusion writes its tables")
+    settings = fusion or FusionSettings()
+    con = store.cursor()
+    try:
+        links, fused = compute_fusion(con, dedup, settings)
+        con.execute("BEGIN TRANSACTION")
+        try:
+            for table in ("fused_event_mentions", "fused_events", "document_duplicates"):
+                con.execute(f"DELETE FROM {table}")
+            if links:
+                con.executemany(
+                    "INSERT INTO document_duplicates VALUES (?, ?, ?)",
+                    [(k.doc_id, k.canonical_doc_id, k.similarity) for k in links],
+                )
+            if fused:
+                rows = [_fused_row(e, settings) for e in fused]
+                columns = [list(c) for c in zip(*rows, strict=True)]
+                types = [
+                    "TEXT", "TEXT", "TEXT", "TEXT", "TEXT", "DATE", "DATE", "DATE", "TEXT[]", "TEXT[]", "TEXT[]",
+                    "TEXT", "DOUBLE", "DOUBLE", "TEXT", "INTEGER", "INTEGER", "INTEGER", "INTEGER", "DOUBLE",
+                    "INTEGER", "DOUBLE",
+                ]  # fmt: skip
+                select = ", ".join(f"unnest(?::{t}[])" for t in types)
+                con.execute(f"INSERT INTO fused_events SELECT {select}", columns)
+                members = [(m.event_id, e.fused_id, m.doc_id) for e in fused for m in e.mentions]
+                ids, fids, docs = (list(c) for c in zip(*members, strict=True))
+                con.execute(
+                    "INSERT INTO fused_event_mentions SELECT unnest(?::TEXT[]), unnest(?::TEXT[]), unnest(?::TEXT[])",
+                    [ids, fids, docs],
+                )
+            con.execute("COMMIT")
+        except duckdb.Error as exc:
+            con.execute("ROLLBACK")
+            raise StoreError(f"{store.path}: cannot write fused events: {exc}") from exc
+    finally:
+        con.close()
+    return FusionSummary(
+        documents=len(links),
+        duplicates=sum(1 for k in links if k.canonical_doc_id != k.doc_id),
+        mentions=sum(len(e.mentions) for e in fused),
+        fused_events=len(fused),
+        multi_mention=sum(1 for e in fused if len(e.mentions) > 1),
+        multi_source=sum(1 for e in fused if e.documents > 1),
+    )
