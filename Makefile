@@ -48,8 +48,10 @@ lint: $(STAMP)
 eval: $(STAMP)
 	$(BIN)/backchannel eval --suite --shared $(SHARED) --report eval_report.json | tee eval_table.md
 	$(BIN)/python -m backchannel.eval.fusion --gold eval/fusion-wh.jsonl \
-		--corpus $(SHARED)/corpus/whitehouse-2023-2024.jsonl --report eval_fusion.json | tee -a eval_table.md
-	$(BIN)/python scripts/readme_section.py README.md EVAL-TABLE eval_table.md
+		--corpus $(SHARED)/corpus/whitehouse-2023-2024.jsonl --report eval_fusion.json | tee eval_fusion.txt
+	{ cat eval_table.md; echo; echo 'Event fusion on our labelled White House pairs (eval/fusion-wh.jsonl):'; \
+	  echo; echo '```'; cat eval_fusion.txt; echo '```'; } > eval_section.md
+	$(BIN)/python scripts/readme_section.py README.md EVAL-TABLE eval_section.md
 
 # Retrain the event-type classifier (deterministic; prints the artifact's sha256, pinned in classifier.py).
 train: $(STAMP)
