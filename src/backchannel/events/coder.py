@@ -538,18 +538,7 @@ class EventCoder:
             lo, hi = h.left_edge.idx, h.idx + len(h.text)
             for place in self._places:
                 if lo <= place.start and place.end <= hi and place.country_code:
-                    out.append(
-                        ActorMention(
-                            text=place.text,
-                            start=place.start,
-                            end=place.end,
-                            actor_id=place.country_code,
-                            name=place.name,
-                            country=place.country_code,
-                            resolved=True,
-                            kind="place",
-                        )
-                    )
+                    out.append(_place_party(place))
                     break
         return out
 
