@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: demo test lint bench eval train clean install ui
+.PHONY: demo test lint bench bench-scale eval train clean install ui
 UI_STAMP := src/backchannel/ui/static/dist/.built
 UI_SOURCES := frontend/package.json frontend/package-lock.json frontend/build.mjs $(wildcard frontend/src/*)
 BROWSER := /usr/bin/chromium
@@ -61,6 +61,11 @@ train: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m backchannel.bench --corpus $(SHARED)/corpus/whitehouse-2023-2024.jsonl --limit 1000
 	$(BIN)/python -m backchannel.bench_store --corpus $(SHARED)/corpus/whitehouse-2023-2024.jsonl --limit 200 --events 1000000
+	$(MAKE) bench-scale
+
+# Engines compared on the same documents; Ray stays on loopback inside a private network namespace.
+bench-scale: $(STAMP)
+	unshare -n sh -c 'ip link set lo up; exec $(BIN)/python -W ignore::DeprecationWarning -m backchannel.bench_scale --corpus $(SHARED)/corpus/whitehouse-2023-2024.jsonl --limit 2000'
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TypeVar
 
 import pycountry
 from spacy.language import Language
@@ -23,7 +24,7 @@ from backchannel.events.classifier import EventTypeClassifier
 from backchannel.geo import Gazetteer, PlaceResolver, attach_location
 from backchannel.ingest import read_text
 from backchannel.nlp import Parser
-from backchannel.records import ActorMention, Article, CleanDoc, DocumentResult
+from backchannel.records import ActorMention, Article, CleanDoc, DocumentResult, PlaceMention, TimeMention
 from backchannel.time import TimeTagger
 
 __all__ = ["PIPELINE_VERSION", "Pipeline", "Settings", "default_pipeline", "extract"]
@@ -77,6 +78,9 @@ class Pipeline:
 
     # -------------------------------------------------------------- stages
     def _clean(self, article: Article) -> CleanDoc | StageError:
+        problem = _not_unicode(article)
+        if problem is not None:
+            return StageError(article.doc_id, "clean", problem)
         try:
             return self.cleaner(article)
         except BackchannelError as exc:
@@ -105,12 +109,13 @@ class Pipeline:
         warnings = [f"{w.code}: {w.message}" for w in clean.warnings]
         if len(clean.work_text) > self.settings.max_chars:
             warnings.append(f"truncated: only the first {self.settings.max_chars} characters were coded")
-        actors = self.actors.find(doc, date)
-        times = self.times.tag(doc.text, date)
+        text = article.text
+        actors = _requote(self.actors.find(doc, date), clean.work_text, text)
+        times = _requote(self.times.tag(doc.text, date), clean.work_text, text)
         if date is None and any(t.value is None for t in times):
             warnings.append("no document date: relative time expressions are left unresolved")
         countries = [a.country for a in actors if a.country and len(a.country) == 3 and a.country != "IGO"]
-        places = self.places.find(doc, countries)
+        places = _requote(self.places.find(doc, countries), clean.work_text, text)
         events = self.coder(doc, clean, actors, times, places, date)
         return DocumentResult(
             doc_id=article.doc_id,
@@ -125,6 +130,38 @@ class Pipeline:
             removed=clean.removed,
             warnings=tuple(warnings),
         )
+
+
+def _not_unicode(article: Article) -> str | None:
+    """Why ``article`` cannot be coded and written as JSON (lone surrogates), or None."""
+    for name in ("text", "title", "doc_id", "source", "url"):
+        value = getattr(article, name)
+        try:
+            if value is not None:
+                value.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            return f"field {name!r} holds a lone surrogate at character {exc.start}: not valid Unicode text"
+    return None
+
+
+_Span = TypeVar("_Span", ActorMention, TimeMention, PlaceMention)
+
+
+def _requote(mentions: list[_Span], work_text: str, text: str) -> list[_Span]:
+    """Mentions found in the working text, trimmed of blanked edges and quoting the original text."""
+    out: list[_Span] = []
+    for mention in mentions:
+        start, end = mention.start, mention.end
+        while start < end and work_text[start].isspace():
+            start += 1
+        while end > start and work_text[end - 1].isspace():
+            end -= 1
+        if start == end:
+            continue  # nothing but blanked characters: not a mention of the original text
+        if (start, end, text[start:end]) != (mention.start, mention.end, mention.text):
+            mention = mention.model_copy(update={"start": start, "end": end, "text": text[start:end]})
+        out.append(mention)
+    return out
 
 
 def _country_actor(kb: ActorKB, code: str) -> ActorMention | None:

@@ -10,11 +10,11 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from backchannel.cli import analysis_cmd, demo_cmd, eval_cmd, extract_cmd, fuse_cmd, store_cmd
+from backchannel.cli import analysis_cmd, demo_cmd, eval_cmd, extract_cmd, fuse_cmd, store_cmd, watch_cmd
 
 __all__ = ["build_parser", "main"]
 
-_MODULES = [extract_cmd, store_cmd, eval_cmd, demo_cmd, fuse_cmd, analysis_cmd]
+_MODULES = [extract_cmd, store_cmd, eval_cmd, demo_cmd, fuse_cmd, analysis_cmd, watch_cmd]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -15,6 +15,7 @@ from typing import Any, TextIO
 
 from pydantic import BaseModel
 
+from backchannel.cli import ingest_scale
 from backchannel.errors import BackchannelError
 from backchannel.store import EventFilter, Store, queries
 from backchannel.store.models import EventActor, EventRow
@@ -101,15 +102,17 @@ def render(records: Iterable[BaseModel], fmt: str, out: TextIO) -> int:
 # -- commands ----------------------------------------------------------------
 def _ingest(args: argparse.Namespace) -> int:
     from backchannel.ingest import read_inputs
-    from backchannel.pipeline import PIPELINE_VERSION, Pipeline
+    from backchannel.pipeline import PIPELINE_VERSION
+    from backchannel.scale import screen
     from backchannel.store import ingest, recode
 
     if not args.inputs and not args.recode:
         print("backchannel ingest: error: give at least one INPUT (or --recode)", file=sys.stderr)
         return EXIT_ERROR
-    items = read_inputs(args.inputs, date=args.date)
-    with Store.open(args.db) as store:
-        pipeline = Pipeline()
+    if args.engine == "ray":
+        return ingest_scale.ingest_ray(args)
+    items = screen(read_inputs(args.inputs, date=args.date))
+    with Store.open(args.db) as store, ingest_scale.local_coder(args) as (pipeline, run):
         if args.inputs:
             summary = ingest(store, items, pipeline, PIPELINE_VERSION, inputs=args.inputs, recode_stale=args.recode)
         else:
@@ -125,6 +128,7 @@ def _ingest(args: argparse.Namespace) -> int:
     from backchannel.cli.fuse_cmd import summary_line
 
     print(summary_line(args.db, fusion))
+    print(run.line(summary.documents + summary.recoded, summary.events, summary.failures))
     for error in summary.errors:
         print(f"failed: {error}", file=sys.stderr)
     return EXIT_FAILURES if summary.failures else EXIT_OK
@@ -227,6 +231,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     _db(p)
     p.add_argument("--date", help="document date for inputs that carry none (YYYY-MM-DD)")
     p.add_argument("--recode", action="store_true", help="also re-code stored documents coded by another version")
+    ingest_scale.add_options(p)
     p.set_defaults(func=_guard(_ingest))
 
     p = subparsers.add_parser("events", help="list stored events")

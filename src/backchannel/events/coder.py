@@ -1252,8 +1252,8 @@ def _ref(m: ActorMention) -> ActorRef:
         sector=m.sector,
         role=m.role,
         affiliation=m.affiliation,
-        start=m.start,
-        end=m.end,
+        start=m.start if m.end > m.start else None,  # a host country inferred from a place quotes no text
+        end=m.end if m.end > m.start else None,
         resolved=m.resolved,
     )
 

@@ -207,7 +207,10 @@ def attach_location(trigger: Token, places: Sequence[PlaceMention]) -> PlaceMent
     """The place syntactically governed by ``trigger``'s clause, or None."""
     best: tuple[float, int, PlaceMention] | None = None
     governors = _governors(trigger)
+    sent = trigger.sent
     for place in places:
+        if place.end <= sent.start_char or place.start >= sent.end_char:
+            continue  # outside the trigger's sentence: skipped before any parse lookup (linear in the document)
         head = _place_head(trigger, place)
         if head is None or head.sent.start != trigger.sent.start or head.i == trigger.i:
             continue

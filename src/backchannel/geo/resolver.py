@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -234,16 +235,28 @@ class PlaceResolver:
                     demonyms[code] += 1
         # First pass: each mention's best prior gives its country (and first-order division) to the context.
         firsts = [None if m.weak else m.matches[0].entry for m in chosen]
+        # Totals over all mentions, each mention then taking out its own share (linear, not quadratic).
+        all_countries: Counter[str] = Counter()
+        all_admin1s: Counter[tuple[str, str | None, str]] = Counter()
+        for entry in firsts:
+            if entry is None or entry.country is None:
+                continue
+            all_countries[entry.country] += 1
+            if entry.admin1:  # a division named, or a town of it: ("ADM1" or "PPL", country, code)
+                all_admin1s[(entry.feature_code[:3], entry.country, entry.admin1)] += 1
+        context = given + demonyms + all_countries
         results: list[PlaceMention] = []
         for idx, mention in enumerate(chosen):
-            countries: Counter[str] = given + demonyms
-            admin1s: set[tuple[str, str | None, str]] = set()
-            for j, entry in enumerate(firsts):
-                if j == idx or entry is None or entry.country is None:
-                    continue
-                countries[entry.country] += 1
-                if entry.admin1:  # a division named, or a town of it: ("ADM1" or "PPL", country, code)
-                    admin1s.add((entry.feature_code[:3], entry.country, entry.admin1))
+            countries: Counter[str] = context
+            admin1s: AbstractSet[tuple[str, str | None, str]] = all_admin1s.keys()
+            own = firsts[idx]
+            if own is not None and own.country is not None:
+                countries = context.copy()
+                countries[own.country] -= 1
+                if own.admin1:
+                    key = (own.feature_code[:3], own.country, own.admin1)
+                    if all_admin1s[key] == 1:
+                        admin1s = set(all_admin1s) - {key}
             if mention.weak and not any(
                 countries[m.entry.country] >= _WEAK_MIN_SUPPORT for m in mention.matches if m.entry.country
             ):
@@ -256,7 +269,7 @@ class PlaceResolver:
         return results
 
     @staticmethod
-    def _score(match: NameMatch, countries: Counter[str], admin1s: set[tuple[str, str | None, str]]) -> float:
+    def _score(match: NameMatch, countries: Counter[str], admin1s: AbstractSet[tuple[str, str | None, str]]) -> float:
         entry = match.entry
         score = match.prior
         if entry.country and countries[entry.country]:

@@ -14,7 +14,7 @@ import charset_normalizer
 
 from backchannel.errors import InputError
 
-__all__ = ["decode_bytes", "refuse_binary"]
+__all__ = ["decode_bytes", "refuse_binary", "refuse_magic"]
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -61,11 +61,19 @@ def _detect(data: bytes, origin: str) -> str:
     return str(best)
 
 
+def refuse_magic(head: bytes, origin: str) -> None:
+    """Raise ``InputError`` if ``head`` (the first bytes of an input) is a known binary or archive format.
+
+    Compressed inputs (gzip, ZIP) are refused, never decompressed: no decompression bomb can fill memory.
+    """
+    for magic, what in _MAGIC:
+        if head.startswith(magic):
+            raise InputError(origin, f"binary file ({what}), not text")
+
+
 def decode_bytes(data: bytes, origin: str) -> str:
     """Decode ``data`` read from ``origin``; raise ``InputError`` for binary or undecodable input."""
-    for magic, what in _MAGIC:
-        if data.startswith(magic):
-            raise InputError(origin, f"binary file ({what}), not text")
+    refuse_magic(data[:8], origin)
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:

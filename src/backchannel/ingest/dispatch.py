@@ -17,7 +17,7 @@ from typing import BinaryIO, Literal, TextIO, TypeAlias
 
 from backchannel.errors import ConfigError, InputError, InputTooLarge
 from backchannel.ingest.dates import normalise_date
-from backchannel.ingest.decode import decode_bytes, refuse_binary
+from backchannel.ingest.decode import decode_bytes, refuse_binary, refuse_magic
 from backchannel.ingest.feed import read_feed
 from backchannel.ingest.html import read_html
 from backchannel.ingest.ids import id_from_name
@@ -117,7 +117,9 @@ def _read_file(path: Path, name: str, fmt: Format | None, date: str | None, sett
     try:
         if fmt == "jsonl":
             with path.open("rb") as handle:
-                if not handle.read(4).startswith(_WIDE_BOMS):
+                head = handle.read(8)
+                refuse_magic(head, origin)  # a gzip'd or zipped corpus: one clear error, not one per line
+                if not head.startswith(_WIDE_BOMS):
                     handle.seek(0)
                     lines = _stream_lines(handle, origin, settings.max_bytes)
                     yield from read_json_lines(lines, origin=origin, stem=name, date=date)

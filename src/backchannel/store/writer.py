@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import threading
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -160,6 +161,14 @@ class Store:
         for table in batch[0].tables if batch else ():
             self._insert(table, [row for rows in batch for row in rows.tables[table]])
 
+    @contextmanager
+    def _failing(self, what: str) -> Iterator[None]:
+        """Turn a DuckDB error (disk full, I/O) of a single statement into a ``StoreError`` naming the file."""
+        try:
+            yield
+        except duckdb.Error as exc:
+            raise StoreError(f"{self.path}: {what}: {exc}") from exc
+
     def _transaction(self, what: str) -> _Transaction:
         return _Transaction(self._con, f"{self.path}: {what}")
 
@@ -260,7 +269,7 @@ class Store:
 
     def start_run(self, inputs: Sequence[str], pipeline_version: str) -> int:
         self._require_writable()
-        with self._lock:
+        with self._lock, self._failing("recording an ingest run"):
             row = self._con.execute(
                 "INSERT INTO ingest_runs (started, inputs, pipeline_version) VALUES (?, ?, ?) RETURNING run_id",
                 [_now(), list(inputs), pipeline_version],
@@ -271,7 +280,7 @@ class Store:
 
     def finish_run(self, run_id: int, counts: RunCounts) -> None:
         self._require_writable()
-        with self._lock:
+        with self._lock, self._failing(f"finishing ingest run {run_id}"):
             self._con.execute(
                 "UPDATE ingest_runs SET finished = ?, documents = ?, skipped = ?, recoded = ?, events = ?, "
                 "failures = ? WHERE run_id = ?",
@@ -281,7 +290,7 @@ class Store:
     def dead_letter(self, run_id: int | None, doc_id: str | None, origin: str | None, stage: str, error: str) -> None:
         """Record a document (or input) that failed, with the stage and reason."""
         self._require_writable()
-        with self._lock:
+        with self._lock, self._failing(f"recording the failure of {doc_id or origin}"):
             self._con.execute(
                 'INSERT INTO dead_letters (run_id, doc_id, origin, stage, error, "at") VALUES (?, ?, ?, ?, ?, ?)',
                 [run_id, doc_id, origin, stage, error, _now()],
@@ -325,6 +334,7 @@ class _Transaction:
             except duckdb.Error as error:
                 raise StoreError(f"{self._what}: commit failed: {error}") from error
             return
-        self._con.execute("ROLLBACK")
+        with suppress(duckdb.Error):  # a failed statement (disk full) may already have ended the transaction
+            self._con.execute("ROLLBACK")
         if isinstance(exc, duckdb.Error):
             raise StoreError(f"{self._what}: {exc}") from exc

@@ -1,0 +1,34 @@
+"""Scale-out engines: ``local`` (a process pool) and ``ray`` (Ray Data on an actor pool).
+
+with LocalCoder(workers=4) as coder:
+    summary = ingest(store, screen(read_inputs(paths)), coder, PIPELINE_VERSION)
+
+summary = run_ray(["shards/*.jsonl"], "out/", RayRun(workers=8, address="auto"))
+load_shards(store, "out/", PIPELINE_VERSION)
+"""
+
+from __future__ import annotations
+
+from backchannel.scale.batch import code_batch, screen, text_hash
+from backchannel.scale.local import LocalCoder, WorkerCrashed
+from backchannel.scale.progress import NullProgress, Progress, estimate_total, report
+from backchannel.scale.shards import SCHEMAS, TABLES, LoadSummary, ShardTables, ShardWriter, load_shards, read_table
+
+__all__ = [
+    "SCHEMAS",
+    "TABLES",
+    "LoadSummary",
+    "LocalCoder",
+    "NullProgress",
+    "Progress",
+    "ShardTables",
+    "ShardWriter",
+    "WorkerCrashed",
+    "code_batch",
+    "estimate_total",
+    "load_shards",
+    "read_table",
+    "report",
+    "screen",
+    "text_hash",
+]

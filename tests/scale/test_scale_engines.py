@@ -1,0 +1,202 @@
+"""Both engines code real documents exactly like the single-process pipeline.
+
+Documents: the first 60 records of the White House corpus (about 0.4 s each on this
+2-core machine; the issue's 300 run in the ``slow`` test).  Ray runs in a loopback-only
+network namespace (``unshare -n``, root): see ``ray_job.py``.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+
+import duckdb
+import pytest
+from spacy.language import Language
+
+from backchannel.cli import main
+from backchannel.errors import InputError, StageError
+from backchannel.pipeline import PIPELINE_VERSION, Pipeline
+from backchannel.records import Article, DocumentResult
+from backchannel.scale import LocalCoder, code_batch, load_shards, read_table, screen
+from backchannel.store import Store, document_hash
+
+DEFAULT_DOCS = 60
+RAY_JOB = Path(__file__).with_name("ray_job.py")
+POISON = ['{"id": "poisoned", "text": "Hamas \\ud800 met Qatar."}\n', "{not json at all\n"]
+
+
+def _records(shared_dir: Path, n: int) -> list[dict[str, str]]:
+    with (shared_dir / "corpus" / "whitehouse-2023-2024.jsonl").open(encoding="utf-8") as handle:
+        return [json.loads(next(handle)) for _ in range(n)]
+
+
+def _articles(records: Iterable[dict[str, str]]) -> list[Article]:
+    return [Article(doc_id=r["id"], text=r["text"], title=r["title"], date=r["date"], source=r["source"], url=r["url"])
+            for r in records]  # fmt: skip
+
+
+def _write_jsonl(path: Path, records: list[dict[str, str]], poison: bool) -> Path:
+    lines = [json.dumps(r, ensure_ascii=False) + "\n" for r in records]
+    if poison:
+        lines[5:5] = POISON  # the poisoned lines sit among good documents
+    path.write_text("".join(lines), encoding="utf-8")
+    return path
+
+
+def _event_set(results: Iterable[tuple[str, DocumentResult]]) -> set[tuple[str, str]]:
+    return {(digest, event.model_dump_json()) for digest, result in results for event in result.events}
+
+
+def _coded(articles: list[Article], outputs: Iterable[DocumentResult | StageError]) -> list[tuple[str, DocumentResult]]:
+    pairs = list(zip(articles, outputs, strict=True))
+    assert not [o for _, o in pairs if isinstance(o, StageError)]
+    return [(document_hash(a.text), o) for a, o in pairs if isinstance(o, DocumentResult)]
+
+
+def _same_events(found: set[tuple[str, str]], expected: set[tuple[str, str]]) -> None:
+    """Assert equal event sets, naming the first differing events if not."""
+    extra, missing = sorted(found - expected), sorted(expected - found)
+    assert not extra and not missing, f"{len(extra)} extra, {len(missing)} missing: {extra[:2]} / {missing[:2]}"
+
+
+def _shard_results(out: Path) -> list[tuple[str, DocumentResult]]:
+    rows = read_table(str(out), "documents").to_pylist()
+    return [(r["content_hash"], DocumentResult.model_validate_json(r["result_json"])) for r in rows]
+
+
+@pytest.fixture(scope="module")
+def records(shared_dir: Path) -> list[dict[str, str]]:
+    return _records(shared_dir, DEFAULT_DOCS)
+
+
+@pytest.fixture(scope="module")
+def reference(records: list[dict[str, str]], nlp: Language) -> set[tuple[str, str]]:
+    """Events of the single-process path: one ``Pipeline`` coding the documents in order."""
+    articles = _articles(records)
+    return _event_set(_coded(articles, Pipeline(nlp=nlp).run(articles)))
+
+
+def _ray(mode: str, source: Path, out: Path, tmp_path: Path) -> dict[str, object]:
+    """Run ray_job.py in a private network namespace that has only loopback."""
+    if shutil.which("unshare") is None or shutil.which("ip") is None:
+        pytest.fail("the Ray tests need `unshare` (util-linux) and `ip` (iproute2) to keep Ray on loopback")
+    result = tmp_path / f"{mode}.json"
+    script = f"ip link set lo up && exec {sys.executable} {RAY_JOB} {mode} {source} {out} {result}"
+    done = subprocess.run(["unshare", "-n", "sh", "-c", script], capture_output=True, text=True, timeout=900)
+    if done.returncode != 0 or not result.exists():
+        why = f"exit {done.returncode}; `unshare -n` needs root"
+        pytest.fail(f"ray_job.py {mode} failed ({why}):\n{done.stderr[-3000:]}")
+    report: dict[str, object] = json.loads(result.read_text())
+    return report
+
+
+# -- fast unit tests ------------------------------------------------------------------
+class _Fragile:
+    """A coder that breaks on one document, the way a tokenizer breaks on bad input."""
+
+    def run(self, articles: Iterable[Article]) -> Iterable[DocumentResult | StageError]:
+        for article in articles:
+            if "poison" in article.text:
+                raise UnicodeEncodeError("utf-8", article.text, 0, 1, "surrogates not allowed")
+            yield DocumentResult(doc_id=article.doc_id)
+
+
+def test_code_batch_sends_only_the_poisoned_document_to_a_dead_letter() -> None:
+    articles = [Article(doc_id=f"d{i}", text=t) for i, t in enumerate(["fine", "poison here", "also fine"])]
+    outcomes = code_batch(_Fragile(), articles)
+    assert [o.doc_id for o in outcomes] == ["d0", "d1", "d2"]
+    assert isinstance(outcomes[1], StageError) and outcomes[1].stage == "worker"
+    assert "UnicodeEncodeError" in outcomes[1].problem
+    assert all(isinstance(o, DocumentResult) for o in (outcomes[0], outcomes[2]))
+
+
+def test_screen_rejects_text_that_is_not_unicode() -> None:
+    items = list(screen([Article(doc_id="ok", text="Qatar mediated."), Article(doc_id="bad", text="x\ud800y")]))
+    assert isinstance(items[0], Article)
+    assert isinstance(items[1], InputError) and "'bad'" in str(items[1]) and "not valid Unicode" in str(items[1])
+
+
+# -- engines on real documents ---------------------------------------------------------
+def test_local_pool_gives_the_single_process_events(
+    records: list[dict[str, str]], reference: set[tuple[str, str]]
+) -> None:
+    articles = _articles(records)
+    with LocalCoder(workers=2, chunk_size=4) as coder:
+        coded = _coded(articles, coder.run(articles))
+    assert [r.doc_id for _, r in coded] == [a.doc_id for a in articles]  # input order kept
+    assert len(reference) > 100
+    _same_events(_event_set(coded), reference)
+
+
+def test_cli_ingest_with_workers_stores_documents_and_dead_letters(
+    shared_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = _write_jsonl(tmp_path / "in.jsonl", _records(shared_dir, 8), poison=True)
+    db = tmp_path / "b.duckdb"
+    code = main(["ingest", str(source), "--db", str(db), "--workers", "2", "--quiet"])
+    out = capsys.readouterr()
+    assert code == 1  # some documents failed
+    assert "summary: 8 documents" in out.out and "2 failures" in out.out and "engine local, 2 worker(s)" in out.out
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("SELECT count(*) FROM documents").fetchone() == (8,)
+    stages = sorted(str(r[0]) for r in con.execute("SELECT error FROM dead_letters").fetchall())
+    assert any("not valid Unicode" in s for s in stages) and any("malformed JSON" in s for s in stages)
+    con.close()
+
+
+def test_ray_engine_gives_the_single_process_events(
+    records: list[dict[str, str]], reference: set[tuple[str, str]], tmp_path: Path
+) -> None:
+    source = _write_jsonl(tmp_path / "in.jsonl", records, poison=True)
+    out = tmp_path / "shards"
+    report = _ray("engine", source, out, tmp_path)
+    assert report["documents"] == len(records) and report["failures"] == 2
+    _same_events(_event_set(_shard_results(out)), reference)
+    assert read_table(str(out), "events").num_rows == len(reference)
+    dead = read_table(str(out), "dead_letters").to_pylist()
+    assert sorted(d["stage"] for d in dead) == ["ingest", "ingest"]
+    with Store.open(tmp_path / "r.duckdb") as store:  # the shards load into a database
+        loaded = load_shards(store, str(out), PIPELINE_VERSION)
+        assert (loaded.documents, loaded.events, loaded.failures) == (len(records), len(reference), 2)
+        again = load_shards(store, str(out), PIPELINE_VERSION)
+        assert (again.documents, again.skipped) == (0, len(records))  # keyed by content hash
+
+
+def test_ray_runs_across_a_two_node_cluster(records: list[dict[str, str]], tmp_path: Path) -> None:
+    source = _write_jsonl(tmp_path / "in.jsonl", records[:16], poison=False)
+    out = tmp_path / "shards"
+    report = _ray("cluster", source, out, tmp_path)
+    assert report["documents"] == 16
+    assert len(report["nodes"]) == 2  # type: ignore[arg-type]  # both worker nodes coded documents
+    assert len({r["content_hash"] for r in read_table(str(out), "documents").to_pylist()}) == 16
+
+
+def test_ray_worker_killed_mid_run_loses_and_duplicates_nothing(records: list[dict[str, str]], tmp_path: Path) -> None:
+    subset = records[:32]
+    source = _write_jsonl(tmp_path / "in.jsonl", subset, poison=False)
+    out = tmp_path / "shards"
+    report = _ray("kill", source, out, tmp_path)
+    assert len(report["killed"]) == 1  # type: ignore[arg-type]
+    hashes = [r["content_hash"] for r in read_table(str(out), "documents").to_pylist()]
+    assert sorted(hashes) == sorted(document_hash(r["text"]) for r in subset)  # every document, once
+    events = read_table(str(out), "events").to_pylist()
+    assert len({(e["content_hash"], e["event_id"]) for e in events}) == len(events)
+
+
+@pytest.mark.slow
+def test_both_engines_agree_on_300_documents(shared_dir: Path, tmp_path: Path) -> None:
+    records = _records(shared_dir, 300)
+    articles = _articles(records)
+    with LocalCoder(workers=2) as coder:
+        coded = _coded(articles, coder.run(articles))
+    first = {digest: result for digest, result in reversed(coded)}  # the corpus repeats a text: keep its first
+    local = _event_set(first.items())
+    out = tmp_path / "shards"
+    report = _ray("engine", _write_jsonl(tmp_path / "in.jsonl", records, poison=False), out, tmp_path)
+    assert report["documents"] == len(first) and report["documents"] + report["duplicates"] == 300  # type: ignore[operator]
+    _same_events(_event_set(_shard_results(out)), local)
