@@ -5,7 +5,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: demo test lint bench bench-scale eval train clean install ui
+.PHONY: demo test lint bench bench-scale eval train fuzz clean install ui
+FUZZ_SECONDS ?= 60
 UI_STAMP := src/backchannel/ui/static/dist/.built
 UI_SOURCES := frontend/package.json frontend/package-lock.json frontend/build.mjs $(wildcard frontend/src/*)
 BROWSER := /usr/bin/chromium
@@ -66,6 +67,10 @@ bench: $(STAMP)
 # Engines compared on the same documents; Ray stays on loopback inside a private network namespace.
 bench-scale: $(STAMP)
 	unshare -n sh -c 'ip link set lo up; exec $(BIN)/python -W ignore::DeprecationWarning -m backchannel.bench_scale --corpus $(SHARED)/corpus/whitehouse-2023-2024.jsonl --limit 2000'
+
+# Coverage-guided fuzzing (atheris) of extract and the ingest readers; crashes become regression tests.
+fuzz: $(STAMP)
+	$(BIN)/python fuzz/run.py --seconds $(FUZZ_SECONDS)
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info

@@ -24,7 +24,16 @@ from backchannel.events.classifier import EventTypeClassifier
 from backchannel.geo import Gazetteer, PlaceResolver, attach_location
 from backchannel.ingest import read_text
 from backchannel.nlp import Parser
-from backchannel.records import ActorMention, Article, CleanDoc, DocumentResult, PlaceMention, TimeMention
+from backchannel.records import (
+    ActorMention,
+    ActorRef,
+    Article,
+    CleanDoc,
+    DocumentResult,
+    Event,
+    PlaceMention,
+    TimeMention,
+)
 from backchannel.time import TimeTagger
 
 __all__ = ["PIPELINE_VERSION", "Pipeline", "Settings", "default_pipeline", "extract"]
@@ -116,7 +125,7 @@ class Pipeline:
             warnings.append("no document date: relative time expressions are left unresolved")
         countries = [a.country for a in actors if a.country and len(a.country) == 3 and a.country != "IGO"]
         places = _requote(self.places.find(doc, countries), clean.work_text, text)
-        events = self.coder(doc, clean, actors, times, places, date)
+        events = [_requote_event(e, clean.work_text, text) for e in self.coder(doc, clean, actors, times, places, date)]
         return DocumentResult(
             doc_id=article.doc_id,
             title=article.title,
@@ -162,6 +171,33 @@ def _requote(mentions: list[_Span], work_text: str, text: str) -> list[_Span]:
             mention = mention.model_copy(update={"start": start, "end": end, "text": text[start:end]})
         out.append(mention)
     return out
+
+
+def _requote_ref(ref: ActorRef, work_text: str, text: str) -> ActorRef:
+    if ref.start is None or ref.end is None:
+        return ref
+    start, end = ref.start, ref.end
+    while start < end and work_text[start].isspace():
+        start += 1
+    while end > start and work_text[end - 1].isspace():
+        end -= 1
+    if (start, end, text[start:end]) == (ref.start, ref.end, ref.text):
+        return ref
+    return ref.model_copy(update={"start": start, "end": end, "text": text[start:end]})
+
+
+def _requote_event(event: Event, work_text: str, text: str) -> Event:
+    """An event whose argument spans (some built by the coder from the working text) quote the original text."""
+    update: dict[str, object] = {
+        role: tuple(_requote_ref(ref, work_text, text) for ref in getattr(event, role))
+        for role in ("actor", "recipient", "mediator")
+    }
+    if event.reported_by is not None:
+        update["reported_by"] = _requote_ref(event.reported_by, work_text, text)
+    if event.location is not None:
+        located = _requote([event.location], work_text, text)
+        update["location"] = located[0] if located else None
+    return event.model_copy(update=update)
 
 
 def _country_actor(kb: ActorKB, code: str) -> ActorMention | None:

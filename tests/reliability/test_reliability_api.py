@@ -1,0 +1,293 @@
+"""Hostile clients against the REST API: injection through every parameter of every GET route, path
+traversal into static files, CORS, bounded queries and bodies, and schemathesis over the OpenAPI schema."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import importlib.util
+import sys
+from collections.abc import Iterator, MutableMapping
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+from urllib.parse import quote
+
+import pytest
+import schemathesis
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from schemathesis.specs.openapi.checks import positive_data_acceptance
+
+from backchannel.api import ApiSettings, create_app
+from backchannel.records import Article
+from backchannel.store import Store, ingest
+
+HOSTILE = (
+    "x' OR '1'='1",
+    "'; DROP TABLE events; --",
+    "1; DELETE FROM documents",
+    '" OR ""="',
+    "Hamas') UNION SELECT text, text FROM documents --",
+    "%",
+    "_",
+    "\\",
+    "\x00",
+    "../../etc/passwd",
+    "$(id)",
+    "𝕳𝖆𝖒𝖆𝖘 \u202e",
+    "a" * 4000,
+)
+NO_MATCH = "zz-no-such-value-zz"
+
+
+def _stub() -> ModuleType:
+    if "stubcoder" in sys.modules:
+        return sys.modules["stubcoder"]
+    path = Path(__file__).resolve().parents[1] / "store" / "stubcoder.py"
+    spec = importlib.util.spec_from_file_location("stubcoder", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["stubcoder"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory, shared_dir: Path) -> Path:
+    stub = _stub()
+    path = tmp_path_factory.mktemp("hostile") / "api.duckdb"
+    seed = (shared_dir / "corpus" / "seed-article.txt").read_text(encoding="utf-8")
+    articles = [Article(doc_id="seed-article", text=seed, date="2024-03-01")]
+    articles += list(stub.read_jsonl(str(shared_dir / "corpus" / "whitehouse-2023-2024.jsonl"), 40))
+    with Store.open(path) as store:
+        ingest(store, articles, stub.StubCoder(), "stub.v1")
+    return path
+
+
+@pytest.fixture(scope="module")
+def app(db: Path) -> FastAPI:
+    return create_app(db, ApiSettings())
+
+
+@pytest.fixture(scope="module")
+def client(app: FastAPI) -> Iterator[TestClient]:
+    with TestClient(app, raise_server_exceptions=False) as client:
+        yield client
+
+
+def _fingerprint(db: Path) -> tuple[str, dict[str, int]]:
+    with Store.open(db, read_only=True) as store:
+        con = store.cursor()
+        tables = [r[0] for r in con.execute("SELECT table_name FROM duckdb_tables() ORDER BY 1").fetchall()]
+        counts = {t: int(con.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0]) for t in tables}  # type: ignore[index]  # count(*) always returns a row
+    return hashlib.sha256(db.read_bytes()).hexdigest(), counts
+
+
+def _get_routes(app: FastAPI) -> list[tuple[str, list[dict[str, Any]]]]:
+    routes = []
+    for path, item in app.openapi()["paths"].items():
+        if "get" in item:
+            routes.append((path, item["get"].get("parameters", [])))
+    return routes
+
+
+def _url(path: str, params: list[dict[str, Any]], name: str, value: str) -> tuple[str, dict[str, str]]:
+    for p in params:
+        if p["in"] == "path":
+            path = path.replace("{" + p["name"] + "}", quote(value if p["name"] == name else NO_MATCH, safe=""))
+    query = {name: value} if any(p["name"] == name and p["in"] == "query" for p in params) else {}
+    return path, query
+
+
+def test_injection_through_every_parameter_of_every_get_route(db: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "inject.duckdb"  # its own file: no other connection of this process holds it
+    copy.write_bytes(db.read_bytes())
+    before = _fingerprint(copy)
+    app = create_app(copy, ApiSettings())
+    with TestClient(app, raise_server_exceptions=False) as client:
+        tried = _inject_everywhere(app, client)
+    assert tried > 500
+    assert _fingerprint(copy) == before
+
+
+def _inject_everywhere(app: FastAPI, client: TestClient) -> int:
+    tried = 0
+    routes = _get_routes(app)
+    assert len(routes) >= 15
+    for path, params in routes:
+        for param in params:
+            benign_path, benign_query = _url(path, params, param["name"], NO_MATCH)
+            benign = client.get(benign_path, params=benign_query)
+            for value in HOSTILE:
+                url, query = _url(path, params, param["name"], value)
+                response = client.get(url, params=query)
+                tried += 1
+                where = f"GET {path} {param['name']}={value[:40]!r}"
+                assert response.status_code < 500, f"{where}: {response.status_code} {response.text[:200]}"
+                assert response.status_code in (200, 400, 404, 422), where
+                if response.status_code == 200 and benign.status_code == 200 and value not in ("_", "a" * 4000):
+                    # A hostile value matches what a literal that names nothing matches: nothing more.
+                    assert response.json() == benign.json(), where
+                if response.status_code != 200:
+                    assert set(response.json()) == {"error"}, where
+    assert client.get("/health").status_code == 200
+    return tried
+
+
+async def _asgi_get(app: FastAPI, raw_path: bytes) -> tuple[int, bytes]:
+    """One GET with the path exactly as sent on the wire (no client-side normalisation of ``..``)."""
+    from urllib.parse import unquote_to_bytes
+
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": "GET",
+        "scheme": "http",
+        "path": unquote_to_bytes(raw_path).decode("latin-1"),
+        "raw_path": raw_path,
+        "query_string": b"",
+        "root_path": "",
+        "headers": [(b"host", b"testserver")],
+        "client": ("127.0.0.1", 1234),
+        "server": ("testserver", 80),
+    }
+    sent: list[MutableMapping[str, Any]] = []
+
+    requested = False
+    finished = asyncio.Event()
+
+    async def receive() -> dict[str, Any]:
+        nonlocal requested
+        if not requested:
+            requested = True
+            return {"type": "http.request", "body": b"", "more_body": False}
+        await finished.wait()  # the client stays connected until the response is complete
+        return {"type": "http.disconnect"}
+
+    async def send(message: MutableMapping[str, Any]) -> None:
+        sent.append(message)
+        if message["type"] == "http.response.body" and not message.get("more_body"):
+            finished.set()
+
+    await app(scope, receive, send)
+    status = next(m["status"] for m in sent if m["type"] == "http.response.start")
+    body = b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body")
+    return status, body
+
+
+SECRET = b"reliability-secret-marker"
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        b"/static/../../../../etc/passwd",
+        b"/static/..%2f..%2f..%2f..%2fetc%2fpasswd",
+        b"/static/%2e%2e/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
+        b"/static/%252e%252e/%252e%252e/etc/passwd",
+        b"/static/....//....//....//etc/passwd",
+        b"/static/..\\..\\..\\etc\\passwd",
+        b"/static//etc/passwd",
+        b"/static/%2fetc%2fpasswd",
+        b"/static/dist/../../../../../etc/passwd",
+        b"/static/..%c0%af..%c0%afetc/passwd",
+        b"/static/../ui/mount.py",
+        b"/static/../../api/settings.py",
+        b"/static/%00../../etc/passwd",
+    ],
+)
+def test_static_files_do_not_traverse_out_of_their_folder(app: FastAPI, raw: bytes) -> None:
+    status, body = asyncio.run(_asgi_get(app, raw))
+    assert status in (400, 404, 405), (raw, status)
+    assert b"root:" not in body and b"__all__" not in body and b"import" not in body
+
+
+def test_static_files_are_served_inside_the_folder(app: FastAPI) -> None:
+    status, body = asyncio.run(_asgi_get(app, b"/static/index.html"))
+    assert status == 200 and b"<html" in body.lower()
+
+
+def test_cors_is_off_by_default(client: TestClient) -> None:
+    origin = {"Origin": "https://evil.example"}
+    preflight = client.options("/events", headers={**origin, "Access-Control-Request-Method": "GET"})
+    assert preflight.status_code in (400, 404, 405)
+    for response in (preflight, client.get("/events", headers=origin), client.get("/health", headers=origin)):
+        assert not any(h.lower().startswith("access-control-") for h in response.headers), response.headers
+
+
+@pytest.mark.parametrize(
+    ("path", "params"),
+    [
+        ("/events", {"limit": "1000000000"}),
+        ("/events", {"limit": "-1"}),
+        ("/events", {"limit": "1e9"}),
+        ("/actors", {"limit": "99999999"}),
+        ("/network", {"max_nodes": "100000000"}),
+        ("/fused-events", {"offset": "-5"}),
+        ("/mediators", {"limit": "99999999"}),
+        ("/channels", {"a": "USA", "b": "RUS", "max_paths": "99999999"}),
+        ("/places", {"limit": "99999999"}),
+    ],
+)
+def test_query_sizes_are_bounded(client: TestClient, path: str, params: dict[str, str]) -> None:
+    response = client.get(path, params=params)
+    assert response.status_code == 422, (path, params, response.status_code)
+
+
+def test_page_size_without_a_limit_is_bounded(client: TestClient) -> None:
+    page = client.get("/events").json()
+    assert len(page["items"]) <= ApiSettings().default_page
+
+
+def test_a_huge_query_string_is_refused_or_answered_never_a_crash(client: TestClient) -> None:
+    params: list[tuple[str, str | int | float | bool | None]] = [("actor", "Hamas")] * 2000
+    params.append(("type", "X" * 30_000))
+    response = client.get("/events", params=params)
+    assert response.status_code < 500
+
+
+def test_bodies_over_the_limit_are_refused_before_reading(db: Path) -> None:
+    app = create_app(db, ApiSettings(token="t", max_body_bytes=1000))
+    with TestClient(app, raise_server_exceptions=False) as client:
+        auth = {"Authorization": "Bearer t", "Content-Type": "application/json"}
+        big = client.post("/documents", content=b'{"text": "' + b"a" * 5000 + b'"}', headers=auth)
+        assert big.status_code == 413
+        lying = client.post("/documents", content=b"{}", headers={**auth, "Content-Length": "-5"})
+        assert lying.status_code == 400
+
+
+def test_lone_surrogates_in_a_posted_document_are_a_4xx(db: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "copy.duckdb"
+    copy.write_bytes(db.read_bytes())
+    stub = _stub()
+    app = create_app(copy, ApiSettings(token="t"), coder_factory=lambda: (stub.StubCoder(), "stub.v1"))
+    with TestClient(app, raise_server_exceptions=False) as client:
+        auth = {"Authorization": "Bearer t", "Content-Type": "application/json"}
+        for body in (b'{"text": "Russia attacked \\ud800 Ukraine."}', b'{"text": "Hi.", "doc_id": "a\\udc80"}'):
+            assert client.post("/documents", content=body, headers=auth).status_code == 422
+
+
+def test_schemathesis_no_5xx_and_responses_match_the_schema(app: FastAPI) -> None:
+    """Every operation of the OpenAPI schema, with generated (valid and edge-case) parameters."""
+    schema = schemathesis.openapi.from_asgi("/openapi.json", app)
+    operations = [result.ok() for result in schema.get_all_operations()]  # type: ignore[union-attr]  # an Err fails here
+    assert len(operations) >= 15
+    calls = 0
+    for operation in operations:
+        strategy = operation.as_strategy()
+
+        @given(case=strategy)
+        @hypothesis_settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck), database=None)
+        def run(case: Any) -> None:
+            nonlocal calls
+            # Raises on a 5xx or a response that does not match its schema.  Excluded: "schema-valid request
+            # rejected" (since/until are plain strings in the schema, but only dates are accepted: a 400 by design).
+            case.call_and_validate(excluded_checks=[positive_data_acceptance])
+            calls += 1
+
+        run()
+    assert calls >= 15 * len(operations) // 2
