@@ -122,7 +122,6 @@ class EventCoder:
         self.country_actor = country_actor
         self._original = ""
         self._substitutions: list[tuple[int, int]] = []
-        self._last_agentless = False
         self._places: list[PlaceMention] = []
 
     # ------------------------------------------------------------------ api
@@ -413,9 +412,7 @@ class EventCoder:
             actors = finder.actors_of(_subject(cand.clause), s_index)
             recips = self._prep_recipients(cand.trigger, entry, finder, s_index)
         else:
-            self._last_agentless = False
-            actors, recips = self._verb_arguments(cand.trigger, entry, finder, s_index)
-            cand.agentless_passive = self._last_agentless
+            actors, recips, cand.agentless_passive = self._verb_arguments(cand.trigger, entry, finder, s_index)
             if cand.phrase_object is not None and not recips:
                 recips = finder.actors_of(cand.phrase_object, s_index)
             if not actors and entry.event_type in ("ASSAULT", "COERCE"):
@@ -516,11 +513,18 @@ class EventCoder:
                 for g in c.children:
                     if g.dep_ != "pobj":
                         continue
-                    for place in self._places:
-                        if g.left_edge.idx <= place.start and place.end <= g.idx + len(g.text) and place.country_code:
-                            out.append(_place_party(place))
-                            break
+                    place = self._place_in(g)
+                    if place is not None:
+                        out.append(place)
         return out
+
+    def _place_in(self, head: Token) -> ActorMention | None:
+        """The first resolved place inside the phrase ``head`` ends (a place stands for its country)."""
+        lo, hi = head.left_edge.idx, head.idx + len(head.text)
+        for place in self._places:
+            if lo <= place.start and place.end <= hi and place.country_code:
+                return _place_party(place)
+        return None
 
     def _place_targets(self, cand: _Candidate, entry: TriggerEntry) -> list[ActorMention]:
         heads: list[Token] = []
@@ -533,20 +537,15 @@ class EventCoder:
             for c in head.children:
                 if c.dep_ == "prep" and c.lower_ in targets:
                     heads.extend(g for g in c.children if g.dep_ == "pobj")
-        out: list[ActorMention] = []
-        for h in heads:
-            lo, hi = h.left_edge.idx, h.idx + len(h.text)
-            for place in self._places:
-                if lo <= place.start and place.end <= hi and place.country_code:
-                    out.append(_place_party(place))
-                    break
-        return out
+        return [p for p in map(self._place_in, heads) if p is not None]
 
     def _verb_arguments(
         self, verb: Token, entry: TriggerEntry, finder: ArgumentFinder, s_index: int
-    ) -> tuple[list[ActorMention], list[ActorMention]]:
+    ) -> tuple[list[ActorMention], list[ActorMention], bool]:
+        """Actors, recipients, and whether the clause is a passive with no agent (kept without an actor)."""
         subj = _subject(verb)
         passive = subj is not None and subj.dep_ == "nsubjpass"
+        agentless = False
         if subj is None and verb.dep_ == "acl" and verb.tag_ == "VBN":
             # "10 Russian soldiers killed in Ukraine", "a convoy attacked by rebels": the noun is the patient
             subj, passive = verb.head, True
@@ -554,7 +553,7 @@ class EventCoder:
         if passive:
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
             # a reduced relative ("officials accused of ...") describes its noun; it is not kept without an actor
-            self._last_agentless = agent is None and verb.dep_ != "acl"
+            agentless = agent is None and verb.dep_ != "acl"
             agent_obj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
             actors = finder.actors_of(agent_obj, s_index)
             recips = finder.actors_of(subj, s_index)
@@ -583,7 +582,7 @@ class EventCoder:
                 if c.dep_ == "prep" and c.lower_ == "from"
                 for a in finder.actors_of(next((g for g in c.children if g.dep_ == "pobj"), None), s_index)
             ]
-            return givers, actors
+            return givers, actors, agentless
         if not recips and entry.event_type in ("REJECT", "SUPPORT", "ACCUSE"):
             # "vetoed resolutions ... in the Security Council": an IGO in the clause
             for c in verb.subtree:
@@ -591,7 +590,7 @@ class EventCoder:
                 if m is not None and m.country == "IGO" and m not in actors:
                     recips = [m]
                     break
-        return actors, recips
+        return actors, recips, agentless
 
     def _prep_recipients(
         self, head: Token, entry: TriggerEntry, finder: ArgumentFinder, s_index: int
