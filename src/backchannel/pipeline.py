@@ -22,6 +22,7 @@ from backchannel.errors import BackchannelError, StageError
 from backchannel.events import CODER_NAME, EventCoder, Lexicon
 from backchannel.events.classifier import EventTypeClassifier
 from backchannel.geo import Gazetteer, PlaceResolver, attach_location
+from backchannel.geo.sovereignty import as_of
 from backchannel.ingest import read_text
 from backchannel.nlp import Parser
 from backchannel.records import (
@@ -124,7 +125,7 @@ class Pipeline:
         if date is None and any(t.value is None for t in times):
             warnings.append("no document date: relative time expressions are left unresolved")
         countries = [a.country for a in actors if a.country and len(a.country) == 3 and a.country != "IGO"]
-        places = _requote(self.places.find(doc, countries), clean.work_text, text)
+        places = as_of(_requote(self.places.find(doc, countries), clean.work_text, text), date)
         events = [_requote_event(e, clean.work_text, text) for e in self.coder(doc, clean, actors, times, places, date)]
         return DocumentResult(
             doc_id=article.doc_id,

@@ -146,10 +146,19 @@ class ActorResolver:
             if alias.form == "block":  # kept as a hit so no later pass reads it as an actor
                 base[i] = _Hit(i, end, _BLOCKED, 2, alias)
             else:
-                seen.add(alias.actor_id)
                 res = self.kb.resolve(alias, date)
+                if res.kind == "country" and _currency_after(keys, end):
+                    # "US$50 million", "Hong Kong dollars": a currency, not the state as a party
+                    base[i] = _Hit(i, end, _BLOCKED, 2, alias)
+                    i = end
+                    continue
+                seen.add(alias.actor_id)
                 if alias.form == "metonym" and self._after_locative(keys, i):
                     res = Resolution(res.actor_id, res.name, res.country, None, None, res.kind)
+                if alias.form in ("demonym", "plural") and i > 0 and keys[i - 1] == "ethnic":
+                    # "ethnic Albanians in southern Serbia": an ethnicity, not the citizens of a state; the
+                    # country comes from where they are
+                    res = Resolution(None, f"ethnic {texts[i]}", None, "CVL", None, "group", resolved=False)
                 base[i] = _Hit(i, end, res, 2, alias)
             i = end
         return base
@@ -331,6 +340,10 @@ class ActorResolver:
         res = self._phrase_resolution(
             doc, head, agents, mod, target, name, (name_start, name_end), date, holder_lookup=not qualified
         )
+        if mod is not None and _stance_before(keys, mod.start):
+            # "an anti-Syria journalist", "pro-Russian separatists": a stance toward the state, not its member
+            res = replace(res, actor_id=None, country=None, resolved=False)
+            start = min(start, mod.start - 2)
         if qualifiers and res.role and res.actor_id is not None and not res.actor_id.startswith("P:"):
             res = replace(res, role=" ".join([*qualifiers, res.role]))
         return _Hit(start, j, res, 3)
@@ -520,6 +533,18 @@ class ActorResolver:
             )
         mentions.sort(key=lambda mention: mention.start)
         return mentions
+
+
+_CURRENCY_WORDS = frozenset({"$", "dollar", "dollars", "cent", "cents", "pound", "pounds", "yuan", "rupee", "rupees"})
+
+
+def _currency_after(keys: list[str], end: int) -> bool:
+    return end < len(keys) and keys[end] in _CURRENCY_WORDS
+
+
+def _stance_before(keys: list[str], start: int) -> bool:
+    """'anti-Syria', 'pro-Russian': a stance toward the state, written as a hyphenated prefix."""
+    return start >= 2 and keys[start - 1] == "-" and keys[start - 2] in ("anti", "pro")
 
 
 def _same_surname(query: str, alias: str) -> bool:

@@ -43,7 +43,46 @@ _MEDIATOR_NOUNS = frozenset(
     {"mediator", "mediation", "auspices", "intermediary", "broker", "facilitator", "sponsorship"}
 )
 _DEONTIC = frozenset({"must", "should", "ought", "need"})
-_TERRITORIAL_TYPES = frozenset({"PROTEST", "MOBILIZE", "SANCTION", "COERCE", "ASSAULT"})
+_TERRITORIAL_TYPES = frozenset({"PROTEST", "MOBILIZE", "SANCTION", "COERCE", "ASSAULT", "CONCEDE", "RETREAT"})
+# Measures a government applies to a place and its people: the place is the target even at home
+# ("Bashir shortened the curfew imposed in Sudan").
+_WEAPON_NOUNS = frozenset(
+    """tank tanks artillery drone drones missile missiles rocket rockets mortar mortars warplane warplanes jet jets
+    helicopter helicopters gunship gunships gunboat sniper snipers fire gunfire shell shells bomb bombs
+    airstrike airstrikes""".split()  # noqa: SIM905 - word list
+)
+_MEASURE_NOUNS = frozenset(
+    {"curfew", "emergency", "martial", "ban", "restriction", "measure", "blockade", "siege", "lockdown", "closure"}
+)
+# Objects that name a relationship; its other side is the object of "with" ("broke relations with Russia").
+_RELATION_NOUNS = frozenset(
+    {
+        "relation",
+        "relationship",
+        "tie",
+        "contact",
+        "link",
+        "talk",
+        "dialogue",
+        "negotiation",
+        "cooperation",
+        "partnership",
+        "trade",
+        "agreement",
+        "deal",
+        "treaty",
+        "pact",
+        "accord",
+        "alliance",
+        "communication",
+        "truce",
+        "ceasefire",
+        "cease-fire",
+        "peace",
+        "border",
+        "frontier",
+    }
+)
 _EXERCISE_NOUNS = frozenset({"exercise", "drill", "maneuver", "war game", "wargame"})
 _DOCUMENT_NOUNS = frozenset(
     {"declaration", "statement", "letter", "communique", "resolution", "report", "message", "note", "appeal"}
@@ -227,6 +266,7 @@ class EventCoder:
             if donor is not None:
                 cand.actors, cand.recipients = list(donor.actors), list(donor.recipients)
                 out.append(cand)
+        _inherit_complement_recipients(out)
         out.extend(self._deontic_requests(sent, finder, s_index, out))
         out = _drop_protest_purposes(out)
         # PLOVER events need an actor; kept without one: violence against named victims by unnamed
@@ -452,8 +492,9 @@ class EventCoder:
         if not recips and not cand.nominal and entry.event_type not in ("CONSULT", "AGREE"):
             generic = _generic_party(_direct_object(cand.trigger))
             recips = [generic] if generic is not None else []
-        if not recips and not cand.nominal and QUAD_CLASS[entry.event_type] == 3:
-            # "threatened to deliver blows to the United States": the target is in the complement
+        if not recips and not cand.nominal and entry.event_type not in ("CONSULT", "ACCUSE", "SUPPORT"):
+            # "threatened to deliver blows to the United States", "offered to hand over to Great Britain
+            # two of its nationals": the target is in the complement
             comp = next((c for c in cand.trigger.children if c.dep_ == "xcomp"), None)
             if comp is not None:
                 recips = self._complement_targets(comp, finder, s_index)
@@ -465,6 +506,10 @@ class EventCoder:
                         for g in c.children:
                             if g.dep_ == "pobj" and g.lemma_.lower() == "protest":
                                 recips = recips or self._prep_recipients(g, entry, finder, s_index)
+        if not recips and not cand.nominal:
+            recips = self._relation_partners(cand.trigger, finder, s_index)
+        if not recips and entry.event_type == "REQUEST":
+            recips = self._addressees_of_clause(cand.trigger, finder, s_index)
         if not recips:
             # "shelled the capital Juba", "attack the Rafah crossing": a place stands for its country
             recips = self._place_targets(cand, entry)
@@ -484,22 +529,74 @@ class EventCoder:
         actors = [a for a in actors if _key(a) not in med_ids] or actors
         cand.actors, cand.recipients = actors, recips
 
+    def _relation_partners(self, verb: Token, finder: ArgumentFinder, s_index: int) -> list[ActorMention]:
+        """'broke off relations with Russia', 'boycott all contact with the United States'."""
+        dobj = _direct_object(verb)
+        if dobj is None or dobj.lemma_.lower() not in _RELATION_NOUNS:
+            return []
+        for head in (dobj, verb):
+            for c in head.children:
+                if c.dep_ == "prep" and c.lower_ in ("with", "between"):
+                    found = finder.actors_of(next((g for g in c.children if g.dep_ == "pobj"), None), s_index)
+                    if found:
+                        return found
+        return []
+
+    def _addressees_of_clause(self, trigger: Token, finder: ArgumentFinder, s_index: int) -> list[ActorMention]:
+        """'demanded that the US cancel ...', 'its demand that Israel ease ...': the one asked to act."""
+        heads = [trigger]
+        if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ == "dobj":
+            heads.append(trigger.head)  # "reiterated its demand today that Israel ease ..."
+        for c in (c for head in heads for c in head.children):
+            if c.dep_ in ("ccomp", "acl", "xcomp", "advcl") and c.pos_ in ("VERB", "AUX"):
+                subj = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+                if subj is not None and subj.pos_ != "PRON":
+                    found = finder.actors_of(subj, s_index)
+                    if found:
+                        return found
+        return []
+
     def _instrument_authors(self, verb: Token, finder: ArgumentFinder, s_index: int) -> list[ActorMention]:
         for c in verb.children:
             if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by", "during", "from"):
                 for g in c.children:
-                    entry = self._noun_entry(g) if g.dep_ == "pobj" else None
+                    if g.dep_ != "pobj":
+                        continue
+                    entry = self._noun_entry(g)
                     if entry is not None and entry.event_type == "ASSAULT":
                         found, _ = self._noun_arguments(g, entry, finder, s_index)
                         if found:
                             return found
+                    if g.lemma_.lower() in _WEAPON_NOUNS or (entry is not None and entry.event_type == "ASSAULT"):
+                        # "killed in Israeli tank shelling", "hit by a Russian drone": whose weapon
+                        for m in g.children:
+                            if m.dep_ in ("amod", "compound", "poss") and m.i < g.i:
+                                found = finder.actors_of(m, s_index)
+                                if found:
+                                    return found
         return []
+
+    def _origin(self, verb: Token, finder: ArgumentFinder) -> str | None:
+        """'a mortar bomb was fired at it from the Gaza Strip': the country an attack came from."""
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ == "from":
+                for g in c.children:
+                    for m in finder.mentions_in(g.left_edge.i, g.right_edge.i + 1):
+                        if m.kind in ("country", "place") and m.country and m.country not in ("IGO", "NGO"):
+                            return m.country
+                    lo, hi = g.left_edge.idx, g.right_edge.idx + len(g.right_edge.text)
+                    for place in self._places:
+                        if lo <= place.start and place.end <= hi and place.country_code:
+                            return place.country_code
+        return None
 
     def _complement_targets(self, verb: Token, finder: ArgumentFinder, s_index: int) -> list[ActorMention]:
         out: list[ActorMention] = self._places_under(verb, ("in", "against", "on", "into"))
         dobj = _direct_object(verb)
         if dobj is not None:
             out += finder.actors_of(dobj, s_index)
+            # "threatened to ban voting in East Jerusalem", "resume attacks in Israel"
+            out += self._places_under(dobj, ("in", "against", "on", "into"))
         for c in verb.children:
             if c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ in ("to", "against", "on", "at", "with")):
                 obj = c if c.dep_ == "dative" else next((g for g in c.children if g.dep_ == "pobj"), None)
@@ -568,6 +665,14 @@ class EventCoder:
                 if not recips:
                     # "imposed sanctions on Russia": the recipient hangs off the object
                     recips = self._prep_recipients(dobj, entry, finder, s_index)
+                if not recips and dobj.lemma_.lower() in _MEASURE_NOUNS:
+                    # "lift the curfew on Palestinians", "a ban against the party"
+                    recips = [
+                        a
+                        for c in dobj.children
+                        if c.dep_ == "prep" and c.lower_ in ("on", "against", "for")
+                        for a in finder.actors_of(next((g for g in c.children if g.dep_ == "pobj"), None), s_index)
+                    ]
                 if not recips:
                     recips = _of_object(dobj, finder, s_index)
             dative = next((c for c in verb.children if c.dep_ == "dative"), None)
@@ -795,7 +900,11 @@ class EventCoder:
             and not cand.recipients
             and location is not None
             and location.country_code
-            and (entry.event_type == "PROTEST" or location.country_code not in {a.country for a in cand.actors})
+            and (
+                entry.event_type == "PROTEST"
+                or location.country_code not in {a.country for a in cand.actors}
+                or _imposes_measure(cand)
+            )
         ):
             # "activists staged a protest in Beijing", "troops remained on alert in the West Bank",
             # "suspended aid deliveries in Baghdad": the place (its state) is the target
@@ -803,8 +912,11 @@ class EventCoder:
         if not cand.actors and entry.event_type == "ASSAULT":
             # ACLED's convention for attacks with no named perpetrator: an unidentified armed group
             # of the country where it happened
+            origin = self._origin(cand.trigger, finder) if not cand.nominal else None
             where = location or next((p for p in self._places if sent.start_char <= p.start < sent.end_char), None)
-            if where is not None and where.country_code:
+            if origin is not None:
+                cand.actors = [_unidentified_group(origin)]
+            elif where is not None and where.country_code:
                 cand.actors = [_unidentified_group(where.country_code)]
         directions: list[tuple[list[ActorMention], list[ActorMention]]]
         if cand.reciprocal_pair:
@@ -967,6 +1079,44 @@ def _intent_event_type(
     if event_type == "ASSAULT" and modality.cue in ("prepare", "prepared", "ready"):
         return "MOBILIZE"  # "the army prepared to resume shelling": a show of force
     return "AGREE" if cooperative else "THREATEN"
+
+
+def _imposes_measure(cand: _Candidate) -> bool:
+    """Does the event's object name a measure over a place ("lifted the curfew", "imposed martial law")?"""
+    verb = cand.trigger if not cand.nominal else cand.clause
+    heads = [verb] + [c for c in verb.children if c.dep_ == "xcomp"]
+    for head in heads:
+        dobj = _direct_object(head)
+        if dobj is None:
+            continue
+        words = [t for t in dobj.subtree if t.i <= dobj.i]
+        words += [g for c in dobj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+        if any(t.lemma_.lower() in _MEASURE_NOUNS for t in words):
+            return True  # "lifted the curfew", "a state of emergency"
+    return cand.nominal and cand.trigger.lemma_.lower() in _MEASURE_NOUNS
+
+
+def _inherit_complement_recipients(cands: list[_Candidate]) -> None:
+    """'threatened to break relations with Russia': the announced act's recipient is the threat's."""
+    by_token = {c.trigger.i: c for c in cands if not c.nominal}
+    for cand in cands:
+        if cand.recipients or cand.nominal or cand.entry.event_type == "CONSULT":
+            continue
+        for comp in cand.trigger.children:
+            purpose = (
+                comp.dep_ == "advcl"
+                and QUAD_CLASS[cand.entry.event_type] == 4
+                and any(g.dep_ == "aux" and g.lower_ == "to" for g in comp.children)
+            )  # "opened fire to disperse the demonstrators"
+            inner = by_token.get(comp.i) if comp.dep_ in ("xcomp", "ccomp", "conj") or purpose else None
+            if inner is None or not inner.recipients:
+                continue
+            if comp.dep_ == "conj" and inner.actors:
+                continue  # "X attacked Y and Z retreated": a new clause with its own parties
+            own = {_key(a) for a in cand.actors}
+            cand.recipients = [r for r in inner.recipients if _key(r) not in own]
+            if cand.recipients:
+                break
 
 
 def _drop_protest_purposes(cands: list[_Candidate]) -> list[_Candidate]:

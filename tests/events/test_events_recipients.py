@@ -1,0 +1,116 @@
+"""Who an event is aimed at, when the parse does not put the target in the object slot.
+
+Each case is a sentence of the kind wire reports carry; the rule it checks is named in the test name.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from backchannel.geo.sovereignty import as_of
+from backchannel.pipeline import Pipeline, extract
+from backchannel.records import DocumentResult, Event, PlaceMention
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    from backchannel.pipeline import default_pipeline
+
+    return default_pipeline()
+
+
+def _code(text: str, pipeline: Pipeline, date: str = "2024-03-01") -> DocumentResult:
+    return extract(text, date=date, pipeline=pipeline)
+
+
+def _asserted(doc: DocumentResult, event_type: str) -> Event:
+    hits = [e for e in doc.events if e.event_type == event_type and e.status == "asserted"]
+    assert hits, [(e.event_type, e.status, e.trigger.text) for e in doc.events]
+    return hits[0]
+
+
+def _recipient_countries(event: Event) -> set[str | None]:
+    return {r.country for r in event.recipient}
+
+
+def test_relation_object_names_the_other_side(pipeline: Pipeline) -> None:
+    doc = _code("Palestinian leaders said they would boycott all official contact with the United States.", pipeline)
+    assert _recipient_countries(_asserted(doc, "THREATEN")) == {"USA"}
+
+
+def test_threat_takes_the_recipient_of_the_threatened_act(pipeline: Pipeline) -> None:
+    doc = _code(
+        "The Georgian parliament threatened on Monday to break relations with Russia unless Moscow withdrew.",
+        pipeline,
+    )
+    assert _recipient_countries(_asserted(doc, "THREATEN")) == {"RUS"}
+
+
+def test_demand_that_clause_subject_is_the_addressee(pipeline: Pipeline) -> None:
+    doc = _code("Beijing on Tuesday demanded that the US cancel plans to sell fighter jets to Taiwan.", pipeline)
+    assert _recipient_countries(_asserted(doc, "REQUEST")) == {"USA"}
+
+
+def test_nominal_demand_with_that_clause(pipeline: Pipeline) -> None:
+    doc = _code("The ILO repeated its demand on Friday that Israel ease restrictions on Palestinian workers.", pipeline)
+    assert "ISR" in _recipient_countries(_asserted(doc, "REQUEST"))
+
+
+def test_curfew_lifted_in_a_place_targets_that_place(pipeline: Pipeline) -> None:
+    doc = _code("Sudan's government on Sunday lifted a state of emergency in West Darfur.", pipeline)
+    assert _recipient_countries(_asserted(doc, "CONCEDE")) == {"SDN"}
+
+
+def test_curfew_on_a_group_targets_the_group(pipeline: Pipeline) -> None:
+    doc = _code("The army lifted the curfew on Palestinians living in Hebron.", pipeline)
+    assert "PSE" in _recipient_countries(_asserted(doc, "CONCEDE"))
+
+
+def test_offer_takes_the_recipient_of_the_complement(pipeline: Pipeline) -> None:
+    doc = _code("Libya has offered to hand over to Britain two men suspected in the bombing.", pipeline)
+    assert _recipient_countries(_asserted(doc, "AGREE")) == {"GBR"}
+
+
+def test_currency_is_not_a_party(pipeline: Pipeline) -> None:
+    doc = _code("The former minister was accused of stealing US$40 million by prosecutors in Nairobi.", pipeline)
+    assert all(a.country != "USA" for a in doc.actors)
+
+
+def test_ethnic_group_takes_the_country_where_it_is(pipeline: Pipeline) -> None:
+    doc = _code("Serb police killed two ethnic Albanians in a raid in southern Serbia on Friday.", pipeline)
+    event = _asserted(doc, "ASSAULT")
+    assert _recipient_countries(event) == {"SRB"}
+
+
+def test_anti_prefix_is_a_stance_not_a_nationality(pipeline: Pipeline) -> None:
+    doc = _code("An anti-Syria journalist was killed by a car bomb in Beirut on Monday.", pipeline)
+    event = _asserted(doc, "ASSAULT")
+    assert _recipient_countries(event) == {"LBN"}
+    assert event.recipient[0].text.startswith("anti-Syria")
+
+
+def test_weapon_modifier_names_the_attacker(pipeline: Pipeline) -> None:
+    doc = _code("Three civilians were killed in Israeli tank shelling east of Khan Younis on Friday.", pipeline)
+    assert {a.country for a in _asserted(doc, "ASSAULT").actor} == {"ISR"}
+
+
+def test_reported_past_tense_after_told_is_not_a_request(pipeline: Pipeline) -> None:
+    doc = _code(
+        "Egyptian police officers beat up two journalists outside the station, a Cairo court was told on Tuesday.",
+        pipeline,
+    )
+    assert _asserted(doc, "ASSAULT").status == "asserted"
+
+
+def test_places_take_the_state_of_the_document_date(pipeline: Pipeline) -> None:
+    old = _code("Rebels shelled Juba on Sunday, killing 20 people.", pipeline, date="1995-03-01")
+    new = _code("Rebels shelled Juba on Sunday, killing 20 people.", pipeline, date="2020-03-01")
+    assert {p.country_code for p in old.places if p.name == "Juba"} == {"SDN"}
+    assert {p.country_code for p in new.places if p.name == "Juba"} == {"SSD"}
+
+
+def test_sovereignty_without_a_date_keeps_the_gazetteer_country() -> None:
+    dili = PlaceMention(text="Dili", start=0, end=4, name="Dili", country_code="TLS")
+    assert as_of([dili], None)[0].country_code == "TLS"
+    assert as_of([dili], "1990-05-01")[0].country_code == "IDN"
+    assert as_of([dili], "2005-05-01")[0].country_code == "TLS"
