@@ -114,3 +114,16 @@ def test_sovereignty_without_a_date_keeps_the_gazetteer_country() -> None:
     assert as_of([dili], None)[0].country_code == "TLS"
     assert as_of([dili], "1990-05-01")[0].country_code == "IDN"
     assert as_of([dili], "2005-05-01")[0].country_code == "TLS"
+
+
+def test_resident_ethnicity_takes_the_state_named_first(pipeline: Pipeline) -> None:
+    doc = _code("Bosnian Serbs demanded a truce with Muslim forces in eastern Bosnia.", pipeline)
+    assert {a.country for a in _asserted(doc, "REQUEST").actor} == {"BIH"}
+    civic = _code("Chinese Americans protested in San Francisco on Saturday.", pipeline)
+    assert {a.country for a in _asserted(civic, "PROTEST").actor} == {"USA"}
+
+
+def test_town_of_a_transliterated_name_is_geocoded(pipeline: Pipeline) -> None:
+    doc = _code("A roadside bomb near the town of Samarra killed two soldiers on Sunday.", pipeline)
+    assert [(p.text, p.country_code) for p in doc.places] == [("Samarra", "IRQ")]
+    assert {a.country for a in _asserted(doc, "ASSAULT").actor} == {"IRQ"}

@@ -110,6 +110,7 @@ class ActorResolver:
         """Actor mentions of ``doc``, sorted by start, not overlapping (the longest span wins)."""
         keys = [fold(token.text) for token in doc]
         base = self._alias_pass(doc, keys, doc_date)
+        _merge_resident_ethnicities(base, [token.text for token in doc])
         self._fuzzy_pass(doc, base, doc_date)
         phrases = self._phrase_pass(doc, keys, base, doc_date)
         hits = list(base.values()) + phrases
@@ -533,6 +534,33 @@ class ActorResolver:
             )
         mentions.sort(key=lambda mention: mention.start)
         return mentions
+
+
+# Nationalities that name citizens whatever their origin: "Chinese Americans" are American.
+_CIVIC_PLURALS = frozenset({"americans", "canadians", "australians", "britons", "brazilians", "argentines"})
+
+
+def _merge_resident_ethnicities(base: dict[int, _Hit], texts: list[str]) -> None:
+    """'Bosnian Serbs', 'Kosovo Albanians': the people named second live in the state named first."""
+    for start in sorted(base):
+        first = base.get(start)
+        if first is None or first.alias is None or first.alias.form not in ("demonym", "name", "short"):
+            continue
+        second = base.get(first.end)
+        if (
+            second is None
+            or second.alias is None
+            or second.alias.form != "plural"
+            or first.res.kind != "country"
+            or not first.res.country
+            or second.res.country in (None, first.res.country)
+            or texts[second.start].casefold() in _CIVIC_PLURALS
+        ):
+            continue
+        name = " ".join(texts[first.start : second.end])
+        res = Resolution(None, name, first.res.country, second.res.sector or "CVL", None, "group", resolved=False)
+        del base[second.start]
+        base[start] = _Hit(first.start, second.end, res, 2, second.alias)
 
 
 _CURRENCY_WORDS = frozenset({"$", "dollar", "dollars", "cent", "cents", "pound", "pounds", "yuan", "rupee", "rupees"})

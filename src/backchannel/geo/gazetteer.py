@@ -39,6 +39,7 @@ _TYPE_WEIGHT: Mapping[str, float] = {
     "PPL": 0.0,
 }
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'", "‐": "-", "‑": "-", "–": "-", "—": "-"})
+_TRANSLITERATION_MARKS = ("’", "‘", "ʼ", "ʻ", "ʿ", "ʾ")
 _SPACES = re.compile(r"\s+")
 _CODE_LIKE = re.compile(r"^[A-Z]{2,4}$")  # airport / postal codes among geonames alternate names
 _LATIN_LIMIT = 0x250  # Latin-1 supplement and Latin Extended-A/B
@@ -141,7 +142,11 @@ class _IndexBuilder:
             if not key:
                 continue
             (self.acronyms if _is_acronym(name) else self.words).add(key)
-            for variant in {key, key.replace("-", " ")}:
+            variants = {key, key.replace("-", " ")}
+            if any(mark in name for mark in _TRANSLITERATION_MARKS):
+                # "Sāmarrā’", "Ṣan‘ā’": the ayn/hamza marks of a transliteration are dropped in English news
+                variants.add(key.replace("'", "").strip())
+            for variant in variants:
                 bucket = self.index.setdefault(variant, {})
                 bucket[slot] = bucket.get(slot, False) or primary
 

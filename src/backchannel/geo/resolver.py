@@ -208,6 +208,9 @@ class PlaceResolver:
         after = doc[window[-1].i + 1] if window[-1].i + 1 < len(doc) else None
         if _after_locative(window[0]) or (after is not None and after.lower_ in PLACE_NOUNS):
             return True
+        first = window[0]
+        if first.i >= 2 and doc[first.i - 1].lower_ == "of" and doc[first.i - 2].lower_ in PLACE_NOUNS:
+            return True  # "the town of Samarra", "the province of Helmand"
         root = doc[window[0].i : window[-1].i + 1].root
         if root.dep_ == "dobj" and root.head.lemma_ in PLACE_OBJECT_VERBS:
             return True  # "captured Goma"
