@@ -1,56 +1,165 @@
-// The event table: the shared filters plus actor and recipient, one page of 100 at a time.
-import { get } from "./api.js";
+// The event table. By default one row per real event (GET /fused-events): the mentions of one
+// event in several sentences and documents fused, with its independent sources, first and last
+// report and confidence; a row opens in place to its mentions, each with its sentence and source
+// document. "All mentions" lists the raw mentions (GET /events), one per coded sentence.
+import { get, enc } from "./api.js";
 import { h, plural } from "./dom.js";
 import { actorInput } from "./pickers.js";
-import { empty, errorBox, loading, names, statusTag, typeBadge } from "./widgets.js";
+import { empty, errorBox, loading, statusTag, typeBadge } from "./widgets.js";
 
 const PAGE = 100;
 
-function row(e, open) {
+function who(list) {
+  return (list || []).map((a) => a.name || a.text || a.key).join(", ");
+}
+
+function whenCell(day, precision) {
+  return [day || "—", precision && precision !== "day" ? h("small", { class: "muted" }, ` ${precision}`) : null];
+}
+
+// -- raw mentions ------------------------------------------------------------
+function mentionRow(e, open) {
   const place = e.location ? e.location.name || e.location.text : "";
   return h(
     "tr",
     { class: "clickable", tabindex: 0, "data-event-id": e.event_id, onclick: () => open(e), onkeydown: (k) => k.key === "Enter" && open(e) },
-    h("td", { class: "nowrap" }, e.day || "—", e.date_precision && e.date_precision !== "day" ? h("small", { class: "muted" }, ` ${e.date_precision}`) : null),
+    h("td", { class: "nowrap" }, whenCell(e.day, e.date_precision)),
     h("td", {}, typeBadge(e.event_type, e.quad_class), e.mode ? h("small", { class: "muted" }, ` ${e.mode}`) : null),
-    h("td", {}, names(e.actors)),
-    h("td", {}, names(e.recipients), e.mediators.length ? h("small", { class: "muted" }, ` via ${names(e.mediators)}`) : null),
+    h("td", {}, who(e.actors)),
+    h("td", {}, who(e.recipients), e.mediators.length ? h("small", { class: "muted" }, ` via ${who(e.mediators)}`) : null),
     h("td", {}, statusTag(e.status) || h("span", { class: "muted" }, "asserted")),
     h("td", {}, place),
     h("td", { class: "sentence-cell" }, h("strong", {}, e.trigger), " · ", e.sentence),
   );
 }
 
+// -- fused events ------------------------------------------------------------
+function reports(f) {
+  const span = f.first_report === f.last_report ? f.first_report || "—" : `${f.first_report} – ${f.last_report}`;
+  return [span, f.first_announced ? h("div", { class: "announced", title: "first announced (not counted as a source)" }, `announced ${f.first_announced}`) : null];
+}
+
+function sourcesCell(f) {
+  return h("span", { class: "sources", title: `${plural(f.mentions, "mention")} in ${plural(f.documents, "document")}` },
+    h("strong", {}, String(f.sources)), h("small", { class: "muted" }, ` · ${f.mentions}m`));
+}
+
+function mentionItem(m, go) {
+  const doc = m.document;
+  return h("li", { class: "mention", "data-event-id": m.event.event_id },
+    h("div", { class: "mention-head" },
+      h("span", { class: "day" }, doc.date || "undated"),
+      h("strong", { class: "doc-title" }, doc.title || doc.doc_id),
+      doc.source ? h("small", { class: "muted" }, doc.source) : null,
+      statusTag(m.event.status),
+      h("button", { type: "button", class: "link", onclick: () => go("event", { id: m.event.event_id }) }, "open in document →")),
+    h("div", { class: "mention-sentence" }, h("strong", {}, m.trigger.text), " · ", m.sentence.text));
+}
+
+function linkedList(title, rows, testid) {
+  if (!rows.length) return null;
+  return h("div", { class: "linked", "data-testid": testid }, h("h3", {}, title), h("ul", { class: "plain" }, rows.map((r) =>
+    h("li", {}, h("span", { class: "day" }, r.first_report || "—"), " ", typeBadge(r.event_type, r.quad_class), statusTag(r.status),
+      r.lead ? [" ", h("strong", {}, r.lead.trigger), " · ", r.lead.sentence] : null))));
+}
+
+async function mentionsPanel(f, go) {
+  const detail = await get(`/fused-events/${enc(f.fused_id)}`);
+  const more = detail.fused.mentions - detail.mentions.length;
+  return h("div", { class: "mentions-panel", "data-testid": "fused-mentions" },
+    h("h3", {}, `${plural(detail.fused.mentions, "mention")} in ${plural(detail.fused.documents, "document")} from ${plural(detail.fused.sources, "independent source")}`,
+      detail.fused.conflicts ? ` · ${plural(detail.fused.conflicts, "conflicting detail")}` : ""),
+    h("ol", { class: "plain mentions" }, detail.mentions.map((m) => mentionItem(m, go))),
+    more > 0 ? h("p", { class: "hint" }, `${more} more: GET /events?fused_id=${f.fused_id}`) : null,
+    linkedList("Announced before (not counted as sources)", detail.announcements, "fused-announcements"),
+    linkedList("Announced this event", detail.anticipated, "fused-anticipated"));
+}
+
+function fusedRows(f, go) {
+  const cells = 8;
+  const slot = h("td", { colspan: cells });
+  const detailRow = h("tr", { class: "mentions-row", hidden: true }, slot);
+  let loaded = false;
+  const toggle = () => {
+    const open = detailRow.hidden;
+    detailRow.hidden = !open;
+    main.setAttribute("aria-expanded", String(open));
+    if (open && !loaded) {
+      loaded = true;
+      slot.replaceChildren(loading());
+      mentionsPanel(f, go).then((panel) => slot.replaceChildren(panel)).catch((error) => {
+        loaded = false;
+        slot.replaceChildren(errorBox(error));
+      });
+    }
+  };
+  const place = f.place_name || "";
+  const main = h(
+    "tr",
+    { class: "clickable fused", tabindex: 0, "aria-expanded": "false", "data-fused-id": f.fused_id, onclick: toggle,
+      onkeydown: (k) => (k.key === "Enter" || k.key === " ") && (k.preventDefault(), toggle()) },
+    h("td", { class: "nowrap" }, h("span", { class: "caret", "aria-hidden": "true" }), whenCell(f.day, f.date_precision)),
+    h("td", {}, typeBadge(f.event_type, f.quad_class), statusTag(f.status)),
+    h("td", {}, who(f.actors) || h("span", { class: "muted" }, "—"), f.recipients.length ? [h("span", { class: "arrow" }, " → "), who(f.recipients)] : null,
+      f.mediators.length ? h("small", { class: "muted" }, ` via ${who(f.mediators)}`) : null),
+    h("td", {}, place),
+    h("td", { class: "num" }, sourcesCell(f)),
+    h("td", { class: "nowrap" }, reports(f)),
+    h("td", { class: "num" }, f.confidence.toFixed(2)),
+    h("td", { class: "sentence-cell" }, f.lead ? [h("strong", {}, f.lead.trigger), " · ", f.lead.sentence] : ""),
+  );
+  return [main, detailRow];
+}
+
+// -- the view ----------------------------------------------------------------
 export function renderEvents(root, ctx) {
   const { params, go } = ctx;
-  const open = (e) => go("event", { id: e.event_id });
+  const mentions = params.grain === "mentions";
+  const openMention = (e) => go("event", { id: e.event_id });
   const form = h("form", { class: "view-controls", onsubmit: (e) => {
     e.preventDefault();
     const data = new FormData(e.target);
-    go("events", { actor: data.get("actor"), recipient: data.get("recipient") });
+    go("events", { grain: params.grain, actor: data.get("actor"), recipient: data.get("recipient"), min_sources: data.get("min_sources") === "1" ? "" : data.get("min_sources") });
   } },
     actorInput("actor", "Actor", params.actor || "", "events-actor"),
     actorInput("recipient", "Recipient", params.recipient || "", "events-recipient"),
+    mentions ? null : h("label", { class: "field" }, h("span", {}, "Sources at least"),
+      h("input", { type: "number", name: "min_sources", min: 1, max: 99, value: params.min_sources || "1", "data-testid": "events-min-sources", style: "width:5rem" })),
     h("button", { type: "submit", class: "primary" }, "Filter"),
   );
+  const grainSwitch = h("div", { class: "grain", role: "group", "aria-label": "Rows" },
+    h("button", { type: "button", class: mentions ? "" : "active", "aria-pressed": String(!mentions), "data-testid": "grain-fused",
+      onclick: () => go("events", { ...params, grain: "" }) }, "Real events"),
+    h("button", { type: "button", class: mentions ? "active" : "", "aria-pressed": String(mentions), "data-testid": "grain-mentions",
+      onclick: () => go("events", { ...params, grain: "mentions", min_sources: "" }) }, "All mentions"));
   const body = h("tbody", {});
   const counter = h("span", { class: "graph-status", "data-testid": "event-count" });
   const more = h("button", { type: "button", class: "more", hidden: true }, "Load more");
-  const table = h("table", { class: "events", "data-testid": "event-table" },
-    h("thead", {}, h("tr", {}, ["Date", "Type", "Actor", "Recipient", "Status", "Place", "Trigger · sentence"].map((c) => h("th", { scope: "col" }, c)))),
-    body);
+  const columns = mentions
+    ? ["Date", "Type", "Actor", "Recipient", "Status", "Place", "Trigger · sentence"]
+    : ["Date", "Type", "Who", "Place", "Sources", "Reported", "Conf.", "Trigger · sentence"];
+  const table = h("table", { class: `events${mentions ? "" : " fused-table"}`, "data-testid": mentions ? "event-table" : "fused-table" },
+    h("thead", {}, h("tr", {}, columns.map((c) => h("th", { scope: "col" }, c)))), body);
   const box = h("div", { class: "table-box" }, loading());
-  root.append(h("div", { class: "panel" }, h("div", { class: "toolbar" }, form, counter), box, more));
+  const note = mentions
+    ? h("p", { class: "hint" }, "Every coded sentence, one row each: a real event reported by several documents appears once per mention.")
+    : h("p", { class: "hint" }, "One row per real event (its mentions in several sentences and documents fused), latest reports first. Click a row for its mentions.",
+        ctx.filters.status ? "" : " Asserted events only; check statuses above for others (future = announcements).");
+  root.append(h("div", { class: "panel" }, h("div", { class: "toolbar" }, grainSwitch, form, counter), note, box, more));
   let shown = 0;
+  const noun = mentions ? "mention" : "real event";
   const load = async (cursor) => {
     more.disabled = true;
     try {
-      const page = await get("/events", { ...ctx.filters, actor: params.actor, recipient: params.recipient, limit: PAGE, cursor });
+      const query = { ...ctx.filters, actor: params.actor, recipient: params.recipient, limit: PAGE, cursor };
+      const page = mentions
+        ? await get("/events", query)
+        : await get("/fused-events", { ...query, min_sources: params.min_sources, order: "recent" });
       if (!root.isConnected) return;
-      if (!cursor) box.replaceChildren(page.items.length ? table : empty("No events match these filters."));
-      body.append(...page.items.map((e) => row(e, open)));
+      if (!cursor) box.replaceChildren(page.items.length ? table : empty(`No ${noun}s match these filters.`));
+      body.append(...page.items.flatMap((e) => (mentions ? [mentionRow(e, openMention)] : fusedRows(e, go))));
       shown += page.items.length;
-      counter.textContent = page.next_cursor ? `first ${plural(shown, "event")} (more available)` : plural(shown, "event");
+      counter.textContent = page.next_cursor ? `first ${plural(shown, noun)} (more available)` : plural(shown, noun);
       more.hidden = !page.next_cursor;
       more.onclick = () => load(page.next_cursor);
     } catch (error) {

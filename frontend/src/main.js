@@ -9,11 +9,13 @@ import { renderTimeline } from "./timeline.js";
 import { renderMap } from "./map.js";
 import { renderEvents } from "./events.js";
 import { renderEvent } from "./eventview.js";
+import { renderDyads } from "./dyads.js";
 import { errorBox, loading } from "./widgets.js";
 
 const VIEWS = {
   network: { label: "Network", render: renderNetwork, filters: true },
   timeline: { label: "Timeline", render: renderTimeline, filters: true },
+  dyads: { label: "Dyads", render: renderDyads, filters: true },
   map: { label: "Map", render: renderMap, filters: true },
   events: { label: "Events", render: renderEvents, filters: true },
   event: { label: "Event", render: renderEvent, filters: false, hidden: true },
@@ -26,7 +28,7 @@ function start(app, overview) {
   const stats = h("div", { class: "stats", "data-testid": "stats" },
     plural(overview.documents, "document"),
     overview.first_document ? ` (${overview.first_document} – ${overview.last_document})` : "",
-    ` · ${plural(overview.events, "event")}`);
+    ` · ${plural(overview.fused_events, "real event")} (${plural(overview.events, "mention")})`);
   app.replaceChildren(
     h("header", { class: "top" }, h("a", { class: "brand", href: "#/network" }, "Backchannel"), nav, stats),
     bar, main, actorDatalist());

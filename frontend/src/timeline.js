@@ -39,7 +39,7 @@ export function fillPeriods(buckets, by) {
 }
 
 // A round step giving at most five integer ticks, and the axis maximum it reaches.
-function niceScale(value) {
+export function niceScale(value) {
   const raw = Math.max(1, value) / 4;
   const magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
   const step = Math.max(1, [1, 2, 5, 10].map((m) => m * magnitude).find((m) => m >= raw));

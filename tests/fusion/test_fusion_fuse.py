@@ -7,7 +7,15 @@ from datetime import date
 
 import pytest
 
-from backchannel.fusion import FusionSettings, MentionRecord, Participant, PlaceRef, fuse_mentions
+from backchannel.fusion import (
+    AnnouncementLink,
+    FusionSettings,
+    MentionRecord,
+    Participant,
+    PlaceRef,
+    fuse_mentions,
+    link_announcements,
+)
 from backchannel.fusion.fuse import date_interval, same_person
 
 BIDEN = Participant("P:joe_biden", "USA", person=True)
@@ -134,3 +142,54 @@ def test_one_party_events_fuse_only_when_anchored_to_a_place() -> None:
     b = replace(a, event_id="b", doc_id="d2")
     assert _groups([a, b]) == [{"a"}, {"b"}]
     assert _groups([replace(a, place=DOHA), replace(b, place=DOHA)]) == [{"a", "b"}]
+
+
+# Announcements: "President Biden will host Prime Minister Netanyahu on July 25" (status future, own date).
+def _links(mentions: list[MentionRecord]) -> set[tuple[frozenset[str], frozenset[str], str]]:
+    events = fuse_mentions(mentions)
+    ids = {e.fused_id: frozenset(m.event_id for m in e.mentions) for e in events}
+    return {(ids[k.fused_id], ids[k.target_fused_id], k.basis) for k in link_announcements(events)}
+
+
+def test_a_dated_announcement_anticipates_the_meeting_it_announced_and_is_not_a_source() -> None:
+    announced = _call("will-host", "statement", "2024-07-24", date="2024-07-25", status="future", source="WH")
+    held = _call("met", "readout", "2024-07-25", source="WH")
+    also = _call("met-too", "press", "2024-07-25", source="Reuters")
+    events = fuse_mentions([announced, held, also])
+    meeting = next(e for e in events if e.status == "asserted")
+    assert {m.event_id for m in meeting.mentions} == {"met", "met-too"} and meeting.sources == 2
+    (link,) = link_announcements(events)
+    assert link == AnnouncementLink(
+        fused_id=next(e.fused_id for e in events if e.status == "future"), target_fused_id=meeting.fused_id,
+        relation="anticipates", basis="date", lead_days=1,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("readout", "why"),
+    [
+        ({"actors": (HARRIS,)}, "another principal met the guest that day"),
+        ({"date": "2024-07-26", "report_date": date(2024, 7, 26)}, "on another day than announced"),
+        ({"recipients": (HAMAS,)}, "with other parties"),
+        ({"event_type": "AGREE"}, "another kind of act"),
+        ({"date": "2024-07-25", "report_date": date(2024, 7, 23)}, "reported before it was announced"),
+    ],
+)
+def test_an_announcement_does_not_anticipate_another_event(readout: dict[str, object], why: str) -> None:
+    announced = _call("will-host", "statement", "2024-07-24", date="2024-07-25", status="future")
+    other = replace(_call("met", "readout", "2024-07-25"), **readout)  # type: ignore[arg-type]  # test overrides
+    assert _links([announced, other]) == set(), why
+
+
+def test_an_undated_announcement_needs_one_later_candidate() -> None:
+    # "The two leaders will discuss ..." (no date of its own): the next few days, one meeting only.
+    plan = _call("will-discuss", "statement", "2023-12-10", date="2023-12-10", date_precision="document",
+                 status="future", actors=(USA,), recipients=(ISRAEL,))  # fmt: skip
+    biden = _call("biden", "readout-1", "2023-12-12")
+    harris = _call("harris", "readout-2", "2023-12-12", actors=(HARRIS,))
+    assert _links([plan, biden]) == {(frozenset({"will-discuss"}), frozenset({"biden"}), "only-candidate")}
+    assert _links([plan, biden, harris]) == set()  # two meetings fit: which one was announced is unknown
+    late = replace(biden, event_id="late", report_date=date(2023, 12, 20), date="2023-12-20")
+    assert _links([plan, late]) == set()  # beyond the announcement horizon (7 days)
+    same_day = replace(biden, event_id="same-day", report_date=date(2023, 12, 10), date="2023-12-10")
+    assert _links([plan, same_day]) == set()  # a plan repeated the same day is no report that it happened

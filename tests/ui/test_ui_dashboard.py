@@ -14,6 +14,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +54,27 @@ HOSTILE = {
     ),
 }
 
+# One dyad over six weeks, written for these tests: talks every week, an announced visit reported by two
+# outlets (one real event, two sources, one announcement), then shelling: the week the balance shifts.
+CAUCASUS = [
+    ("caucasus-1", "2024-04-01", "Wire A", "Armenia and Azerbaijan hold talks in Almaty",
+     "Armenia and Azerbaijan held talks in Almaty on Monday on a peace treaty, the Kazakh foreign ministry said."),
+    ("caucasus-2", "2024-04-08", "Wire A", "Border talks in Brussels",
+     "Armenia and Azerbaijan held talks in Brussels on Monday on the delimitation of their border."),
+    ("caucasus-3", "2024-04-16", "Wire B", "Officials meet in Tbilisi",
+     "Armenian and Azerbaijani officials met in Tbilisi on Tuesday to prepare the next round of negotiations."),
+    ("caucasus-4", "2024-04-22", "Wire B", "Minister to visit Armenia",
+     "Azerbaijan's foreign minister will visit Armenia on Friday, April 26, the Armenian foreign ministry said on "
+     "Monday."),
+    ("caucasus-5", "2024-04-26", "Wire A", "Ministers meet in Yerevan",
+     "The foreign minister of Armenia met the foreign minister of Azerbaijan in Yerevan on Friday."),
+    ("caucasus-6", "2024-04-27", "Wire C", "Talks in Yerevan",
+     "Armenia and Azerbaijan held talks in Yerevan on Friday, April 26, officials said on Saturday."),
+    ("caucasus-7", "2024-05-06", "Wire A", "Shelling on the border",
+     "Azerbaijani forces shelled Armenian positions near the border on Monday, killing two soldiers. "
+     "Armenia accused Azerbaijan of violating the ceasefire."),
+]  # fmt: skip
+
 pytestmark = pytest.mark.slow
 
 
@@ -64,10 +86,14 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="module")
 def demo_build(tmp_path_factory: pytest.TempPathFactory, shared_dir: Path) -> tuple[Path, str]:
-    """``backchannel demo --no-serve`` over the example briefs, the seed article and one hostile article."""
+    """``backchannel demo --no-serve`` over the example briefs, the seed article, one hostile article and the
+    Caucasus dyad."""
     examples = tmp_path_factory.mktemp("examples")
     shutil.copy(ROOT / "examples" / "briefs.jsonl", examples / "briefs.jsonl")
     (examples / "hostile.jsonl").write_text(json.dumps(HOSTILE) + "\n", encoding="utf-8")
+    fields = ("id", "date", "source", "title", "text")
+    caucasus = "".join(json.dumps(dict(zip(fields, row, strict=True))) + "\n" for row in CAUCASUS)
+    (examples / "caucasus.jsonl").write_text(caucasus, encoding="utf-8")
     db = tmp_path_factory.mktemp("ui") / "dashboard.duckdb"
     args = ["demo", "--db", str(db), "--examples", str(examples), "--shared", str(shared_dir), "--limit", "0"]
     out = tmp_path_factory.mktemp("out") / "stdout.txt"
@@ -152,14 +178,15 @@ def test_demo_summary_names_documents_events_and_dyads(demo_build: tuple[Path, s
     summary = demo_build[1]
     health = _api(server, "/health")
     assert f"{health['documents']} documents, {health['events']} events" in summary
-    assert health["documents"] == 8  # six briefs, the seed article, the hostile article
+    assert health["documents"] == 15  # six briefs, the seed article, the hostile article, seven on one dyad
+    assert "1 announcements linked to the event they announced" in summary
     top = _api(server, "/dyads")[0]
     assert f"{top['source_name'] or top['source']} -> {top['target_name'] or top['target']}: {top['count']}" in summary
 
 
 def test_network_filter_then_edge_shows_the_dyads_events(ui: Page, server: str) -> None:
     ui.goto(server + "/")
-    expect(ui.get_by_test_id("stats")).to_contain_text("8 documents")
+    expect(ui.get_by_test_id("stats")).to_contain_text("15 documents")
     ui.wait_for_function("() => window.__backchannelGraph && window.__backchannelGraph.edges().length > 0")
     everything = ui.evaluate("() => window.__backchannelGraph.edges().length")
     _shot(ui, "network")
@@ -252,9 +279,11 @@ def test_map_draws_offline_outlines_and_event_places(ui: Page, server: str) -> N
     _shot(ui, "map-popup")
 
 
-def test_event_table_filters_by_actor_and_opens_the_document(ui: Page, server: str) -> None:
+def test_event_table_filters_mentions_by_actor_and_opens_the_document(ui: Page, server: str) -> None:
     page = _api(server, "/events", actor="Hamas", limit=1000)
     ui.goto(server + "/#/events")
+    expect(ui.get_by_test_id("fused-table")).to_be_visible()  # real events first; raw mentions one switch away
+    ui.get_by_test_id("grain-mentions").click()
     expect(ui.get_by_test_id("event-table")).to_be_visible()
     ui.get_by_test_id("events-actor").fill("Hamas")
     ui.get_by_role("button", name="Filter", exact=True).click()
@@ -294,9 +323,88 @@ def test_markup_in_an_article_stays_inert(ui: Page, server: str) -> None:
     assert dialogs == []
     assert ui.locator("#app script, #app img").count() == 0
     _shot(ui, "event-hostile")
-    ui.goto(server + "/#/events?since=2024-03-05&until=2024-03-05")
+    ui.goto(server + "/#/events?grain=mentions&since=2024-03-05&until=2024-03-05")
     expect(ui.locator("[data-testid=event-table] tbody tr")).to_have_count(len(doc["events"]))
+    ui.goto(server + "/#/events?since=2024-03-05&until=2024-03-05")
+    ui.locator("[data-testid=fused-table] tr.fused").first.click()
+    expect(ui.get_by_test_id("fused-mentions").first).to_be_visible()
     assert ui.evaluate("() => window.__pwned") is None and dialogs == []
+
+
+def test_events_default_to_real_events_whose_mentions_open_in_place(ui: Page, server: str) -> None:
+    listing = _api(server, "/fused-events", order="recent", limit=100)["items"]
+    (meeting,) = [e for e in listing if e["sources"] >= 2 and e["announced_by"]]
+    ui.goto(server + "/#/events")
+    rows = ui.locator("[data-testid=fused-table] tr.fused")
+    expect(rows).to_have_count(len(listing))
+    assert rows.first.get_attribute("data-fused-id") == listing[0]["fused_id"]  # the latest report first
+    row = ui.locator(f"tr.fused[data-fused-id='{meeting['fused_id']}']")
+    expect(row.locator("td").nth(4)).to_contain_text(str(meeting["sources"]))
+    expect(row).to_contain_text(f"announced {meeting['first_announced']}")
+    row.click()
+    expect(row).to_have_attribute("aria-expanded", "true")
+    panel = ui.get_by_test_id("fused-mentions")
+    detail = _api(server, f"/fused-events/{meeting['fused_id']}")
+    mentions = panel.locator("li.mention")
+    expect(mentions).to_have_count(meeting["mentions"])
+    for item, mention in zip(mentions.all(), detail["mentions"], strict=True):
+        assert item.get_attribute("data-event-id") == mention["event"]["event_id"]
+        expect(item.locator(".doc-title")).to_have_text(mention["document"]["title"])
+        expect(item.locator(".mention-sentence")).to_contain_text(mention["sentence"]["text"])
+    assert {m["document"]["source"] for m in detail["mentions"]} == {"Wire A", "Wire C"}
+    expect(panel.get_by_test_id("fused-announcements")).to_contain_text("will visit Armenia")
+    _shot(ui, "events-fused")
+    first = detail["mentions"][0]
+    mentions.first.get_by_role("button", name="open in document →").click()
+    expect(ui.get_by_test_id("doc-title")).to_have_text(first["document"]["title"])
+    expect(ui.get_by_test_id("doc-text").locator(".hl-trigger").first).to_have_text(first["trigger"]["text"])
+
+
+def test_dyad_series_marks_the_flagged_week_and_lists_what_drove_it(ui: Page, server: str) -> None:
+    (series,) = _api(server, "/dyad-series", actor="Armenia", **{"with": "Azerbaijan"})
+    (change,) = series["changes"]
+    assert change["direction"] == "toward_conflict" and {d["event_type"] for d in change["drivers"]} >= {"ASSAULT"}
+    ui.goto(server + "/#/dyads?actor=Armenia&with=Azerbaijan&since=2024-03-25&until=2024-05-12")
+    chart = ui.get_by_test_id("dyad-chart")
+    expect(chart).to_be_visible()
+    first, last = series["weeks"][0]["week"], series["weeks"][-1]["week"]
+    weeks = (date.fromisoformat(last) - date.fromisoformat(first)).days // 7 + 1
+    expect(chart.locator("g.period")).to_have_count(weeks)  # quiet weeks are drawn as gaps
+    expect(chart.locator("g.period[role=button]")).to_have_count(len(series["weeks"]))
+    segments = sum(len(w["by_quad_class"]) for w in series["weeks"])
+    expect(chart.locator("g.period rect.seg")).to_have_count(segments)
+    expect(chart.locator("circle.intensity-dot")).to_have_count(len(series["weeks"]))  # one mean per active week
+    flagged = chart.locator("g.period.flagged")
+    expect(flagged).to_have_count(1)
+    assert flagged.get_attribute("data-period") == change["week"]
+    assert flagged.get_attribute("data-flagged") == "toward_conflict"
+    cards = ui.get_by_test_id("dyad-change")
+    expect(cards).to_have_count(1)
+    expect(cards.first).to_contain_text(f"Week of {change['week']}")
+    expect(cards.first).to_contain_text("shift toward conflict")
+    drivers = cards.first.locator("li.event-item")
+    expect(drivers).to_have_count(len(change["drivers"]))
+    for item, driver in zip(drivers.all(), change["drivers"], strict=True):
+        assert item.get_attribute("data-event-id") == driver["event_id"]
+    _shot(ui, "dyads")
+    flagged.click()
+    expect(ui.get_by_test_id("dyad-week")).to_contain_text(f"Week of {change['week']}: 2 events")
+    assert "current" in (cards.first.get_attribute("class") or "")
+    drivers.first.locator("button").click()
+    detail = _api(server, f"/events/{change['drivers'][0]['event_id']}")
+    expect(ui.get_by_test_id("doc-text").locator(".hl-trigger").first).to_have_text(detail["trigger"]["text"])
+
+
+def test_the_network_dyad_panel_opens_the_dyad_series(ui: Page, server: str) -> None:
+    edges = _api(server, "/network", type="ASSAULT")["edges"]
+    shelling = next(e for e in edges if e["target"] == "ARM")  # Azerbaijani forces -> Armenia
+    ui.goto(server + "/#/network?type=ASSAULT")
+    ui.wait_for_function("() => window.__backchannelGraph && window.__backchannelGraph.edges().length > 0")
+    edge_id = json.dumps(f"{shelling['source']}->{shelling['target']}")
+    _click_element(ui, f"window.__backchannelGraph.getElementById({edge_id})")
+    ui.get_by_role("button", name="Dyad series and shifts").click()
+    expect(ui.get_by_test_id("dyad-series")).to_have_attribute("data-a", "ARM")
+    expect(ui.get_by_test_id("dyad-series")).to_have_attribute("data-b", "AZE")
 
 
 def test_page_is_served_with_a_strict_content_security_policy(server: str) -> None:

@@ -90,6 +90,10 @@ def _build(args: argparse.Namespace) -> int:
                 f"{label}: {summary.documents} coded, {summary.skipped} already stored, "
                 f"{summary.events} events, {summary.failures} failures"
             )
+        from backchannel.cli.fuse_cmd import summary_line
+        from backchannel.fusion import refuse
+
+        print(summary_line(args.db, refuse(store)))  # fused events: the dashboard's default listing
         result = summarise(store)
     print(f"\n{args.db}: {result.documents} documents, {result.events} events")
     if result.top_dyads:

@@ -27,6 +27,23 @@ mention already in the fused event, so clusters never chain across a conflict):
 
 Mentions with fewer than two parties fuse only when both are anchored to a place.
 Mentions of near-duplicate documents are left out by the caller (see ``store``).
+A future mention without its own date ("the leaders will discuss") covers the
+``announcement_horizon_days`` from its report on.
+
+**Announcements.** "The President will host Prime Minister Starmer on Wednesday"
+is coded with status *future*; it never fuses with the readout of that meeting
+(an announcement is not a report that the meeting took place).  ``link_announcements``
+links such a future fused event to the asserted fused event it announced
+(relation ``anticipates``) when every mention pair agrees: same type, parties
+(with the people check above) and place, reported no earlier than the
+announcement, and dated inside the announced day or days.  With one party only
+both must name the same point (a city, not a country or a state); without a
+party there is no link.  An announcement with
+a precise date (day or week) links to every asserted event that matches it; one
+without (or with only a month or year) links only when exactly one asserted
+event reported on a later day fits its window, since "will meet soon" may be any
+of several meetings, and a plan repeated the same day ("will invest") is no
+report of its execution.
 
 A fused event counts its mentions, its distinct (canonical) documents and its
 independent sources (distinct ``source`` values; a document without a source is
@@ -54,6 +71,7 @@ from datetime import date, timedelta
 from functools import cached_property
 
 __all__ = [
+    "AnnouncementLink",
     "FusedEvent",
     "FusionSettings",
     "MentionRecord",
@@ -61,6 +79,7 @@ __all__ = [
     "PlaceRef",
     "date_interval",
     "fuse_mentions",
+    "link_announcements",
     "same_person",
 ]
 
@@ -74,6 +93,7 @@ class FusionSettings:
     report_gap_days: int = 1  # two document-precision mentions: reports at most this many days apart
     max_km: float = 50.0  # places further apart are different events
     conflict_weight: float = 0.5  # how much a fully conflicting event loses of its confidence
+    announcement_horizon_days: int = 7  # an undated future mention covers this many days from its report
 
 
 @dataclass(frozen=True)
@@ -290,6 +310,8 @@ class _Check:
                 return lo, hi, False
         if m.historical or m.report_date is None:
             return None, None, True
+        if m.status == "future":  # what is still to come: from the report on
+            return m.report_date, m.report_date + timedelta(days=self.s.announcement_horizon_days), True
         # Reports tell of what has happened (what is still to come is not asserted): on or before the report.
         return m.report_date - timedelta(days=self.s.document_window_days), m.report_date, True
 
@@ -305,7 +327,9 @@ class _Check:
             return False, False
         # A report-level date against an own date of another day: compatible, but a weak disagreement.
         weak, own = (a, b) if aweak else (b, a)
-        return True, (aweak or bweak) and own.date is not None and _day(own.date) != weak.report_date
+        # (An undated future mention says nothing of the day: no disagreement.)
+        disagree = weak.status != "future" and own.date is not None and _day(own.date) != weak.report_date
+        return True, (aweak or bweak) and disagree
 
     def places(self, a: MentionRecord, b: MentionRecord) -> tuple[bool, bool]:
         pa, pb = a.place, b.place
@@ -359,6 +383,78 @@ class _Check:
         other_doc = a.doc_id != b.doc_id
         mode = bool(a.mode and b.mode and a.mode != b.mode)
         return True, other_doc and (weak or named or mode)
+
+    def anticipates(self, announced: MentionRecord, reported: MentionRecord) -> bool:
+        """Whether the future mention ``announced`` can be the announcement of the asserted ``reported``."""
+        if announced.event_type != reported.event_type or announced.doc_id == reported.doc_id:
+            return False
+        said, done = announced.report_date, reported.report_date
+        if said is None or done is None or done < said:
+            return False
+        if not self.parties(announced, reported):
+            return False
+        # One party only: both at one point (not "somewhere in the same country"); no party: never.
+        if not announced.parties:
+            return False
+        here, there = announced.place, reported.place
+        located = bool(here and there and here.lat is not None and there.lat is not None)
+        if len(announced.parties) < 2 and not (located and here and there and not (here.is_area or there.is_area)):
+            return False
+        alo, ahi, _ = self.interval(announced)
+        rlo, rhi, _ = self.interval(reported)
+        if alo is None or ahi is None or rlo is None or rhi is None:
+            return False
+        if rhi < said or not (alo <= rhi and rlo <= ahi):
+            return False  # reported as having happened before it was announced, or on other days
+        return self.places(announced, reported)[0]
+
+    def precise(self, m: MentionRecord) -> bool:
+        """A mention dated to a day or a week by its own time expression."""
+        lo, hi, weak = self.interval(m)
+        return not weak and lo is not None and hi is not None and (hi - lo).days < 7
+
+
+@dataclass(frozen=True)
+class AnnouncementLink:
+    """A future fused event (``fused_id``) that announced the asserted fused event ``target_fused_id``."""
+
+    fused_id: str
+    target_fused_id: str
+    relation: str = "anticipates"
+    basis: str = "date"  # "date": the announced day matches; "only-candidate": the one event in its window
+    lead_days: int | None = None  # first report of the announcement -> first report of the event
+
+
+def link_announcements(events: Sequence[FusedEvent], settings: FusionSettings | None = None) -> list[AnnouncementLink]:
+    """Links from future fused events to the asserted fused events they announced (see the module docstring)."""
+    check = _Check(settings or FusionSettings())
+    reported: dict[tuple[str, frozenset[str]], list[FusedEvent]] = defaultdict(list)
+    for e in events:
+        if e.status == "asserted" and e.mentions and not any(m.historical for m in e.mentions):
+            reported[(e.event_type, e.parties)].append(e)
+    links: list[AnnouncementLink] = []
+    for e in events:
+        if e.status != "future" or not e.mentions or any(m.historical for m in e.mentions):
+            continue
+        fits = [
+            r
+            for r in reported.get((e.event_type, e.parties), [])
+            if all(check.anticipates(a, b) for a in e.mentions for b in r.mentions)
+        ]
+        announced, _ = e.report_range()
+        dated = any(check.precise(m) for m in e.mentions)
+        if not dated:
+            # Undated: only a report from a later day, and only one. A fact sheet and a joint statement issued
+            # together repeat a plan ("will invest", "will support"); they do not report it done.
+            fits = [r for r in fits if announced is not None and (r.report_range()[0] or announced) > announced]
+            if len(fits) > 1:
+                continue
+        for r in fits:
+            first, _ = r.report_range()
+            lead = (first - announced).days if first and announced else None
+            basis = "date" if dated else "only-candidate"
+            links.append(AnnouncementLink(e.fused_id, r.fused_id, basis=basis, lead_days=lead))
+    return sorted(links, key=lambda k: (k.fused_id, k.target_fused_id))
 
 
 def _fused_id(mentions: Sequence[MentionRecord]) -> str:

@@ -4,13 +4,28 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
-from backchannel.store.models import EventRow
+from backchannel.store.models import EventDetail
 
-__all__ = ["FusedEventDetail", "FusedEventPage", "FusedEventRow"]
+__all__ = ["FusedActor", "FusedEventDetail", "FusedEventPage", "FusedEventRow", "LeadMention"]
 
 
 class _Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class FusedActor(_Model):
+    key: str
+    name: str | None = None
+    country: str | None = None
+
+
+class LeadMention(_Model):
+    """The mention that states the event best: the most confident, then the earliest report."""
+
+    event_id: str
+    doc_id: str
+    trigger: str
+    sentence: str
 
 
 class FusedEventRow(_Model):
@@ -23,8 +38,9 @@ class FusedEventRow(_Model):
     first_report: str | None = None  # earliest document date among the mentions
     last_report: str | None = None
     parties: list[str]  # countries / organisations taking part (actor keys)
-    actors: list[str]
-    recipients: list[str]
+    actors: list[FusedActor]
+    recipients: list[FusedActor]
+    mediators: list[FusedActor] = []  # every mediator named by a mention
     place_name: str | None = None
     lat: float | None = None
     lon: float | None = None
@@ -36,13 +52,19 @@ class FusedEventRow(_Model):
     confidence: float
     quad_class: int
     intensity: float
+    lead: LeadMention | None = None
+    announced_by: list[str] = []  # future fused events that announced this one (not counted as sources)
+    first_announced: str | None = None  # earliest report of such an announcement (YYYY-MM-DD)
+    anticipates: list[str] = []  # of an announcement: the asserted fused events it announced
 
 
 class FusedEventPage(_Model):
     items: list[FusedEventRow]
-    next_offset: int | None = None
+    next_cursor: str | None = None
 
 
 class FusedEventDetail(_Model):
     fused: FusedEventRow
-    mentions: list[EventRow]  # the raw event mentions, in report order
+    mentions: list[EventDetail]  # the raw mentions in report order, each with its sentence and document
+    announcements: list[FusedEventRow] = []  # the future fused events that announced this one
+    anticipated: list[FusedEventRow] = []  # of an announcement: the events it announced

@@ -3,8 +3,9 @@
 ``refuse(store)`` reads every document and event mention, links near-duplicate
 documents to their canonical copy, fuses the mentions of canonical documents
 (mentions of duplicates are left out of the fused layer, so a repost is never a
-second source) and replaces ``document_duplicates``, ``fused_events`` and
-``fused_event_mentions`` in one transaction.
+second source), links announcements to the events they announced, and replaces
+``document_duplicates``, ``fused_events``, ``fused_event_mentions`` and
+``fused_event_links`` in one transaction.
 """
 
 from __future__ import annotations
@@ -17,11 +18,21 @@ from typing import Any
 import duckdb
 
 from backchannel.fusion.dedup import DedupSettings, DuplicateLink, find_near_duplicates
-from backchannel.fusion.fuse import FusedEvent, FusionSettings, MentionRecord, Participant, PlaceRef, fuse_mentions
+from backchannel.fusion.fuse import (
+    AnnouncementLink,
+    FusedEvent,
+    FusionSettings,
+    MentionRecord,
+    Participant,
+    PlaceRef,
+    date_interval,
+    fuse_mentions,
+    link_announcements,
+)
 from backchannel.store.errors import StoreError
 from backchannel.store.writer import Store
 
-__all__ = ["FusionSummary", "compute_fusion", "load_mentions", "party_of", "refuse"]
+__all__ = ["FusionResult", "FusionSummary", "compute_fusion", "load_mentions", "party_of", "refuse"]
 
 Connection = duckdb.DuckDBPyConnection
 _NON_STATE = {"IGO", "NGO", "MNC", "UAF", "REB", "INS"}
@@ -35,6 +46,14 @@ class FusionSummary:
     fused_events: int
     multi_mention: int  # fused events with more than one mention
     multi_source: int  # fused events reported by more than one document
+    announcements: int = 0  # announcements (future fused events) linked to the event they announced
+
+
+@dataclass(frozen=True)
+class FusionResult:
+    duplicates: list[DuplicateLink]  # one per document: itself, or the earlier copy it repeats
+    fused: list[FusedEvent]
+    announcements: list[AnnouncementLink]
 
 
 def party_of(key: str, country: str | None, kind: str | None, affiliation: str | None) -> str | None:
@@ -119,11 +138,12 @@ def load_mentions(con: Connection, canonical: dict[str, str]) -> list[MentionRec
 
 def compute_fusion(
     con: Connection, dedup: DedupSettings | None = None, fusion: FusionSettings | None = None
-) -> tuple[list[DuplicateLink], list[FusedEvent]]:
-    """Near-duplicate links of every document and the fused events of canonical ones (reads only)."""
+) -> FusionResult:
+    """Near-duplicate links, fused events of canonical documents and announcement links (reads only)."""
     links = find_near_duplicates(_documents(con), dedup)
     canonical = {link.doc_id: link.canonical_doc_id for link in links}
-    return links, fuse_mentions(load_mentions(con, canonical), fusion)
+    fused = fuse_mentions(load_mentions(con, canonical), fusion)
+    return FusionResult(links, fused, link_announcements(fused, fusion))
 
 
 def _keys(event: FusedEvent) -> tuple[list[str], list[str]]:
@@ -140,8 +160,6 @@ def _keys(event: FusedEvent) -> tuple[list[str], list[str]]:
 
 
 def _fused_row(event: FusedEvent, settings: FusionSettings) -> tuple[object, ...]:
-    from backchannel.fusion.fuse import date_interval
-
     value, precision = event.best_date()
     lo, _ = date_interval(value, precision) if value else (None, None)
     first, last = event.report_range()
@@ -165,10 +183,11 @@ def refuse(store: Store, dedup: DedupSettings | None = None, fusion: FusionSetti
     settings = fusion or FusionSettings()
     con = store.cursor()
     try:
-        links, fused = compute_fusion(con, dedup, settings)
+        result = compute_fusion(con, dedup, settings)
+        links, fused = result.duplicates, result.fused
         con.execute("BEGIN TRANSACTION")
         try:
-            for table in ("fused_event_mentions", "fused_events", "document_duplicates"):
+            for table in ("fused_event_links", "fused_event_mentions", "fused_events", "document_duplicates"):
                 con.execute(f"DELETE FROM {table}")
             if links:
                 con.executemany(
@@ -191,6 +210,11 @@ def refuse(store: Store, dedup: DedupSettings | None = None, fusion: FusionSetti
                     "INSERT INTO fused_event_mentions SELECT unnest(?::TEXT[]), unnest(?::TEXT[]), unnest(?::TEXT[])",
                     [ids, fids, docs],
                 )
+            if result.announcements:
+                con.executemany(
+                    "INSERT INTO fused_event_links VALUES (?, ?, ?, ?, ?)",
+                    [(k.fused_id, k.target_fused_id, k.relation, k.basis, k.lead_days) for k in result.announcements],
+                )
             con.execute("COMMIT")
         except duckdb.Error as exc:
             con.execute("ROLLBACK")
@@ -204,4 +228,5 @@ def refuse(store: Store, dedup: DedupSettings | None = None, fusion: FusionSetti
         fused_events=len(fused),
         multi_mention=sum(1 for e in fused if len(e.mentions) > 1),
         multi_source=sum(1 for e in fused if e.documents > 1),
+        announcements=len({k.fused_id for k in result.announcements}),
     )

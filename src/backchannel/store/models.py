@@ -81,6 +81,7 @@ class EventRow(_Model):
     reported_by: list[EventActor] = []
     location: PlaceRow | None = None
     pipeline_version: str
+    fused_id: str | None = None  # the fused event (one real event) this mention belongs to
 
 
 class EventPage(_Model):

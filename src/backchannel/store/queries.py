@@ -48,6 +48,8 @@ __all__ = [
     "document",
     "dyads",
     "event",
+    "event_clauses",
+    "event_details",
     "events",
     "network",
     "resolve_actor",
@@ -73,6 +75,7 @@ class EventFilter:
     until: str | None = None  # YYYY[-MM[-DD]], inclusive (a bare month or year covers all of it)
     status: str | None = None  # one status or a comma-separated list
     doc_id: str | None = None
+    fused_id: str | None = None  # the mentions of one fused event
 
 
 def _fetch(con: Connection, sql: str, params: list[Any] | None = None) -> list[Record]:
@@ -151,7 +154,15 @@ def _where(con: Connection, f: EventFilter, drive: str | None = None) -> tuple[l
     if f.doc_id:
         clauses.append("e.doc_id = ?")
         params.append(f.doc_id)
+    if f.fused_id:
+        clauses.append("e.event_id IN (SELECT event_id FROM fused_event_mentions WHERE fused_id = ?)")
+        params.append(f.fused_id)
     return clauses, params
+
+
+def event_clauses(con: Connection, f: EventFilter) -> tuple[list[str], list[Any]]:
+    """WHERE clauses (joined by AND) and their parameters for ``f`` over ``events e``."""
+    return _where(con, f)
 
 
 def _encode_cursor(day: date | None, event_id: str) -> str:
@@ -211,9 +222,20 @@ def _event_row(r: Record, links: dict[str, list[EventActor]]) -> EventRow:
     return EventRow.model_validate(fields)
 
 
+def _fused_ids(con: Connection, event_ids: list[str]) -> dict[str, str]:
+    if not event_ids:
+        return {}
+    rows = con.execute(
+        f"SELECT event_id, fused_id FROM fused_event_mentions WHERE event_id IN ({', '.join('?' * len(event_ids))})",
+        event_ids,
+    ).fetchall()
+    return {str(e): str(f) for e, f in rows}
+
+
 def _event_rows(con: Connection, rows: list[Record]) -> list[EventRow]:
-    links = _event_actors(con, [r["event_id"] for r in rows])
-    return [_event_row(r, links.get(r["event_id"], {})) for r in rows]
+    ids = [r["event_id"] for r in rows]
+    links, fused = _event_actors(con, ids), _fused_ids(con, ids)
+    return [_event_row({**r, "fused_id": fused.get(r["event_id"])}, links.get(r["event_id"], {})) for r in rows]
 
 
 def events(con: Connection, f: EventFilter | None = None, limit: int = 100, cursor: str | None = None) -> EventPage:
@@ -281,6 +303,17 @@ def _details(con: Connection, rows: list[Record]) -> list[EventDetail]:
             )
         )
     return out
+
+
+def event_details(con: Connection, event_ids: list[str]) -> list[EventDetail]:
+    """Events with their sentence, document and spans, in the order of ``event_ids`` (unknown ids left out)."""
+    if not event_ids:
+        return []
+    marks = ", ".join("?" * len(event_ids))
+    rows = _fetch(con, f"SELECT {_EVENT_COLUMNS} FROM events e WHERE e.event_id IN ({marks})", list(event_ids))
+    order = {event_id: i for i, event_id in enumerate(event_ids)}
+    rows.sort(key=lambda r: order[r["event_id"]])
+    return _details(con, rows)
 
 
 def event(con: Connection, event_id: str) -> EventDetail | None:

@@ -126,9 +126,19 @@ _M2 = (
     "CREATE INDEX fused_events_day ON fused_events (day)",
 )
 
+# Links between fused events, recomputed with them: an announcement (a future fused event) ``anticipates``
+# the asserted fused event it announced.
+_M3 = (
+    """CREATE TABLE fused_event_links (
+        fused_id TEXT NOT NULL, target_fused_id TEXT NOT NULL, relation TEXT NOT NULL, basis TEXT NOT NULL,
+        lead_days INTEGER, PRIMARY KEY (fused_id, target_fused_id, relation))""",
+    "CREATE INDEX fused_event_links_target ON fused_event_links (target_fused_id)",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial tables", _M1),
     Migration(2, "near-duplicate documents and fused events", _M2),
+    Migration(3, "links between fused events (announcements)", _M3),
 )
 
 # Every table a Parquet export writes, in dependency order.
@@ -149,6 +159,7 @@ TABLES: tuple[str, ...] = (
     "document_duplicates",
     "fused_events",
     "fused_event_mentions",
+    "fused_event_links",
 )
 
 _BOOKKEEPING = """CREATE TABLE IF NOT EXISTS schema_migrations (

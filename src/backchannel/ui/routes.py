@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from typing import Annotated, Any
 
@@ -15,13 +14,11 @@ from backchannel.api.routers.events import event_filter
 from backchannel.api.service import read_connection
 from backchannel.events.ontology import INTENSITY, QUAD_CLASS
 from backchannel.store import EventFilter, queries
-from backchannel.store.errors import InvalidQuery
 
 __all__ = ["EventTypeInfo", "Overview", "PlaceCount", "PlaceEvent", "event_where", "overview", "places", "router"]
 
 router = APIRouter(tags=["dashboard"], responses=ERROR_RESPONSES)
 Con = Annotated[duckdb.DuckDBPyConnection, Depends(read_connection)]
-_DAY = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
 class _Model(BaseModel):
@@ -37,7 +34,8 @@ class EventTypeInfo(_Model):
 
 class Overview(_Model):
     documents: int
-    events: int
+    events: int  # event mentions
+    fused_events: int = 0  # real events: asserted fused events (the default listing)
     first_day: str | None = None  # earliest event day (YYYY-MM-DD); historical events reach far back
     last_day: str | None = None
     first_document: str | None = None  # earliest document date (YYYY-MM-DD)
@@ -66,56 +64,9 @@ class PlaceCount(_Model):
     recent: list[PlaceEvent]  # the place's latest events (at most ``recent`` of them)
 
 
-def _bound(value: str | None, name: str, upper: bool) -> date | None:
-    """A YYYY[-MM[-DD]] bound; an upper bound given as a year or month covers all of it."""
-    if not value:
-        return None
-    found = _DAY.match(value)
-    if not found:
-        raise InvalidQuery(f"{name}: expected a date YYYY-MM-DD, got {value!r}")
-    year, month, day = found.groups()
-    try:
-        if day:
-            return date(int(year), int(month), int(day))
-        if month:
-            first = date(int(year), int(month), 1)
-            if not upper:
-                return first
-            following = date(first.year + (first.month == 12), first.month % 12 + 1, 1)
-            return date.fromordinal(following.toordinal() - 1)
-        return date(int(year), 12, 31) if upper else date(int(year), 1, 1)
-    except ValueError as exc:
-        raise InvalidQuery(f"{name}: {value!r} is not a valid date ({exc})") from exc
-
-
-def _split(value: str) -> list[str]:
-    return [v.strip() for v in value.split(",") if v.strip()]
-
-
 def event_where(con: duckdb.DuckDBPyConnection, f: EventFilter) -> tuple[str, list[Any]]:
-    """A WHERE clause over ``events e`` for ``f`` (actor: any role; recipient: the recipient role)."""
-    clauses: list[str] = []
-    params: list[Any] = []
-    for who, roles in ((f.actor, ("actor", "recipient", "mediator")), (f.recipient, ("recipient",))):
-        if who:
-            clauses.append(
-                "e.event_id IN (SELECT event_id FROM event_actors WHERE role IN (SELECT unnest(?::TEXT[])) "
-                "AND actor_key IN (SELECT unnest(?::TEXT[])))"
-            )
-            params += [list(roles), queries.resolve_actor(con, who)]
-    if f.event_type:
-        clauses.append("e.event_type IN (SELECT unnest(?::TEXT[]))")
-        params.append([t.upper() for t in _split(f.event_type)])
-    since, until = _bound(f.since, "since", upper=False), _bound(f.until, "until", upper=True)
-    if since:
-        clauses.append("e.day >= ?")
-        params.append(since)
-    if until:
-        clauses.append("e.day <= ?")
-        params.append(until)
-    if f.status:
-        clauses.append("e.status IN (SELECT unnest(?::TEXT[]))")
-        params.append(_split(f.status))
+    """A WHERE clause over ``events e`` for ``f``: the store's own event filter (as ``GET /events``)."""
+    clauses, params = queries.event_clauses(con, f)
     return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
@@ -125,10 +76,12 @@ def overview(con: duckdb.DuckDBPyConnection) -> Overview:
     span = con.execute("SELECT count(*), min(day), max(day) FROM events").fetchone()
     by_type = dict(con.execute("SELECT event_type, count(*) FROM events GROUP BY ALL").fetchall())
     statuses = dict(con.execute("SELECT status, count(*) FROM events GROUP BY ALL ORDER BY 2 DESC").fetchall())
+    fused = con.execute("SELECT count(*) FROM fused_events WHERE status = 'asserted'").fetchone()
     first, last = (span[1], span[2]) if span else (None, None)
     return Overview(
         documents=int(docs[0]) if docs else 0,
         events=int(span[0]) if span else 0,
+        fused_events=int(fused[0]) if fused else 0,
         first_day=first.isoformat() if isinstance(first, date) else None,
         last_day=last.isoformat() if isinstance(last, date) else None,
         first_document=str(docs[1]) if docs and docs[1] else None,

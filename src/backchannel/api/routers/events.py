@@ -1,7 +1,13 @@
-"""``GET /events`` (filters, cursor pagination) and ``GET /events/{event_id}``."""
+"""``GET /events`` (event mentions: filters, cursor pagination) and ``GET /events/{event_id}``.
+
+An event here is one *mention*: one sentence of one document coding one event.  The same real
+event reported by several documents is one row of ``GET /fused-events`` (the default grain of
+the dashboard); its mentions are ``GET /events?fused_id=...``.
+"""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Annotated
 
 import duckdb
@@ -51,17 +57,24 @@ def window_filter(
     return EventFilter(event_type=type, since=since, until=until, status=status)
 
 
-@router.get("", response_model=EventPage, summary="Events matching the filters, one page at a time")
+@router.get(
+    "",
+    response_model=EventPage,
+    summary="Event mentions matching the filters, one page at a time",
+    description="One row per mention (a sentence coding an event); each names its fused event in `fused_id`. "
+    "For one row per real event, use `GET /fused-events`.",
+)
 def list_events(
     con: Con,
     f: Annotated[EventFilter, Depends(event_filter)],
+    fused_id: Annotated[str | None, Query(description="only the mentions of this fused event")] = None,
     limit: Annotated[int, Query(ge=1, le=queries.MAX_LIMIT)] = 100,
     cursor: Annotated[str | None, Query(description="next_cursor of the previous page")] = None,
 ) -> EventPage:
-    return queries.events(con, f, limit=limit, cursor=cursor)
+    return queries.events(con, replace(f, fused_id=fused_id) if fused_id else f, limit=limit, cursor=cursor)
 
 
-@router.get("/{event_id:path}", response_model=EventDetail, summary="One event with its sentence and spans")
+@router.get("/{event_id:path}", response_model=EventDetail, summary="One event mention with its sentence and spans")
 def get_event(event_id: str, con: Con) -> EventDetail:
     found = queries.event(con, event_id)
     if found is None:
