@@ -127,3 +127,20 @@ def test_town_of_a_transliterated_name_is_geocoded(pipeline: Pipeline) -> None:
     doc = _code("A roadside bomb near the town of Samarra killed two soldiers on Sunday.", pipeline)
     assert [(p.text, p.country_code) for p in doc.places] == [("Samarra", "IRQ")]
     assert {a.country for a in _asserted(doc, "ASSAULT").actor} == {"IRQ"}
+
+
+def test_people_of_a_state_named_after_them(pipeline: Pipeline) -> None:
+    doc = _code("The Serbs of northern Kosovo are demanding autonomy from the authorities in Pristina.", pipeline)
+    assert {a.country for a in _asserted(doc, "REQUEST").actor} == {"XKX"}
+
+
+def test_apposition_gives_an_unknown_person_an_affiliation(pipeline: Pipeline) -> None:
+    doc = _code(
+        "Mark Lowcock, the United Nations relief coordinator, urged the parties to open the crossings.", pipeline
+    )
+    assert {a.country for a in _asserted(doc, "REQUEST").actor} == {"IGO"}
+
+
+def test_heavy_object_after_as_phrase(pipeline: Pipeline) -> None:
+    doc = _code("Greece on Monday denounced as a provocation Turkey's survey of the disputed waters.", pipeline)
+    assert _recipient_countries(_asserted(doc, "ACCUSE")) == {"TUR"}

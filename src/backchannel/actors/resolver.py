@@ -540,8 +540,30 @@ class ActorResolver:
 _CIVIC_PLURALS = frozenset({"americans", "canadians", "australians", "britons", "brazilians", "argentines"})
 
 
+_COMPASS = frozenset({"northern", "southern", "eastern", "western", "central", "north", "south", "east", "west"})
+
+
 def _merge_resident_ethnicities(base: dict[int, _Hit], texts: list[str]) -> None:
-    """'Bosnian Serbs', 'Kosovo Albanians': the people named second live in the state named first."""
+    """'Bosnian Serbs', 'Kosovo Albanians', 'the Albanians of southern Serbia': people living in a state."""
+    for start in sorted(base):
+        people = base.get(start)
+        if people is None or people.alias is None or people.alias.form != "plural":
+            continue
+        j = people.end
+        if j + 1 < len(texts) and texts[j] == "of":
+            k = j + 1 + (texts[j + 1].casefold() in _COMPASS)
+            place = base.get(k)
+            if (
+                place is not None
+                and place.res.kind == "country"
+                and place.res.country not in (None, people.res.country)
+            ):
+                name = " ".join(texts[start : place.end])
+                res = Resolution(
+                    None, name, place.res.country, people.res.sector or "CVL", None, "group", resolved=False
+                )
+                del base[k]
+                base[start] = _Hit(start, place.end, res, 2, people.alias)
     for start in sorted(base):
         first = base.get(start)
         if first is None or first.alias is None or first.alias.form not in ("demonym", "name", "short"):

@@ -333,6 +333,7 @@ class EventCoder:
             if dobj is not None:
                 # "launched 10 days of war games", "a series of attacks"
                 objs += [g for c in dobj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+                objs += list(dobj.conjuncts)  # "launched artillery, mortar and rocket fire against ..."
             objs += [
                 g
                 for c in tok.children
@@ -495,9 +496,9 @@ class EventCoder:
         if not recips and not cand.nominal and entry.event_type not in ("CONSULT", "ACCUSE", "SUPPORT"):
             # "threatened to deliver blows to the United States", "offered to hand over to Great Britain
             # two of its nationals": the target is in the complement
-            comp = next((c for c in cand.trigger.children if c.dep_ == "xcomp"), None)
-            if comp is not None:
-                recips = self._complement_targets(comp, finder, s_index)
+            # every xcomp: "agreed to re-open its borders" is parsed as three ("re", "-", "open")
+            for comp in (c for c in cand.trigger.children if c.dep_ == "xcomp"):
+                recips = recips or self._complement_targets(comp, finder, s_index)
         if not recips and entry.event_type == "PROTEST":
             # "staged a hunger strike in protest against the violations by Algerian security forces"
             for head in (cand.trigger, cand.clause):
@@ -659,7 +660,7 @@ class EventCoder:
                 recips = self._prep_recipients(subj, entry, finder, s_index)
         else:
             actors = finder.actors_of(subj, s_index)
-            dobj = _direct_object(verb)
+            dobj = _direct_object(verb) or _shifted_object(verb)
             if dobj is not None:
                 recips = finder.actors_of(dobj, s_index)
                 if not recips:
@@ -889,6 +890,9 @@ class EventCoder:
         confidence = _confidence(cand, time, status)
         # Unknown names keep their text but get a best country guess from the clause's place
         # or the sentence's countries ("Ousted President Askar Akayev ... Kyrgyzstan").
+        # "Kenzo Oshima, the United Nations relief coordinator": an apposition says whose first
+        cand.actors = [_appositive_country(a, sent, finder) for a in cand.actors]
+        cand.recipients = [_appositive_country(r, sent, finder) for r in cand.recipients]
         context_country = location.country_code if location is not None else None
         if context_country is None:
             context_country = _sentence_country(sent, finder, cand)
@@ -1242,6 +1246,16 @@ def _direct_object(verb: Token) -> Token | None:
     return None
 
 
+def _shifted_object(verb: Token) -> Token | None:
+    """'denounced as an ugly crime Serbia's suppression of ...': a heavy object after the "as" phrase."""
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "as":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return next((a for a in g.children if a.dep_ == "appos"), None)
+    return None
+
+
 def _of_object(noun: Token, finder: ArgumentFinder, s_index: int) -> list[ActorMention]:
     """'resolutions of/by the UN', 'positions of X'."""
     for c in noun.children:
@@ -1347,6 +1361,24 @@ def _with_country(m: ActorMention, country: str, any_kind: bool = False) -> Acto
     return m.model_copy(update={"country": country})
 
 
+def _appositive_country(m: ActorMention, sent: Span, finder: ArgumentFinder) -> ActorMention:
+    if m.resolved or m.country or m.kind not in ("unknown", "person", "group") or m.end <= m.start:
+        return m
+    span = sent.doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return m
+    root = span.root
+    phrases = [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ == "appos":
+        phrases.append(root.head)
+    for phrase in phrases:
+        lo, hi = (phrase.left_edge.i, phrase.right_edge.i + 1) if phrase.dep_ == "appos" else (phrase.i, phrase.i + 1)
+        for other in finder.mentions_in(lo, hi):
+            if other.country and other is not m:
+                return m.model_copy(update={"country": other.country})
+    return m
+
+
 def _retype(entry: TriggerEntry, event_type: str, mode: str | None) -> TriggerEntry:
     return dataclasses.replace(entry, event_type=event_type, mode=mode)
 
@@ -1382,14 +1414,17 @@ def _sentence_country(sent: Span, finder: ArgumentFinder, cand: _Candidate) -> s
     """The first country named in the sentence that is not already a participant's country."""
     taken = {a.country for a in cand.actors + cand.recipients if a.country}
     fallback: str | None = None
+    group: str | None = None
     for m in finder.mentions_in(sent.start, sent.end):
         if not m.country or m.country in ("IGO", "NGO", "IMG"):
             continue
         if m.kind in ("country", "place") and m.country not in taken:
             return m.country
+        if group is None and m.country not in taken:
+            group = m.country  # "his commitment to the Zambian people": a nationality named by a group
         if fallback is None and m.country in taken:
             fallback = m.country  # most events are domestic: a judge and the officials he investigates
-    return fallback
+    return group or fallback
 
 
 def _ref(m: ActorMention) -> ActorRef:
