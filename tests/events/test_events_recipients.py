@@ -144,3 +144,15 @@ def test_apposition_gives_an_unknown_person_an_affiliation(pipeline: Pipeline) -
 def test_heavy_object_after_as_phrase(pipeline: Pipeline) -> None:
     doc = _code("Greece on Monday denounced as a provocation Turkey's survey of the disputed waters.", pipeline)
     assert _recipient_countries(_asserted(doc, "ACCUSE")) == {"TUR"}
+
+
+def test_back_story_in_a_relative_clause_is_historical(pipeline: Pipeline) -> None:
+    doc = _code(
+        "Israel on Wednesday freed the mayor of Nablus, a Hamas member jailed two years ago, officials said.",
+        pipeline,
+        date="2008-08-06",
+    )
+    jailed = [e for e in doc.events if e.trigger.text == "jailed"]
+    freed = [e for e in doc.events if e.trigger.text == "freed"]
+    assert jailed and all(e.historical for e in jailed)
+    assert freed and not any(e.historical for e in freed)

@@ -141,6 +141,7 @@ class _Candidate:
     agentless_passive: bool = False
     light: bool = False  # the noun trigger is the object of a light verb ("held talks", "put under investigation")
     phrase_object: Token | None = None  # the object of a phrasal trigger ("fired at Russia", "cracked down on")
+    background: bool = False  # told as background to another event ("released X, who had been jailed ...")
 
 
 class EventCoder:
@@ -267,6 +268,7 @@ class EventCoder:
                 cand.actors, cand.recipients = list(donor.actors), list(donor.recipients)
                 out.append(cand)
         _inherit_complement_recipients(out)
+        _mark_background(out)
         out.extend(self._deontic_requests(sent, finder, s_index, out))
         out = _drop_protest_purposes(out)
         # PLOVER events need an actor; kept without one: violence against named victims by unnamed
@@ -844,7 +846,7 @@ class EventCoder:
             date, precision, date_text = None, time.precision, time.text
         else:
             date, precision, date_text = doc_date, ("document" if doc_date else "unknown"), None
-        historical = bool(time is not None and time.historical)
+        historical = bool(time is not None and time.historical) or cand.background
         if not historical and date and doc_date and len(date) >= 4 and date[:4].isdigit():
             historical = int(date[:4]) < int(doc_date[:4]) - 1
         location = None
@@ -1083,6 +1085,30 @@ def _intent_event_type(
     if event_type == "ASSAULT" and modality.cue in ("prepare", "prepared", "ready"):
         return "MOBILIZE"  # "the army prepared to resume shelling": a show of force
     return "AGREE" if cooperative else "THREATEN"
+
+
+def _mark_background(cands: list[_Candidate]) -> None:
+    """Events in a relative clause that describe a party of another event are its back story.
+
+    "Israel released the mayor, a Hamas member jailed over a year ago", "the civilians imprisoned for
+    acting against Moscow were released", "Adli Yaish, who had been arrested 15 months ago": the
+    jailing happened before the report's event and is not what the report is about.
+    """
+    heads = {c.clause.i for c in cands} | {c.trigger.i for c in cands}
+    for cand in cands:
+        clause = cand.clause
+        if cand.nominal or clause.dep_ not in ("relcl", "acl"):
+            continue
+        pluperfect = any(c.dep_ == "aux" and c.lower_ == "had" for c in clause.children)
+        noun = clause.head
+        # the noun the clause describes, and the verb that noun belongs to
+        owner = noun
+        for _ in range(6):
+            if owner.head.i == owner.i or owner.pos_ in ("VERB", "AUX"):
+                break
+            owner = owner.head
+        if pluperfect or (clause.tag_ == "VBN" and owner.i in heads and owner.i != clause.i):
+            cand.background = True
 
 
 def _imposes_measure(cand: _Candidate) -> bool:
