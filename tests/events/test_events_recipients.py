@@ -156,3 +156,11 @@ def test_back_story_in_a_relative_clause_is_historical(pipeline: Pipeline) -> No
     freed = [e for e in doc.events if e.trigger.text == "freed"]
     assert jailed and all(e.historical for e in jailed)
     assert freed and not any(e.historical for e in freed)
+
+
+def test_perfect_clause_after_told_is_reported(pipeline: Pipeline) -> None:
+    doc = _code(
+        "Hundreds of rebel fighters have been disarmed since the accord, two commanders told reporters on Sunday.",
+        pipeline,
+    )
+    assert any(e.status == "asserted" for e in doc.events if e.trigger.text == "disarmed")

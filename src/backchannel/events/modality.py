@@ -399,8 +399,9 @@ def clause_modality(trigger: Token, _depth: int = 0) -> Modality:
             if (
                 dep in ("xcomp", "ccomp")
                 and hl in REQUEST_MATRIX
-                # "a court was told soldiers beat detainees": a past-tense clause is reported, not asked for
-                and not (dep == "ccomp" and cur.tag_ == "VBD")
+                # "a court was told soldiers beat detainees", "commanders told AFP fighters have been
+                # demobilized": a tensed clause is reported; a request is bare ("demanded that Israel ease")
+                and not (dep == "ccomp" and cur.tag_ != "VB")
                 and (
                     any(c.dep_ in ("dobj", "nsubjpass") for c in head.children)
                     or any(c.dep_ == "nsubj" for c in cur.children)
