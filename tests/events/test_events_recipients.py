@@ -164,3 +164,20 @@ def test_perfect_clause_after_told_is_reported(pipeline: Pipeline) -> None:
         pipeline,
     )
     assert any(e.status == "asserted" for e in doc.events if e.trigger.text == "disarmed")
+
+
+def test_body_based_in_a_place_belongs_to_its_state(pipeline: Pipeline) -> None:
+    doc = _code("A newspaper based in west Beirut has defied a ban by the army command.", pipeline)
+    assert {a.country for a in _asserted(doc, "REJECT").actor} == {"LBN"}
+
+
+def test_receiving_observers_is_allowing_entry(pipeline: Pipeline) -> None:
+    doc = _code("The Iraqi government received a team of UN weapons inspectors in Baghdad on Monday.", pipeline)
+    event = _asserted(doc, "RETREAT")
+    assert {a.country for a in event.actor} == {"IRQ"} and _recipient_countries(event) == {"IGO"}
+
+
+def test_giver_named_under_the_received_object(pipeline: Pipeline) -> None:
+    doc = _code("Opposition leaders received assurances from the Armenian government on Friday.", pipeline)
+    event = _asserted(doc, "AGREE")
+    assert [a.sector for a in event.actor] == ["GOV"]

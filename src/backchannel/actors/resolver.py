@@ -321,6 +321,14 @@ class ActorResolver:
                         agents.append(body)
                 elif prep in ("in", "from") and head.type == "group" and mod is None:
                     mod, j = after, after.end
+        if mod is None and j + 2 < n and keys[j] == "based" and keys[j + 1] == "in":
+            # "a newspaper based in Christian east Beirut", "a terror group based in Trinidad"
+            for k in range(j + 2, min(j + 5, n)):
+                where = base.get(k)
+                if where is not None:
+                    if where.res.kind == "country" and where.res.country:
+                        mod, j = where, where.end
+                    break
         name: _Hit | None = None
         name_start = name_end = j
         if head.type == "title" or (head.type == "group" and not head.phrase.endswith("s")):

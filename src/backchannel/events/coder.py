@@ -489,7 +489,7 @@ class EventCoder:
             joint = any(c.lemma_.lower() in ("joint", "combined", "bilateral") for c in cand.trigger.children)
             if not joint:
                 cand.entry = entry = _retype(entry, "MOBILIZE", "troops")
-        if not actors:
+        if not actors and not entry.swap_roles:  # "received weapons" names no giver: none is guessed
             generic = _generic_party(_agent_or_subject(cand))
             actors = [generic] if generic is not None else []
         if not recips and not cand.nominal and entry.event_type not in ("CONSULT", "AGREE"):
@@ -684,9 +684,12 @@ class EventCoder:
         recips += self._prep_recipients(verb, entry, finder, s_index)
         if entry.swap_roles:
             # "Georgian demonstrators received weapons from the government": the giver acts
+            obj = _direct_object(verb)
+            heads = [verb] + ([obj] if obj is not None else [])  # "received assurances from the government"
             givers = [
                 a
-                for c in verb.children
+                for h in heads
+                for c in h.children
                 if c.dep_ == "prep" and c.lower_ == "from"
                 for a in finder.actors_of(next((g for g in c.children if g.dep_ == "pobj"), None), s_index)
             ]
