@@ -181,3 +181,11 @@ def test_giver_named_under_the_received_object(pipeline: Pipeline) -> None:
     doc = _code("Opposition leaders received assurances from the Armenian government on Friday.", pipeline)
     event = _asserted(doc, "AGREE")
     assert [a.sector for a in event.actor] == ["GOV"]
+
+
+def test_allegation_targets_the_subject_of_its_clause_and_a_report_speaks_for_its_authors(
+    pipeline: Pipeline,
+) -> None:
+    doc = _code("A statement released in the Ukrainian capital alleged that Russia was behind the blast.", pipeline)
+    event = _asserted(doc, "ACCUSE")
+    assert {a.country for a in event.actor} == {"UKR"} and _recipient_countries(event) == {"RUS"}

@@ -511,7 +511,8 @@ class EventCoder:
                                 recips = recips or self._prep_recipients(g, entry, finder, s_index)
         if not recips and not cand.nominal:
             recips = self._relation_partners(cand.trigger, finder, s_index)
-        if not recips and entry.event_type == "REQUEST":
+        if not recips and entry.event_type in ("REQUEST", "ACCUSE"):
+            # "demanded that the US cancel ...", "alleged that France was aware of ..."
             recips = self._addressees_of_clause(cand.trigger, finder, s_index)
         if not recips:
             # "shelled the capital Juba", "attack the Rafah crossing": a place stands for its country
@@ -662,6 +663,10 @@ class EventCoder:
                 recips = self._prep_recipients(subj, entry, finder, s_index)
         else:
             actors = finder.actors_of(subj, s_index)
+            if not actors and subj is not None and subj.lemma_.lower() in _DOCUMENT_NOUNS:
+                # "a report released in the Rwandan capital alleged ...": the document speaks for its authors
+                found = finder.mentions_in(subj.left_edge.i, subj.right_edge.i + 1)
+                actors = [m for m in found if m.country][:1]
             dobj = _direct_object(verb) or _shifted_object(verb)
             if dobj is not None:
                 recips = finder.actors_of(dobj, s_index)
