@@ -102,3 +102,9 @@ def test_one_person_with_offices_in_two_countries(resolver: ActorResolver) -> No
 def test_the_office_holder_is_found_from_the_title_alone(nlp: Language, resolver: ActorResolver) -> None:
     mentions = resolver.find(nlp("The Israeli prime minister spoke on Sunday."), "1993-09-01")
     assert [m.actor_id for m in mentions if m.kind == "person"] == ["P:yitzhak_rabin"]
+
+
+def test_a_shared_surname_goes_to_whoever_held_office_on_the_date(nlp: Language, resolver: ActorResolver) -> None:
+    text = "President Saleh said the talks would resume."
+    assert _person(nlp, resolver, text, "2005-05-01", "Saleh").country == "YEM"
+    assert _person(nlp, resolver, text, "2020-05-01", "Saleh").country == "IRQ"

@@ -138,6 +138,7 @@ class ActorResolver:
                     rivals = {a.actor_id for e, a in matches if e == end and a.form == "surname" and a.actor_id in seen}
                     if len(rivals) > 1:
                         continue  # two people of that name in the document already
+                    alias = self._in_office(alias, [a for e, a in matches if e == end and a.form == "surname"], date)
                 chosen = (end, alias)
                 break
             if chosen is None:
@@ -163,6 +164,13 @@ class ActorResolver:
                 base[i] = _Hit(i, end, res, 2, alias)
             i = end
         return base
+
+    def _in_office(self, alias: Alias, same_name: list[Alias], date: str | None) -> Alias:
+        """Of several people with this surname ("President Bush"), the one in office on ``date``."""
+        if date is None or len(same_name) < 2:
+            return alias
+        serving = [a for a in same_name if self.kb.role_at(self.kb.actors[a.actor_id], date) is not None]
+        return alias if not serving or alias in serving else serving[0]
 
     @staticmethod
     def _case_fits(original: tuple[str, ...], texts: list[str], start: int) -> bool:
