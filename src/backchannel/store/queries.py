@@ -418,16 +418,27 @@ class _DyadTotals:
     types: dict[str, int] = field(default_factory=lambda: defaultdict(int))
 
 
-def _dyad_rows(con: Connection, f: EventFilter, keys: list[str] | None = None) -> list[Dyad]:
+def _dyad_rows(
+    con: Connection, f: EventFilter, keys: list[str] | None = None, strongest: int | None = None, min_count: int = 1
+) -> list[Dyad]:
     clauses, params = _where(con, f)
     if keys is not None:
         clauses.append("e.source IN (SELECT unnest(?::TEXT[])) AND e.target IN (SELECT unnest(?::TEXT[]))")
         params += [keys, keys]
     where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+    source, bound = "event_dyads e", list[Any]()
+    if strongest is not None:
+        # Only the ``strongest`` pairs (most events first) are broken down by quad class and type.
+        top = (
+            f"SELECT e.source, e.target FROM event_dyads e {where} GROUP BY e.source, e.target "
+            "HAVING count(*) >= ? ORDER BY count(*) DESC, e.source, e.target LIMIT ?"
+        )
+        source = f"event_dyads e SEMI JOIN ({top}) top ON e.source = top.source AND e.target = top.target"
+        bound = [*params, min_count, strongest]
     rows = con.execute(
         "SELECT e.source, e.target, e.quad_class, e.event_type, count(*), sum(e.intensity) "
-        f"FROM event_dyads e {where} GROUP BY ALL",
-        params,
+        f"FROM {source} {where} GROUP BY ALL",
+        [*bound, *params],
     ).fetchall()
     acc: dict[tuple[str, str], _DyadTotals] = defaultdict(_DyadTotals)
     for src, tgt, quad, etype, n, total in rows:
@@ -461,9 +472,16 @@ def dyads(con: Connection, min_count: int = 1, f: EventFilter | None = None) -> 
     return [d for d in _dyad_rows(con, f or EventFilter()) if d.count >= min_count]
 
 
-def network(con: Connection, f: EventFilter | None = None, max_nodes: int = 200, min_count: int = 1) -> NetworkView:
-    """The most active actors (nodes) and the actor -> recipient dyads among them (edges) for the filtered events."""
+def network(
+    con: Connection, f: EventFilter | None = None, max_nodes: int = 200, min_count: int = 1, max_edges: int = 1000
+) -> NetworkView:
+    """The most active actors (nodes) and the actor -> recipient dyads among them (edges) for the filtered events.
+
+    Edges are the ``max_edges`` strongest dyads (most events first): among hundreds of busy actors in a large
+    database the dyads number in the tens of thousands, more than a response or a drawing can carry.
+    """
     _check_limit("max_nodes", max_nodes)
+    _check_limit("max_edges", max_edges)
     filt = f or EventFilter()
     clauses, params = _where(con, filt)
     where = " AND ".join(["e.role IN ('actor', 'recipient', 'mediator')", *clauses])
@@ -478,7 +496,7 @@ def network(con: Connection, f: EventFilter | None = None, max_nodes: int = 200,
     nodes = [NetworkNode.model_validate(r) for r in rows]
     edges = [
         NetworkEdge.model_validate(d.model_dump())
-        for d in _dyad_rows(con, filt, [n.key for n in nodes])
+        for d in _dyad_rows(con, filt, [n.key for n in nodes], strongest=max_edges, min_count=min_count)
         if d.count >= min_count
     ]
     return NetworkView(nodes=nodes, edges=edges)

@@ -26,8 +26,9 @@ def get_network(
     f: Filter,
     max_nodes: Annotated[int, Query(ge=1, le=queries.MAX_LIMIT)] = 200,
     min_count: Annotated[int, Query(ge=1)] = 1,
+    max_edges: Annotated[int, Query(ge=1, le=queries.MAX_LIMIT, description="the strongest dyads kept")] = 1000,
 ) -> NetworkView:
-    return queries.network(con, f, max_nodes=max_nodes, min_count=min_count)
+    return queries.network(con, f, max_nodes=max_nodes, min_count=min_count, max_edges=max_edges)
 
 
 @router.get("/dyads", response_model=list[Dyad], summary="Actor -> recipient pairs, most frequent first")
