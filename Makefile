@@ -74,3 +74,13 @@ fuzz: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info
+
+# Load test: 50 clients for 60 s (Debian's wrk) against /events and /network of `backchannel serve` on
+# 127.0.0.1, over a generated 1M-event database; fails on any error. Numbers in README "Reliability".
+WRK := /usr/bin/wrk
+$(WRK):
+	apt-get update && apt-get install -y wrk
+
+.PHONY: loadtest
+loadtest: $(STAMP) $(WRK)
+	$(BIN)/python scripts/loadtest.py --events 1000000 --clients 50 --seconds 60

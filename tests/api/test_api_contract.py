@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
-import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import ModuleType
 
@@ -14,36 +12,13 @@ from fastapi.testclient import TestClient
 
 from backchannel.api import ApiSettings, create_app
 from backchannel.cli import build_parser
-from backchannel.records import Article
-from backchannel.store import Store, ingest
 
 TOKEN = "s3cret-token"
 
 
-def _stub() -> ModuleType:
-    if "stubcoder" in sys.modules:
-        return sys.modules["stubcoder"]
-    path = Path(__file__).resolve().parents[1] / "store" / "stubcoder.py"
-    spec = importlib.util.spec_from_file_location("stubcoder", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["stubcoder"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
-def seed_text(shared_dir: Path) -> str:
-    return (shared_dir / "corpus" / "seed-article.txt").read_text(encoding="utf-8")
-
-
-@pytest.fixture(scope="module")
-def base_db(tmp_path_factory: pytest.TempPathFactory, seed_text: str) -> Path:
-    stub = _stub()
-    path = tmp_path_factory.mktemp("contract") / "base.duckdb"
-    with Store.open(path) as store:
-        ingest(store, [Article(doc_id="seed-article", text=seed_text, date="2024-03-01")], stub.StubCoder(), "stub.v1")
-    return path
+def base_db(stub_db: Callable[[str, int], Path]) -> Path:
+    return stub_db("contract", 0)
 
 
 @pytest.fixture
@@ -53,20 +28,19 @@ def db(base_db: Path, tmp_path: Path) -> Path:
     return copy
 
 
-def _client(db: Path, settings: ApiSettings) -> TestClient:
-    stub = _stub()
-    return TestClient(create_app(db, settings, coder_factory=lambda: (stub.StubCoder(), "stub.v1")))
+def _client(db: Path, settings: ApiSettings, stub: ModuleType) -> TestClient:
+    return TestClient(create_app(db, settings, coder_factory=lambda: (stub.StubCoder(), stub.VERSION)))
 
 
 @pytest.fixture
-def reader(db: Path) -> Iterator[TestClient]:
-    with _client(db, ApiSettings()) as client:
+def reader(db: Path, stubcoder: ModuleType) -> Iterator[TestClient]:
+    with _client(db, ApiSettings(), stubcoder) as client:
         yield client
 
 
 @pytest.fixture
-def writer(db: Path) -> Iterator[TestClient]:
-    with _client(db, ApiSettings(token=TOKEN, max_body_bytes=20_000)) as client:
+def writer(db: Path, stubcoder: ModuleType) -> Iterator[TestClient]:
+    with _client(db, ApiSettings(token=TOKEN, max_body_bytes=20_000), stubcoder) as client:
         yield client
 
 
@@ -98,8 +72,8 @@ def test_every_error_has_one_shape(
     _assert_error(reader.get(path, params=params), status, code)
 
 
-def test_unreachable_database_is_a_503_in_the_same_shape(tmp_path: Path) -> None:
-    with _client(tmp_path / "absent.duckdb", ApiSettings()) as client:
+def test_unreachable_database_is_a_503_in_the_same_shape(tmp_path: Path, stubcoder: ModuleType) -> None:
+    with _client(tmp_path / "absent.duckdb", ApiSettings(), stubcoder) as client:
         _assert_error(client.get("/health"), 503, "store_unavailable")
 
 

@@ -2,45 +2,20 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 
 from backchannel.api import ApiSettings, create_app
-from backchannel.records import Article
-from backchannel.store import Store, ingest
-
-
-def _stubcoder() -> ModuleType:
-    path = Path(__file__).resolve().parents[1] / "store" / "stubcoder.py"
-    spec = importlib.util.spec_from_file_location("stubcoder", path)
-    assert spec is not None and spec.loader is not None
-    module = sys.modules.get("stubcoder") or importlib.util.module_from_spec(spec)
-    if "stubcoder" not in sys.modules:
-        sys.modules["stubcoder"] = module
-        spec.loader.exec_module(module)
-    return module
+from backchannel.store import Store
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory, shared_dir: Path) -> Path:
-    stub = _stubcoder()
-    path = tmp_path_factory.mktemp("api") / "api.duckdb"
-    seed = Article(
-        doc_id="seed-article",
-        text=(shared_dir / "corpus" / "seed-article.txt").read_text(encoding="utf-8"),
-        date="2024-03-01",
-    )
-    whitehouse = list(stub.read_jsonl(str(shared_dir / "corpus" / "whitehouse-2023-2024.jsonl"), 400))
-    with Store.open(path) as store:
-        ingest(store, [seed, *whitehouse], stub.StubCoder(), stub.VERSION)
-    return path
+def db(stub_db: Callable[[str, int], Path]) -> Path:
+    return stub_db("api", 400)
 
 
 @pytest.fixture(scope="module")

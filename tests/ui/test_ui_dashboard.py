@@ -21,7 +21,7 @@ from typing import Any
 import httpx
 import pytest
 import uvicorn
-from playwright.sync_api import Page, Request, expect
+from playwright.sync_api import Browser, Page, Request, expect, sync_playwright
 
 from backchannel.api import ApiSettings, create_app
 from backchannel.cli import main
@@ -122,20 +122,24 @@ def server(demo_build: tuple[Path, str]) -> Iterator[str]:
     thread.join(timeout=10)
 
 
-@pytest.fixture(scope="session")
-def browser_type_launch_args() -> dict[str, Any]:
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[Browser]:
+    """Headless Chromium for this module only.
+
+    Not pytest-playwright's session-wide ``browser``: while Playwright's sync API is started, its event
+    loop counts as running in the main thread, so every later test module would find a running loop
+    (``asyncio.run`` refuses). Stopping Playwright when this module ends keeps that state here.
+    """
     if not CHROMIUM.exists():
         pytest.fail("Debian's chromium is missing: apt-get install -y chromium")
-    return {"executable_path": str(CHROMIUM), "args": CHROMIUM_ARGS, "headless": True}
-
-
-@pytest.fixture(scope="session")
-def browser_context_args() -> dict[str, Any]:
-    return {"viewport": {"width": 1440, "height": 900}}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()
 
 
 @pytest.fixture
-def ui(page: Page, server: str) -> Iterator[Page]:
+def ui(chromium: Browser, server: str) -> Iterator[Page]:
     """A page on the dashboard that records every request and fails the test on any outside one."""
     requests: list[str] = []
     errors: list[str] = []
@@ -143,10 +147,15 @@ def ui(page: Page, server: str) -> Iterator[Page]:
     def record(request: Request) -> None:
         requests.append(request.url)
 
+    context = chromium.new_context(viewport={"width": 1440, "height": 900})
+    page = context.new_page()
     page.on("request", record)
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.set_default_timeout(15_000)
-    yield page
+    try:
+        yield page
+    finally:
+        context.close()
     outside = [u for u in requests if not (u.startswith(server + "/") or u.startswith("data:"))]
     assert not outside, f"requests left 127.0.0.1: {outside}"
     assert not errors, f"JavaScript errors: {errors}"

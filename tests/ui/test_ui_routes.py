@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 from fastapi import FastAPI
@@ -15,31 +12,12 @@ from fastapi.testclient import TestClient
 from backchannel.api import ApiSettings, create_app
 from backchannel.cli.demo_cmd import sample_evenly
 from backchannel.events.ontology import QUAD_CLASS
-from backchannel.records import Article
-from backchannel.store import Store, ingest
 from backchannel.ui import STATIC_DIR, mount_dashboard
 
 
-def _stub() -> ModuleType:
-    if "stubcoder" in sys.modules:
-        return sys.modules["stubcoder"]
-    path = Path(__file__).resolve().parents[1] / "store" / "stubcoder.py"
-    spec = importlib.util.spec_from_file_location("stubcoder", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["stubcoder"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
-def client(tmp_path_factory: pytest.TempPathFactory, shared_dir: Path) -> Iterator[TestClient]:
-    text = (shared_dir / "corpus" / "seed-article.txt").read_text(encoding="utf-8")
-    path = tmp_path_factory.mktemp("ui-routes") / "routes.duckdb"
-    stub = _stub()
-    with Store.open(path) as store:
-        ingest(store, [Article(doc_id="seed-article", text=text, date="2024-03-01")], stub.StubCoder(), "stub.v1")
-    with TestClient(create_app(path, ApiSettings())) as c:
+def client(stub_db: Callable[[str, int], Path]) -> Iterator[TestClient]:
+    with TestClient(create_app(stub_db("ui-routes", 0), ApiSettings())) as c:
         yield c
 
 
