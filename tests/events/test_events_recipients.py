@@ -189,3 +189,10 @@ def test_allegation_targets_the_subject_of_its_clause_and_a_report_speaks_for_it
     doc = _code("A statement released in the Ukrainian capital alleged that Russia was behind the blast.", pipeline)
     event = _asserted(doc, "ACCUSE")
     assert {a.country for a in event.actor} == {"UKR"} and _recipient_countries(event) == {"RUS"}
+
+
+def test_narrated_purpose_is_not_a_stated_intention(pipeline: Pipeline) -> None:
+    narrated = _code("Macron flew to Beijing on Friday, seeking to mend ties with China.", pipeline)
+    stated = _code("Macron said on Friday that France wants to mend ties with China.", pipeline)
+    assert not [e for e in narrated.events if e.status == "asserted" and e.event_type == "AGREE"]
+    assert _asserted(stated, "AGREE")

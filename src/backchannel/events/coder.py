@@ -939,6 +939,8 @@ class EventCoder:
         else:
             directions = [(cand.actors, cand.recipients)]
         derived = _intent_event_type(entry.event_type, modality, reporter, cand.actors)
+        if derived is not None and _narrated_purpose(cand.clause, modality):
+            derived = None
         events = []
         trigger_span = _trigger_span(cand)
         for w in self._substitutions:
@@ -1093,6 +1095,21 @@ def _intent_event_type(
     if event_type == "ASSAULT" and modality.cue in ("prepare", "prepared", "ready"):
         return "MOBILIZE"  # "the army prepared to resume shelling": a show of force
     return "AGREE" if cooperative else "THREATEN"
+
+
+_DESIRE_CUES = frozenset({"seek", "try", "attempt", "want", "wish", "hope", "aim", "bid", "effort"})
+
+
+def _narrated_purpose(clause: Token, modality: Modality) -> bool:
+    """'Sarkozy heads to Beijing, seeking to mend ties with China': the narrator's account of a purpose,
+    not a stated intention (no AGREE or THREATEN is derived from it)."""
+    matrix = clause.head if clause.dep_ == "xcomp" else None
+    return (
+        matrix is not None
+        and modality.cue in _DESIRE_CUES
+        and matrix.dep_ in ("advcl", "acl", "conj")
+        and matrix.tag_ == "VBG"
+    )
 
 
 def _mark_background(cands: list[_Candidate]) -> None:
