@@ -65,6 +65,17 @@ def _person(nlp: Language, resolver: ActorResolver, text: str, date: str, surfac
             "prime minister",
         ),
         ("Chancellor Helmut Kohl visited Paris.", "1990-10-03", "Kohl", "P:helmut_kohl", "DEU", "chancellor"),
+        ("Milosevic rejected the peace plan.", "1995-06-01", "Milosevic", "P:slobodan_milosevic", "SRB", "president"),
+        ("Thaksin returned to Bangkok.", "2005-06-01", "Thaksin", "P:thaksin_shinawatra", "THA", "prime minister"),
+        (
+            "President Kabila accused Rwanda of backing the rebels.",
+            "1998-09-01",
+            "Kabila",
+            "P:laurent_desire_kabila",
+            "COD",
+            "president",
+        ),
+        ("Chavez denounced the coup attempt.", "2002-04-15", "Chavez", "P:hugo_chavez", "VEN", "president"),
     ],
 )
 def test_historical_office_holder_on_the_date(
