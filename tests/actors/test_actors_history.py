@@ -119,3 +119,9 @@ def test_a_shared_surname_goes_to_whoever_held_office_on_the_date(nlp: Language,
     text = "President Saleh said the talks would resume."
     assert _person(nlp, resolver, text, "2005-05-01", "Saleh").country == "YEM"
     assert _person(nlp, resolver, text, "2020-05-01", "Saleh").country == "IRQ"
+
+
+def test_the_title_in_the_text_wins_when_the_date_is_outside_every_term(nlp: Language, resolver: ActorResolver) -> None:
+    # a placeholder or wrong document date: the text still says which office the person holds
+    mention = _person(nlp, resolver, "President Hosni Mubarak met the envoy in Cairo.", "1970-01-01", "Mubarak")
+    assert (mention.country, mention.sector, mention.role) == ("EGY", "GOV", "president")

@@ -353,6 +353,10 @@ class ActorKB:
         self, actor: Actor, date: str | None, title: str | None = None, target: str | None = None
     ) -> Resolution:
         role = self.role_at(actor, date, title, target)
+        if role is None and title:
+            # "President Mwanawasa" in a text dated outside his term: the office the text names wins over
+            # "no office then" (a wrong or placeholder date, or a retrospective story)
+            role = next((r for r in actor.roles if r.fits(title, target)), None)
         if role is not None:
             return Resolution(
                 actor.actor_id, actor.name, role.country, role.sector, role.title, "person", role.affiliation
