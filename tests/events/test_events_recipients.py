@@ -196,3 +196,21 @@ def test_narrated_purpose_is_not_a_stated_intention(pipeline: Pipeline) -> None:
     stated = _code("Macron said on Friday that France wants to mend ties with China.", pipeline)
     assert not [e for e in narrated.events if e.status == "asserted" and e.event_type == "AGREE"]
     assert _asserted(stated, "AGREE")
+
+
+def test_offer_to_host_talks_is_the_hosts_promise(pipeline: Pipeline) -> None:
+    doc = _code("Egypt said on Sunday it is ready to host talks between Israel and Hamas.", pipeline)
+    event = _asserted(doc, "AGREE")
+    assert [a.country for a in event.actor] == ["EGY"]
+    assert _recipient_countries(event) == {"ISR", "PSE"}
+
+
+def test_passive_light_verb_makes_its_subject_the_target(pipeline: Pipeline) -> None:
+    doc = _code("A French journalist has been put under investigation in Turkey.", pipeline)
+    assert _recipient_countries(_asserted(doc, "ACCUSE")) == {"FRA"}
+
+
+def test_agentless_demobilization_is_done_by_those_demobilized(pipeline: Pipeline) -> None:
+    doc = _code("Some 2,000 rebel fighters in Mindanao have been demobilized since the accord.", pipeline)
+    event = _asserted(doc, "RETREAT")
+    assert [a.sector for a in event.actor] == ["REB"] and not event.recipient

@@ -430,8 +430,17 @@ class EventCoder:
             # light verb or occurrence verb: subject of the light verb is the actor
             actors: list[ActorMention] = []
             recips: list[ActorMention] = []
-            if cand.trigger.dep_ not in ("nsubj", "nsubjpass"):
-                actors = finder.actors_of(_subject(cand.clause), s_index)
+            subj = _subject(cand.clause) if cand.trigger.dep_ not in ("nsubj", "nsubjpass") else None
+            if subj is not None and subj.dep_ == "nsubjpass" and subj.head.i == cand.clause.i:
+                # "a US national has been put under investigation", "was placed under arrest by police":
+                # the subject undergoes the event; an agent, if named, does it
+                recips = finder.actors_of(subj, s_index)
+                agent = next((c for c in cand.clause.children if c.dep_ == "agent"), None)
+                agent_obj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
+                actors = finder.actors_of(agent_obj, s_index)
+                cand.agentless_passive = agent is None
+            elif subj is not None:
+                actors = finder.actors_of(subj, s_index)
             actors2, recips2 = self._noun_arguments(cand.trigger, entry, finder, s_index)
             for c in cand.clause.children:
                 if c.dep_ == "prep" and c.lower_ == "between":
@@ -461,6 +470,10 @@ class EventCoder:
             if not actors and entry.event_type in ("ASSAULT", "COERCE"):
                 # "killed in an Israeli air strike", "wounded by Russian shelling": the attack's author
                 actors = self._instrument_authors(cand.trigger, finder, s_index)
+        if entry.event_type == "RETREAT" and cand.agentless_passive and not actors:
+            # "500 guerrillas have been demobilized", "troops were withdrawn": those who stand down act
+            actors, recips = recips, []
+            cand.agentless_passive = False
         cand.mediators = cand.mediators + self._mediators(cand, finder, s_index)
         if not cand.nominal and cand.trigger.lemma_.lower() in ("mediate", "broker"):
             # "Qatar mediated between Israel and Hamas", "efforts to mediate the Palestinian-Israeli conflict"
@@ -956,6 +969,11 @@ class EventCoder:
         for (actors, recips), (etype, emode, estatus) in ((d, v) for d in directions for v in variants):
             if not actors and not recips:
                 continue
+            event_mediators = mediators
+            if etype == derived and estatus == "asserted" and entry.event_type == "CONSULT" and cand.mediators:
+                # "King Hassan said he would be ready to host a meeting between X and Y": the host promises
+                hosts = list({_key(m): m for m in cand.mediators}.values())
+                actors, recips, event_mediators = hosts, [*actors, *recips], []
             ident = _event_id(doc_id, trigger_span[0], etype, actors, recips)
             events.append(
                 Event(
@@ -965,7 +983,7 @@ class EventCoder:
                     context=context,
                     actor=tuple(_ref(a) for a in actors),
                     recipient=tuple(_ref(r) for r in recips),
-                    mediator=tuple(_ref(m) for m in mediators),
+                    mediator=tuple(_ref(m) for m in event_mediators),
                     date=date,
                     date_precision=precision,
                     date_text=date_text,
