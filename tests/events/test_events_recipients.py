@@ -214,3 +214,16 @@ def test_agentless_demobilization_is_done_by_those_demobilized(pipeline: Pipelin
     doc = _code("Some 2,000 rebel fighters in Mindanao have been demobilized since the accord.", pipeline)
     event = _asserted(doc, "RETREAT")
     assert [a.sector for a in event.actor] == ["REB"] and not event.recipient
+
+
+def test_stopping_a_protest_targets_its_organisers(pipeline: Pipeline) -> None:
+    doc = _code("Belarusian police banned a rally planned by opposition supporters in Minsk.", pipeline)
+    assert {r.sector for r in _asserted(doc, "COERCE").recipient} == {"OPP"}
+
+
+def test_conditional_threat_targets_whoever_must_meet_the_condition(pipeline: Pipeline) -> None:
+    doc = _code(
+        "Iran threatened on Monday to leave the nuclear talks if the European Union imposes new sanctions.",
+        pipeline,
+    )
+    assert _recipient_countries(_asserted(doc, "THREATEN")) == {"IGO"}

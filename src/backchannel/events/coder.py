@@ -46,6 +46,9 @@ _DEONTIC = frozenset({"must", "should", "ought", "need"})
 _TERRITORIAL_TYPES = frozenset({"PROTEST", "MOBILIZE", "SANCTION", "COERCE", "ASSAULT", "CONCEDE", "RETREAT"})
 # Measures a government applies to a place and its people: the place is the target even at home
 # ("Bashir shortened the curfew imposed in Sudan").
+_PROTEST_NOUNS = frozenset(
+    {"demonstration", "protest", "rally", "march", "strike", "sit-in", "vigil", "gathering", "meeting", "congress"}
+)
 _WEAPON_NOUNS = frozenset(
     """tank tanks artillery drone drones missile missiles rocket rockets mortar mortars warplane warplanes jet jets
     helicopter helicopters gunship gunships gunboat sniper snipers fire gunfire shell shells bomb bombs
@@ -527,6 +530,10 @@ class EventCoder:
         if not recips and entry.event_type in ("REQUEST", "ACCUSE"):
             # "demanded that the US cancel ...", "alleged that France was aware of ..."
             recips = self._addressees_of_clause(cand.trigger, finder, s_index)
+        if not recips and not cand.nominal and entry.event_type in ("COERCE", "REJECT", "SANCTION"):
+            recips = self._protest_organisers(cand.trigger, finder, s_index)
+        if not recips and not cand.nominal and entry.event_type == "THREATEN":
+            recips = self._condition_subjects(cand.trigger, finder, s_index)
         if not recips:
             # "shelled the capital Juba", "attack the Rafah crossing": a place stands for its country
             recips = self._place_targets(cand, entry)
@@ -557,6 +564,39 @@ class EventCoder:
                     found = finder.actors_of(next((g for g in c.children if g.dep_ == "pobj"), None), s_index)
                     if found:
                         return found
+        return []
+
+    def _protest_organisers(self, verb: Token, finder: ArgumentFinder, s_index: int) -> list[ActorMention]:
+        """'police prevented the demonstration staged by students', 'banned the opposition's rally'."""
+        dobj = _direct_object(verb)
+        if dobj is None or dobj.lemma_.lower() not in _PROTEST_NOUNS:
+            return []
+        for c in dobj.children:
+            if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by"):
+                obj = c if c.dep_ == "poss" else next((g for g in c.children if g.dep_ == "pobj"), None)
+                found = finder.actors_of(obj, s_index)
+                if found:
+                    return found
+            if c.dep_ == "acl":
+                agent = next((g for g in c.children if g.dep_ == "agent"), None)
+                obj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+                found = finder.actors_of(obj, s_index)
+                if found:
+                    return found
+        return []
+
+    def _condition_subjects(self, verb: Token, finder: ArgumentFinder, s_index: int) -> list[ActorMention]:
+        """'threatened to stop the talks if the United States goes ahead': the threat is aimed at whoever
+        must meet the condition."""
+        heads = [verb] + [c for c in verb.children if c.dep_ == "xcomp"]
+        for head in heads:
+            for c in head.children:
+                if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children):
+                    subj = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+                    if subj is not None and subj.pos_ != "PRON":
+                        found = finder.actors_of(subj, s_index)
+                        if found:
+                            return found
         return []
 
     def _addressees_of_clause(self, trigger: Token, finder: ArgumentFinder, s_index: int) -> list[ActorMention]:
