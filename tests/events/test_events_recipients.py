@@ -227,3 +227,38 @@ def test_conditional_threat_targets_whoever_must_meet_the_condition(pipeline: Pi
         pipeline,
     )
     assert _recipient_countries(_asserted(doc, "THREATEN")) == {"IGO"}
+
+
+def test_event_dated_after_the_report_is_future(pipeline: Pipeline) -> None:
+    doc = _code(
+        "President Biden looks forward to welcoming Prime Minister Kristersson of Sweden to the White House on July 5.",
+        pipeline,
+        date="2023-06-28",
+    )
+    visit = _one_of(doc, "CONSULT")
+    assert (visit.date, visit.status) == ("2023-07-05", "future")
+    assert {a.country for a in visit.actor} == {"USA"} and _recipient_countries(visit) == {"SWE"}
+
+
+def test_one_sided_meeting_does_not_borrow_another_clause_parties(pipeline: Pipeline) -> None:
+    doc = _code("Hamas leaders met in Cairo on Monday before travelling to Doha.", pipeline)
+    assert not [e for e in doc.events if e.trigger.text == "met"]
+
+
+def test_weekday_before_a_past_verb_is_the_past_one(pipeline: Pipeline) -> None:
+    # 2000-01-01 is a Saturday; "cancel plans to" must not make Tuesday the coming one
+    doc = _code("China on Tuesday demanded that the US cancel plans to sell weapons to Taiwan.", pipeline, "2000-01-01")
+    assert _asserted(doc, "REQUEST").date == "1999-12-28"
+
+
+def test_the_reason_for_a_sentence_is_back_story(pipeline: Pipeline) -> None:
+    doc = _code("A Tunisian court has jailed a Nigerian student for helping militants join an armed group.", pipeline)
+    helped = [e for e in doc.events if e.trigger.text == "helping"]
+    assert helped and all(e.historical for e in helped)
+    assert {a.country for a in helped[0].actor} == {"NGA"}
+
+
+def _one_of(doc: DocumentResult, event_type: str) -> Event:
+    hits = [e for e in doc.events if e.event_type == event_type]
+    assert hits, [(e.event_type, e.status, e.trigger.text) for e in doc.events]
+    return hits[0]

@@ -145,6 +145,7 @@ class _Candidate:
     light: bool = False  # the noun trigger is the object of a light verb ("held talks", "put under investigation")
     phrase_object: Token | None = None  # the object of a phrasal trigger ("fired at Russia", "cracked down on")
     background: bool = False  # told as background to another event ("released X, who had been jailed ...")
+    solo: bool = False  # a meeting of one side only ("the Cabinet met"): not an event, and takes no donor
 
 
 class EventCoder:
@@ -266,6 +267,8 @@ class EventCoder:
                 orphans.append(cand)
         # "... have reached a consensus, and an agreement will be reached soon": same participants
         for cand in orphans:
+            if cand.solo:
+                continue
             donor = next((c for c in out if c.entry.event_type == cand.entry.event_type and c.actors), None)
             if donor is not None:
                 cand.actors, cand.recipients = list(donor.actors), list(donor.recipients)
@@ -549,6 +552,7 @@ class EventCoder:
         ):
             # "Israel's Cabinet met on Sunday": a meeting needs two sides
             actors = []
+            cand.solo = True
         med_ids = {_key(m) for m in cand.mediators}
         actors = [a for a in actors if _key(a) not in med_ids] or actors
         cand.actors, cand.recipients = actors, recips
@@ -908,6 +912,8 @@ class EventCoder:
         else:
             date, precision, date_text = doc_date, ("document" if doc_date else "unknown"), None
         historical = bool(time is not None and time.historical) or cand.background
+        if status == "asserted" and _after_document(date, precision, doc_date):
+            status = "future"  # "looks forward to welcoming X on July 5" in a March report has not happened
         if not historical and date and doc_date and len(date) >= 4 and date[:4].isdigit():
             historical = int(date[:4]) < int(doc_date[:4]) - 1
         location = None
@@ -1092,6 +1098,13 @@ def _subject(verb: Token | None) -> Token | None:
             return subj
         if cur.dep_ in ("xcomp", "conj", "advcl", "pcomp") and cur.head.i != cur.i:
             cur = cur.head
+            if cur.pos_ == "ADP" and cur.dep_ == "prep" and cur.head.pos_ in ("VERB", "AUX"):
+                # "looks forward to welcoming X": the subject of "looks"; but "jailed a student for helping
+                # militants", "accused Russia of shelling": the object of the verb does the -ing
+                obj = _direct_object(cur.head)
+                if obj is not None:
+                    return obj
+                cur = cur.head
             if cur.pos_ == "ADJ" and cur.dep_ in ("acomp", "amod"):
                 # "it is prepared to impose": the subject of the copula
                 cur = cur.head
@@ -1158,6 +1171,14 @@ def _intent_event_type(
 _DESIRE_CUES = frozenset({"seek", "try", "attempt", "want", "wish", "hope", "aim", "bid", "effort"})
 
 
+def _after_document(date: str | None, precision: str | None, doc_date: str | None) -> bool:
+    """Is the event dated after the report (at the precision of its date)?"""
+    if not date or not doc_date or precision not in ("day", "month", "year"):
+        return False
+    width = {"day": 10, "month": 7, "year": 4}[precision]
+    return len(date) >= width and len(doc_date) >= width and date[:width] > doc_date[:width]
+
+
 def _narrated_purpose(clause: Token, modality: Modality) -> bool:
     """'Sarkozy heads to Beijing, seeking to mend ties with China': the narrator's account of a purpose,
     not a stated intention (no AGREE or THREATEN is derived from it)."""
@@ -1171,7 +1192,8 @@ def _narrated_purpose(clause: Token, modality: Modality) -> bool:
 
 
 def _mark_background(cands: list[_Candidate]) -> None:
-    """Events in a relative clause that describe a party of another event are its back story.
+    """Events in a relative clause that describe a party of another event, or given as the reason for
+    another event, are its back story.
 
     "Israel released the mayor, a Hamas member jailed over a year ago", "the civilians imprisoned for
     acting against Moscow were released", "Adli Yaish, who had been arrested 15 months ago": the
@@ -1180,6 +1202,14 @@ def _mark_background(cands: list[_Candidate]) -> None:
     heads = {c.clause.i for c in cands} | {c.trigger.i for c in cands}
     for cand in cands:
         clause = cand.clause
+        if (
+            not cand.nominal
+            and clause.dep_ == "pcomp"
+            and clause.head.lower_ in ("for", "over")
+            and clause.head.head.i in heads
+        ):
+            cand.background = True  # "jailed a student for helping militants": the reason came first
+            continue
         if cand.nominal or clause.dep_ not in ("relcl", "acl"):
             continue
         pluperfect = any(c.dep_ == "aux" and c.lower_ == "had" for c in clause.children)

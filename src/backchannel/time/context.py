@@ -32,6 +32,11 @@ _PAST_AFTER = re.compile(
     r"wrote|struck|broke|fought|was|were|had|did)\b",
     re.IGNORECASE,
 )
+_PAST_NEXT = re.compile(
+    r"^\s*(?:\w{3,}ed|said|told|met|made|took|gave|came|went|held|began|saw|left|won|lost|fell|rose|sent|spoke|"
+    r"wrote|struck|broke|fought)\b",
+    re.IGNORECASE,
+)
 _SENTENCE_OPENER = re.compile(r"^\W*(?:(?:in|on|since|by|during|until|early|late|last|this)\s+)*$", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;:\"“”()]|``|''|\b(?:and|but|after|before|when|while|since|as)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?\n]\s")
@@ -57,6 +62,8 @@ def direction(text: str, start: int, end: int) -> int:
     if _FORWARD_LEAD.search(window):
         return 1
     after = text[end : min(right, end + 60)]
+    if _PAST_NEXT.match(after):
+        return -1  # "The PRC on Tuesday demanded that the US cancel plans to ...": the next verb is past
     cut = _CLAUSE_BREAK.search(after)
     if _FUTURE_CUES.search(after[: cut.start()] if cut else after):
         return 1
