@@ -16,7 +16,7 @@ function dyadName(d) {
 
 function weekTitle(b) {
   const parts = QUADS.filter((q) => b.by_quad_class[q.id]).map((q) => `${q.label}: ${b.by_quad_class[q.id]}`);
-  return `Week of ${b.period}: ${plural(b.count, "event")}` + (b.count ? `, mean intensity ${b.mean_intensity.toFixed(1)}, net ${b.net.toFixed(1)}` : "") +
+  return `Week of ${b.period}: ${plural(b.count, "real event")}` + (b.count ? `, mean intensity ${b.mean_intensity.toFixed(1)}, net ${b.net.toFixed(1)}` : "") +
     (parts.length ? "\n" + parts.join("\n") : "") + (b.flag ? `\nFlagged: shift ${DIRECTION[b.flag.direction]} (z = ${b.flag.z})` : "");
 }
 
@@ -78,7 +78,7 @@ export function dyadChart(buckets, onPick) {
     g.append(s("circle", { cx, cy, r: 2.5, class: "intensity-dot" }));
   }
   g.append(s("line", { x1: 0, x2: iw, y1: ih, y2: ih, class: "axis" }));
-  return s("svg", { viewBox: `0 0 ${W} ${H}`, class: "chart", role: "img", "aria-label": "weekly events by quad class, mean intensity and flagged weeks", "data-testid": "dyad-chart" }, g);
+  return s("svg", { viewBox: `0 0 ${W} ${H}`, class: "chart", role: "img", "aria-label": "weekly real events by quad class, mean intensity and flagged weeks", "data-testid": "dyad-chart" }, g);
 }
 
 function driverItem(e, go) {
@@ -100,7 +100,7 @@ function changeCard(c, go) {
 
 function weekDetail(b) {
   return h("div", { class: "week-detail", "data-testid": "dyad-week" },
-    h("strong", {}, `Week of ${b.period}: ${plural(b.count, "event")}`), " · mean intensity ", intensityTag(b.mean_intensity), ` · net ${b.net.toFixed(1)}`,
+    h("strong", {}, `Week of ${b.period}: ${plural(b.count, "real event")}`), " · mean intensity ", intensityTag(b.mean_intensity), ` · net ${b.net.toFixed(1)}`,
     h("ul", { class: "plain" }, QUADS.filter((q) => b.by_quad_class[q.id]).map((q) => h("li", {}, h("span", { class: "swatch", style: `background:${q.color}` }), ` ${q.label}: ${b.by_quad_class[q.id]}`))));
 }
 
@@ -167,7 +167,7 @@ export function renderDyads(root, ctx) {
         picker.replaceChildren(h("span", { class: "muted small" }, "Dyads, busiest first:"), ...all.map((d) => h("button", {
           type: "button", class: d === chosen ? "chip active" : "chip", "aria-pressed": String(d === chosen), "data-a": d.a, "data-b": d.b,
           onclick: () => go("dyads", { ...params, a: d.a, b: d.b }, true),
-        }, dyadName(d), h("small", {}, ` ${d.count}`), d.changes.length ? h("span", { class: "flag-count", title: "flagged weeks" }, ` ⚑${d.changes.length}`) : null)));
+        }, dyadName(d), h("small", { title: "real events" }, ` ${d.count}`), d.changes.length ? h("span", { class: "flag-count", title: "flagged weeks" }, ` ⚑${d.changes.length}`) : null)));
       }
       body.replaceChildren(seriesPanel(chosen, go));
     })

@@ -89,7 +89,7 @@ export function renderNetwork(root, ctx) {
       name: "color",
       onchange: (e) => go("network", { ...params, color: e.target.value === "quad" ? "quad" : "" }),
     }, h("option", { value: "intensity", selected: colorBy === "intensity" }, "mean intensity"), h("option", { value: "quad", selected: colorBy === "quad" }, "dominant quad class"))),
-    h("label", { class: "field" }, h("span", {}, "Min. events per edge"), h("input", {
+    h("label", { class: "field" }, h("span", {}, "Min. real events per edge"), h("input", {
       type: "number", min: 1, max: 100, name: "min", value: minCount, style: "width:4.5rem",
       onchange: (e) => go("network", { ...params, min: e.target.value > 1 ? e.target.value : "" }),
     })),
@@ -104,6 +104,7 @@ export function renderNetwork(root, ctx) {
     colorBy === "quad"
       ? legendQuads()
       : h("div", { class: "legend" }, h("span", { class: "legend-item" }, "conflict"), h("span", { class: "ramp" }), h("span", { class: "legend-item" }, "cooperation")),
+    h("span", { class: "muted small" }, "sizes count real events (a fused event once)"),
     status,
   );
   root.append(h("div", { class: "network-layout" }, h("div", { class: "graph-wrap" }, controls, graphBox), side));
@@ -136,7 +137,7 @@ export function renderNetwork(root, ctx) {
     side.replaceChildren(
       h("section", { class: "dyad-panel", "data-testid": "dyad-panel" },
         h("h2", {}, dyad.source_name || dyad.source, h("span", { class: "arrow" }, " → "), dyad.target_name || dyad.target),
-        h("p", {}, plural(dyad.count, "event"), " · mean intensity ", intensityTag(dyad.mean_intensity)),
+        h("p", {}, plural(dyad.count, "real event"), " · mean intensity ", intensityTag(dyad.mean_intensity)),
         quadBar(dyad.by_quad_class, dyad.count),
         h("p", { class: "types" }, Object.entries(dyad.by_type).map(([t, n]) => h("span", { class: "type-count" }, typeBadge(t, quadOf[t]), ` ${n}`))),
         h("div", { class: "actions" },
@@ -145,7 +146,7 @@ export function renderNetwork(root, ctx) {
           h("button", { type: "button", onclick: () => go("events", { actor: dyad.source, recipient: dyad.target, grain: "mentions" }) }, "In the event table")),
         mediatorsSection(dyad.source, dyad.target, ctx.filters),
         channelsSection(dyad.source, dyad.target, ctx.filters),
-        h("h3", {}, "Events"),
+        h("h3", {}, "Mentions"),
         list),
     );
     list.append(loading());

@@ -71,7 +71,7 @@ export function stackedChart(buckets, by, onPick) {
       acc += n;
     }
     const parts = QUADS.filter((q) => b.by_quad_class[q.id]).map((q) => `${q.label}: ${b.by_quad_class[q.id]}`);
-    col.append(s("rect", { x: i * band, y: 0, width: band, height: ih, class: "hit" }), s("title", {}, `${by === "week" ? "Week of " : ""}${b.period}: ${plural(b.count, "event")}${parts.length ? "\n" + parts.join("\n") : ""}`));
+    col.append(s("rect", { x: i * band, y: 0, width: band, height: ih, class: "hit" }), s("title", {}, `${by === "week" ? "Week of " : ""}${b.period}: ${plural(b.count, "real event")}${parts.length ? "\n" + parts.join("\n") : ""}`));
     if (b.count) {
       col.addEventListener("click", () => onPick(b));
       col.addEventListener("keydown", (e) => e.key === "Enter" && onPick(b));
@@ -85,7 +85,7 @@ export function stackedChart(buckets, by, onPick) {
     }
   });
   g.append(s("line", { x1: 0, x2: iw, y1: ih, y2: ih, class: "axis" }));
-  return s("svg", { viewBox: `0 0 ${W} ${H}`, class: "chart", role: "img", "aria-label": "events per period, stacked by quad class", "data-testid": "timeline-chart" }, g);
+  return s("svg", { viewBox: `0 0 ${W} ${H}`, class: "chart", role: "img", "aria-label": "real events per period, stacked by quad class", "data-testid": "timeline-chart" }, g);
 }
 
 async function eventsFor(actor, other, filters, since, until) {
@@ -137,7 +137,7 @@ export function renderTimeline(root, ctx) {
     .then((buckets) => {
       const filled = fillPeriods(buckets, by);
       const total = buckets.reduce((a, b) => a + b.count, 0);
-      const title = h("h2", {}, params.actor, params.with ? ` and ${params.with}` : "", h("small", {}, ` · ${plural(total, "dated event")} · per ${by}`));
+      const title = h("h2", {}, params.actor, params.with ? ` and ${params.with}` : "", h("small", {}, ` · ${plural(total, "dated real event")} · per ${by}`));
       if (!filled.length) {
         chartBox.replaceChildren(title, note || "", empty("No dated event for this selection."));
         return;
@@ -147,12 +147,12 @@ export function renderTimeline(root, ctx) {
         detail.replaceChildren(h("h3", {}, `${b.period} – ${until}`), loading());
         try {
           const events = await eventsFor(params.actor, params.with, ctx.filters, b.period < filters.since ? filters.since : b.period, filters.until && until > filters.until ? filters.until : until);
-          detail.replaceChildren(h("h3", {}, `${b.period} – ${until}: ${plural(events.length, "event")}`), h("ol", { class: "event-list" }, events.map((e) => eventItem(e, (ev) => go("event", { id: ev.event_id })))));
+          detail.replaceChildren(h("h3", {}, `${b.period} – ${until}: ${plural(events.length, "mention")}`), h("ol", { class: "event-list" }, events.map((e) => eventItem(e, (ev) => go("event", { id: ev.event_id })))));
         } catch (error) {
           detail.replaceChildren(errorBox(error));
         }
       };
-      chartBox.replaceChildren(title, stackedChart(filled, by, pick), h("p", { class: "hint" }, "Click a bar for its events."), note || "");
+      chartBox.replaceChildren(title, stackedChart(filled, by, pick), h("p", { class: "hint" }, "Click a bar for its mentions."), note || "");
     })
     .catch((error) => chartBox.replaceChildren(errorBox(error)));
 }

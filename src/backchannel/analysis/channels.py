@@ -50,7 +50,8 @@ class ChannelGraph:
         self.corpus = corpus
         self._levels: dict[str, str] = {}
         self._titles: dict[str, Counter[str]] = defaultdict(Counter)
-        self._appearances: dict[str, list[EventView]] = defaultdict(list)
+        self._appearances: dict[str, list[EventView]] = defaultdict(list)  # one mention per real event
+        appeared: set[tuple[str, str]] = set()
         for event in corpus.events:
             for p in event.actors + event.recipients + event.mediators:
                 level = corpus.level(p)
@@ -58,7 +59,8 @@ class ChannelGraph:
                 self._levels[p.key] = min(best, level, key=LEVELS.index)
                 if p.title:
                     self._titles[p.key][p.title] += 1
-                if not self._appearances[p.key] or self._appearances[p.key][-1] is not event:
+                if (p.key, event.real_id) not in appeared:
+                    appeared.add((p.key, event.real_id))
                     self._appearances[p.key].append(event)
         self.contacts: dict[frozenset[str], list[EventView]] = defaultdict(list)
         self.represents: dict[str, str] = {}

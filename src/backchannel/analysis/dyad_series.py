@@ -2,12 +2,14 @@
 
 A dyad is an unordered pair of actors (persons rolled up to the body they speak for)
 that deal with each other in an asserted event: actor and recipient, or two actors of
-an event without recipients.  A week's *net* score is the sum of its events'
-intensities (cooperation positive, conflict negative).  A week is flagged when its net
-score lies at least ``threshold`` standard deviations from the mean of the trailing
-``window`` weeks, at least ``min_history`` of which had events (quiet weeks count as 0;
-the deviation has a floor so that a flat history does not make every event a shift) --
-see docs/analysis.md.
+an event without recipients.  Events are real events by default: the mentions of one
+fused event count once, in the week of the earliest, with their mean intensity (and a
+repost's mentions not at all); ``count="mentions"`` counts every mention.  A week's
+*net* score is the sum of its events' intensities (cooperation positive, conflict
+negative).  A week is flagged when its net score lies at least ``threshold`` standard
+deviations from the mean of the trailing ``window`` weeks, at least ``min_history`` of
+which had events (quiet weeks count as 0; the deviation has a floor so that a flat
+history does not make every event a shift) -- see docs/analysis.md.
 """
 
 from __future__ import annotations
@@ -15,8 +17,9 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from typing import Literal
 
 import duckdb
 
@@ -143,26 +146,39 @@ def dyad_series(
     min_count: int = 1,
     limit: int = 50,
     drivers: int = 5,
+    count: Literal["events", "mentions"] = "events",
 ) -> list[DyadSeries]:
-    """Weekly series (and flagged shifts) of the dyads involving ``a`` (and ``b``), busiest first."""
+    """Weekly series (and flagged shifts) of the dyads involving ``a`` (and ``b``), busiest first.
+
+    ``count="events"`` counts real events (a fused event once); ``"mentions"`` every stored mention.
+    """
     if window < 1 or threshold <= 0 or limit < 1:
         raise InvalidQuery(f"window and limit must be >= 1 and threshold > 0 (got {window}, {limit}, {threshold})")
-    corpus = load_corpus(con, since, until, statuses=("asserted",))
+    if count not in ("events", "mentions"):
+        raise InvalidQuery(f"count: must be events or mentions, got {count!r}")
+    corpus = load_corpus(con, since, until, statuses=("asserted",), copies=count == "mentions")
     side_a = {corpus.rollup(k) for k in resolve_side(con, a, "a")} if a else None
     side_b = {corpus.rollup(k) for k in resolve_side(con, b, "b")} if b else None
-    grouped: dict[Pair, list[EventView]] = defaultdict(list)
-    counted: set[tuple[Pair, str]] = set()  # a real event reported in several mentions counts once
+    # Per dyad, the mentions of each real event (or each mention on its own).
+    members: dict[Pair, dict[str, list[EventView]]] = defaultdict(lambda: defaultdict(list))
     for event in corpus.events:
         for pair in _pairs(corpus, event):
             if side_a is not None and not side_a & set(pair):
                 continue
             if side_b is not None and not (side_b & set(pair) and (side_a is None or _split(pair, side_a, side_b))):
                 continue
-            if (pair, event.real_id) not in counted:
-                counted.add((pair, event.real_id))
-                grouped[pair].append(event)
+            members[pair][event.real_id if count == "events" else event.event_id].append(event)
+    grouped = {pair: [_real_event(ms) for ms in by_id.values()] for pair, by_id in members.items()}
     ranked = sorted((p for p, evs in grouped.items() if len(evs) >= min_count), key=lambda p: (-len(grouped[p]), p))
     return [_series(corpus, p, grouped[p], window, threshold, drivers) for p in ranked[:limit]]
+
+
+def _real_event(mentions: list[EventView]) -> EventView:
+    """One real event from its mentions: the earliest dated one, with the mean intensity of them all."""
+    first = min(mentions, key=lambda e: (e.day is None, e.day or date.min, e.event_id))
+    if len(mentions) == 1:
+        return first
+    return replace(first, intensity=round(sum(e.intensity for e in mentions) / len(mentions), 4))
 
 
 def _split(pair: Pair, side_a: set[str], side_b: set[str]) -> bool:

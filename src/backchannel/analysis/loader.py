@@ -247,12 +247,17 @@ def _actor_infos(con: Connection, keys: Iterable[str]) -> dict[str, ActorInfo]:
     return out
 
 
-def _fused_ids(con: Connection, where: str, params: list[Any]) -> dict[str, str]:
-    """Mention -> fused event, when the store has a fusion table (an older database may not)."""
+def _has_fusion(con: Connection) -> bool:
+    """Whether the store has the fusion tables (an older database may not)."""
     found = con.execute(
         "SELECT count(*) FROM information_schema.tables WHERE table_name = 'fused_event_mentions'"
     ).fetchone()
-    if not found or not found[0]:
+    return bool(found and found[0])
+
+
+def _fused_ids(con: Connection, where: str, params: list[Any]) -> dict[str, str]:
+    """Mention -> fused event, when the store has a fusion table."""
+    if not _has_fusion(con):
         return {}
     rows = _fetch(
         con,
@@ -263,9 +268,17 @@ def _fused_ids(con: Connection, where: str, params: list[Any]) -> dict[str, str]
 
 
 def load_corpus(
-    con: Connection, since: str | None = None, until: str | None = None, statuses: Iterable[str] | None = None
+    con: Connection,
+    since: str | None = None,
+    until: str | None = None,
+    statuses: Iterable[str] | None = None,
+    copies: bool = False,
 ) -> Corpus:
-    """Events whose day falls in the window (undated events only when there is no window)."""
+    """Events whose day falls in the window (undated events only when there is no window).
+
+    The mentions of a near-duplicate document (a repost of an earlier one) are left out unless ``copies``:
+    they repeat their original and are no real event of their own.
+    """
     first, last = parse_window(since, until)
     clauses: list[str] = []
     params: list[Any] = []
@@ -278,6 +291,8 @@ def load_corpus(
     if statuses is not None:
         clauses.append("e.status IN (SELECT unnest(?::TEXT[]))")
         params.append(sorted(set(statuses)))
+    if not copies and _has_fusion(con):
+        clauses.append("e.doc_id NOT IN (SELECT doc_id FROM document_duplicates WHERE doc_id <> canonical_doc_id)")
     where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
     rows = _fetch(
         con,

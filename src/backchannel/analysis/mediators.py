@@ -120,11 +120,12 @@ def _mediations(
 
 
 def _unique(events: Iterable[EventView], limit: int) -> list[Evidence]:
+    """Evidence of up to ``limit`` real events (one mention each)."""
     out: dict[str, Evidence] = {}
     for event in events:
         if len(out) >= limit:
             break
-        out.setdefault(event.event_id, event.evidence())
+        out.setdefault(event.real_id, event.evidence())
     return list(out.values())
 
 

@@ -41,7 +41,9 @@ from backchannel.store.models import (
 from backchannel.store.rows import alias_form
 
 __all__ = [
+    "COUNTS",
     "MAX_LIMIT",
+    "Count",
     "EventFilter",
     "actor_detail",
     "actors",
@@ -62,6 +64,11 @@ _DAY = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 Connection = duckdb.DuckDBPyConnection
 Record = dict[str, Any]
+
+# What the aggregates (dyads, network, timeline) count: real events (the default: the mentions of one fused
+# event count once, a near-duplicate document's copy not at all) or every mention as stored.
+Count = Literal["events", "mentions"]
+COUNTS: tuple[str, ...] = ("events", "mentions")
 
 
 @dataclass(frozen=True)
@@ -117,6 +124,51 @@ def _check_limit(name: str, value: int) -> None:
 
 def _split(value: str, upper: bool = False) -> list[str]:
     return [(v.strip().upper() if upper else v.strip()) for v in value.split(",") if v.strip()]
+
+
+def _check_count(count: str) -> None:
+    if count not in COUNTS:
+        raise InvalidQuery(f"count: must be events or mentions, got {count!r}")
+
+
+@dataclass(frozen=True)
+class _Grain:
+    """How to turn mentions into real events in the SQL of an aggregate over alias ``e``."""
+
+    fused: bool  # fused_event_mentions has rows: a mention's real event is its fused event
+    copies: bool  # some documents are near-duplicates of another: their mentions are not counted
+
+    @property
+    def plain(self) -> bool:
+        """Every mention is its own real event (a database never fused): count rows as they are."""
+        return not (self.fused or self.copies)
+
+    def real_id(self) -> str:
+        return "coalesce(fm.fused_id, e.event_id)" if self.fused else "e.event_id"
+
+    def join(self) -> str:
+        return "LEFT JOIN fused_event_mentions fm ON fm.event_id = e.event_id" if self.fused else ""
+
+    def clauses(self) -> list[str]:
+        return [_NOT_A_COPY] if self.copies else []
+
+
+_NOT_A_COPY = "e.doc_id NOT IN (SELECT doc_id FROM document_duplicates WHERE doc_id <> canonical_doc_id)"
+
+
+def _grain(con: Connection, count: str) -> _Grain:
+    """The grain of an aggregate: mentions as stored, or real events given the fused layer (if any)."""
+    _check_count(count)
+    if count == "mentions":
+        return _Grain(fused=False, copies=False)
+    try:
+        row = con.execute(
+            "SELECT EXISTS (SELECT 1 FROM fused_event_mentions), "
+            "EXISTS (SELECT 1 FROM document_duplicates WHERE doc_id <> canonical_doc_id)"
+        ).fetchone()
+    except duckdb.CatalogException:  # a database from before the fused layer: nothing is fused
+        return _Grain(fused=False, copies=False)
+    return _Grain(fused=bool(row and row[0]), copies=bool(row and row[1]))
 
 
 _PARTICIPANT = "SELECT event_id FROM event_actors WHERE role = ? AND actor_key IN (SELECT unnest(?::TEXT[]))"
@@ -419,26 +471,45 @@ class _DyadTotals:
 
 
 def _dyad_rows(
-    con: Connection, f: EventFilter, keys: list[str] | None = None, strongest: int | None = None, min_count: int = 1
+    con: Connection,
+    f: EventFilter,
+    keys: list[str] | None = None,
+    strongest: int | None = None,
+    min_count: int = 1,
+    count: Count = "events",
 ) -> list[Dyad]:
+    grain = _grain(con, count)
     clauses, params = _where(con, f)
     if keys is not None:
         clauses.append("e.source IN (SELECT unnest(?::TEXT[])) AND e.target IN (SELECT unnest(?::TEXT[]))")
         params += [keys, keys]
+    clauses += grain.clauses()
     where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
-    source, bound = "event_dyads e", list[Any]()
-    if strongest is not None:
-        # Only the ``strongest`` pairs (most events first) are broken down by quad class and type.
-        top = (
-            f"SELECT e.source, e.target FROM event_dyads e {where} GROUP BY e.source, e.target "
-            "HAVING count(*) >= ? ORDER BY count(*) DESC, e.source, e.target LIMIT ?"
+    if grain.plain:
+        # One row of event_dyads per (mention, pair): its rows are what is counted.
+        cte, cte_params, table, cond, cond_params = "", [], "event_dyads e", where, params
+    else:
+        # One row per (real event, pair): its mentions share type and quad class; their intensities are averaged.
+        units = (
+            f"SELECT e.source, e.target, {grain.real_id()} AS real_id, any_value(e.quad_class) AS quad_class, "
+            "any_value(e.event_type) AS event_type, avg(e.intensity) AS intensity "
+            f"FROM event_dyads e {grain.join()} {where} GROUP BY e.source, e.target, real_id"
         )
-        source = f"event_dyads e SEMI JOIN ({top}) top ON e.source = top.source AND e.target = top.target"
-        bound = [*params, min_count, strongest]
+        cte, cte_params, table, cond, cond_params = f"WITH u AS MATERIALIZED ({units}) ", params, "u e", "", []
+    join, join_params = "", list[Any]()
+    if strongest is not None or min_count > 1:
+        # Only the pairs with ``min_count`` events (the ``strongest`` of them, most events first) are broken
+        # down by quad class and type.
+        top = f"SELECT e.source, e.target FROM {table} {cond} GROUP BY e.source, e.target HAVING count(*) >= ?"
+        join_params = [*cond_params, min_count]
+        if strongest is not None:
+            top += " ORDER BY count(*) DESC, e.source, e.target LIMIT ?"
+            join_params.append(strongest)
+        join = f"SEMI JOIN ({top}) top ON e.source = top.source AND e.target = top.target"
     rows = con.execute(
-        "SELECT e.source, e.target, e.quad_class, e.event_type, count(*), sum(e.intensity) "
-        f"FROM {source} {where} GROUP BY ALL",
-        [*bound, *params],
+        f"{cte}SELECT e.source, e.target, e.quad_class, e.event_type, count(*), sum(e.intensity) "
+        f"FROM {table} {join} {cond} GROUP BY ALL",
+        [*cte_params, *join_params, *cond_params],
     ).fetchall()
     acc: dict[tuple[str, str], _DyadTotals] = defaultdict(_DyadTotals)
     for src, tgt, quad, etype, n, total in rows:
@@ -467,27 +538,40 @@ def _names(con: Connection, keys: list[str]) -> dict[str, str | None]:
     return {str(k): (None if n is None else str(n)) for k, n in rows.fetchall()}
 
 
-def dyads(con: Connection, min_count: int = 1, f: EventFilter | None = None) -> list[Dyad]:
-    """Directed actor -> recipient pairs with at least ``min_count`` events, most frequent first."""
-    return [d for d in _dyad_rows(con, f or EventFilter()) if d.count >= min_count]
+def dyads(con: Connection, min_count: int = 1, f: EventFilter | None = None, count: Count = "events") -> list[Dyad]:
+    """Directed actor -> recipient pairs with at least ``min_count`` events, most frequent first.
+
+    ``count="events"`` counts real events (a fused event once, however many mentions report it);
+    ``"mentions"`` counts every stored mention.
+    """
+    return _dyad_rows(con, f or EventFilter(), min_count=min_count, count=count)
 
 
 def network(
-    con: Connection, f: EventFilter | None = None, max_nodes: int = 200, min_count: int = 1, max_edges: int = 1000
+    con: Connection,
+    f: EventFilter | None = None,
+    max_nodes: int = 200,
+    min_count: int = 1,
+    max_edges: int = 1000,
+    count: Count = "events",
 ) -> NetworkView:
     """The most active actors (nodes) and the actor -> recipient dyads among them (edges) for the filtered events.
 
     Edges are the ``max_edges`` strongest dyads (most events first): among hundreds of busy actors in a large
     database the dyads number in the tens of thousands, more than a response or a drawing can carry.
+    Nodes and edges count real events by default (``count="events"``), or every mention (``"mentions"``).
     """
     _check_limit("max_nodes", max_nodes)
     _check_limit("max_edges", max_edges)
+    grain = _grain(con, count)
     filt = f or EventFilter()
     clauses, params = _where(con, filt)
-    where = " AND ".join(["e.role IN ('actor', 'recipient', 'mediator')", *clauses])
+    where = " AND ".join(["e.role IN ('actor', 'recipient', 'mediator')", *clauses, *grain.clauses()])
+    # event_actors holds one row per (mention, actor), so without fusion count(*) counts mentions.
+    counted = "count(*)" if grain.plain else f"count(DISTINCT {grain.real_id()})"
     rows = _fetch(
         con,
-        "WITH n AS (SELECT e.actor_key AS key, count(*) AS events FROM event_actors e "
+        f"WITH n AS (SELECT e.actor_key AS key, {counted} AS events FROM event_actors e {grain.join()} "
         f"WHERE {where} GROUP BY e.actor_key ORDER BY events DESC, key LIMIT ?) "
         "SELECT n.key, a.name, a.country, a.kind, n.events FROM n LEFT JOIN actors a ON a.actor_key = n.key "
         "ORDER BY n.events DESC, n.key",
@@ -496,7 +580,7 @@ def network(
     nodes = [NetworkNode.model_validate(r) for r in rows]
     edges = [
         NetworkEdge.model_validate(d.model_dump())
-        for d in _dyad_rows(con, filt, [n.key for n in nodes], strongest=max_edges, min_count=min_count)
+        for d in _dyad_rows(con, filt, [n.key for n in nodes], strongest=max_edges, min_count=min_count, count=count)
         if d.count >= min_count
     ]
     return NetworkView(nodes=nodes, edges=edges)
@@ -508,10 +592,16 @@ def timeline(
     with_other: str | None = None,
     by: Literal["week", "month"] = "week",
     f: EventFilter | None = None,
+    count: Count = "events",
 ) -> list[TimelineBucket]:
-    """Events per week or month (by event day) in which ``actor`` and, if given, ``with_other`` take part."""
+    """Events per week or month (by event day) in which ``actor`` and, if given, ``with_other`` take part.
+
+    A real event (``count="events"``, the default) falls in the period of its earliest matching mention, with
+    the mean intensity of its mentions; ``"mentions"`` counts every mention in its own period.
+    """
     if by not in ("week", "month"):
         raise InvalidQuery(f"by: must be week or month, got {by!r}")
+    grain = _grain(con, count)
     clauses, params = _where(con, f or EventFilter())
     # Rows of event_actors for the subject (one per event and actor key; a name may match several keys).
     clauses += ["e.role IN ('actor', 'recipient', 'mediator')", "e.actor_key IN (SELECT unnest(?::TEXT[]))"]
@@ -523,11 +613,21 @@ def timeline(
         )
         params.append(resolve_actor(con, with_other))
     clauses.append("e.day IS NOT NULL")
+    clauses += grain.clauses()
+    # The subject's mentions, once each (a name may match several keys of one mention).
+    matched = (
+        f"SELECT DISTINCT e.event_id, e.day, e.quad_class, e.intensity FROM event_actors e "
+        f"WHERE {' AND '.join(clauses)}"
+    )
+    if grain.plain:
+        units = f"SELECT date_trunc('{by}', e.day)::DATE AS p, e.quad_class, e.intensity FROM ({matched}) e"
+    else:
+        units = (
+            f"SELECT date_trunc('{by}', min(e.day))::DATE AS p, any_value(e.quad_class) AS quad_class, "
+            f"avg(e.intensity) AS intensity FROM ({matched}) e {grain.join()} GROUP BY {grain.real_id()}"
+        )
     rows = con.execute(
-        f"SELECT p, quad_class, count(*), sum(intensity) FROM (SELECT DISTINCT e.event_id, "
-        f"date_trunc('{by}', e.day)::DATE AS p, e.quad_class, e.intensity FROM event_actors e "
-        f"WHERE {' AND '.join(clauses)}) GROUP BY ALL ORDER BY p",
-        params,
+        f"SELECT p, quad_class, count(*), sum(intensity) FROM ({units}) GROUP BY ALL ORDER BY p", params
     ).fetchall()
     buckets: dict[str, _DyadTotals] = defaultdict(_DyadTotals)
     for period, quad, n, total in rows:

@@ -10,6 +10,7 @@ from fastapi import APIRouter, Depends, Query
 from backchannel.analysis import dyad_series
 from backchannel.analysis.models import DyadSeries
 from backchannel.api.errors import ERROR_RESPONSES
+from backchannel.api.routers.network import CountParam
 from backchannel.api.service import read_connection
 
 __all__ = ["router"]
@@ -29,5 +30,8 @@ def get_dyad_series(
     threshold: Annotated[float, Query(gt=0, description="flag weeks with |z| at least this")] = 2.0,
     min_count: Annotated[int, Query(alias="min", ge=1)] = 1,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    count: CountParam = "events",
 ) -> list[DyadSeries]:
-    return dyad_series(con, actor, with_other, since, until, window, threshold, min_count=min_count, limit=limit)
+    return dyad_series(
+        con, actor, with_other, since, until, window, threshold, min_count=min_count, limit=limit, count=count
+    )

@@ -1,4 +1,8 @@
-"""``GET /network`` (nodes and edges) and ``GET /dyads``."""
+"""``GET /network`` (nodes and edges) and ``GET /dyads``.
+
+Counts are of real events by default: the mentions of one fused event count once, a near-duplicate
+document's copy not at all; ``count=mentions`` counts every stored mention instead.
+"""
 
 from __future__ import annotations
 
@@ -13,11 +17,15 @@ from backchannel.api.service import read_connection
 from backchannel.store import EventFilter, queries
 from backchannel.store.models import Dyad, NetworkView
 
-__all__ = ["router"]
+__all__ = ["CountParam", "router"]
 
 router = APIRouter(tags=["network"], responses=ERROR_RESPONSES)
 Con = Annotated[duckdb.DuckDBPyConnection, Depends(read_connection)]
 Filter = Annotated[EventFilter, Depends(event_filter)]
+CountParam = Annotated[
+    queries.Count,
+    Query(description="what is counted: real events (a fused event once) or every stored mention"),
+]
 
 
 @router.get("/network", response_model=NetworkView, summary="Actor network with counts by quad class")
@@ -27,10 +35,16 @@ def get_network(
     max_nodes: Annotated[int, Query(ge=1, le=queries.MAX_LIMIT)] = 200,
     min_count: Annotated[int, Query(ge=1)] = 1,
     max_edges: Annotated[int, Query(ge=1, le=queries.MAX_LIMIT, description="the strongest dyads kept")] = 1000,
+    count: CountParam = "events",
 ) -> NetworkView:
-    return queries.network(con, f, max_nodes=max_nodes, min_count=min_count, max_edges=max_edges)
+    return queries.network(con, f, max_nodes=max_nodes, min_count=min_count, max_edges=max_edges, count=count)
 
 
 @router.get("/dyads", response_model=list[Dyad], summary="Actor -> recipient pairs, most frequent first")
-def get_dyads(con: Con, f: Filter, min: Annotated[int, Query(ge=1)] = 1) -> list[Dyad]:  # public name
-    return queries.dyads(con, min, f)
+def get_dyads(
+    con: Con,
+    f: Filter,
+    min: Annotated[int, Query(ge=1)] = 1,  # public name
+    count: CountParam = "events",
+) -> list[Dyad]:
+    return queries.dyads(con, min, f, count=count)

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends, Query
 
 from backchannel.api.errors import ERROR_RESPONSES
 from backchannel.api.routers.events import window_filter
+from backchannel.api.routers.network import CountParam
 from backchannel.api.service import read_connection
 from backchannel.store import EventFilter, queries
 from backchannel.store.models import TimelineBucket
@@ -26,5 +27,6 @@ def get_timeline(
     actor: Annotated[str, Query(description="actor id or name (the timeline's subject)")],
     with_other: Annotated[str | None, Query(alias="with", description="only events also involving this actor")] = None,
     by: Annotated[Literal["week", "month"], Query()] = "week",
+    count: CountParam = "events",
 ) -> list[TimelineBucket]:
-    return queries.timeline(con, actor, with_other, by, f)
+    return queries.timeline(con, actor, with_other, by, f, count=count)

@@ -1,0 +1,152 @@
+"""The aggregates count real events: one meeting reported by several outlets is one event, not one per report.
+
+Three outlets report Haniyeh's meeting with China's ambassador in Doha on Thursday 29 February 2024
+(two that day, one the next), an aggregator reposts the first story, and a wire reports a second meeting
+three weeks later.  Fused, that is two real events between them; as stored, five mentions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from backchannel.api import ApiSettings, create_app
+from backchannel.fusion import refuse
+from backchannel.records import Article
+from backchannel.store import Store, ingest
+
+STATEMENT = (
+    "Hamas political bureau chief Ismail Haniyeh met the Chinese Ambassador to Qatar, Cao Xiaolin, in Doha on "
+    "Thursday, the movement said in a statement. The two sides reviewed the situation in the Gaza Strip and the "
+    "efforts to halt the war, according to the statement. Beijing has called for an immediate truce and for more "
+    "aid to reach civilians in the enclave, and has hosted Palestinian factions in the past."
+)
+REPORTS = [
+    Article(doc_id="statement", text=STATEMENT, date="2024-02-29", source="movement website"),
+    Article(
+        doc_id="agency",
+        text=(
+            "In Doha on Thursday, Haniyeh met with the Chinese Ambassador, Cao Xiaolin, to exchange views on the "
+            "ceasefire negotiations. The ambassador reaffirmed Beijing's position on a two-state solution."
+        ),
+        date="2024-02-29",
+        source="news agency",
+    ),
+    Article(
+        doc_id="daily",
+        text=(
+            "Ismail Haniyeh met the Chinese Ambassador in Doha on Thursday, Hamas officials told reporters on Friday. "
+            "They gave no details of the talks."
+        ),
+        date="2024-03-01",
+        source="regional daily",
+    ),
+    Article(
+        doc_id="repost",
+        text="Reposted from the movement's website by our editors. " + STATEMENT,
+        date="2024-03-01",
+        source="aggregator",
+    ),
+    Article(
+        doc_id="wire",
+        text="Haniyeh met the Chinese Ambassador again in Doha on Wednesday to follow up on the truce proposal.",
+        date="2024-03-20",
+        source="wire",
+    ),
+]
+HANIYEH, CHINA = "P:ismail_haniyeh", "CHN"
+
+
+def _build(path: Path, stubcoder: ModuleType, fuse: bool) -> Path:
+    with Store.open(path) as store:
+        ingest(store, REPORTS, stubcoder.StubCoder(), stubcoder.VERSION)
+        if fuse:
+            refuse(store)
+    return path
+
+
+@pytest.fixture(scope="module")
+def fused(tmp_path_factory: pytest.TempPathFactory, stubcoder: ModuleType) -> Iterator[TestClient]:
+    path = _build(tmp_path_factory.mktemp("real-events") / "fused.duckdb", stubcoder, fuse=True)
+    with TestClient(create_app(path, ApiSettings())) as c:
+        yield c
+
+
+@pytest.fixture(scope="module")
+def unfused(tmp_path_factory: pytest.TempPathFactory, stubcoder: ModuleType) -> Iterator[TestClient]:
+    path = _build(tmp_path_factory.mktemp("real-events") / "unfused.duckdb", stubcoder, fuse=False)
+    with TestClient(create_app(path, ApiSettings())) as c:
+        yield c
+
+
+def _get(client: TestClient, route: str, **params: Any) -> Any:
+    response = client.get(route, params=params)
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def _edge(edges: list[dict[str, Any]]) -> dict[str, Any]:
+    found = [e for e in edges if (e["source"], e["target"]) == (HANIYEH, CHINA)]
+    assert len(found) == 1, edges
+    return found[0]
+
+
+def test_the_fixture_is_one_meeting_in_three_reports_a_repost_and_a_later_meeting(fused: TestClient) -> None:
+    meetings = _get(fused, "/fused-events", actor="Haniyeh", type="CONSULT")["items"]
+    assert sorted(m["mentions"] for m in meetings) == [1, 3], meetings  # the repost is no source of its own
+    assert sorted(m["sources"] for m in meetings) == [1, 3]
+    mentions = _get(fused, "/events", actor="Haniyeh", type="CONSULT")["items"]
+    assert {m["doc_id"] for m in mentions} == {"statement", "agency", "daily", "repost", "wire"}
+
+
+@pytest.mark.parametrize(("count", "expected"), [(None, 2), ("events", 2), ("mentions", 5)])
+def test_network_edge_counts_real_events_by_default(fused: TestClient, count: str | None, expected: int) -> None:
+    params = {"count": count} if count else {}
+    view = _get(fused, "/network", **params)
+    edge = _edge(view["edges"])
+    assert edge["count"] == expected
+    assert edge["by_type"] == {"CONSULT": expected} and edge["by_quad_class"] == {"1": expected}
+    assert edge["mean_intensity"] == 1.0
+    nodes = {n["key"]: n["events"] for n in view["nodes"]}
+    assert nodes[HANIYEH] == nodes[CHINA] == expected
+
+
+@pytest.mark.parametrize(("count", "expected"), [("events", 2), ("mentions", 5)])
+def test_dyads_count_real_events_or_mentions(fused: TestClient, count: str, expected: int) -> None:
+    assert _edge(_get(fused, "/dyads", count=count))["count"] == expected
+    # The minimum applies to what is counted.
+    assert _get(fused, "/dyads", count=count, min=expected + 1) == []
+    assert _edge(_get(fused, "/dyads", count=count, min=expected))["count"] == expected
+
+
+def test_the_meeting_reported_by_three_outlets_is_one_event_in_its_week(fused: TestClient) -> None:
+    weeks = {b["period"]: b["count"] for b in _get(fused, "/timeline", actor="Haniyeh", **{"with": "China"})}
+    assert weeks == {"2024-02-26": 1, "2024-03-18": 1}
+    weeks = {b["period"]: b["count"] for b in _get(fused, "/timeline", actor="Haniyeh", count="mentions")}
+    assert weeks == {"2024-02-26": 4, "2024-03-18": 1}
+
+
+@pytest.mark.parametrize(("count", "expected"), [("events", 2), ("mentions", 5)])
+def test_dyad_series_counts_real_events_or_mentions(fused: TestClient, count: str, expected: int) -> None:
+    series = _get(fused, "/dyad-series", actor="Haniyeh", count=count)
+    assert len(series) == 1, series
+    assert series[0]["count"] == expected
+    assert sum(w["count"] for w in series[0]["weeks"]) == expected
+
+
+def test_a_database_never_fused_counts_each_mention_as_its_own_event(unfused: TestClient) -> None:
+    for count in ("events", "mentions"):
+        assert _edge(_get(unfused, "/network", count=count)["edges"])["count"] == 5
+        assert _edge(_get(unfused, "/dyads", count=count))["count"] == 5
+
+
+def test_an_unknown_count_is_a_422(fused: TestClient) -> None:
+    for route in ("/network", "/dyads", "/dyad-series"):
+        response = fused.get(route, params={"count": "reports"})
+        assert response.status_code == 422, (route, response.text)
+    assert fused.get("/timeline", params={"actor": "Haniyeh", "count": "reports"}).status_code == 422
