@@ -262,3 +262,8 @@ def _one_of(doc: DocumentResult, event_type: str) -> Event:
     hits = [e for e in doc.events if e.event_type == event_type]
     assert hits, [(e.event_type, e.status, e.trigger.text) for e in doc.events]
     return hits[0]
+
+
+def test_broken_commitment_targets_whom_it_was_made_to(pipeline: Pipeline) -> None:
+    doc = _code("The president has reneged on his commitment to the Kenyan people to hold a referendum.", pipeline)
+    assert _recipient_countries(_asserted(doc, "REJECT")) == {"KEN"}

@@ -49,6 +49,7 @@ _TERRITORIAL_TYPES = frozenset({"PROTEST", "MOBILIZE", "SANCTION", "COERCE", "AS
 _PROTEST_NOUNS = frozenset(
     {"demonstration", "protest", "rally", "march", "strike", "sit-in", "vigil", "gathering", "meeting", "congress"}
 )
+_COMMITMENT_NOUNS = frozenset({"commitment", "promise", "pledge", "obligation", "guarantee", "assurance", "vow"})
 _WEAPON_NOUNS = frozenset(
     """tank tanks artillery drone drones missile missiles rocket rockets mortar mortars warplane warplanes jet jets
     helicopter helicopters gunship gunships gunboat sniper snipers fire gunfire shell shells bomb bombs
@@ -558,16 +559,29 @@ class EventCoder:
         cand.actors, cand.recipients = actors, recips
 
     def _relation_partners(self, verb: Token, finder: ArgumentFinder, s_index: int) -> list[ActorMention]:
-        """'broke off relations with Russia', 'boycott all contact with the United States'."""
+        """'broke off relations with Russia', 'boycott all contact with the United States', 'reneged on his
+        commitment to the Zambian people', 'pulled out of the deal with Iran'."""
         dobj = _direct_object(verb)
-        if dobj is None or dobj.lemma_.lower() not in _RELATION_NOUNS:
-            return []
-        for head in (dobj, verb):
-            for c in head.children:
-                if c.dep_ == "prep" and c.lower_ in ("with", "between"):
-                    found = finder.actors_of(next((g for g in c.children if g.dep_ == "pobj"), None), s_index)
-                    if found:
-                        return found
+        objects = [dobj] if dobj is not None else []
+        preps = [c for c in verb.children if c.dep_ == "prep"]
+        # "pulled out of the deal": "of" under the particle or under "out" read as a preposition
+        preps += [g for c in verb.children if c.dep_ in ("prt", "prep") for g in c.children if g.dep_ == "prep"]
+        objects += [g for c in preps if c.lower_ in ("on", "of", "from") for g in c.children if g.dep_ == "pobj"]
+        for obj in objects:
+            lemma = obj.lemma_.lower()
+            if lemma in _RELATION_NOUNS:
+                preps: tuple[str, ...] = ("with", "between")
+            elif lemma in _COMMITMENT_NOUNS:
+                preps = ("to", "with")
+            else:
+                continue
+            for head in (obj, verb):
+                for c in head.children:
+                    if c.dep_ == "prep" and c.lower_ in preps:
+                        pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                        found = finder.actors_of(pobj, s_index)
+                        if found:
+                            return found
         return []
 
     def _protest_organisers(self, verb: Token, finder: ArgumentFinder, s_index: int) -> list[ActorMention]:
