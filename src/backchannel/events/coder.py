@@ -570,14 +570,14 @@ class EventCoder:
         for obj in objects:
             lemma = obj.lemma_.lower()
             if lemma in _RELATION_NOUNS:
-                preps: tuple[str, ...] = ("with", "between")
+                partner_preps: tuple[str, ...] = ("with", "between")
             elif lemma in _COMMITMENT_NOUNS:
-                preps = ("to", "with")
+                partner_preps = ("to", "with")
             else:
                 continue
             for head in (obj, verb):
                 for c in head.children:
-                    if c.dep_ == "prep" and c.lower_ in preps:
+                    if c.dep_ == "prep" and c.lower_ in partner_preps:
                         pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
                         found = finder.actors_of(pobj, s_index)
                         if found:
