@@ -267,3 +267,10 @@ def _one_of(doc: DocumentResult, event_type: str) -> Event:
 def test_broken_commitment_targets_whom_it_was_made_to(pipeline: Pipeline) -> None:
     doc = _code("The president has reneged on his commitment to the Kenyan people to hold a referendum.", pipeline)
     assert _recipient_countries(_asserted(doc, "REJECT")) == {"KEN"}
+
+
+def test_ordering_a_newspaper_to_close_is_coercion_but_ordering_the_army_is_not(pipeline: Pipeline) -> None:
+    paper = _code("Zimbabwe's government ordered the independent Daily News to stop publishing.", pipeline)
+    assert [e.mode for e in paper.events if e.event_type == "COERCE" and e.status == "asserted"] == ["censor"]
+    army = _code("The president ordered the army to halt the offensive.", pipeline)
+    assert not [e for e in army.events if e.event_type == "COERCE"]

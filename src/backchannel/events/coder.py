@@ -49,6 +49,10 @@ _TERRITORIAL_TYPES = frozenset({"PROTEST", "MOBILIZE", "SANCTION", "COERCE", "AS
 _PROTEST_NOUNS = frozenset(
     {"demonstration", "protest", "rally", "march", "strike", "sit-in", "vigil", "gathering", "meeting", "congress"}
 )
+_SUBORDINATES = frozenset(
+    """army troop force military police soldier unit commander ministry government official staff agency
+    navy officer""".split()  # noqa: SIM905 - word list
+)
 _COMMITMENT_NOUNS = frozenset({"commitment", "promise", "pledge", "obligation", "guarantee", "assurance", "vow"})
 _WEAPON_NOUNS = frozenset(
     """tank tanks artillery drone drones missile missiles rocket rockets mortar mortars warplane warplanes jet jets
@@ -376,6 +380,12 @@ class EventCoder:
             subj = _subject(verb)
             if subj is None or subj.lemma_.lower() not in entry.subjects:
                 return False
+        if entry.complements:
+            if not any(c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in entry.complements for c in verb.children):
+                return False
+            ordered = _direct_object(verb)
+            if ordered is not None and ordered.lemma_.lower() in _SUBORDINATES:
+                return False  # "the president ordered the army to stop": a command, not coercion
         if entry.intransitive and _direct_object(verb) is not None:
             return False
         if entry.no_xcomp and any(c.dep_ in ("xcomp", "oprd", "ccomp") for c in verb.children):

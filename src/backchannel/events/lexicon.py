@@ -122,11 +122,17 @@ class TriggerEntry:
     no_xcomp: bool = False
     subjects: frozenset[str] = frozenset()
     swap_roles: bool = False  # the subject receives and a "from" object acts ("received weapons from")
+    complements: frozenset[str] = frozenset()  # only with an infinitive of these ("ordered X to leave")
 
     @property
     def specificity(self) -> int:
         """Entries with conditions are tried before unconditional ones."""
-        conditions = 2 * bool(self.objects) + 2 * bool(self.subjects) + bool(self.obj_actor or self.intransitive)
+        conditions = (
+            2 * bool(self.objects)
+            + 2 * bool(self.subjects)
+            + 2 * bool(self.complements)
+            + bool(self.obj_actor or self.intransitive)
+        )
         return conditions + len(self.phrase.split())
 
 
@@ -167,6 +173,7 @@ class Lexicon:
                 no_xcomp="noxcomp" in opts,
                 subjects=frozenset(_opt_values(opts, "subj")),
                 swap_roles="swap" in opts,
+                complements=frozenset(_opt_values(opts, "xcomp")),
             )
             table = {"verb": lex.verbs, "noun": lex.nouns, "adj": lex.adjs}.get(kind)
             if table is None:
