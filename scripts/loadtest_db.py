@@ -272,7 +272,7 @@ def _generate(con: object, events: int, actors: int) -> None:
         FROM ev4"""
     )
     # event_actors: the actor (and the recipient, a mediator, a reporting actor) with the filter columns.
-    shared = "doc_id, day, event_type, status, quad, intensity"
+    shared = "doc_id, day, event_type, status, quad, intensity, NULL"  # fused_id: nothing is fused yet
     con.execute(
         f"""INSERT INTO event_actors
         SELECT doc_id || ':e' || idx, 'actor', 0, a_key, a_name,

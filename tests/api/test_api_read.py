@@ -135,6 +135,24 @@ def test_dyads_min_count(client: TestClient) -> None:
     assert frequent == [d for d in every if d["count"] >= 2] and len(frequent) < len(every)
 
 
+def test_dyads_are_bounded_and_paged_strongest_first(client: TestClient) -> None:
+    # Regression: /dyads without min returned every dyad (446k on a million events, 20-45 s).
+    every = client.get("/dyads", params={"limit": 10_000}).json()
+    assert len(every) > 10
+    assert client.get("/dyads", params={"limit": 5}).json() == every[:5]
+    assert client.get("/dyads", params={"limit": 4, "offset": 5}).json() == every[5:9]
+    pages = [client.get("/dyads", params={"limit": 3, "offset": k}).json() for k in range(0, len(every) + 3, 3)]
+    assert [d for page in pages for d in page] == every and pages[-1] == []
+    assert [d["count"] for d in every] == sorted((d["count"] for d in every), reverse=True)
+    assert client.get("/dyads", params={"min": 2, "limit": 3}).json() == [d for d in every if d["count"] >= 2][:3]
+    for bad in ({"limit": 0}, {"limit": 10_001}, {"offset": -1}):
+        assert client.get("/dyads", params=bad).status_code == 422, bad
+    limit = next(
+        p for p in client.get("/openapi.json").json()["paths"]["/dyads"]["get"]["parameters"] if p["name"] == "limit"
+    )
+    assert limit["schema"]["default"] == 1000 and limit["schema"]["maximum"] == 10_000
+
+
 def test_timeline_by_month_and_dyad(client: TestClient) -> None:
     months = client.get("/timeline", params={"actor": "USA", "by": "month"}).json()
     usa_events = _all_events(client, actor="USA") + _all_events(client, recipient="USA")

@@ -16,8 +16,10 @@ from backchannel.cli import main
 from backchannel.fusion import FusedFilter, fused_event, fused_events, refuse
 from backchannel.pipeline import PIPELINE_VERSION, Pipeline
 from backchannel.records import Article
-from backchannel.store import Store, ingest
+from backchannel.store import Store, ingest, queries, recode
 from backchannel.store.errors import InvalidQuery
+from backchannel.store.schema import MIGRATIONS, TABLES
+from backchannel.store.writer import copy_fused_ids
 
 STEINMEIER_STATEMENT = (
     "wh-2023-10-06-joint-statement-from-the-president-of-the-united-states-joseph-r-biden-jr-and-the-president-of-"
@@ -230,3 +232,108 @@ def test_openapi_documents_both_grains(db: Path) -> None:
     )
     detail = paths["/fused-events/{fused_id}"]["get"]["responses"]
     assert detail["404"]["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/ErrorBody"}
+
+
+# -- the fused event copied into event_actors and event_dyads (migration 4) ----------------------------------------
+
+_NOT_A_COPY = "e.doc_id NOT IN (SELECT doc_id FROM document_duplicates WHERE doc_id <> canonical_doc_id)"
+
+
+def _by_join(con: duckdb.DuckDBPyConnection) -> tuple[dict[str, int], dict[tuple[str, str], int]]:
+    """Real events per actor and per dyad, counted the slow way: joining fused_event_mentions."""
+    real = "count(DISTINCT coalesce(fm.fused_id, e.event_id))"
+    join = "LEFT JOIN fused_event_mentions fm ON fm.event_id = e.event_id"
+    nodes = con.execute(
+        f"SELECT e.actor_key, {real} FROM event_actors e {join} "
+        f"WHERE e.role IN ('actor', 'recipient', 'mediator') AND {_NOT_A_COPY} GROUP BY 1"
+    ).fetchall()
+    dyads = con.execute(
+        f"SELECT e.source, e.target, {real} FROM event_dyads e {join} WHERE {_NOT_A_COPY} GROUP BY 1, 2"
+    ).fetchall()
+    return {str(k): int(n) for k, n in nodes}, {(str(s), str(t)): int(n) for s, t, n in dyads}
+
+
+def _by_queries(con: duckdb.DuckDBPyConnection) -> tuple[dict[str, int], dict[tuple[str, str], int]]:
+    view = queries.network(con, max_nodes=queries.MAX_LIMIT)
+    return {n.key: n.events for n in view.nodes}, {(d.source, d.target): d.count for d in queries.dyads(con)}
+
+
+def _copied(con: duckdb.DuckDBPyConnection) -> set[tuple[str, str, str | None]]:
+    rows = con.execute(
+        "SELECT 'actors', event_id, fused_id FROM event_actors "
+        "UNION SELECT 'dyads', event_id, fused_id FROM event_dyads"
+    ).fetchall()
+    return {(str(t), str(e), None if f is None else str(f)) for t, e, f in rows}
+
+
+def test_counts_by_the_copied_fused_id_equal_the_join_over_fused_event_mentions(store: Store) -> None:
+    con = store.cursor()
+    nodes, dyads = _by_queries(con)
+    assert (nodes, dyads) == _by_join(con)
+    # The fixture can tell the grains apart: the Steinmeier statement and readout are one meeting.
+    mentions = {(d.source, d.target): d.count for d in queries.dyads(con, count="mentions")}
+    assert any(mentions[pair] > n for pair, n in dyads.items())
+    # Only mentions of a fused event with several mentions carry it; the repost's carry none.
+    multi = con.execute(
+        "SELECT count(DISTINCT a.event_id) FROM event_actors a JOIN fused_event_mentions m USING (event_id) "
+        "WHERE m.fused_id IN (SELECT fused_id FROM fused_events WHERE mentions > 1)"
+    ).fetchone()
+    copied = con.execute("SELECT count(DISTINCT event_id) FROM event_actors WHERE fused_id IS NOT NULL").fetchone()
+    assert multi == copied and copied is not None and copied[0] > 0
+    repost = con.execute("SELECT count(fused_id) FROM event_actors WHERE doc_id = 'seed-repost'").fetchone()
+    assert repost == (0,)
+
+
+def _as_schema_3(source: Path, dest: Path) -> None:
+    """``source`` rewritten as a database of schema 3 (fused, before event_actors/event_dyads had fused_id)."""
+    con = duckdb.connect(str(dest))
+    try:
+        con.execute(
+            "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+            "applied_at TIMESTAMP NOT NULL)"
+        )
+        for migration in MIGRATIONS[:3]:
+            for statement in migration.statements:
+                con.execute(statement)
+        con.execute(f"ATTACH '{source}' AS src (READ_ONLY)")
+        for table in TABLES:
+            columns = [str(r[0]) for r in con.execute(f"DESCRIBE main.{table}").fetchall()]
+            listed = ", ".join(f'"{c}"' for c in columns)
+            con.execute(f"INSERT INTO main.{table} SELECT {listed} FROM src.{table}")
+        con.execute("DELETE FROM main.schema_migrations WHERE version > 3")
+    finally:
+        con.close()
+
+
+def test_the_migration_backfills_fused_ids_of_an_existing_fused_database(db: Path, tmp_path: Path) -> None:
+    old = tmp_path / "schema3.duckdb"
+    _as_schema_3(db, old)
+    with duckdb.connect(str(old), read_only=True) as con:
+        assert "fused_id" not in {str(r[0]) for r in con.execute("DESCRIBE event_actors").fetchall()}
+    with Store.open(db, read_only=True) as fused:
+        expected, counts = _copied(fused.cursor()), _by_queries(fused.cursor())
+    with Store.open(old) as migrated:  # opening for writing applies migration 4
+        con = migrated.cursor()
+        assert con.execute("SELECT max(version) FROM schema_migrations").fetchone() == (len(MIGRATIONS),)
+        assert _copied(con) == expected
+        assert _by_queries(con) == counts == _by_join(con)
+
+
+def test_re_coding_a_document_keeps_its_mentions_fused_until_the_next_fusion(
+    db: Path, tmp_path: Path, nlp: Language
+) -> None:
+    copy = tmp_path / "recode.duckdb"
+    copy.write_bytes(db.read_bytes())
+    with Store.open(copy) as store:
+        before = _copied(store.cursor())
+        summary = recode(store, Pipeline(nlp=nlp), PIPELINE_VERSION + "+recode")
+        assert summary.recoded == 8
+        assert _copied(store.cursor()) == before
+        assert _by_queries(store.cursor()) == _by_join(store.cursor())
+        # Fusion rewrites the copy whole: a fused event that loses mentions loses its fused_id with them.
+        store.cursor().execute("DELETE FROM fused_event_mentions WHERE doc_id = ?", [STEINMEIER_READOUT])
+        with store.cursor() as con:
+            copy_fused_ids(con)
+        assert _by_queries(store.cursor()) == _by_join(store.cursor())
+        refuse(store)
+        assert _copied(store.cursor()) == before

@@ -240,7 +240,7 @@ def _dense_network_db(path: Path, actors: int) -> dict[tuple[str, str], dict[str
                  ['CONSULT', 'ACCUSE'][(i + j + k) % 2 + 1] AS ty
                  FROM range({actors}) a(i), range({actors}) b(j), LATERAL range((i * 7 + j * 3) % 5 + 1) c(k)
                  WHERE i <> j"""
-    shared = "'doc', DATE '2024-03-01', ty, 'asserted', 1, 1.0"
+    shared = "'doc', DATE '2024-03-01', ty, 'asserted', 1, 1.0, NULL"  # fused_id: not fused
     with Store.open(path) as store:
         con = store.cursor()
         con.execute(

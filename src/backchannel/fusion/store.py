@@ -5,7 +5,9 @@ documents to their canonical copy, fuses the mentions of canonical documents
 (mentions of duplicates are left out of the fused layer, so a repost is never a
 second source), links announcements to the events they announced, and replaces
 ``document_duplicates``, ``fused_events``, ``fused_event_mentions`` and
-``fused_event_links`` in one transaction.
+``fused_event_links`` in one transaction -- in which it also copies each mention's
+fused event (of several mentions) into ``event_actors.fused_id`` and
+``event_dyads.fused_id``, which the aggregates count by.
 """
 
 from __future__ import annotations
@@ -30,9 +32,16 @@ from backchannel.fusion.fuse import (
     link_announcements,
 )
 from backchannel.store.errors import StoreError
-from backchannel.store.writer import Store
+from backchannel.store.writer import Store, copy_fused_ids
 
-__all__ = ["FusionResult", "FusionSummary", "compute_fusion", "load_mentions", "party_of", "refuse"]
+__all__ = [
+    "FusionResult",
+    "FusionSummary",
+    "compute_fusion",
+    "load_mentions",
+    "party_of",
+    "refuse",
+]
 
 Connection = duckdb.DuckDBPyConnection
 _NON_STATE = {"IGO", "NGO", "MNC", "UAF", "REB", "INS"}
@@ -210,6 +219,7 @@ def refuse(store: Store, dedup: DedupSettings | None = None, fusion: FusionSetti
                     "INSERT INTO fused_event_mentions SELECT unnest(?::TEXT[]), unnest(?::TEXT[]), unnest(?::TEXT[])",
                     [ids, fids, docs],
                 )
+            copy_fused_ids(con)
             if result.announcements:
                 con.executemany(
                     "INSERT INTO fused_event_links VALUES (?, ?, ?, ?, ?)",

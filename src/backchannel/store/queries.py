@@ -42,6 +42,7 @@ from backchannel.store.rows import alias_form
 
 __all__ = [
     "COUNTS",
+    "MAX_DYADS",
     "MAX_LIMIT",
     "Count",
     "EventFilter",
@@ -59,6 +60,7 @@ __all__ = [
 ]
 
 MAX_LIMIT = 1000
+MAX_DYADS = 10_000  # the most dyads one /dyads page returns
 _NO_DAY = date(1, 1, 1)
 _DAY = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
@@ -133,27 +135,25 @@ def _check_count(count: str) -> None:
 
 @dataclass(frozen=True)
 class _Grain:
-    """How to turn mentions into real events in the SQL of an aggregate over alias ``e``."""
+    """How to turn mentions into real events in the SQL of an aggregate over alias ``e``.
+
+    ``event_actors`` and ``event_dyads`` carry the fused event of each mention that has company in it
+    (``fused_id``, copied there by fusion; NULL for a mention that is its own real event), so no join is needed.
+    """
 
     fused: bool  # fused_event_mentions has rows: a mention's real event is its fused event
     copies: bool  # some documents are near-duplicates of another: their mentions are not counted
 
-    @property
-    def plain(self) -> bool:
-        """Every mention is its own real event (a database never fused): count rows as they are."""
-        return not (self.fused or self.copies)
-
-    def real_id(self) -> str:
-        return "coalesce(fm.fused_id, e.event_id)" if self.fused else "e.event_id"
-
-    def join(self) -> str:
-        return "LEFT JOIN fused_event_mentions fm ON fm.event_id = e.event_id" if self.fused else ""
+    def counted(self) -> str:
+        """Real events among rows of one mention each: the unfused ones, plus the distinct fused events."""
+        return "count(*) - count(e.fused_id) + count(DISTINCT e.fused_id)" if self.fused else "count(*)"
 
     def clauses(self) -> list[str]:
         return [_NOT_A_COPY] if self.copies else []
 
 
 _NOT_A_COPY = "e.doc_id NOT IN (SELECT doc_id FROM document_duplicates WHERE doc_id <> canonical_doc_id)"
+_FUSED_OR_NOT = ("e.fused_id IS NULL", "e.fused_id IS NOT NULL")
 
 
 def _grain(con: Connection, count: str) -> _Grain:
@@ -485,17 +485,20 @@ def _dyad_rows(
         params += [keys, keys]
     clauses += grain.clauses()
     where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
-    if grain.plain:
+    if not grain.fused:
         # One row of event_dyads per (mention, pair): its rows are what is counted.
         cte, cte_params, table, cond, cond_params = "", [], "event_dyads e", where, params
     else:
-        # One row per (real event, pair): its mentions share type and quad class; their intensities are averaged.
+        # One row per (real event, pair): a mention of no fused event as it is; the mentions of a fused event
+        # share type and quad class, and their intensities are averaged.
+        alone, together = (("WHERE " + " AND ".join([*clauses, c])) for c in _FUSED_OR_NOT)
         units = (
-            f"SELECT e.source, e.target, {grain.real_id()} AS real_id, any_value(e.quad_class) AS quad_class, "
-            "any_value(e.event_type) AS event_type, avg(e.intensity) AS intensity "
-            f"FROM event_dyads e {grain.join()} {where} GROUP BY e.source, e.target, real_id"
+            f"SELECT e.source, e.target, e.quad_class, e.event_type, e.intensity FROM event_dyads e {alone} "
+            "UNION ALL SELECT e.source, e.target, any_value(e.quad_class), any_value(e.event_type), avg(e.intensity) "
+            f"FROM event_dyads e {together} GROUP BY e.source, e.target, e.fused_id"
         )
-        cte, cte_params, table, cond, cond_params = f"WITH u AS MATERIALIZED ({units}) ", params, "u e", "", []
+        cte, cte_params = f"WITH u AS MATERIALIZED ({units}) ", [*params, *params]
+        table, cond, cond_params = "u e", "", []
     join, join_params = "", list[Any]()
     if strongest is not None or min_count > 1:
         # Only the pairs with ``min_count`` events (the ``strongest`` of them, most events first) are broken
@@ -538,13 +541,27 @@ def _names(con: Connection, keys: list[str]) -> dict[str, str | None]:
     return {str(k): (None if n is None else str(n)) for k, n in rows.fetchall()}
 
 
-def dyads(con: Connection, min_count: int = 1, f: EventFilter | None = None, count: Count = "events") -> list[Dyad]:
+def dyads(
+    con: Connection,
+    min_count: int = 1,
+    f: EventFilter | None = None,
+    count: Count = "events",
+    limit: int | None = None,
+    offset: int = 0,
+) -> list[Dyad]:
     """Directed actor -> recipient pairs with at least ``min_count`` events, most frequent first.
 
     ``count="events"`` counts real events (a fused event once, however many mentions report it);
-    ``"mentions"`` counts every stored mention.
+    ``"mentions"`` counts every stored mention.  ``limit`` and ``offset`` page through the ranking (ties in
+    count are ordered by source and target); a database of a million events has hundreds of thousands of dyads.
     """
-    return _dyad_rows(con, f or EventFilter(), min_count=min_count, count=count)
+    if limit is not None and not 1 <= limit <= MAX_DYADS:
+        raise InvalidQuery(f"limit: must be between 1 and {MAX_DYADS}, got {limit}")
+    if offset < 0:
+        raise InvalidQuery(f"offset: must be 0 or more, got {offset}")
+    strongest = None if limit is None else offset + limit
+    rows = _dyad_rows(con, f or EventFilter(), strongest=strongest, min_count=min_count, count=count)
+    return rows[offset:]
 
 
 def network(
@@ -567,11 +584,10 @@ def network(
     filt = f or EventFilter()
     clauses, params = _where(con, filt)
     where = " AND ".join(["e.role IN ('actor', 'recipient', 'mediator')", *clauses, *grain.clauses()])
-    # event_actors holds one row per (mention, actor), so without fusion count(*) counts mentions.
-    counted = "count(*)" if grain.plain else f"count(DISTINCT {grain.real_id()})"
+    # event_actors holds one row per (mention, actor): per actor, count(*) counts mentions.
     rows = _fetch(
         con,
-        f"WITH n AS (SELECT e.actor_key AS key, {counted} AS events FROM event_actors e {grain.join()} "
+        f"WITH n AS (SELECT e.actor_key AS key, {grain.counted()} AS events FROM event_actors e "
         f"WHERE {where} GROUP BY e.actor_key ORDER BY events DESC, key LIMIT ?) "
         "SELECT n.key, a.name, a.country, a.kind, n.events FROM n LEFT JOIN actors a ON a.actor_key = n.key "
         "ORDER BY n.events DESC, n.key",
@@ -616,15 +632,16 @@ def timeline(
     clauses += grain.clauses()
     # The subject's mentions, once each (a name may match several keys of one mention).
     matched = (
-        f"SELECT DISTINCT e.event_id, e.day, e.quad_class, e.intensity FROM event_actors e "
+        f"SELECT DISTINCT e.event_id, {'e.fused_id, ' if grain.fused else ''}e.day, e.quad_class, e.intensity "
+        "FROM event_actors e "
         f"WHERE {' AND '.join(clauses)}"
     )
-    if grain.plain:
+    if not grain.fused:
         units = f"SELECT date_trunc('{by}', e.day)::DATE AS p, e.quad_class, e.intensity FROM ({matched}) e"
     else:
         units = (
             f"SELECT date_trunc('{by}', min(e.day))::DATE AS p, any_value(e.quad_class) AS quad_class, "
-            f"avg(e.intensity) AS intensity FROM ({matched}) e {grain.join()} GROUP BY {grain.real_id()}"
+            f"avg(e.intensity) AS intensity FROM ({matched}) e GROUP BY coalesce(e.fused_id, e.event_id)"
         )
     rows = con.execute(
         f"SELECT p, quad_class, count(*), sum(intensity) FROM ({units}) GROUP BY ALL ORDER BY p", params

@@ -135,10 +135,24 @@ _M3 = (
     "CREATE INDEX fused_event_links_target ON fused_event_links (target_fused_id)",
 )
 
+# The fused event of each mention, copied into event_actors and event_dyads so that the aggregates count real
+# events without joining fused_event_mentions: set only for a mention of a fused event of several mentions (NULL
+# for every other mention, which is its own real event).  ``refuse`` keeps it in step; existing rows are backfilled.
+_MULTI_MENTION = """(SELECT event_id, fused_id FROM (
+        SELECT event_id, fused_id, count(*) OVER (PARTITION BY fused_id) AS n FROM fused_event_mentions)
+    WHERE n > 1) m"""
+_M4 = (
+    "ALTER TABLE event_actors ADD COLUMN fused_id TEXT",
+    "ALTER TABLE event_dyads ADD COLUMN fused_id TEXT",
+    f"UPDATE event_actors SET fused_id = m.fused_id FROM {_MULTI_MENTION} WHERE event_actors.event_id = m.event_id",
+    f"UPDATE event_dyads SET fused_id = m.fused_id FROM {_MULTI_MENTION} WHERE event_dyads.event_id = m.event_id",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial tables", _M1),
     Migration(2, "near-duplicate documents and fused events", _M2),
     Migration(3, "links between fused events (announcements)", _M3),
+    Migration(4, "fused event of each mention in event_actors and event_dyads", _M4),
 )
 
 # Every table a Parquet export writes, in dependency order.

@@ -23,7 +23,7 @@ from backchannel.store.errors import StoreError, StoreLocked, StoreNotFound
 from backchannel.store.rows import DocumentRows, Row, document_rows
 from backchannel.store.schema import MIGRATIONS, TABLES, applied_versions, apply_migrations
 
-__all__ = ["RunCounts", "Store", "WriteOutcome", "document_hash"]
+__all__ = ["RunCounts", "Store", "WriteOutcome", "copy_fused_ids", "document_hash"]
 
 _DERIVED = ("event_actors", "event_dyads", "events", "mentions", "places", "times", "removed")
 
@@ -31,6 +31,32 @@ _DERIVED = ("event_actors", "event_dyads", "events", "mentions", "places", "time
 def document_hash(text: str) -> str:
     """Content hash that keys a document: sha256 of its UTF-8 text."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+# Mentions of a fused event of several mentions, with that event: the others are each their own real event.
+_MULTI_MENTION = """SELECT event_id, fused_id FROM (
+    SELECT event_id, fused_id, count(*) OVER (PARTITION BY fused_id) AS n FROM fused_event_mentions) WHERE n > 1"""
+
+
+def copy_fused_ids(con: duckdb.DuckDBPyConnection, doc_id: str | None = None) -> None:
+    """Copy ``fused_event_mentions`` into ``fused_id`` of ``event_actors`` and ``event_dyads``.
+
+    Only rows whose value changes are written (of one document, if ``doc_id`` is given); the caller holds
+    the transaction.
+    """
+    params = [doc_id] if doc_id is not None else []
+    for table in ("event_actors", "event_dyads"):
+        scope = f"AND {table}.doc_id = ?" if doc_id is not None else ""
+        con.execute(
+            f"UPDATE {table} SET fused_id = NULL WHERE fused_id IS NOT NULL {scope} "
+            f"AND (event_id, fused_id) NOT IN (SELECT event_id, fused_id FROM ({_MULTI_MENTION}))",
+            params,
+        )
+        con.execute(
+            f"UPDATE {table} SET fused_id = m.fused_id FROM ({_MULTI_MENTION}) m "
+            f"WHERE {table}.event_id = m.event_id AND {table}.fused_id IS DISTINCT FROM m.fused_id {scope}",
+            params,
+        )
 
 
 def _now() -> datetime:
@@ -244,6 +270,8 @@ class Store:
                     [pipeline_version, list(result.warnings), result.schema_version, doc_id],
                 )
                 self._write_rows([rows])
+                # The fused layer still names this document's mentions until the next fusion: keep counting them so.
+                copy_fused_ids(self._con, doc_id)
         return rows.event_count
 
     def stored_articles(self, stale_for: str | None = None) -> Iterator[tuple[str, Article]]:

@@ -46,5 +46,9 @@ def get_dyads(
     f: Filter,
     min: Annotated[int, Query(ge=1)] = 1,  # public name
     count: CountParam = "events",
+    limit: Annotated[
+        int, Query(ge=1, le=queries.MAX_DYADS, description="the strongest dyads returned (after offset)")
+    ] = 1000,
+    offset: Annotated[int, Query(ge=0, description="dyads of the ranking skipped (paging)")] = 0,
 ) -> list[Dyad]:
-    return queries.dyads(con, min, f, count=count)
+    return queries.dyads(con, min, f, count=count, limit=limit, offset=offset)
