@@ -16,7 +16,7 @@ export async function actorPanel(key, overview, { onCounterpart, onTimeline, onE
     ["Country", a.country],
     ["Sector", a.sector],
     ["Mentions", a.mentions],
-    ["Events", a.events],
+    ["Real events", a.events],
   ].filter(([, v]) => v !== null && v !== undefined && v !== "");
   return h(
     "section",
@@ -32,14 +32,14 @@ export async function actorPanel(key, overview, { onCounterpart, onTimeline, onE
     detail.titles.length ? [h("h3", {}, "Roles and titles"), h("ul", { class: "plain" }, detail.titles.map((t) => h("li", {}, t)))] : null,
     h("h3", {}, "Part played"),
     h("p", { class: "roles" }, Object.entries(detail.roles).map(([role, n]) => h("span", { class: "chip static" }, `${role.replace("_", " ")} ${n}`))),
-    h("h3", {}, "Events by type"),
+    h("h3", {}, "Real events by type"),
     h("table", { class: "bars" }, h("tbody", {}, Object.entries(detail.counts_by_type)
       .sort((x, y) => y[1] - x[1])
       .map(([type, n]) => h("tr", {}, h("td", {}, typeBadge(type, quadOf[type])), h("td", { class: "bar-cell" }, h("span", { class: "bar", style: `width:${(100 * n) / maxType}%` })), h("td", { class: "num" }, String(n)))))),
     h("h3", {}, "Top counterparts"),
     detail.top_counterparts.length
       ? h("ol", { class: "counterparts" }, detail.top_counterparts.map((c) =>
-          h("li", {}, onCounterpart ? h("button", { type: "button", class: "link", onclick: () => onCounterpart(a.key, c.key) }, c.name || c.key) : c.name || c.key, h("small", {}, ` ${plural(c.count, "event")}`))))
+          h("li", {}, onCounterpart ? h("button", { type: "button", class: "link", onclick: () => onCounterpart(a.key, c.key) }, c.name || c.key) : c.name || c.key, h("small", {}, ` ${plural(c.count, "real event")}`))))
       : h("p", { class: "muted" }, "No counterpart in a dyad."),
     // Channels to the top counterparts: direct contacts by level and paths through intermediaries.
     detail.top_counterparts.slice(0, 3).map((c) => channelsSection(a.key, c.key, {}, { maxPaths: 3, title: `Channels to ${c.name || c.key}` })),

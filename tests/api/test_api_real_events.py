@@ -146,7 +146,26 @@ def test_a_database_never_fused_counts_each_mention_as_its_own_event(unfused: Te
 
 
 def test_an_unknown_count_is_a_422(fused: TestClient) -> None:
-    for route in ("/network", "/dyads", "/dyad-series"):
+    for route in ("/network", "/dyads", "/dyad-series", "/actors", f"/actors/{HANIYEH}"):
         response = fused.get(route, params={"count": "reports"})
         assert response.status_code == 422, (route, response.text)
     assert fused.get("/timeline", params={"actor": "Haniyeh", "count": "reports"}).status_code == 422
+
+
+@pytest.mark.parametrize(("count", "expected"), [(None, 2), ("events", 2), ("mentions", 5)])
+def test_an_actors_events_are_real_events_by_default(fused: TestClient, count: str | None, expected: int) -> None:
+    params = {"count": count} if count else {}
+    listed = {a["key"]: a for a in _get(fused, "/actors", search="Haniyeh", **params)}
+    assert listed[HANIYEH]["events"] == expected
+    detail = _get(fused, f"/actors/{HANIYEH}", **params)
+    assert detail["actor"]["events"] == expected
+    assert detail["counts_by_type"] == {"CONSULT": expected}
+    assert detail["roles"] == {"actor": expected}
+    assert {c["key"]: c["count"] for c in detail["top_counterparts"]} == {CHINA: expected}
+    # Surface forms are counted as written, whatever is counted as events.
+    assert detail["actor"]["mentions"] == _get(fused, f"/actors/{HANIYEH}", count="mentions")["actor"]["mentions"]
+
+
+def test_an_actor_in_a_database_never_fused_counts_each_mention(unfused: TestClient) -> None:
+    for count in ("events", "mentions"):
+        assert _get(unfused, f"/actors/{HANIYEH}", count=count)["actor"]["events"] == 5

@@ -128,3 +128,54 @@ def test_ingest_seed_article_with_the_real_pipeline(
             "SELECT count(*) FROM event_actors WHERE text ILIKE 'Haniye%' AND start_char IS NOT NULL"
         ).fetchone()
         assert haniyeh is not None and haniyeh[0] >= 1
+
+
+# One meeting reported by two outlets and a second meeting three weeks later: fused, two real events.
+MEETING = [
+    Article(
+        doc_id="agency",
+        text=(
+            "In Doha on Thursday, Haniyeh met with the Chinese Ambassador, Cao Xiaolin, to exchange views on the "
+            "ceasefire negotiations. The ambassador reaffirmed Beijing's position on a two-state solution."
+        ),
+        date="2024-02-29",
+        source="news agency",
+    ),
+    Article(
+        doc_id="daily",
+        text=(
+            "Ismail Haniyeh met the Chinese Ambassador in Doha on Thursday, Hamas officials told reporters on Friday. "
+            "They gave no details of the talks."
+        ),
+        date="2024-03-01",
+        source="regional daily",
+    ),
+    Article(
+        doc_id="wire",
+        text="Haniyeh met the Chinese Ambassador again in Doha on Wednesday to follow up on the truce proposal.",
+        date="2024-03-20",
+        source="wire",
+    ),
+]
+
+
+@pytest.mark.parametrize(("count", "expected"), [(None, 2), ("events", 2), ("mentions", 3)])
+def test_dyads_and_timeline_count_real_events_or_mentions(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], count: str | None, expected: int
+) -> None:
+    from backchannel.fusion import refuse
+
+    path = tmp_path / "fused.duckdb"
+    with Store.open(path) as store:
+        ingest(store, MEETING, StubCoder(), VERSION)
+        refuse(store)
+    flag = ["--count", count] if count else []
+    code, out, _ = _run(capsys, "dyads", "--db", str(path), "--format", "jsonl", *flag)
+    pairs = {(d["source"], d["target"]): d["count"] for d in map(json.loads, out.splitlines())}
+    assert code == 0 and pairs[("P:ismail_haniyeh", "CHN")] == expected
+    code, out, _ = _run(capsys, "timeline", "Haniyeh", "--with", "China", "--db", str(path), "--format", "jsonl", *flag)
+    weeks = {b["period"]: b["count"] for b in map(json.loads, out.splitlines())}
+    assert code == 0 and weeks == {"2024-02-26": expected - 1, "2024-03-18": 1}
+    with pytest.raises(SystemExit) as exited:
+        main(["dyads", "--db", str(path), "--count", "reports"])
+    assert exited.value.code == 2 and "--count" in capsys.readouterr().err

@@ -170,13 +170,15 @@ def _actors(args: argparse.Namespace) -> int:
 
 def _dyads(args: argparse.Namespace) -> int:
     with Store.open(args.db, read_only=True) as store:
-        render(queries.dyads(store.cursor(), args.min, _filter(args)), args.format, sys.stdout)
+        render(queries.dyads(store.cursor(), args.min, _filter(args), count=args.count), args.format, sys.stdout)
     return EXIT_OK
 
 
 def _timeline(args: argparse.Namespace) -> int:
     with Store.open(args.db, read_only=True) as store:
-        buckets = queries.timeline(store.cursor(), args.actor, args.with_other, args.by, _filter(args))
+        buckets = queries.timeline(
+            store.cursor(), args.actor, args.with_other, args.by, _filter(args), count=args.count
+        )
     render(buckets, args.format, sys.stdout)
     return EXIT_OK
 
@@ -225,6 +227,15 @@ def _window(p: argparse.ArgumentParser) -> None:
     p.add_argument("--status", help="asserted, negated, hypothetical or future (comma-separated)")
 
 
+def _count(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--count",
+        choices=("events", "mentions"),
+        default="events",
+        help="count real events (a fused event once, a repost not at all; default) or every stored mention",
+    )
+
+
 def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser("ingest", help="code inputs and store them in a database")
     p.add_argument("inputs", nargs="*", metavar="INPUT", help="files, directories or - for stdin")
@@ -253,6 +264,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser("dyads", help="actor -> recipient pairs with event counts")
     p.add_argument("--min", type=int, default=1, help="only pairs with at least N events")
     _window(p)
+    _count(p)
     _fmt(p)
     _db(p)
     p.set_defaults(func=_guard(_dyads))
@@ -262,6 +274,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--with", dest="with_other", metavar="OTHER", help="only events that also involve OTHER")
     p.add_argument("--by", choices=("week", "month"), default="week", help="bucket size")
     _window(p)
+    _count(p)
     _fmt(p)
     _db(p)
     p.set_defaults(func=_guard(_timeline))

@@ -378,19 +378,31 @@ def _like(text: str) -> str:
     return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
-# event_actors holds one row per (event, actor), so count(*) counts events.
-_ACTOR_SUMMARY = """
+def _actor_summary(grain: _Grain, only: str | None = None) -> str:
+    """The SELECT of actor summaries: surface-form mentions, and events counted at ``grain``.
+
+    event_actors holds one row per (mention, actor): per actor, ``grain.counted()`` counts real events (or rows).
+    ``only`` (a condition on ``e.actor_key``, parameters bound by the caller first) limits the events counted.
+    """
+    clauses = [*([only] if only else []), *grain.clauses()]
+    where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+    return f"""
 WITH m AS (SELECT actor_key, count(*) AS n FROM mentions GROUP BY actor_key),
-     ev AS (SELECT actor_key, count(*) AS n FROM event_actors GROUP BY actor_key)
+     ev AS (SELECT e.actor_key, {grain.counted()} AS n FROM event_actors e {where} GROUP BY e.actor_key)
 SELECT a.actor_key AS key, a.actor_id, a.name, a.country, a.sector, a.kind, a.resolved,
        coalesce(m.n, 0) AS mentions, coalesce(ev.n, 0) AS events
 FROM actors a LEFT JOIN m ON m.actor_key = a.actor_key LEFT JOIN ev ON ev.actor_key = a.actor_key
 """
 
 
-def actors(con: Connection, search: str | None = None, limit: int = 100) -> list[ActorSummary]:
-    """Actors (most active first), optionally those whose key, name or any surface form contains ``search``."""
+def actors(con: Connection, search: str | None = None, limit: int = 100, count: Count = "events") -> list[ActorSummary]:
+    """Actors (most active first), optionally those whose key, name or any surface form contains ``search``.
+
+    ``events`` counts real events (``count="events"``, a fused event once, a repost's mentions not at all) or
+    every stored mention (``"mentions"``).
+    """
     _check_limit("limit", limit)
+    summary = _actor_summary(_grain(con, count))
     where, params = "", []
     if search:
         where = (
@@ -398,7 +410,7 @@ def actors(con: Connection, search: str | None = None, limit: int = 100) -> list
             "OR a.actor_key IN (SELECT actor_key FROM aliases WHERE alias LIKE ? ESCAPE '\\')"
         )
         params = [_like(search), _like(search), _like(alias_form(search))]
-    rows = _fetch(con, f"{_ACTOR_SUMMARY} {where} ORDER BY events DESC, mentions DESC, key LIMIT ?", [*params, limit])
+    rows = _fetch(con, f"{summary} {where} ORDER BY events DESC, mentions DESC, key LIMIT ?", [*params, limit])
     return [ActorSummary.model_validate(r) for r in rows]
 
 
@@ -415,13 +427,21 @@ def _pairs(con: Connection, sql: str, params: list[Any]) -> list[tuple[str, int]
     return [(str(a), int(b)) for a, b in con.execute(sql, params).fetchall()]
 
 
-def actor_detail(con: Connection, ref: str, top: int = 10) -> ActorDetail | None:
-    """Aliases, titles, roles, event counts by type and top counterparts of one actor (key, id or name)."""
-    rows = _fetch(con, f"{_ACTOR_SUMMARY} WHERE a.actor_key = ?", [ref])
+def actor_detail(con: Connection, ref: str, top: int = 10, count: Count = "events") -> ActorDetail | None:
+    """Aliases, titles, roles, event counts by type and top counterparts of one actor (key, id or name).
+
+    Events, roles, types and counterparts count real events (``count="events"``) or every mention
+    (``"mentions"``); aliases count surface forms.
+    """
+    grain = _grain(con, count)
+    rows = _fetch(con, f"{_actor_summary(grain, 'e.actor_key = ?')} WHERE a.actor_key = ?", [ref, ref])
     if not rows:
         keys = resolve_actor(con, ref)
+        among = "e.actor_key IN (SELECT unnest(?::TEXT[]))"
         rows = _fetch(
-            con, f"{_ACTOR_SUMMARY} WHERE a.actor_key IN (SELECT unnest(?::TEXT[])) ORDER BY events DESC, key", [keys]
+            con,
+            f"{_actor_summary(grain, among)} WHERE a.actor_key IN (SELECT unnest(?::TEXT[])) ORDER BY events DESC, key",
+            [keys, keys],
         )
         if not rows:
             return None
@@ -439,16 +459,18 @@ def actor_detail(con: Connection, ref: str, top: int = 10) -> ActorDetail | None
         "UNION SELECT title FROM event_actors WHERE actor_key = ?) WHERE t IS NOT NULL ORDER BY t",
         [key, key],
     ).fetchall()
-    roles = _pairs(con, "SELECT role, count(*) FROM event_actors WHERE actor_key = ? GROUP BY role", [key])
+    mine = " AND ".join(["e.actor_key = ?", *grain.clauses()])
+    roles = _pairs(con, f"SELECT e.role, {grain.counted()} FROM event_actors e WHERE {mine} GROUP BY e.role", [key])
     by_type = _pairs(
         con,
-        "SELECT event_type, count(*) AS n FROM event_actors WHERE actor_key = ? GROUP BY 1 ORDER BY n DESC, 1",
+        f"SELECT e.event_type, {grain.counted()} AS n FROM event_actors e WHERE {mine} GROUP BY 1 ORDER BY n DESC, 1",
         [key],
     )
+    pairs = " AND ".join(["(e.source = ? OR e.target = ?)", *grain.clauses()])
     counterparts = _fetch(
         con,
-        "SELECT c.key, a.name, c.count FROM (SELECT CASE WHEN source = ? THEN target ELSE source END AS key, "
-        "count(*) AS count FROM event_dyads WHERE source = ? OR target = ? GROUP BY key) c "
+        "SELECT c.key, a.name, c.count FROM (SELECT CASE WHEN e.source = ? THEN e.target ELSE e.source END AS key, "
+        f"{grain.counted()} AS count FROM event_dyads e WHERE {pairs} GROUP BY key) c "
         "LEFT JOIN actors a ON a.actor_key = c.key ORDER BY c.count DESC, c.key LIMIT ?",
         [key, key, key, top],
     )

@@ -1,4 +1,8 @@
-"""``GET /actors`` and ``GET /actors/{actor_id}``."""
+"""``GET /actors`` and ``GET /actors/{actor_id}``.
+
+Event counts (by role, by type, with each counterpart) are of real events by default: the mentions of one fused
+event count once, a near-duplicate document's copy not at all; ``count=mentions`` counts every stored mention.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ import duckdb
 from fastapi import APIRouter, Depends, Query
 
 from backchannel.api.errors import ERROR_RESPONSES, ApiError
+from backchannel.api.routers.network import CountParam
 from backchannel.api.service import read_connection
 from backchannel.store import queries
 from backchannel.store.models import ActorDetail, ActorSummary
@@ -23,13 +28,16 @@ def list_actors(
     con: Con,
     search: Annotated[str | None, Query(description="text in an actor's id, name or surface form")] = None,
     limit: Annotated[int, Query(ge=1, le=queries.MAX_LIMIT)] = 100,
+    count: CountParam = "events",
 ) -> list[ActorSummary]:
-    return queries.actors(con, search, limit=limit)
+    return queries.actors(con, search, limit=limit, count=count)
 
 
 @router.get("/{actor_id:path}", response_model=ActorDetail, summary="Aliases, roles, counts and counterparts")
-def get_actor(actor_id: str, con: Con, top: Annotated[int, Query(ge=1, le=100)] = 10) -> ActorDetail:
-    found = queries.actor_detail(con, actor_id, top=top)
+def get_actor(
+    actor_id: str, con: Con, top: Annotated[int, Query(ge=1, le=100)] = 10, count: CountParam = "events"
+) -> ActorDetail:
+    found = queries.actor_detail(con, actor_id, top=top, count=count)
     if found is None:
         raise ApiError(404, "not_found", f"no actor {actor_id!r}")
     return found
