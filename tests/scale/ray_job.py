@@ -1,9 +1,10 @@
 """Run the Ray engine for the scale tests; meant to run inside a loopback-only network namespace.
 
-    unshare -n sh -c 'ip link set lo up; python ray_job.py MODE INPUT OUT RESULT.json'
+    unshare -n sh -c 'ip link set lo up; python ray_job.py MODE OUT RESULT.json INPUT...'
 
 MODE: ``engine`` (a local Ray with 2 actors), ``cluster`` (a two-node ``ray.cluster_utils.Cluster``),
-``kill`` (SIGKILL one coder actor's process after the first finished batch).
+``kill`` (SIGKILL one coder actor's process after the first finished batch).  INPUT and OUT
+may be paths or URLs.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from pathlib import Path
 from backchannel.scale.ray_engine import RayRun, RaySummary, run_ray
 
 
-def main(mode: str, source: str, out: str, result: str) -> None:
+def main(mode: str, out: str, result: str, sources: list[str]) -> None:
     warnings.filterwarnings("ignore", category=DeprecationWarning)
     os.environ["RAY_AUTH_MODE"] = "disabled"
     Path("/tmp/ray/ray_current_cluster").unlink(missing_ok=True)  # left behind by a killed cluster
@@ -46,7 +47,7 @@ def main(mode: str, source: str, out: str, result: str) -> None:
             run = RayRun(workers=2, batch_size=4, actor_resources={"coder": 1})
         elif mode == "kill":
             run = RayRun(workers=2, batch_size=4)
-        summary = run_ray([source], out, run, on_batch=kill_one if mode == "kill" else None)
+        summary = run_ray(sources, out, run, on_batch=kill_one if mode == "kill" else None)
     finally:
         if cluster is not None:
             import ray
@@ -67,4 +68,4 @@ def main(mode: str, source: str, out: str, result: str) -> None:
 
 
 if __name__ == "__main__":
-    main(*sys.argv[1:5])
+    main(sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:])

@@ -8,6 +8,7 @@ network namespace (``unshare -n``, root): see ``ray_job.py``.
 from __future__ import annotations
 
 import json
+import shlex
 import shutil
 import subprocess
 import sys
@@ -15,6 +16,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import duckdb
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 from spacy.language import Language
 
@@ -81,12 +84,13 @@ def reference(records: list[dict[str, str]], nlp: Language) -> set[tuple[str, st
     return _event_set(_coded(articles, Pipeline(nlp=nlp).run(articles)))
 
 
-def _ray(mode: str, source: Path, out: Path, tmp_path: Path) -> dict[str, object]:
+def _ray(mode: str, source: Path | list[str], out: Path | str, tmp_path: Path) -> dict[str, object]:
     """Run ray_job.py in a private network namespace that has only loopback."""
     if shutil.which("unshare") is None or shutil.which("ip") is None:
         pytest.fail("the Ray tests need `unshare` (util-linux) and `ip` (iproute2) to keep Ray on loopback")
     result = tmp_path / f"{mode}.json"
-    script = f"ip link set lo up && exec {sys.executable} {RAY_JOB} {mode} {source} {out} {result}"
+    sources = " ".join(shlex.quote(str(s)) for s in (source if isinstance(source, list) else [source]))
+    script = f"ip link set lo up && exec {sys.executable} {RAY_JOB} {mode} {shlex.quote(str(out))} {result} {sources}"
     done = subprocess.run(["unshare", "-n", "sh", "-c", script], capture_output=True, text=True, timeout=900)
     if done.returncode != 0 or not result.exists():
         why = f"exit {done.returncode}; `unshare -n` needs root"
@@ -186,6 +190,23 @@ def test_ray_worker_killed_mid_run_loses_and_duplicates_nothing(records: list[di
     assert sorted(hashes) == sorted(document_hash(r["text"]) for r in subset)  # every document, once
     events = read_table(str(out), "events").to_pylist()
     assert len({(e["content_hash"], e["event_id"]) for e in events}) == len(events)
+
+
+def test_ray_reads_and_writes_fsspec_urls(
+    records: list[dict[str, str]], reference: set[tuple[str, str]], tmp_path: Path
+) -> None:
+    """``file://`` (a filesystem pyarrow has) and ``simplecache::file://`` (one only fsspec has), in and out."""
+    subset = records[:12]
+    folder = tmp_path / "in"
+    (folder / "parquet").mkdir(parents=True)
+    _write_jsonl(folder / "part-0.jsonl", subset[:6], poison=False)
+    pq.write_table(pa.Table.from_pylist(subset[6:]), folder / "parquet" / "part-0.parquet")
+    inputs = [f"file://{folder}/part-0.jsonl", f"simplecache::file://{folder}/parquet/"]
+    out = tmp_path / "coded"
+    report = _ray("engine", inputs, f"file://{out}", tmp_path)
+    assert (report["documents"], report["failures"]) == (len(subset), 0)
+    digests = {document_hash(r["text"]) for r in subset}
+    _same_events(_event_set(_shard_results(out)), {(d, e) for d, e in reference if d in digests})
 
 
 @pytest.mark.slow

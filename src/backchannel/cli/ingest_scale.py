@@ -9,7 +9,6 @@ an ETA; ``--quiet`` silences it.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import time
 from collections.abc import Iterable, Iterator
@@ -39,18 +38,25 @@ EXIT_OK, EXIT_FAILURES, EXIT_ERROR = 0, 1, 2
 DEFAULT_OUT = "backchannel-shards"
 
 
+def _count(text: str) -> int:
+    value = int(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 (one per core) or more, got {value}")
+    return value
+
+
 def add_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--engine", choices=("local", "ray"), default="local", help="local: process pool; ray: Ray Data")
     p.add_argument(
-        "--workers", type=int, default=1, help="worker processes / Ray actors (default: 1; 0: one per CPU core)"
+        "--workers",
+        type=_count,
+        default=0,
+        help="worker processes / Ray actors (default 0: one per CPU core this process may use, fewer for inputs "
+        "of under 16 documents per core; ray: one per CPU of the cluster, less one for reading)",
     )
     p.add_argument("--ray-address", metavar="ADDR", help="Ray cluster to join (default: start Ray on this machine)")
     p.add_argument("--out", metavar="DIR", help=f"ray engine: folder or URI of Parquet shards (default: {DEFAULT_OUT})")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
-
-
-def _workers(args: argparse.Namespace) -> int:
-    return args.workers if args.workers > 0 else (os.cpu_count() or 1)
 
 
 class _Bar:
@@ -101,19 +107,21 @@ class _Reporting:
 
 
 class Run:
-    """What the CLI reports after a run: engine, workers and wall-clock duration."""
+    """What the CLI reports after a run: engine, workers, worker restarts and wall-clock duration."""
 
     def __init__(self, engine: str, workers: int) -> None:
         self.engine = engine
         self.workers = workers
+        self.restarts = 0  # workers started to replace ones that died
         self.started = time.monotonic()
         self.duration = 0.0
 
     def line(self, documents: int, events: int, failures: int) -> str:
         rate = documents / self.duration if self.duration > 0 else 0.0
+        restarts = f", {self.restarts} restarted after dying" if self.restarts else ""
         return (
             f"summary: {documents} documents, {events} events, {failures} failures in {self.duration:.1f} s "
-            f"({rate:.2f} documents/s; engine {self.engine}, {self.workers} worker(s))"
+            f"({rate:.2f} documents/s; engine {self.engine}, {self.workers} worker(s){restarts})"
         )
 
 
@@ -130,9 +138,12 @@ def _sink(args: argparse.Namespace, label: str) -> Iterator[ProgressSink]:
 def local_coder(args: argparse.Namespace) -> Iterator[tuple[Coder, Run]]:
     """The coder for the local engine (one in-process pipeline, or a pool) wrapped with progress."""
     from backchannel.pipeline import Pipeline
-    from backchannel.scale import LocalCoder
+    from backchannel.scale import LocalCoder, available_cores, plan_workers
+    from backchannel.scale.local import MIN_DOCUMENTS_PER_WORKER
 
-    workers = _workers(args)
+    small = available_cores() * MIN_DOCUMENTS_PER_WORKER  # counting past this changes nothing
+    size = estimate_total(args.inputs, at_most=small) if args.inputs and args.workers <= 0 else None
+    workers = plan_workers(args.workers, size)
     run = Run("local", workers)
     with _sink(args, f"coding on {workers} process(es)") as sink:
         if workers == 1:
@@ -140,6 +151,7 @@ def local_coder(args: argparse.Namespace) -> Iterator[tuple[Coder, Run]]:
         else:
             with LocalCoder(workers) as pool:
                 yield _Reporting(pool, sink), run
+                run.restarts = pool.restarts
     run.duration = time.monotonic() - run.started
 
 
@@ -155,12 +167,12 @@ def ingest_ray(args: argparse.Namespace) -> int:
     if not args.inputs:
         print("backchannel ingest: error: --engine ray needs at least one INPUT", file=sys.stderr)
         return EXIT_ERROR
-    workers = _workers(args)
     out = args.out or DEFAULT_OUT
-    run = Run("ray", workers)
-    with _sink(args, f"coding on {workers} Ray actor(s)") as sink:
-        settings = RayRun(workers=workers, address=args.ray_address, date=args.date)
+    run = Run("ray", args.workers)
+    with _sink(args, "coding on Ray actors") as sink:
+        settings = RayRun(workers=args.workers, address=args.ray_address, date=args.date)
         coded = run_ray(args.inputs, out, settings, progress=sink)
+    run.workers = coded.workers  # 0 (all CPUs) is resolved once Ray runs
     with Store.open(args.db) as store:
         loaded = load_shards(store, out, PIPELINE_VERSION)
         fusion = refuse(store)

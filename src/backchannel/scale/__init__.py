@@ -1,16 +1,16 @@
 """Scale-out engines: ``local`` (a process pool) and ``ray`` (Ray Data on an actor pool).
 
-with LocalCoder(workers=4) as coder:
+with LocalCoder(workers=plan_workers(0, None)) as coder:   # one per available core
     summary = ingest(store, screen(read_inputs(paths)), coder, PIPELINE_VERSION)
 
-summary = run_ray(["shards/*.jsonl"], "out/", RayRun(workers=8, address="auto"))
+summary = run_ray(["shards/", "s3://bucket/more/"], "out/", RayRun(workers=8, address="auto"))
 load_shards(store, "out/", PIPELINE_VERSION)
 """
 
 from __future__ import annotations
 
 from backchannel.scale.batch import code_batch, screen, text_hash
-from backchannel.scale.local import LocalCoder, WorkerCrashed
+from backchannel.scale.local import LocalCoder, WorkerCrashed, WorkerStats, available_cores, plan_workers
 from backchannel.scale.progress import NullProgress, Progress, estimate_total, report
 from backchannel.scale.shards import SCHEMAS, TABLES, LoadSummary, ShardTables, ShardWriter, load_shards, read_table
 
@@ -24,9 +24,12 @@ __all__ = [
     "ShardTables",
     "ShardWriter",
     "WorkerCrashed",
+    "WorkerStats",
+    "available_cores",
     "code_batch",
     "estimate_total",
     "load_shards",
+    "plan_workers",
     "read_table",
     "report",
     "screen",

@@ -39,18 +39,20 @@ def report(outputs: Iterable[DocumentResult | StageError], progress: Progress) -
         yield output
 
 
-def _count_lines(path: Path) -> int:
+def _count_lines(path: Path, at_most: int | None) -> int:
     count = 0
     with path.open("rb") as handle:
         for chunk in iter(lambda: handle.read(1 << 20), b""):
             count += chunk.count(b"\n")
+            if at_most is not None and count >= at_most:
+                break
     return count
 
 
-def _estimate_file(path: Path) -> int:
+def _estimate_file(path: Path, at_most: int | None) -> int:
     suffix = path.suffix.lower()
     if suffix in (".jsonl", ".ndjson"):
-        return _count_lines(path)
+        return _count_lines(path, at_most)
     if suffix == ".parquet":
         import pyarrow.parquet as pq
 
@@ -58,18 +60,23 @@ def _estimate_file(path: Path) -> int:
     return 1 if suffix in EXTENSIONS else 0
 
 
-def estimate_total(inputs: Sequence[str]) -> int | None:
-    """About how many documents ``inputs`` hold; None when unknown (stdin, URLs, unreadable paths)."""
+def estimate_total(inputs: Sequence[str], at_most: int | None = None) -> int | None:
+    """About how many documents ``inputs`` hold; None when unknown (stdin, URLs, unreadable paths).
+
+    With ``at_most``, counting stops once that many are found (a cheap "is it small?").
+    """
     total = 0
     for spec in inputs:
         if spec == "-" or "://" in spec:
             return None
         path = Path(spec)
         try:
-            if path.is_dir():
-                total += sum(_estimate_file(p) for p in sorted(path.rglob("*")) if p.is_file())
-            elif path.is_file():
-                total += _estimate_file(path)
+            files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+            for file in files:
+                if at_most is not None and total >= at_most:
+                    return total
+                if file.is_file():
+                    total += _estimate_file(file, None if at_most is None else at_most - total)
         except OSError:
             return None
     return total

@@ -8,8 +8,10 @@ retried batch rewrites the same shard files, so no document is lost or written t
 
 Inputs are JSON Lines (read as text lines, parsed in the actors, so a malformed line is a
 dead letter, not a failed read) and Parquet files with the JSON record columns (``id``,
-``title``, ``date``, ``source``, ``url``, ``text``); local paths, folders or any URI
-pyarrow/fsspec reads (``s3://``, ``gs://``...).
+``title``, ``date``, ``source``, ``url``, ``text``): local paths, or URLs that pyarrow
+(``file://``, ``s3://``, ``gs://``...) or fsspec (any other protocol, chained URLs such as
+``simplecache::s3://...``) opens; a folder is listed recursively.  ``memory://`` is refused:
+it lives inside one process, and Ray reads and writes in others.
 """
 
 from __future__ import annotations
@@ -22,8 +24,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
+from urllib.parse import urlsplit
 
 import pyarrow as pa
+import pyarrow.fs as pafs
 
 from backchannel.errors import ConfigError, InputError, StageError
 from backchannel.ingest.ids import id_from_name
@@ -31,14 +35,16 @@ from backchannel.ingest.jsonl import record_to_article
 from backchannel.pipeline import PIPELINE_VERSION, Pipeline, Settings
 from backchannel.records import Article
 from backchannel.scale.batch import code_batch, text_hash
+from backchannel.scale.local import WorkerStats, available_cores, private_memory
 from backchannel.scale.progress import NullProgress, Progress
-from backchannel.scale.shards import ShardTables, ShardWriter
+from backchannel.scale.shards import ShardTables, ShardWriter, resolve_filesystem
 from backchannel.store import document_hash
 
-__all__ = ["RayRun", "RaySummary", "run_ray", "split_inputs"]
+__all__ = ["InputGroup", "RayRun", "RaySummary", "resolve_inputs", "run_ray"]
 
 _JSONL = (".jsonl", ".ndjson")
 _PARQUET = (".parquet",)
+_HIDDEN = (".", "_")  # in a folder: temporary and marker files (_SUCCESS), which Ray skips too
 _SUMMARY = pa.schema(
     [
         ("content_hash", pa.string()),
@@ -49,6 +55,13 @@ _SUMMARY = pa.schema(
         ("node", pa.string()),
         ("pid", pa.int64()),
         ("peak_rss", pa.int64()),  # the actor process's peak resident memory so far, bytes
+        ("private", pa.int64()),  # its private resident memory after this row's batch, bytes
+        ("cpu", pa.float64()),  # the actor process's CPU seconds so far
+        ("startup", pa.float64()),  # seconds the actor took to build its pipeline
+        ("startup_cpu", pa.float64()),  # the actor process's CPU seconds when its pipeline was built
+        ("ready_at", pa.float64()),  # Unix time at which the pipeline was built
+        ("batch_started", pa.float64()),  # Unix times at which the actor began and finished this row's batch
+        ("batch_finished", pa.float64()),
     ]
 )
 
@@ -63,8 +76,27 @@ class RaySummary:
     workers: int = 0
     nodes: set[str] = field(default_factory=set)
     pids: set[int] = field(default_factory=set)  # worker processes that coded documents
-    peak_rss: dict[int, int] = field(default_factory=dict)  # worker pid -> peak resident memory, bytes
+    stats: dict[int, WorkerStats] = field(default_factory=dict)  # by worker pid: start-up, CPU, peak memory
+    ready_at: dict[int, float] = field(default_factory=dict)  # by worker pid: Unix time its pipeline was built
+    # each coded batch: (pid, Unix time begun) -> (Unix time begun, Unix time finished, rows)
+    spans: dict[tuple[int, float], tuple[float, float, int]] = field(default_factory=dict)
     out: str = ""
+
+    def count(self, row: dict[str, Any]) -> None:
+        """Add one summary row of a coder actor (a document it coded, failed or found repeated)."""
+        pid = row["pid"]
+        self.nodes.add(row["node"])
+        self.pids.add(pid)
+        self.ready_at[pid] = row["ready_at"]
+        stats = self.stats.setdefault(pid, WorkerStats(pid, row["startup"], row["startup_cpu"]))
+        stats.documents += 1
+        stats.cpu = max(stats.cpu, row["cpu"])
+        stats.peak_rss = max(stats.peak_rss, row["peak_rss"])
+        stats.peak_private = max(stats.peak_private, row["private"])
+        began, ended = row["batch_started"], row["batch_finished"]
+        stats.last_report = max(stats.last_report, ended)
+        rows = self.spans.get((pid, began), (began, ended, 0))[2]
+        self.spans[(pid, began)] = (began, ended, rows + 1)
 
 
 @dataclass(frozen=True)
@@ -81,28 +113,80 @@ class RayRun:
     pipeline_version: str = PIPELINE_VERSION
 
 
-def split_inputs(inputs: Sequence[str]) -> tuple[list[str], list[str]]:
-    """JSON Lines and Parquet inputs; local folders are expanded to their files in sorted order."""
-    jsonl: list[str] = []
-    parquet: list[str] = []
+@dataclass
+class InputGroup:
+    """Input files on one filesystem (None: the local one), split by format."""
+
+    filesystem: pafs.FileSystem | None
+    jsonl: list[str] = field(default_factory=list)
+    parquet: list[str] = field(default_factory=list)
+
+
+def _store(spec: str) -> str:
+    """What identifies the filesystem of ``spec``: its chain of protocols and its host or bucket."""
+    if "://" not in spec:
+        return ""
+    chain, _, last = spec.rpartition("::")
+    parts = urlsplit(last)
+    return f"{chain}::{parts.scheme}://{parts.netloc}"
+
+
+def _refuse_private(location: str) -> None:
+    if location.rpartition("::")[2].split("://", 1)[0].lower() == "memory":
+        raise ConfigError(
+            f"{location}: a memory:// filesystem lives inside one process and Ray reads and writes in others; "
+            "use a folder, file:// or a store all nodes reach (s3://, gs://...)"
+        )
+
+
+def _files(spec: str) -> tuple[pafs.FileSystem | None, list[str], bool]:
+    """The filesystem of ``spec`` (None: local), its files, and whether it is a folder (listed recursively)."""
+    if "://" not in spec:
+        path = Path(spec)
+        if path.is_dir():
+            return (
+                None,
+                [str(p) for p in sorted(path.rglob("*")) if p.is_file() and not p.name.startswith(_HIDDEN)],
+                True,
+            )
+        if not path.exists():
+            raise ConfigError(f"{spec}: no such file or directory")
+        return None, [spec], False
+    _refuse_private(spec)
+    fs, root = resolve_filesystem(spec)
+    try:
+        info = fs.get_file_info(root)
+        if info.type == pafs.FileType.NotFound:
+            raise ConfigError(f"{spec}: no such file or directory")
+        if info.type != pafs.FileType.Directory:
+            return fs, [root], False
+        listing = fs.get_file_info(pafs.FileSelector(root, recursive=True))
+    except OSError as exc:
+        raise ConfigError(f"{spec}: cannot list: {exc}") from exc
+    files = sorted(i.path for i in listing if i.type == pafs.FileType.File and not i.base_name.startswith(_HIDDEN))
+    return fs, files, True
+
+
+def resolve_inputs(inputs: Sequence[str]) -> list[InputGroup]:
+    """JSON Lines and Parquet files of ``inputs`` (local paths or URLs), grouped by filesystem.
+
+    A folder gives its files in sorted order; a file named directly must be JSON Lines or Parquet.
+    """
+    groups: dict[str, InputGroup] = {}
     for spec in inputs:
-        if "://" not in spec and Path(spec).is_dir():
-            files = [str(p) for p in sorted(Path(spec).rglob("*")) if p.is_file()]
-        else:
-            files = [spec]
+        fs, files, folder = _files(spec)
+        group = groups.setdefault(_store(spec), InputGroup(fs))
         for f in files:
             suffix = PurePosixPath(f.split("?")[0]).suffix.lower()
             if suffix in _JSONL:
-                jsonl.append(f)
+                group.jsonl.append(f)
             elif suffix in _PARQUET:
-                parquet.append(f)
-            elif f == spec:
+                group.parquet.append(f)
+            elif not folder:
                 raise ConfigError(f"{spec}: the ray engine reads JSON Lines (.jsonl, .ndjson) or Parquet files")
-        if "://" not in spec and not Path(spec).exists():
-            raise ConfigError(f"{spec}: no such file or directory")
-    if not jsonl and not parquet:
+    if not any(g.jsonl or g.parquet for g in groups.values()):
         raise ConfigError(f"no JSON Lines or Parquet files in {', '.join(inputs)}")
-    return jsonl, parquet
+    return list(groups.values())
 
 
 def _lines_to_records(batch: pa.Table) -> pa.Table:
@@ -122,11 +206,17 @@ class _DocumentCoder:
     def __init__(self, out: str, run: RayRun) -> None:
         import ray
 
+        started = time.perf_counter()
         self.pipeline = Pipeline(run.settings)
         self.writer = ShardWriter(out)
         self.run = run
         self.node = str(ray.get_runtime_context().get_node_id())
         self.pid = os.getpid()
+        self.ready = {
+            "startup": time.perf_counter() - started,
+            "startup_cpu": time.process_time(),
+            "ready_at": time.time(),
+        }
 
     def _article(self, line: str, origin: str) -> tuple[Article, str] | InputError:
         """The article of one record and its content hash, or the ``InputError`` that makes it a dead letter."""
@@ -144,6 +234,7 @@ class _DocumentCoder:
             return exc
 
     def __call__(self, batch: pa.Table) -> pa.Table:
+        began = time.time()
         shard = ShardTables()
         rows: list[dict[str, Any]] = []
         fresh: list[tuple[Article, str]] = []
@@ -168,8 +259,11 @@ class _DocumentCoder:
                 rows.append(_row(digest, article.doc_id, events=len(outcome.events)))
         self.writer.write(shard)
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # Linux reports KiB
+        usage = {"node": self.node, "pid": self.pid, "peak_rss": peak, "private": private_memory()}
+        usage |= {"cpu": time.process_time()} | self.ready
+        usage |= {"batch_started": began, "batch_finished": time.time()}
         for row in rows:
-            row |= {"node": self.node, "pid": self.pid, "peak_rss": peak}
+            row |= usage
         return pa.Table.from_pylist(rows, schema=_SUMMARY)
 
 
@@ -189,10 +283,21 @@ def _start_ray(address: str | None, workers: int) -> bool:
     os.environ.setdefault("RAY_DATA_LOG_LEVEL", "ERROR")
     if address is None:
         # one CPU per actor plus one for the read tasks, which would otherwise wait behind the pool forever
-        ray.init(address="local", num_cpus=workers + 1, include_dashboard=False, log_to_driver=False)
+        actors = workers or available_cores()
+        ray.init(address="local", num_cpus=actors + 1, include_dashboard=False, log_to_driver=False)
     else:
         ray.init(address=address, log_to_driver=False)
     return True
+
+
+def _pool_size(workers: int) -> int:
+    """``workers``, or for 0 one actor per CPU of the running Ray, less one CPU for the read tasks."""
+    if workers > 0:
+        return workers
+    import ray
+
+    cpus = int(ray.cluster_resources().get("CPU", 1))
+    return max(1, cpus - 1)
 
 
 def run_ray(
@@ -209,33 +314,39 @@ def run_ray(
     the tests use it; library code does no output).
     """
     run = run or RayRun()
-    if run.workers < 1:
-        raise ConfigError(f"workers must be at least 1, got {run.workers}")
-    jsonl, parquet = split_inputs(inputs)
+    if run.workers < 0:
+        raise ConfigError(f"workers must be at least 1 (or 0: one per CPU), got {run.workers}")
+    groups = resolve_inputs(inputs)
+    _refuse_private(out)
     progress = progress or NullProgress()
     ShardWriter(out)  # create the folders before the actors race to
     started = time.monotonic()
-    summary = RaySummary(workers=run.workers, out=out)
+    summary = RaySummary(out=out)
     owned = _start_ray(run.address, run.workers)
     try:
         import ray
         import ray.data
 
+        summary.workers = _pool_size(run.workers)
         context = ray.data.DataContext.get_current()
         context.enable_progress_bars = False
         context.enable_operator_progress_bars = False
         parts = []
-        if jsonl:
-            lines = ray.data.read_text(jsonl, include_paths=True)
-            parts.append(lines.map_batches(_lines_to_records, batch_format="pyarrow"))
-        if parquet:
-            rows = ray.data.read_parquet(parquet, include_paths=True)
-            parts.append(rows.map_batches(_rows_to_records, batch_format="pyarrow"))
+        for group in groups:
+            if group.jsonl:
+                lines = ray.data.read_text(group.jsonl, include_paths=True, filesystem=group.filesystem)
+                parts.append(lines.map_batches(_lines_to_records, batch_format="pyarrow"))
+            if group.parquet:
+                rows = ray.data.read_parquet(group.parquet, include_paths=True, filesystem=group.filesystem)
+                parts.append(rows.map_batches(_rows_to_records, batch_format="pyarrow"))
         records = parts[0].union(*parts[1:]) if len(parts) > 1 else parts[0]
+        # One batch per block, so each actor task is one batch: an actor that finishes early takes
+        # the next batch, instead of the run ending on one actor's last block of ~35 documents.
+        records = records.repartition(target_num_rows_per_block=run.batch_size)
         coded = records.map_batches(
             _DocumentCoder,
             fn_constructor_kwargs={"out": out, "run": run},
-            compute=ray.data.ActorPoolStrategy(size=run.workers),
+            compute=ray.data.ActorPoolStrategy(size=summary.workers),
             batch_size=run.batch_size,
             batch_format="pyarrow",
             num_cpus=1,
@@ -244,9 +355,7 @@ def run_ray(
         for batch in coded.iter_batches(batch_size=None, batch_format="pyarrow"):
             assert isinstance(batch, pa.Table)  # batch_format="pyarrow"
             for row in batch.to_pylist():
-                summary.nodes.add(row["node"])
-                summary.pids.add(row["pid"])
-                summary.peak_rss[row["pid"]] = max(summary.peak_rss.get(row["pid"], 0), row["peak_rss"])
+                summary.count(row)
                 if row["failed"]:
                     summary.failures += 1
                     progress.advance(1, 0, 1)

@@ -23,11 +23,21 @@ import pyarrow as pa
 import pyarrow.fs as pafs
 import pyarrow.parquet as pq
 
-from backchannel.errors import InputError, StageError
+from backchannel.errors import ConfigError, InputError, StageError
 from backchannel.records import ActorRef, Article, DocumentResult
 from backchannel.store import RunCounts, Store, document_hash
 
-__all__ = ["SCHEMAS", "TABLES", "LoadSummary", "ShardTables", "ShardWriter", "batch_key", "load_shards", "read_table"]
+__all__ = [
+    "SCHEMAS",
+    "TABLES",
+    "LoadSummary",
+    "ShardTables",
+    "ShardWriter",
+    "batch_key",
+    "load_shards",
+    "read_table",
+    "resolve_filesystem",
+]
 
 TABLES = ("documents", "events", "mentions", "dead_letters")
 _STR, _INT, _FLOAT = pa.string(), pa.int64(), pa.float64()
@@ -197,12 +207,29 @@ class ShardTables:
         return {t: pa.Table.from_pylist(rows, schema=SCHEMAS[t]) for t, rows in self.rows.items()}
 
 
-def _filesystem(out: str) -> tuple[pafs.FileSystem, str]:
-    """The filesystem and path of ``out`` (a local path, or a URI such as ``s3://bucket/run``)."""
-    if "://" in out:
-        fs, path = pafs.FileSystem.from_uri(out)
-        return fs, str(path)
-    return pafs.LocalFileSystem(), out.rstrip("/") or "/"
+def resolve_filesystem(location: str) -> tuple[pafs.FileSystem, str]:
+    """The filesystem and path of ``location``: a local path, or a URI pyarrow or fsspec understands.
+
+    pyarrow's own filesystems come first (``file://``, ``s3://``, ``gs://``, ``hdfs://``...);
+    any other fsspec URL, chained ones included (``simplecache::s3://...``), is wrapped
+    for pyarrow.  ``ConfigError`` names the location when neither can open it.
+    """
+    if "://" not in location:
+        return pafs.LocalFileSystem(), location.rstrip("/") or "/"
+    try:
+        fs, path = pafs.FileSystem.from_uri(location)
+        return fs, str(path).rstrip("/") or "/"
+    except pa.ArrowInvalid:  # a scheme pyarrow does not know: ask fsspec
+        pass
+    except OSError as exc:
+        raise ConfigError(f"{location}: cannot open: {exc}") from exc
+    try:
+        import fsspec.core
+
+        spec_fs, spec_path = fsspec.core.url_to_fs(location)
+    except (ImportError, ValueError) as exc:
+        raise ConfigError(f"{location}: neither pyarrow nor fsspec knows this kind of URL ({exc})") from exc
+    return pafs.PyFileSystem(pafs.FSSpecHandler(spec_fs)), str(spec_path).rstrip("/") or "/"
 
 
 def batch_key(hashes: Sequence[str]) -> str:
@@ -214,7 +241,7 @@ class ShardWriter:
     """Writes ``ShardTables`` under ``out`` (a local path or any URI pyarrow/fsspec understands)."""
 
     def __init__(self, out: str) -> None:
-        self.fs, self.root = _filesystem(out)
+        self.fs, self.root = resolve_filesystem(out)
         for table in TABLES:
             self.fs.create_dir(f"{self.root}/{table}", recursive=True)
 
@@ -233,7 +260,7 @@ class ShardWriter:
 
 def read_table(out: str, name: str) -> pa.Table:
     """Every shard of table ``name`` under ``out`` as one table (empty, with the schema, if none)."""
-    fs, root = _filesystem(out)
+    fs, root = resolve_filesystem(out)
     selector = pafs.FileSelector(f"{root}/{name}", allow_not_found=True)
     files = sorted(i.path for i in fs.get_file_info(selector) if i.path.endswith(".parquet"))
     if not files:
