@@ -274,3 +274,69 @@ def test_ordering_a_newspaper_to_close_is_coercion_but_ordering_the_army_is_not(
     assert [e.mode for e in paper.events if e.event_type == "COERCE" and e.status == "asserted"] == ["censor"]
     army = _code("The president ordered the army to halt the offensive.", pipeline)
     assert not [e for e in army.events if e.event_type == "COERCE"]
+
+
+def test_preposition_left_without_object_by_a_participle_misparse(pipeline: Pipeline) -> None:
+    # the parser reads "officers" as the subject of "holed up" and leaves "to" with no object
+    doc = _code(
+        "Ecuador has granted political asylum to three Venezuelan opposition leaders holed up in its embassy.",
+        pipeline,
+    )
+    assert _recipient_countries(_asserted(doc, "AID")) == {"VEN"}
+
+
+def test_title_before_an_unknown_name_gives_the_country(pipeline: Pipeline) -> None:
+    doc = _code("Sudanese army commanders said they met UN envoy Ramtane Lamamra in Port Sudan on Monday.", pipeline)
+    meetings = [e for e in doc.events if e.event_type == "CONSULT"]
+    assert meetings and {r.country for r in meetings[0].recipient} == {"IGO"}
+
+
+def test_parties_to_the_conflict_in_a_country(pipeline: Pipeline) -> None:
+    doc = _code(
+        "The Red Cross urged all parties to the conflict in Yemen to let aid convoys through.",
+        pipeline,
+    )
+    assert _recipient_countries(_asserted(doc, "REQUEST")) == {"YEM"}
+
+
+def test_settled_after_talks_with_someone(pipeline: Pipeline) -> None:
+    doc = _code(
+        "The Kenyan doctors' union called off its strike on Friday after talks with the Kenyan government.",
+        pipeline,
+    )
+    event = _asserted(doc, "CONCEDE")
+    assert [r.text for r in event.recipient] == ["Kenyan government"]
+
+
+def test_police_act_on_their_own_country_s_protesters(pipeline: Pipeline) -> None:
+    doc = _code("Pakistani police fired tear gas at protesters outside parliament on Tuesday.", pipeline)
+    event = _asserted(doc, "ASSAULT")
+    assert _recipient_countries(event) == {"PAK"}
+    # a party whose country is known keeps it
+    doc = _code("Pakistani police fired tear gas at Afghan refugees outside the camp on Tuesday.", pipeline)
+    assert _recipient_countries(_asserted(doc, "ASSAULT")) == {"AFG"}
+
+
+def test_the_target_hangs_off_the_last_of_coordinated_objects(pipeline: Pipeline) -> None:
+    doc = _code("Militants launched rockets, mortars and artillery fire against Israeli army posts.", pipeline)
+    assert _recipient_countries(_asserted(doc, "ASSAULT")) == {"ISR"}
+
+
+def test_measure_for_a_group_other_than_the_actor_s_own(pipeline: Pipeline) -> None:
+    doc = _code("Austria will impose restrictions on its labour market for Romanian workers for seven years.", pipeline)
+    sanctions = [e for e in doc.events if e.event_type == "SANCTION"]
+    assert sanctions and {r.country for r in sanctions[0].recipient} == {"ROU"}
+
+
+def test_they_under_a_speech_verb_are_its_plural_subject(pipeline: Pipeline) -> None:
+    doc = _code(
+        "Houthi rebels rejected a Saudi truce offer and said they would keep attacking ships in the Red Sea.",
+        pipeline,
+    )
+    threats = [e for e in doc.events if e.event_type in ("ASSAULT", "THREATEN")]
+    assert threats and all({a.country for a in e.actor} == {"YEM"} for e in threats)
+
+
+def test_a_regional_force_is_multinational(pipeline: Pipeline) -> None:
+    doc = _code("Mali's junta rejected the deployment of a regional peacekeeping force on Monday.", pipeline)
+    assert _recipient_countries(_asserted(doc, "REJECT")) == {"IGO"}

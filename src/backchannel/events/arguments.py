@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 
 from backchannel.records import ActorMention
 
-__all__ = ["ACTOR_NOUNS", "ArgumentFinder", "is_pair_phrase", "is_reciprocal_pronoun"]
+__all__ = ["ACTOR_NOUNS", "ArgumentFinder", "is_pair_phrase", "is_reciprocal_pronoun", "pobj"]
 
 # Generic nouns for parties, with the PLOVER sector they suggest.
 ACTOR_NOUNS: dict[str, str | None] = {
@@ -116,7 +116,39 @@ PAIR_NOUNS = frozenset(
     {"side", "party", "faction", "country", "nation", "government", "leader", "state", "camp", "rival", "neighbor"}
 )
 PAIR_DETS = frozenset({"two", "both", "the", "all", "three", "four"})
+# "the parties to the conflict in Iraq": nouns for the sides of a conflict, and for the conflict
+_PARTY_NOUNS = frozenset({"party", "side", "faction", "belligerent", "combatant"})
+_DISPUTE_NOUNS = frozenset({"conflict", "war", "fighting", "dispute", "hostility", "crisis", "clash"})
+
 _EXCLUDED_SUBTREE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "conj", "cc", "appos", "punct", "xcomp"})
+
+
+def pobj(prep: Token | None) -> Token | None:
+    """The object of the preposition ``prep`` (None when it has none).
+
+    "granted asylum to five Panamanian army officers holed up in a residence": the parser
+    reads the noun after "to" as the subject of the participle that follows it, and leaves
+    "to" without an object; that subject is the object.
+    """
+    if prep is None:
+        return None
+    for g in prep.children:
+        if g.dep_ == "pobj":
+            return g
+    start = prep.i + 1
+    if start >= len(prep.doc):
+        return None
+    tok = prep.doc[start]
+    while tok.left_edge.i == start and tok.head.i != tok.i:
+        if (
+            tok.dep_ in ("nsubj", "nsubjpass")
+            and tok.head.tag_.startswith("VB")  # "holed" is read as a past tense as often as a participle
+            and tok.head.dep_ in ("advcl", "ccomp", "pcomp", "acl", "conj")
+            and tok.head.head.i in (prep.i, prep.head.i)
+        ):
+            return tok
+        tok = tok.head
+    return None
 
 
 def is_reciprocal_pronoun(token: Token) -> bool:
@@ -220,7 +252,13 @@ class ArgumentFinder:
         return _distinct(found)
 
     def _head_actors(self, token: Token, sent_index: int, depth: int) -> list[ActorMention]:
-        if is_reciprocal_pronoun(token) or is_pair_phrase(token):
+        parties = self._parties_to(token)  # "all parties to the conflict in Yemen" names them
+        if parties:
+            return parties
+        named = self.mention_at(token)
+        if is_reciprocal_pronoun(token) or (
+            is_pair_phrase(token) and (named is None or not named.country)  # not "three Venezuelan leaders"
+        ):
             defined = self.definitions.get(token.lemma_.lower())
             if defined:
                 return list(defined)
@@ -235,7 +273,7 @@ class ArgumentFinder:
             return list(self.definitions["party"])
         if token.pos_ == "PRON" or token.tag_ in ("PRP", "PRP$"):
             return self._pronoun(token, sent_index)
-        m = self.mention_at(token)
+        m = named
         if m is not None and not m.resolved and m.kind == "person":
             # "Kenzo Oshima, the United Nations Emergency Relief Coordinator": the apposition knows him
             for c in token.children:
@@ -248,10 +286,10 @@ class ArgumentFinder:
         # "various Palestinian factions, including Fatah and Hamas"
         for c in token.children:
             if c.dep_ == "prep" and c.lower_ in ("including", "like", "such"):
-                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                obj = pobj(c)
                 if obj is None and c.lower_ == "such":
                     as_ = next((g for g in c.children if g.lower_ == "as"), None)
-                    obj = next((g for g in as_.children if g.dep_ == "pobj"), None) if as_ is not None else None
+                    obj = pobj(as_) if as_ is not None else None
                 inner = self.actors_of(obj, sent_index, depth + 1)
                 if inner:
                     return inner
@@ -263,6 +301,20 @@ class ArgumentFinder:
                 if inner:
                     return inner
         return self._nearest_in_phrase(token, sent_index)
+
+    def _parties_to(self, token: Token) -> list[ActorMention]:
+        """'the parties to the conflict in Iraq', 'all sides in the Syrian war': the parties of that conflict."""
+        if token.lemma_.lower() not in _PARTY_NOUNS or token.tag_ not in ("NNS", "NNPS"):
+            return []
+        nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in ("to", "in")), None)
+        if prep is None and nxt is not None and nxt.dep_ == "prep" and nxt.lower_ in ("to", "in"):
+            prep = nxt  # "demanded parties to the conflict in Iraq to ...": the parser hangs "to" on the verb
+        dispute = pobj(prep)
+        if dispute is None or dispute.lemma_.lower() not in _DISPUTE_NOUNS:
+            return []
+        found = [m for m in self.mentions_in(dispute.left_edge.i, dispute.right_edge.i + 1) if m.country]
+        return _distinct(found)
 
     def _coordinated_modifiers(self, token: Token, head_mention: ActorMention) -> list[ActorMention]:
         """ "French and Egyptian warships", "U.S. and Russian negotiators": every coordinated modifier acts."""
@@ -304,6 +356,9 @@ class ArgumentFinder:
     def _pronoun(self, token: Token, sent_index: int) -> list[ActorMention]:
         low = token.lower_
         if low in PLURAL_PRONOUNS:
+            speakers = self._plural_speakers(token, sent_index)
+            if speakers:
+                return speakers
             if self.last_pair and sent_index - self.last_pair_sent <= 1:
                 return list(self.last_pair)
             prev = self._previous_mention(token, lambda m: m.kind not in ("person",))
@@ -315,6 +370,24 @@ class ArgumentFinder:
             prev = self._previous_mention(token, lambda m: m.kind not in ("person",))
             return [prev] if prev else []
         return []
+
+    def _plural_speakers(self, token: Token, sent_index: int) -> list[ActorMention]:
+        """'Ivory Coast rebels rejected the plan and said they also opposed ...': "they" are the rebels.
+
+        A plural subject pronoun of a clause under a verb whose own subject is a plural noun
+        or a coordination ("Russia and China said they ...") refers to that subject.
+        """
+        if token.dep_ not in ("nsubj", "nsubjpass") or token.head.dep_ not in ("ccomp", "advcl"):
+            return []
+        governor = token.head.head
+        subject = next((c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None and governor.dep_ == "conj":  # "rejected the plan, and said they ..."
+            subject = next((c for c in governor.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.pos_ == "PRON":
+            return []
+        if subject.tag_ not in ("NNS", "NNPS") and not any(c.dep_ == "conj" for c in subject.children):
+            return []
+        return self.actors_of(subject, sent_index)
 
     def _previous_mention(self, token: Token, ok: Callable[[ActorMention], bool]) -> ActorMention | None:
         """Nearest earlier mention, preferring subjects (and their possessors) of recent clauses."""

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from backchannel.events.arguments import ACTOR_NOUNS as _ACTOR_NOUNS
-from backchannel.events.arguments import ArgumentFinder, is_reciprocal_pronoun
+from backchannel.events.arguments import ArgumentFinder, is_reciprocal_pronoun, pobj
 from backchannel.events.lexicon import GENERIC_EVENT_HEADS, LIGHT_VERBS, OCCURRENCE_VERBS, Lexicon, TriggerEntry
 from backchannel.events.modality import SPEECH_VERBS, Modality, clause_modality, reporting_verb
 from backchannel.events.ontology import INTENSITY, QUAD_CLASS
@@ -321,8 +321,7 @@ class EventCoder:
                         keys.append((f"{lemma} {c.lower_} {g.lower_}", g))
         for c in tok.children:
             if c.dep_ in ("prep", "agent"):
-                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
-                keys.append((f"{lemma} {c.lower_}", pobj))
+                keys.append((f"{lemma} {c.lower_}", pobj(c)))
         if dobj is not None:
             keys.append((f"{lemma} {dobj.lower_}", None))
         keys.append((lemma, dobj))
@@ -453,7 +452,7 @@ class EventCoder:
                 # the subject undergoes the event; an agent, if named, does it
                 recips = finder.actors_of(subj, s_index)
                 agent = next((c for c in cand.clause.children if c.dep_ == "agent"), None)
-                agent_obj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
+                agent_obj = pobj(agent) if agent else None
                 actors = finder.actors_of(agent_obj, s_index)
                 cand.agentless_passive = agent is None
             elif subj is not None:
@@ -461,9 +460,7 @@ class EventCoder:
             actors2, recips2 = self._noun_arguments(cand.trigger, entry, finder, s_index)
             for c in cand.clause.children:
                 if c.dep_ == "prep" and c.lower_ == "between":
-                    actors2 = actors2 + finder.actors_of(
-                        next((g for g in c.children if g.dep_ == "pobj"), None), s_index
-                    )
+                    actors2 = actors2 + finder.actors_of(pobj(c), s_index)
             clause_obj = _direct_object(cand.clause)
             if clause_obj is not None and clause_obj.i != cand.trigger.i:
                 # "Syrian rebels engaged Filipino peacekeepers in a firefight"
@@ -588,8 +585,7 @@ class EventCoder:
             for head in (obj, verb):
                 for c in head.children:
                     if c.dep_ == "prep" and c.lower_ in partner_preps:
-                        pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
-                        found = finder.actors_of(pobj, s_index)
+                        found = finder.actors_of(pobj(c), s_index)
                         if found:
                             return found
         return []
@@ -601,13 +597,13 @@ class EventCoder:
             return []
         for c in dobj.children:
             if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by"):
-                obj = c if c.dep_ == "poss" else next((g for g in c.children if g.dep_ == "pobj"), None)
+                obj = c if c.dep_ == "poss" else pobj(c)
                 found = finder.actors_of(obj, s_index)
                 if found:
                     return found
             if c.dep_ == "acl":
                 agent = next((g for g in c.children if g.dep_ == "agent"), None)
-                obj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+                obj = pobj(agent) if agent is not None else None
                 found = finder.actors_of(obj, s_index)
                 if found:
                     return found
@@ -682,9 +678,12 @@ class EventCoder:
             out += finder.actors_of(dobj, s_index)
             # "threatened to ban voting in East Jerusalem", "resume attacks in Israel"
             out += self._places_under(dobj, ("in", "against", "on", "into"))
+        # "plans to impose restrictions on its labour market for new EU members": whom a measure is for
+        measure = dobj is not None and dobj.lemma_.lower() in _MEASURE_NOUNS
+        preps = ("to", "against", "on", "at", "with") + (("for",) if measure else ())
         for c in verb.children:
-            if c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ in ("to", "against", "on", "at", "with")):
-                obj = c if c.dep_ == "dative" else next((g for g in c.children if g.dep_ == "pobj"), None)
+            if c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ in preps):
+                obj = c if c.dep_ == "dative" else pobj(c)
                 out += finder.actors_of(obj, s_index)
         return out
 
@@ -736,7 +735,7 @@ class EventCoder:
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
             # a reduced relative ("officials accused of ...") describes its noun; it is not kept without an actor
             agentless = agent is None and verb.dep_ != "acl"
-            agent_obj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+            agent_obj = pobj(agent) if agent is not None else None
             actors = finder.actors_of(agent_obj, s_index)
             recips = finder.actors_of(subj, s_index)
             if not recips and subj is not None:
@@ -748,19 +747,23 @@ class EventCoder:
                 # "a report released in the Rwandan capital alleged ...": the document speaks for its authors
                 found = finder.mentions_in(subj.left_edge.i, subj.right_edge.i + 1)
                 actors = [m for m in found if m.country][:1]
+            own = {a.actor_id for a in actors if a.actor_id}
             dobj = _direct_object(verb) or _shifted_object(verb)
             if dobj is not None:
                 recips = finder.actors_of(dobj, s_index)
                 if not recips:
-                    # "imposed sanctions on Russia": the recipient hangs off the object
-                    recips = self._prep_recipients(dobj, entry, finder, s_index)
-                if not recips and dobj.lemma_.lower() in _MEASURE_NOUNS:
-                    # "lift the curfew on Palestinians", "a ban against the party"
+                    # "imposed sanctions on Russia": the recipient hangs off the object, or off its
+                    # last conjunct ("launched artillery, mortar and rocket fire against the camps")
+                    for part in (dobj, *dobj.conjuncts):
+                        recips = recips or self._prep_recipients(part, entry, finder, s_index)
+                if dobj.lemma_.lower() in _MEASURE_NOUNS and all(r.actor_id in own for r in recips):
+                    # "lift the curfew on Palestinians", "a ban against the party", "impose restrictions
+                    # on its labour market for new EU members" (its own market is not whom it is for)
                     recips = [
                         a
-                        for c in dobj.children
+                        for c in [*dobj.children, *(c for c in verb.children if c.lower_ == "for")]
                         if c.dep_ == "prep" and c.lower_ in ("on", "against", "for")
-                        for a in finder.actors_of(next((g for g in c.children if g.dep_ == "pobj"), None), s_index)
+                        for a in finder.actors_of(pobj(c), s_index)
                     ]
                 if not recips:
                     recips = _of_object(dobj, finder, s_index)
@@ -777,9 +780,13 @@ class EventCoder:
                 for h in heads
                 for c in h.children
                 if c.dep_ == "prep" and c.lower_ == "from"
-                for a in finder.actors_of(next((g for g in c.children if g.dep_ == "pobj"), None), s_index)
+                for a in finder.actors_of(pobj(c), s_index)
             ]
             return givers, actors, agentless
+        own_ids = {a.actor_id for a in actors if a.actor_id}
+        if entry.event_type in _SETTLEMENT_TYPES and all(r.actor_id in own_ids for r in recips):
+            # "called off its strike after deliberations with the government": who it was settled with
+            recips = [a for a in _talks_partners(verb, finder, s_index) if a not in actors] or recips
         if not recips and entry.event_type in ("REJECT", "SUPPORT", "ACCUSE"):
             # "vetoed resolutions ... in the Security Council": an IGO in the clause
             for c in verb.subtree:
@@ -795,13 +802,11 @@ class EventCoder:
         out: list[ActorMention] = []
         for c in head.children:
             if c.dep_ == "prep" and c.lower_ in entry.recip_preps:
-                for g in c.children:
-                    if g.dep_ == "pobj":
-                        out.extend(finder.actors_of(g, s_index))
+                out.extend(finder.actors_of(pobj(c), s_index))
             if c.dep_ == "prt":
                 for g in c.children:
                     if g.dep_ == "prep" and g.lower_ in entry.recip_preps:
-                        out.extend(finder.actors_of(next((x for x in g.children if x.dep_ == "pobj"), None), s_index))
+                        out.extend(finder.actors_of(pobj(g), s_index))
         return out
 
     def _noun_arguments(
@@ -813,7 +818,7 @@ class EventCoder:
             if c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and c.i < noun.i):
                 actors.extend(finder.actors_of(c, s_index))
             elif (c.dep_ == "prep" and c.lower_ == "between") or (c.dep_ == "prep" and c.lower_ == "by"):
-                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                obj = pobj(c)
                 actors.extend(finder.actors_of(obj, s_index))
         recips.extend(self._prep_recipients(noun, entry, finder, s_index))
         return actors, recips
@@ -833,9 +838,7 @@ class EventCoder:
                 if c.dep_ == "acl" and c.lemma_.lower() in _MEDIATION_PREPS:
                     for g in c.children:
                         if g.dep_ == "agent":
-                            out.extend(
-                                finder.actors_of(next((x for x in g.children if x.dep_ == "pobj"), None), s_index)
-                            )
+                            out.extend(finder.actors_of(pobj(g), s_index))
                         if g.dep_ == "prep" and g.lower_ == "with":
                             out.extend(self._helpers_of(g, finder, s_index))
                 # "Egyptian-brokered truce", "Qatari-mediated talks"
@@ -867,7 +870,7 @@ class EventCoder:
         for h in with_prep.children:
             if h.dep_ == "pobj" and h.lemma_.lower() in ("help", "assistance", "support", "backing"):
                 of = next((x for x in h.children if x.dep_ == "prep" and x.lower_ == "of"), None)
-                obj = next((x for x in of.children if x.dep_ == "pobj"), None) if of is not None else None
+                obj = pobj(of) if of is not None else None
                 out.extend(finder.actors_of(obj, s_index) if obj is not None else finder._nearest_in_phrase(h, s_index))
         return out
 
@@ -949,6 +952,11 @@ class EventCoder:
             # "police arrested protesters in Tbilisi": unnamed local parties belong to the place's country
             cand.actors = [_with_country(a, location.country_code) for a in cand.actors]
             cand.recipients = [_with_country(r, location.country_code) for r in cand.recipients]
+        if entry.event_type in _DOMESTIC_TYPES:
+            # "Egyptian police opened fire on demonstrators": a police force acts at home, on its own people
+            police = {a.country for a in cand.actors if a.sector == "COP" and a.country and a.country != "IGO"}
+            if len(police) == 1:
+                cand.recipients = [_with_country(r, next(iter(police))) for r in cand.recipients]
         mediators = list(cand.mediators)
         if (
             entry.event_type == "CONSULT"
@@ -1340,8 +1348,11 @@ def _agent_or_subject(cand: _Candidate) -> Token | None:
     subj = _subject(cand.clause)
     if subj is not None and subj.dep_ == "nsubjpass":
         agent = next((c for c in cand.clause.children if c.dep_ == "agent"), None)
-        return next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+        return pobj(agent) if agent is not None else None
     return subj
+
+
+_MULTINATIONAL = frozenset({"regional", "international", "multinational", "peacekeeping"})
 
 
 def _generic_party(tok: Token | None) -> ActorMention | None:
@@ -1352,7 +1363,7 @@ def _generic_party(tok: Token | None) -> ActorMention | None:
     if tok.lemma_.lower() not in _ACTOR_NOUNS:
         # "dozens of protesters", "thousands of people"
         of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        inner = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+        inner = pobj(of) if of is not None else None
         if inner is None or inner.lemma_.lower() not in _ACTOR_NOUNS:
             return None
         head = inner
@@ -1365,13 +1376,15 @@ def _generic_party(tok: Token | None) -> ActorMention | None:
         if c.i > head.i and c.dep_ in ("compound",):
             right = max(right, c.i)
     span = tok.doc[left : right + 1]
+    # "a regional peacekeeping force", "international troops": many states' force, not one state's
+    multinational = any(c.dep_ in ("amod", "compound") and c.lower_ in _MULTINATIONAL for c in head.children)
     return ActorMention(
         text=span.text,
         start=span.start_char,
         end=span.end_char,
         actor_id=None,
         name=None,
-        country=None,
+        country="IGO" if multinational else None,
         sector=sector,
         resolved=False,
         kind="group",
@@ -1423,7 +1436,7 @@ def _of_object(noun: Token, finder: ArgumentFinder, s_index: int) -> list[ActorM
     """'resolutions of/by the UN', 'positions of X'."""
     for c in noun.children:
         if c.dep_ == "prep" and c.lower_ in ("of", "by", "from"):
-            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            obj = pobj(c)
             found = finder.actors_of(obj, s_index)
             if found:
                 return found
@@ -1503,7 +1516,7 @@ def _according_to(sent: Span, finder: ArgumentFinder, s_index: int) -> ActorRef 
     for tok in sent:
         if tok.lower_ == "according" and tok.i + 1 < sent.end and sent.doc[tok.i + 1].lower_ == "to":
             to = sent.doc[tok.i + 1]
-            obj = next((g for g in to.children if g.dep_ == "pobj"), None)
+            obj = pobj(to)
             found = finder.actors_of(obj, s_index)
             if found:
                 return _ref(found[0])
@@ -1518,10 +1531,33 @@ def _unique_refs(mentions: Sequence[ActorMention]) -> list[ActorMention]:
     return out
 
 
+# Settling with someone: what was agreed, conceded or given up "after talks with" them was settled with them.
+_SETTLEMENT_TYPES = frozenset({"AGREE", "CONCEDE", "RETREAT", "REJECT"})
+_TALKS_NOUNS = frozenset(
+    {"talk", "deliberation", "negotiation", "consultation", "meeting", "meet", "discussion", "dialogue", "contact"}
+)
+
+
 def _with_country(m: ActorMention, country: str, any_kind: bool = False) -> ActorMention:
     if m.resolved or m.country or (m.kind != "group" and not any_kind):
         return m
     return m.model_copy(update={"country": country})
+
+
+def _talks_partners(verb: Token, finder: ArgumentFinder, s_index: int) -> list[ActorMention]:
+    """'after deliberations with the government', 'following talks with Hamas': the other side of the talks."""
+    for c in verb.children:
+        if c.dep_ != "prep" or c.lower_ not in ("after", "following", "in"):
+            continue
+        talks = pobj(c) or next((g for g in c.children if g.dep_ == "pcomp"), None)
+        if talks is None or talks.lemma_.lower() not in _TALKS_NOUNS:
+            continue
+        for g in talks.children:
+            if g.dep_ == "prep" and g.lower_ == "with":
+                found = finder.actors_of(pobj(g), s_index)
+                if found:
+                    return found
+    return []
 
 
 def _appositive_country(m: ActorMention, sent: Span, finder: ArgumentFinder) -> ActorMention:
@@ -1534,8 +1570,11 @@ def _appositive_country(m: ActorMention, sent: Span, finder: ArgumentFinder) -> 
     phrases = [c for c in root.children if c.dep_ == "appos"]
     if root.dep_ == "appos":
         phrases.append(root.head)
+    # "U.N. mediator Diego Cordovez", "French envoy Jean Dupont": the title before the name says whose
+    phrases += [c for c in root.children if c.dep_ in ("compound", "amod", "nmod") and c.i < span.start]
     for phrase in phrases:
-        lo, hi = (phrase.left_edge.i, phrase.right_edge.i + 1) if phrase.dep_ == "appos" else (phrase.i, phrase.i + 1)
+        whole = phrase.dep_ != "appos" and phrase.i == root.head.i
+        lo, hi = (phrase.i, phrase.i + 1) if whole else (phrase.left_edge.i, phrase.right_edge.i + 1)
         for other in finder.mentions_in(lo, hi):
             if other.country and other is not m:
                 return m.model_copy(update={"country": other.country})
