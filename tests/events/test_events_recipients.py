@@ -340,3 +340,29 @@ def test_they_under_a_speech_verb_are_its_plural_subject(pipeline: Pipeline) -> 
 def test_a_regional_force_is_multinational(pipeline: Pipeline) -> None:
     doc = _code("Mali's junta rejected the deployment of a regional peacekeeping force on Monday.", pipeline)
     assert _recipient_countries(_asserted(doc, "REJECT")) == {"IGO"}
+
+
+def test_a_passive_conjunct_takes_its_agent_as_actor(pipeline: Pipeline) -> None:
+    # the parser reads "jailed" as the main verb and "were freed" as its conjunct
+    doc = _code("The journalists jailed for covering the protests were freed on Monday by Erdogan himself.", pipeline)
+    release = _asserted(doc, "RETREAT")
+    assert [a.country for a in release.actor] == ["TUR"]
+    assert "journalists" in " ".join(r.text for r in release.recipient)
+
+
+def test_destruction_by_protesters_is_a_riot(pipeline: Pipeline) -> None:
+    doc = _code("Angry protesters torched the ruling party's headquarters in Dhaka on Friday.", pipeline)
+    riot = _asserted(doc, "PROTEST")
+    assert riot.mode == "riot"
+    assert not [e for e in doc.events if e.event_type == "ASSAULT" and e.status == "asserted"]
+    # the same act by soldiers stays an assault
+    doc = _code("Soldiers torched the ruling party's headquarters in Dhaka on Friday.", pipeline)
+    assert _asserted(doc, "ASSAULT").mode == "destroy"
+
+
+def test_killed_in_army_shelling_is_one_event_by_that_army(pipeline: Pipeline) -> None:
+    # the parser reads "shelling" as a clause after "in Pakistani army"
+    doc = _code("Five villagers were killed in Pakistani army shelling in the Kupwara sector on Sunday.", pipeline)
+    attacks = [e for e in doc.events if e.event_type == "ASSAULT" and e.status == "asserted"]
+    assert len(attacks) == 1
+    assert [a.country for a in attacks[0].actor] == ["PAK"]

@@ -305,6 +305,12 @@ class EventCoder:
             return None  # "the proposed agreement", "the banned movement": modifiers, not events
         if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.lemma_.lower() in _STATE_PARTICIPLES:
             return None  # "militiamen armed with machetes", "Iran-backed groups"
+        if _misparsed_means(tok):
+            # "killed in Israeli tank shelling" read as "killed in Israeli tank" + a clause "shelling":
+            # the shelling is how they were killed, one event whose author the killing takes
+            head = self._verb_candidate(tok.head, finder)
+            if head is not None and head.entry.event_type == "ASSAULT":
+                return None
         lemma = self._verb_lemma(tok)
         if lemma in SPEECH_VERBS and lemma not in self.lexicon.verbs:
             return None
@@ -516,6 +522,11 @@ class EventCoder:
             joint = any(c.lemma_.lower() in ("joint", "combined", "bilateral") for c in cand.trigger.children)
             if not joint:
                 cand.entry = entry = _retype(entry, "MOBILIZE", "troops")
+        if entry.mode == "destroy" and not cand.nominal:
+            doer = _agent_or_subject(cand)
+            if doer is not None and doer.lemma_.lower() in _PROTESTER_NOUNS:
+                # "the building was demolished by a Ukrainian protestor": destruction by protesters is a riot
+                cand.entry = entry = _retype(entry, "PROTEST", "riot")
         if not actors and not entry.swap_roles:  # "received weapons" names no giver: none is guessed
             generic = _generic_party(_agent_or_subject(cand))
             actors = [generic] if generic is not None else []
@@ -639,6 +650,13 @@ class EventCoder:
 
     def _instrument_authors(self, verb: Token, finder: ArgumentFinder, s_index: int) -> list[ActorMention]:
         for c in verb.children:
+            entry = self._noun_entry(c) if _misparsed_means(c) else None
+            if entry is not None and entry.event_type == "ASSAULT":
+                # "killed in Pakistani army shelling", parsed as "killed in Pakistani army" + "shelling"
+                found = finder.actors_of(c.doc[c.i - 1], s_index)
+                if found:
+                    return found
+        for c in verb.children:
             if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by", "during", "from"):
                 for g in c.children:
                     if g.dep_ != "pobj":
@@ -725,7 +743,8 @@ class EventCoder:
     ) -> tuple[list[ActorMention], list[ActorMention], bool]:
         """Actors, recipients, and whether the clause is a passive with no agent (kept without an actor)."""
         subj = _subject(verb)
-        passive = subj is not None and subj.dep_ == "nsubjpass"
+        # "... were released yesterday by Putin": a passive conjunct borrows an active verb's subject
+        passive = subj is not None and (subj.dep_ == "nsubjpass" or any(c.dep_ == "auxpass" for c in verb.children))
         agentless = False
         if subj is None and verb.dep_ == "acl" and verb.tag_ == "VBN":
             # "10 Russian soldiers killed in Ukraine", "a convoy attacked by rebels": the noun is the patient
@@ -1019,7 +1038,12 @@ class EventCoder:
             # of the country where it happened
             origin = self._origin(cand.trigger, finder) if not cand.nominal else None
             where = location or next((p for p in self._places if sent.start_char <= p.start < sent.end_char), None)
-            if origin is not None:
+            means = cand.trigger.head if cand.trigger.dep_ in ("advcl", "pobj", "pcomp") else None
+            owners = self._instrument_authors(means, finder, s_index) if means is not None else []
+            if owners:
+                # "were killed in Israeli tank shelling", read as a clause "shelling": the weapon's owner
+                cand.actors = owners
+            elif origin is not None:
                 cand.actors = [_unidentified_group(origin)]
             elif where is not None and where.country_code:
                 cand.actors = [_unidentified_group(where.country_code)]
@@ -1342,6 +1366,14 @@ def _deinflect(form: str) -> list[str]:
     return out
 
 
+def _misparsed_means(tok: Token) -> bool:
+    """'killed in Israeli army shelling' with "shelling" read as a clause after "in Israeli army"."""
+    if tok.dep_ != "advcl" or tok.tag_ != "VBG" or tok.i == 0:
+        return False
+    prev = tok.doc[tok.i - 1]
+    return prev.dep_ == "pobj" and prev.head.lower_ in ("in", "by", "during") and prev.head.head.i == tok.head.i
+
+
 def _agent_or_subject(cand: _Candidate) -> Token | None:
     if cand.nominal and cand.trigger.dep_ in ("nsubj", "nsubjpass"):
         return None
@@ -1352,6 +1384,7 @@ def _agent_or_subject(cand: _Candidate) -> Token | None:
     return subj
 
 
+_PROTESTER_NOUNS = frozenset({"protester", "protestor", "demonstrator", "rioter", "mob"})
 _MULTINATIONAL = frozenset({"regional", "international", "multinational", "peacekeeping"})
 
 
