@@ -72,3 +72,67 @@ def stub_db(
         return path
 
     return build
+
+
+# Three outlets report Haniyeh's meeting with China's ambassador in Doha on Thursday 29 February 2024
+# (two that day, one the next), an aggregator reposts the first story, and a wire reports a second
+# meeting three weeks later.  Fused, that is two real events between them; as stored, five mentions.
+STATEMENT = (
+    "Hamas political bureau chief Ismail Haniyeh met the Chinese Ambassador to Qatar, Cao Xiaolin, in Doha on "
+    "Thursday, the movement said in a statement. The two sides reviewed the situation in the Gaza Strip and the "
+    "efforts to halt the war, according to the statement. Beijing has called for an immediate truce and for more "
+    "aid to reach civilians in the enclave, and has hosted Palestinian factions in the past."
+)
+MEETING_REPORTS = [
+    Article(doc_id="statement", text=STATEMENT, date="2024-02-29", source="movement website"),
+    Article(
+        doc_id="agency",
+        text=(
+            "In Doha on Thursday, Haniyeh met with the Chinese Ambassador, Cao Xiaolin, to exchange views on the "
+            "ceasefire negotiations. The ambassador reaffirmed Beijing's position on a two-state solution."
+        ),
+        date="2024-02-29",
+        source="news agency",
+    ),
+    Article(
+        doc_id="daily",
+        text=(
+            "Ismail Haniyeh met the Chinese Ambassador in Doha on Thursday, Hamas officials told reporters on Friday. "
+            "They gave no details of the talks."
+        ),
+        date="2024-03-01",
+        source="regional daily",
+    ),
+    Article(
+        doc_id="repost",
+        text="Reposted from the movement's website by our editors. " + STATEMENT,
+        date="2024-03-01",
+        source="aggregator",
+    ),
+    Article(
+        doc_id="wire",
+        text="Haniyeh met the Chinese Ambassador again in Doha on Wednesday to follow up on the truce proposal.",
+        date="2024-03-20",
+        source="wire",
+    ),
+]
+
+
+@pytest.fixture(scope="session")
+def meeting_db(tmp_path_factory: pytest.TempPathFactory, stubcoder: ModuleType) -> Callable[[bool], Path]:
+    """A database of ``MEETING_REPORTS`` coded by the stub coder, fused (``True``) or as stored; built once each."""
+    built: dict[bool, Path] = {}
+
+    def build(fuse: bool) -> Path:
+        if fuse not in built:
+            from backchannel.fusion import refuse
+
+            path = tmp_path_factory.mktemp("meeting") / ("fused.duckdb" if fuse else "unfused.duckdb")
+            with Store.open(path) as store:
+                ingest(store, MEETING_REPORTS, stubcoder.StubCoder(), stubcoder.VERSION)
+                if fuse:
+                    refuse(store)
+            built[fuse] = path
+        return built[fuse]
+
+    return build

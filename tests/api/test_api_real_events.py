@@ -1,86 +1,33 @@
 """The aggregates count real events: one meeting reported by several outlets is one event, not one per report.
 
-Three outlets report Haniyeh's meeting with China's ambassador in Doha on Thursday 29 February 2024
-(two that day, one the next), an aggregator reposts the first story, and a wire reports a second meeting
-three weeks later.  Fused, that is two real events between them; as stored, five mentions.
+The database is ``meeting_db`` of the root conftest: three outlets report one meeting, an aggregator reposts
+the first story, and a wire reports a second meeting three weeks later.  Fused, that is two real events
+between them; as stored, five mentions.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 
 from backchannel.api import ApiSettings, create_app
-from backchannel.fusion import refuse
-from backchannel.records import Article
-from backchannel.store import Store, ingest
 
-STATEMENT = (
-    "Hamas political bureau chief Ismail Haniyeh met the Chinese Ambassador to Qatar, Cao Xiaolin, in Doha on "
-    "Thursday, the movement said in a statement. The two sides reviewed the situation in the Gaza Strip and the "
-    "efforts to halt the war, according to the statement. Beijing has called for an immediate truce and for more "
-    "aid to reach civilians in the enclave, and has hosted Palestinian factions in the past."
-)
-REPORTS = [
-    Article(doc_id="statement", text=STATEMENT, date="2024-02-29", source="movement website"),
-    Article(
-        doc_id="agency",
-        text=(
-            "In Doha on Thursday, Haniyeh met with the Chinese Ambassador, Cao Xiaolin, to exchange views on the "
-            "ceasefire negotiations. The ambassador reaffirmed Beijing's position on a two-state solution."
-        ),
-        date="2024-02-29",
-        source="news agency",
-    ),
-    Article(
-        doc_id="daily",
-        text=(
-            "Ismail Haniyeh met the Chinese Ambassador in Doha on Thursday, Hamas officials told reporters on Friday. "
-            "They gave no details of the talks."
-        ),
-        date="2024-03-01",
-        source="regional daily",
-    ),
-    Article(
-        doc_id="repost",
-        text="Reposted from the movement's website by our editors. " + STATEMENT,
-        date="2024-03-01",
-        source="aggregator",
-    ),
-    Article(
-        doc_id="wire",
-        text="Haniyeh met the Chinese Ambassador again in Doha on Wednesday to follow up on the truce proposal.",
-        date="2024-03-20",
-        source="wire",
-    ),
-]
 HANIYEH, CHINA = "P:ismail_haniyeh", "CHN"
 
 
-def _build(path: Path, stubcoder: ModuleType, fuse: bool) -> Path:
-    with Store.open(path) as store:
-        ingest(store, REPORTS, stubcoder.StubCoder(), stubcoder.VERSION)
-        if fuse:
-            refuse(store)
-    return path
-
-
 @pytest.fixture(scope="module")
-def fused(tmp_path_factory: pytest.TempPathFactory, stubcoder: ModuleType) -> Iterator[TestClient]:
-    path = _build(tmp_path_factory.mktemp("real-events") / "fused.duckdb", stubcoder, fuse=True)
-    with TestClient(create_app(path, ApiSettings())) as c:
+def fused(meeting_db: Callable[[bool], Path]) -> Iterator[TestClient]:
+    with TestClient(create_app(meeting_db(True), ApiSettings())) as c:
         yield c
 
 
 @pytest.fixture(scope="module")
-def unfused(tmp_path_factory: pytest.TempPathFactory, stubcoder: ModuleType) -> Iterator[TestClient]:
-    path = _build(tmp_path_factory.mktemp("real-events") / "unfused.duckdb", stubcoder, fuse=False)
-    with TestClient(create_app(path, ApiSettings())) as c:
+def unfused(meeting_db: Callable[[bool], Path]) -> Iterator[TestClient]:
+    with TestClient(create_app(meeting_db(False), ApiSettings())) as c:
         yield c
 
 

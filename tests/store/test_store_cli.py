@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import duckdb
@@ -130,52 +131,22 @@ def test_ingest_seed_article_with_the_real_pipeline(
         assert haniyeh is not None and haniyeh[0] >= 1
 
 
-# One meeting reported by two outlets and a second meeting three weeks later: fused, two real events.
-MEETING = [
-    Article(
-        doc_id="agency",
-        text=(
-            "In Doha on Thursday, Haniyeh met with the Chinese Ambassador, Cao Xiaolin, to exchange views on the "
-            "ceasefire negotiations. The ambassador reaffirmed Beijing's position on a two-state solution."
-        ),
-        date="2024-02-29",
-        source="news agency",
-    ),
-    Article(
-        doc_id="daily",
-        text=(
-            "Ismail Haniyeh met the Chinese Ambassador in Doha on Thursday, Hamas officials told reporters on Friday. "
-            "They gave no details of the talks."
-        ),
-        date="2024-03-01",
-        source="regional daily",
-    ),
-    Article(
-        doc_id="wire",
-        text="Haniyeh met the Chinese Ambassador again in Doha on Wednesday to follow up on the truce proposal.",
-        date="2024-03-20",
-        source="wire",
-    ),
-]
-
-
-@pytest.mark.parametrize(("count", "expected"), [(None, 2), ("events", 2), ("mentions", 3)])
+@pytest.mark.parametrize(("count", "expected", "first_week"), [(None, 2, 1), ("events", 2, 1), ("mentions", 5, 4)])
 def test_dyads_and_timeline_count_real_events_or_mentions(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], count: str | None, expected: int
+    meeting_db: Callable[[bool], Path],
+    capsys: pytest.CaptureFixture[str],
+    count: str | None,
+    expected: int,
+    first_week: int,
 ) -> None:
-    from backchannel.fusion import refuse
-
-    path = tmp_path / "fused.duckdb"
-    with Store.open(path) as store:
-        ingest(store, MEETING, StubCoder(), VERSION)
-        refuse(store)
+    path = meeting_db(True)
     flag = ["--count", count] if count else []
     code, out, _ = _run(capsys, "dyads", "--db", str(path), "--format", "jsonl", *flag)
     pairs = {(d["source"], d["target"]): d["count"] for d in map(json.loads, out.splitlines())}
     assert code == 0 and pairs[("P:ismail_haniyeh", "CHN")] == expected
     code, out, _ = _run(capsys, "timeline", "Haniyeh", "--with", "China", "--db", str(path), "--format", "jsonl", *flag)
     weeks = {b["period"]: b["count"] for b in map(json.loads, out.splitlines())}
-    assert code == 0 and weeks == {"2024-02-26": expected - 1, "2024-03-18": 1}
+    assert code == 0 and weeks == {"2024-02-26": first_week, "2024-03-18": 1}
     with pytest.raises(SystemExit) as exited:
         main(["dyads", "--db", str(path), "--count", "reports"])
     assert exited.value.code == 2 and "--count" in capsys.readouterr().err
