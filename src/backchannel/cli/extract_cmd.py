@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TextIO
 
 from backchannel.errors import BackchannelError, InputError, StageError
@@ -63,29 +63,20 @@ def _chain(first: Article, rest: Iterator[Article]) -> Iterator[Article]:
 
 
 def _run_extract(args: argparse.Namespace) -> int:
-    failures = 0
-    try:
-        for item in iter_results(args.inputs, args.date):
-            if isinstance(item, DocumentResult):
-                sys.stdout.write(json.dumps(item.to_contract(), ensure_ascii=False) + "\n")
-                if not args.quiet_warnings:
-                    for w in item.warnings:
-                        print(f"warning: {item.doc_id}: {w}", file=sys.stderr)
-            else:
-                failures += 1
-                print(f"error: {item}", file=sys.stderr)
-    except BackchannelError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    return 1 if failures else 0
+    return _write_results(args, lambda item: json.dumps(item.to_contract(), ensure_ascii=False) + "\n")
 
 
 def _run_code(args: argparse.Namespace) -> int:
+    return _write_results(args, lambda item: render_table(item, show_all=not args.asserted))
+
+
+def _write_results(args: argparse.Namespace, render: Callable[[DocumentResult], str]) -> int:
+    """Write each document's rendering to stdout and its warnings and failures to stderr; the exit code."""
     failures = 0
     try:
         for item in iter_results(args.inputs, args.date):
             if isinstance(item, DocumentResult):
-                sys.stdout.write(render_table(item, show_all=not args.asserted))
+                sys.stdout.write(render(item))
                 if not args.quiet_warnings:
                     for w in item.warnings:
                         print(f"warning: {item.doc_id}: {w}", file=sys.stderr)

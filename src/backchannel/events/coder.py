@@ -627,11 +627,9 @@ class EventCoder:
         for head in heads:
             for c in head.children:
                 if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children):
-                    subj = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
-                    if subj is not None and subj.pos_ != "PRON":
-                        found = finder.actors_of(subj, s_index)
-                        if found:
-                            return found
+                    found = _clause_subject_actors(c, finder, s_index)
+                    if found:
+                        return found
         return []
 
     def _addressees_of_clause(self, trigger: Token, finder: ArgumentFinder, s_index: int) -> list[ActorMention]:
@@ -641,11 +639,9 @@ class EventCoder:
             heads.append(trigger.head)  # "reiterated its demand today that Israel ease ..."
         for c in (c for head in heads for c in head.children):
             if c.dep_ in ("ccomp", "acl", "xcomp", "advcl") and c.pos_ in ("VERB", "AUX"):
-                subj = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
-                if subj is not None and subj.pos_ != "PRON":
-                    found = finder.actors_of(subj, s_index)
-                    if found:
-                        return found
+                found = _clause_subject_actors(c, finder, s_index)
+                if found:
+                    return found
         return []
 
     def _instrument_authors(self, verb: Token, finder: ArgumentFinder, s_index: int) -> list[ActorMention]:
@@ -1364,6 +1360,14 @@ def _deinflect(form: str) -> list[str]:
     if form.endswith("s"):
         out.append(form[:-1])
     return out
+
+
+def _clause_subject_actors(clause: Token, finder: ArgumentFinder, s_index: int) -> list[ActorMention]:
+    """The actors a clause's own subject names; a pronoun subject names none here."""
+    subj = next((g for g in clause.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.pos_ == "PRON":
+        return []
+    return finder.actors_of(subj, s_index)
 
 
 def _misparsed_means(tok: Token) -> bool:
