@@ -3,8 +3,9 @@
     unshare -n sh -c 'ip link set lo up; python ray_job.py MODE OUT RESULT.json INPUT...'
 
 MODE: ``engine`` (a local Ray with 2 actors), ``cluster`` (a two-node ``ray.cluster_utils.Cluster``),
-``kill`` (SIGKILL one coder actor's process after the first finished batch).  INPUT and OUT
-may be paths or URLs.
+``kill`` (SIGKILL one coder actor's process after the first finished batch), ``hang`` (the
+stub coder of ``hanging_coder.py``, which spins forever on one document, with a 1 s document
+timeout).  INPUT and OUT may be paths or URLs.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ import signal
 import sys
 import warnings
 from pathlib import Path
+
+import hanging_coder
 
 from backchannel.scale.ray_engine import RayRun, RaySummary, run_ray
 
@@ -47,6 +50,8 @@ def main(mode: str, out: str, result: str, sources: list[str]) -> None:
             run = RayRun(workers=2, batch_size=4, actor_resources={"coder": 1})
         elif mode == "kill":
             run = RayRun(workers=2, batch_size=4)
+        elif mode == "hang":
+            run = RayRun(workers=2, batch_size=4, doc_timeout=1, factory=hanging_coder.spins)
         summary = run_ray(sources, out, run, on_batch=kill_one if mode == "kill" else None)
     finally:
         if cluster is not None:

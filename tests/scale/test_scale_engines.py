@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import duckdb
+import hanging_coder
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
@@ -207,6 +208,31 @@ def test_ray_reads_and_writes_fsspec_urls(
     assert (report["documents"], report["failures"]) == (len(subset), 0)
     digests = {document_hash(r["text"]) for r in subset}
     _same_events(_event_set(_shard_results(out)), {(d, e) for d, e in reference if d in digests})
+
+
+def test_ray_sets_aside_a_document_that_hangs_its_actor(shared_dir: Path, tmp_path: Path) -> None:
+    """A 1 s document timeout on Ray: actors run batches in a thread, which the deadline interrupts too."""
+    articles = hanging_coder.readouts(shared_dir, 12, hung=5)
+    source = tmp_path / "in.jsonl"
+    fields = ("text", "title", "date", "source")
+    source.write_text(
+        "".join(json.dumps({"id": a.doc_id} | a.model_dump(include=set(fields))) + "\n" for a in articles),
+        encoding="utf-8",
+    )
+    out = tmp_path / "shards"
+    report = _ray("hang", source, out, tmp_path)
+    assert (report["documents"], report["failures"]) == (11, 1)
+    [dead] = read_table(str(out), "dead_letters").to_pylist()
+    hung = articles[5]
+    assert (dead["doc_id"], dead["stage"]) == (hung.doc_id, "timeout")
+    assert dead["error"] == f"document {hung.doc_id!r}: no result after 1 s; interrupted"
+    others = [a for a in articles if a is not hung]
+    hashes = [r["content_hash"] for r in read_table(str(out), "documents").to_pylist()]
+    assert sorted(hashes) == sorted(document_hash(a.text) for a in others)  # every other document, once
+    code = hanging_coder.stubcoder().code
+    expected = _event_set((document_hash(a.text), code(a)) for a in others)
+    assert len(expected) > 5
+    _same_events(_event_set(_shard_results(out)), expected)
 
 
 @pytest.mark.slow

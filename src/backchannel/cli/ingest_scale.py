@@ -1,4 +1,4 @@
-"""The scale-out side of ``backchannel ingest``: ``--engine``, ``--workers``, progress and summary.
+"""The scale-out side of ``backchannel ingest``: ``--engine``, ``--workers``, ``--doc-timeout``, progress, summary.
 
 ``local`` codes on a process pool (one pipeline per worker) and writes through the one
 ``Store`` writer; ``ray`` codes on a Ray actor pool, writes Parquet shards to ``--out``
@@ -28,6 +28,7 @@ from rich.progress import (
 
 from backchannel.errors import StageError
 from backchannel.records import Article, DocumentResult
+from backchannel.scale.batch import DEFAULT_DOC_TIMEOUT
 from backchannel.scale.progress import NullProgress, estimate_total, report
 from backchannel.scale.progress import Progress as ProgressSink
 from backchannel.store import Coder
@@ -45,6 +46,16 @@ def _count(text: str) -> int:
     return value
 
 
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a number of seconds, got {text!r}") from None
+    if not value >= 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"must be 0 (no limit) or more seconds, got {text}")
+    return value
+
+
 def add_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--engine", choices=("local", "ray"), default="local", help="local: process pool; ray: Ray Data")
     p.add_argument(
@@ -56,6 +67,14 @@ def add_options(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--ray-address", metavar="ADDR", help="Ray cluster to join (default: start Ray on this machine)")
     p.add_argument("--out", metavar="DIR", help=f"ray engine: folder or URI of Parquet shards (default: {DEFAULT_OUT})")
+    p.add_argument(
+        "--doc-timeout",
+        type=_seconds,
+        default=DEFAULT_DOC_TIMEOUT,
+        metavar="SECONDS",
+        help=f"a document still being coded after this many seconds goes to dead_letters and the run goes on "
+        f"(default {DEFAULT_DOC_TIMEOUT:g}; 0: no limit)",
+    )
     p.add_argument("--quiet", action="store_true", help="no progress bar")
 
 
@@ -138,7 +157,7 @@ def _sink(args: argparse.Namespace, label: str) -> Iterator[ProgressSink]:
 def local_coder(args: argparse.Namespace) -> Iterator[tuple[Coder, Run]]:
     """The coder for the local engine (one in-process pipeline, or a pool) wrapped with progress."""
     from backchannel.pipeline import Pipeline
-    from backchannel.scale import LocalCoder, available_cores, plan_workers
+    from backchannel.scale import LocalCoder, TimedCoder, available_cores, plan_workers
     from backchannel.scale.local import MIN_DOCUMENTS_PER_WORKER
 
     small = available_cores() * MIN_DOCUMENTS_PER_WORKER  # counting past this changes nothing
@@ -147,9 +166,10 @@ def local_coder(args: argparse.Namespace) -> Iterator[tuple[Coder, Run]]:
     run = Run("local", workers)
     with _sink(args, f"coding on {workers} process(es)") as sink:
         if workers == 1:
-            yield _Reporting(Pipeline(), sink), run
+            pipeline = Pipeline()
+            yield _Reporting(TimedCoder(pipeline, args.doc_timeout) if args.doc_timeout else pipeline, sink), run
         else:
-            with LocalCoder(workers) as pool:
+            with LocalCoder(workers, doc_timeout=args.doc_timeout) as pool:
                 yield _Reporting(pool, sink), run
                 run.restarts = pool.restarts
     run.duration = time.monotonic() - run.started
@@ -170,7 +190,7 @@ def ingest_ray(args: argparse.Namespace) -> int:
     out = args.out or DEFAULT_OUT
     run = Run("ray", args.workers)
     with _sink(args, "coding on Ray actors") as sink:
-        settings = RayRun(workers=args.workers, address=args.ray_address, date=args.date)
+        settings = RayRun(workers=args.workers, address=args.ray_address, date=args.date, doc_timeout=args.doc_timeout)
         coded = run_ray(args.inputs, out, settings, progress=sink)
     run.workers = coded.workers  # 0 (all CPUs) is resolved once Ray runs
     with Store.open(args.db) as store:

@@ -9,12 +9,13 @@ load_shards(store, "out/", PIPELINE_VERSION)
 
 from __future__ import annotations
 
-from backchannel.scale.batch import code_batch, screen, text_hash
+from backchannel.scale.batch import DEFAULT_DOC_TIMEOUT, TimedCoder, code_batch, screen, text_hash
 from backchannel.scale.local import LocalCoder, WorkerCrashed, WorkerStats, available_cores, plan_workers
 from backchannel.scale.progress import NullProgress, Progress, estimate_total, report
 from backchannel.scale.shards import SCHEMAS, TABLES, LoadSummary, ShardTables, ShardWriter, load_shards, read_table
 
 __all__ = [
+    "DEFAULT_DOC_TIMEOUT",
     "SCHEMAS",
     "TABLES",
     "LoadSummary",
@@ -23,6 +24,7 @@ __all__ = [
     "Progress",
     "ShardTables",
     "ShardWriter",
+    "TimedCoder",
     "WorkerCrashed",
     "WorkerStats",
     "available_cores",

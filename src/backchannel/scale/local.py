@@ -18,6 +18,13 @@ coded normally.  A document in the hands of ``max_crashes`` dying workers, the l
 coding it alone, is poisoned: it comes back as a ``StageError`` of stage ``worker`` (a dead
 letter) and the run goes on.  Results are kept by input position, so a document coded twice
 is handed back once.
+
+A document can also hang a worker.  Each worker codes its documents one at a time under
+``doc_timeout`` (``code_batch``): a Python-level hang becomes a ``StageError`` of stage
+``timeout`` and the worker goes on.  A hang inside C code never returns to the interpreter,
+so the pool watches as well: a worker that has not answered for its chunk ``doc_timeout``
+seconds a document and as long again has its process killed, and that death goes through
+the path above, named ``timed out`` in the dead letter.
 """
 
 from __future__ import annotations
@@ -44,16 +51,27 @@ from typing import Any
 from backchannel.errors import BackchannelError, StageError
 from backchannel.pipeline import Pipeline, Settings
 from backchannel.records import Article, DocumentResult
-from backchannel.scale.batch import Outcome, code_batch
+from backchannel.scale.batch import DEFAULT_DOC_TIMEOUT, Outcome, code_batch
 from backchannel.store import Coder
 
-__all__ = ["LocalCoder", "WorkerCrashed", "WorkerStats", "available_cores", "plan_workers", "private_memory"]
+__all__ = [
+    "CoderFactory",
+    "LocalCoder",
+    "WorkerCrashed",
+    "WorkerStats",
+    "available_cores",
+    "plan_workers",
+    "private_memory",
+]
 
 # Below this many documents per worker an extra worker costs more (its own model load,
 # several CPU-seconds) than it saves.
 MIN_DOCUMENTS_PER_WORKER = 16
 # How many times in a row a fresh worker may die before it has built its pipeline.
 _MAX_STARTUP_DEATHS = 3
+# The least extra time a worker is given past its chunk's document timeouts before it is killed:
+# the answer's encoding and trip through the pipe, and a machine short of CPU.
+_MIN_GRACE = 2.0
 
 
 class WorkerCrashed(BackchannelError):
@@ -138,7 +156,9 @@ def _decode(item: tuple[str, ...]) -> Outcome:
     return DocumentResult.model_validate_json(item[1])
 
 
-def _serve(tasks: Connection, results: Connection, settings: Settings, factory: CoderFactory) -> None:
+def _serve(
+    tasks: Connection, results: Connection, settings: Settings, factory: CoderFactory, doc_timeout: float
+) -> None:
     """Worker main: build the coder once, then code chunks until told to stop (``None``) or orphaned."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
     try:
@@ -168,7 +188,7 @@ def _serve(tasks: Connection, results: Connection, settings: Settings, factory: 
         if task is None:
             return
         run_id, start, articles = task
-        encoded = [_encode(o) for o in code_batch(coder, articles)]
+        encoded = [_encode(o) for o in code_batch(coder, articles, doc_timeout)]
         waited = True
         # Sent before the next chunk begins: if this process dies later, the answer is already in
         # the pipe, so the main process knows exactly which chunk was being coded.
@@ -202,6 +222,8 @@ class _Worker:
     stats: WorkerStats
     ready: bool = False
     assigned: deque[_Chunk] = field(default_factory=deque)  # sent, not yet answered, in the order sent
+    since: float = 0.0  # monotonic time from which it has been coding the first chunk it holds (at the latest)
+    overdue: str | None = None  # why the pool killed it, when it did
 
 
 @dataclass
@@ -228,6 +250,7 @@ class LocalCoder:
 
     ``factory`` builds each worker's coder from ``settings`` (default: ``Pipeline``); it must
     be a module-level function, since workers are fresh interpreters (``spawn``).
+    ``doc_timeout``: seconds one document may take before it is set aside (0: no limit).
     """
 
     def __init__(
@@ -239,17 +262,21 @@ class LocalCoder:
         max_crashes: int = 2,
         read_ahead: int = 256,
         factory: CoderFactory = _pipeline,
+        doc_timeout: float = DEFAULT_DOC_TIMEOUT,
     ) -> None:
         if workers < 1:
             raise BackchannelError(f"workers must be at least 1, got {workers}")
         if max_crashes < 1:
             raise BackchannelError(f"max_crashes must be at least 1, got {max_crashes}")
+        if not doc_timeout >= 0:
+            raise BackchannelError(f"doc_timeout must be 0 (no limit) or more seconds, got {doc_timeout}")
         self.workers = workers
         self.settings = settings or Settings()
         self.chunk_size = max(1, chunk_size)
         self.max_crashes = max_crashes
         self.read_ahead = max(read_ahead, 2 * workers * self.chunk_size)
         self.factory = factory
+        self.doc_timeout = doc_timeout
         self.restarts = 0  # workers started to replace dead ones
         self.retried = 0  # documents queued again after their worker died
         self._context = multiprocessing.get_context("spawn")  # never a fork of a process holding DuckDB
@@ -302,7 +329,7 @@ class LocalCoder:
             fcntl.fcntl(result_reader.fileno(), fcntl.F_SETPIPE_SZ, 1 << 20)
         process = self._context.Process(
             target=_serve,
-            args=(task_reader, result_writer, self.settings, self.factory),
+            args=(task_reader, result_writer, self.settings, self.factory, self.doc_timeout),
             name="backchannel-coder",
             daemon=True,
         )
@@ -381,6 +408,8 @@ class LocalCoder:
         for worker in self._live():
             while worker.ready and len(worker.assigned) < 2 and state.queue:
                 chunk = self._next_chunk(state)
+                if not worker.assigned:
+                    worker.since = time.monotonic()
                 worker.assigned.append(chunk)
                 try:
                     worker.tasks.send((chunk.run_id, chunk.start, chunk.articles))
@@ -395,7 +424,7 @@ class LocalCoder:
             by_handle[worker.results] = worker
             by_handle[worker.process.sentinel] = worker
         dead: list[_Worker] = []
-        for handle in wait(list(by_handle)):
+        for handle in wait(list(by_handle), self._until_overdue(pool)):
             worker = by_handle[handle]  # type: ignore[index]  # wait() returns the handles it was given
             if worker in dead:
                 continue
@@ -409,8 +438,43 @@ class LocalCoder:
                 self._drain(worker, state)  # messages it sent before it died still count
             worker.process.join()
             dead.append(worker)
+        dead += [w for w in self._kill_overdue(pool, state) if w not in dead]
         for worker in dead:
             self._replace(worker, state)
+
+    def _allowed(self, worker: _Worker) -> float:
+        """Seconds ``worker`` may take over the first chunk it holds before it is killed."""
+        limit = len(worker.assigned[0].articles) * self.doc_timeout
+        return limit + max(self.doc_timeout, _MIN_GRACE)
+
+    def _until_overdue(self, pool: list[_Worker]) -> float | None:
+        """Seconds until the first busy worker is overdue (None: no limit, or no worker is busy)."""
+        if self.doc_timeout <= 0:
+            return None
+        ends = [w.since + self._allowed(w) for w in pool if w.assigned]
+        return max(0.0, min(ends) - time.monotonic()) if ends else None
+
+    def _kill_overdue(self, pool: list[_Worker], state: _Run | None) -> list[_Worker]:
+        """Kill the workers stuck past their time (a hang in C code, which no timer in them breaks)."""
+        if self.doc_timeout <= 0:
+            return []
+        killed = []
+        now = time.monotonic()
+        for worker in pool:
+            if not worker.assigned or now - worker.since < self._allowed(worker):
+                continue
+            if worker.results.poll() or not worker.process.is_alive():
+                continue  # it has answered or died: the next wait sees it
+            documents = len(worker.assigned[0].articles)
+            worker.overdue = (
+                f"timed out: no result after {now - worker.since:.0f} s for {documents} document(s) "
+                f"of at most {self.doc_timeout:g} s each; killed"
+            )
+            worker.process.kill()
+            worker.process.join()
+            self._drain(worker, state)  # an answer sent at the last moment still counts
+            killed.append(worker)
+        return killed
 
     def _drain(self, worker: _Worker, state: _Run | None) -> None:
         try:
@@ -436,6 +500,7 @@ class LocalCoder:
         stats.peak_private = max(stats.peak_private, private)
         stats.last_report = time.time()
         chunk = worker.assigned.popleft()
+        worker.since = time.monotonic()  # the next chunk, if it holds one, is being coded from now
         assert (chunk.run_id, chunk.start) == (run_id, start)  # a worker answers in the order it was sent
         stats.documents += len(encoded)
         if state is None or run_id != state.run_id:
@@ -445,7 +510,7 @@ class LocalCoder:
 
     def _replace(self, worker: _Worker, state: _Run | None) -> None:
         """Queue again what a dead worker held, and start a fresh worker in its place."""
-        how = _death(worker.process.exitcode)
+        how = worker.overdue or _death(worker.process.exitcode)
         worker.stats.died = how
         if not worker.ready:
             self._startup_deaths += 1
@@ -474,8 +539,8 @@ class LocalCoder:
                     state.done[position] = StageError(
                         article.doc_id,
                         "worker",
-                        f"worker processes died {crashes} times while coding this document, the last time "
-                        f"with it alone ({how}); set aside as a poisoned document",
+                        f"document {article.doc_id!r}: worker processes died {crashes} times while coding this "
+                        f"document, the last time with it alone ({how}); set aside as a poisoned document",
                     )
                     continue
                 again.append(_Chunk(coding.run_id, position, [article], crashes))  # alone, to find the culprit

@@ -5,6 +5,9 @@ codes batch after batch; it writes its batch's shards itself (``ShardWriter``, f
 by the documents' content hashes) and returns one small summary row per document, which
 the driver counts for progress.  Ray restarts a killed actor and retries its batch; the
 retried batch rewrites the same shard files, so no document is lost or written twice.
+A document still being coded after ``RayRun.doc_timeout`` seconds is interrupted and
+written as a dead letter (``code_batch``); Ray Data runs an actor's batches in a thread,
+so the interruption reaches Python code only, not a hang inside C code.
 
 Inputs are JSON Lines (read as text lines, parsed in the actors, so a malformed line is a
 dead letter, not a failed read) and Parquet files with the JSON record columns (``id``,
@@ -34,8 +37,8 @@ from backchannel.ingest.ids import id_from_name
 from backchannel.ingest.jsonl import record_to_article
 from backchannel.pipeline import PIPELINE_VERSION, Pipeline, Settings
 from backchannel.records import Article
-from backchannel.scale.batch import code_batch, text_hash
-from backchannel.scale.local import WorkerStats, available_cores, private_memory
+from backchannel.scale.batch import DEFAULT_DOC_TIMEOUT, code_batch, text_hash
+from backchannel.scale.local import CoderFactory, WorkerStats, available_cores, private_memory
 from backchannel.scale.progress import NullProgress, Progress
 from backchannel.scale.shards import ShardTables, ShardWriter, resolve_filesystem
 from backchannel.store import document_hash
@@ -101,7 +104,7 @@ class RaySummary:
 
 @dataclass(frozen=True)
 class RayRun:
-    """How to run: pool size, cluster address (None: start a local Ray), rows per batch."""
+    """How to run: pool size, cluster address (None: start a local Ray), rows per batch, time per document."""
 
     workers: int = 2
     address: str | None = None
@@ -111,6 +114,8 @@ class RayRun:
     # extra Ray resources each coder actor needs, e.g. {"coder": 1} to keep the pool off a head node
     actor_resources: dict[str, float] = field(default_factory=dict)
     pipeline_version: str = PIPELINE_VERSION
+    doc_timeout: float = DEFAULT_DOC_TIMEOUT  # seconds one document may take before it is set aside (0: no limit)
+    factory: CoderFactory = Pipeline  # builds each actor's coder from ``settings``; importable by the actors
 
 
 @dataclass
@@ -207,7 +212,7 @@ class _DocumentCoder:
         import ray
 
         started = time.perf_counter()
-        self.pipeline = Pipeline(run.settings)
+        self.coder = run.factory(run.settings)
         self.writer = ShardWriter(out)
         self.run = run
         self.node = str(ray.get_runtime_context().get_node_id())
@@ -249,7 +254,7 @@ class _DocumentCoder:
             else:
                 seen.add(item[1])
                 fresh.append(item)
-        outcomes = code_batch(self.pipeline, [article for article, _ in fresh])
+        outcomes = code_batch(self.coder, [article for article, _ in fresh], self.run.doc_timeout)
         for (article, digest), outcome in zip(fresh, outcomes, strict=True):
             if isinstance(outcome, StageError):
                 shard.add_failure(outcome, article, digest)
@@ -316,6 +321,8 @@ def run_ray(
     run = run or RayRun()
     if run.workers < 0:
         raise ConfigError(f"workers must be at least 1 (or 0: one per CPU), got {run.workers}")
+    if not run.doc_timeout >= 0:
+        raise ConfigError(f"doc_timeout must be 0 (no limit) or more seconds, got {run.doc_timeout}")
     groups = resolve_inputs(inputs)
     _refuse_private(out)
     progress = progress or NullProgress()
