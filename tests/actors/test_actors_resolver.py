@@ -295,3 +295,13 @@ def test_find_is_much_faster_than_parsing_even_on_long_documents(
     for doc in docs:
         resolver.find(doc, "2023-06-01")
     assert time.perf_counter() - began < parse / 3
+
+
+def test_countries_typed_without_capitals(nlp: Language, resolver: ActorResolver) -> None:
+    text = "lol russia and ukraine swapped prisoners again, ukrainian officials said. the US wants to help iSrael."
+    found = {m.text: m.country for m in _find(nlp, resolver, text, SEED_DATE)}
+    assert found["russia"] == "RUS" and found["ukraine"] == "UKR" and found["iSrael"] == "ISR"
+    assert found["ukrainian officials"] == "UKR"
+    # a country whose name is also an English word stays the word
+    text = "We had turkey and greek salad on china plates, then went to the jordan river bank."
+    assert [m.text for m in _find(nlp, resolver, text, SEED_DATE) if m.country] == []

@@ -75,6 +75,37 @@ class _Hit:
     alias: Alias | None = None
 
 
+# Country names and demonyms that are also ordinary English words: typed in lower case, they are the word.
+_LOWERCASE_WORDS = frozenset(
+    {
+        "turkey",
+        "turkish",
+        "china",
+        "chad",
+        "guinea",
+        "jordan",
+        "georgia",
+        "polish",
+        "japan",
+        "panama",
+        "french",
+        "swiss",
+        "dutch",
+        "danish",
+        "greek",
+        "cook",
+        "man",
+        "jersey",
+        "chile",
+        "wales",
+        "british",
+        "english",
+        "american",
+        "india",
+    }
+)
+
+
 class ActorResolver:
     """Find ``ActorMention`` s in a spaCy ``Doc``; the tries are built once here."""
 
@@ -125,7 +156,7 @@ class ActorResolver:
         base: dict[int, _Hit] = {}
 
         def accept(original: tuple[str, ...], alias: Alias, start: int, end: int) -> bool:
-            return self._case_fits(original, texts, start)
+            return self._case_fits(original, texts, start) or self._sloppy_country(original, alias, texts, start)
 
         i = 0
         while i < len(keys):
@@ -171,6 +202,22 @@ class ActorResolver:
             return alias
         serving = [a for a in same_name if self.kb.role_at(self.kb.actors[a.actor_id], date) is not None]
         return alias if not serving or alias in serving else serving[0]
+
+    def _sloppy_country(self, original: tuple[str, ...], alias: Alias, texts: list[str], start: int) -> bool:
+        """'iSrael', 'tunisian rioters', 'russia': a country's name or demonym typed without its capital.
+
+        Only where the folded word is not an English word of its own ("turkey", "china", "chad").
+        """
+        if alias.form not in ("name", "demonym", "plural") or not alias.actor_id:
+            return False
+        actor = self.kb.actors.get(alias.actor_id)
+        if actor is None or actor.kind != "country":
+            return False
+        words = [fold(w) for w in original]
+        if any(w in _LOWERCASE_WORDS or len(w) < 4 for w in words):
+            return False
+        typed = [strip_accents(texts[start + k]) for k in range(len(original))]
+        return all(t.isalpha() and fold(t) == w for t, w in zip(typed, words, strict=True))
 
     @staticmethod
     def _case_fits(original: tuple[str, ...], texts: list[str], start: int) -> bool:
