@@ -126,6 +126,7 @@ class Pipeline:
             warnings.append("no document date: relative time expressions are left unresolved")
         countries = [a.country for a in actors if a.country and len(a.country) == 3 and a.country != "IGO"]
         places = as_of(_requote(self.places.find(doc, countries), clean.work_text, text), date)
+        actors = _places_for_unknowns(actors, places, doc)
         events = [_requote_event(e, clean.work_text, text) for e in self.coder(doc, clean, actors, times, places, date)]
         return DocumentResult(
             doc_id=article.doc_id,
@@ -199,6 +200,34 @@ def _requote_event(event: Event, work_text: str, text: str) -> Event:
         located = _requote([event.location], work_text, text)
         update["location"] = located[0] if located else None
     return event.model_copy(update=update)
+
+
+def _places_for_unknowns(actors: list[ActorMention], places: list[PlaceMention], doc: Doc) -> list[ActorMention]:
+    """'shelled Khan Younis', 'clashed in Omdurman': a name the actor base does not know but the
+    gazetteer does is a place, which stands for its state (not for a state guessed from the sentence).
+    A person's name stays a person ("Kenzo Oshima" is no town in Japan)."""
+    at = {(p.start, p.end): p for p in places if p.country_code}
+    out: list[ActorMention] = []
+    for actor in actors:
+        place = at.get((actor.start, actor.end))
+        span = doc.char_span(actor.start, actor.end, alignment_mode="expand") if place is not None else None
+        # "Kenzo Oshima": a first name the entity left out (the gazetteer has already weighed the
+        # entity label: "Khan Younis", which the small model calls a person, is a place)
+        person = span is not None and any(
+            c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < span.start for c in span.root.children
+        )
+        if place is not None and actor.kind == "unknown" and not actor.resolved and not person:
+            actor = actor.model_copy(
+                update={
+                    "actor_id": place.country_code,
+                    "name": place.name,
+                    "country": place.country_code,
+                    "resolved": True,
+                    "kind": "place",
+                }
+            )
+        out.append(actor)
+    return out
 
 
 def _country_actor(kb: ActorKB, code: str) -> ActorMention | None:

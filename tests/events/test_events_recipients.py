@@ -366,3 +366,22 @@ def test_killed_in_army_shelling_is_one_event_by_that_army(pipeline: Pipeline) -
     attacks = [e for e in doc.events if e.event_type == "ASSAULT" and e.status == "asserted"]
     assert len(attacks) == 1
     assert [a.country for a in attacks[0].actor] == ["PAK"]
+
+
+def test_a_place_the_actor_base_does_not_know_stands_for_its_state(pipeline: Pipeline) -> None:
+    doc = _code("Israeli forces shelled Khan Younis on Sunday, killing five civilians.", pipeline, date="2024-03-05")
+    attack = _asserted(doc, "ASSAULT")
+    assert _recipient_countries(attack) == {"PSE"}  # not Israel, guessed from the sentence
+    doc = _code("Sudanese Armed Forces clashed with the Rapid Support Forces in Omdurman.", pipeline)
+    omdurman = [a for a in doc.actors if a.text == "Omdurman"]
+    assert omdurman and omdurman[0].country == "SDN" and omdurman[0].kind == "place"
+    # a person's surname that is also a town stays a person
+    doc = _code("Kenzo Oshima, the UN relief coordinator, urged the warring sides to open the roads.", pipeline)
+    assert all(a.kind != "place" for a in doc.actors if "Oshima" in a.text)
+
+
+def test_peacekeeping_missions_are_igo(pipeline: Pipeline) -> None:
+    doc = _code("Al Shabaab militants attacked an AMISOM base near Afgoye (Lower Shabelle).", pipeline)
+    attack = _asserted(doc, "ASSAULT")
+    assert _recipient_countries(attack) == {"IGO"}
+    assert attack.location is not None and attack.location.country_code == "SOM"

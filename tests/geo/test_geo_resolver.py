@@ -100,3 +100,12 @@ def test_keep_unresolved_returns_unknown_place_names_without_coordinates(nlp: La
     assert "Sheykler" not in resolved and resolved["Aleppo"].country_code == "SYR"
     kept = _by_text(_places(nlp, resolver, text, keep_unresolved=True))
     assert kept["Sheykler"].lat is None and kept["Sheykler"].name is None
+
+
+def test_a_place_and_its_region_in_brackets(nlp: Language, resolver: PlaceResolver) -> None:
+    # ACLED-style: the small model runs "Goma (North Kivu" together as one organisation
+    places = _places(nlp, resolver, "On 12 February 2024, gunmen abducted two aid workers near Goma (North Kivu).")
+    assert [(p.text, p.country_code) for p in places] == [("Goma", "COD"), ("North Kivu", "COD")]
+    places = _places(nlp, resolver, "Fighting was reported in Kidal (Kidal region) and in Gao on Monday.")
+    assert ("Gao", "MLI") in [(p.text, p.country_code) for p in places]
+    assert all("(" not in p.text for p in places)

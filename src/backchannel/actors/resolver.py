@@ -511,16 +511,20 @@ class ActorResolver:
             if ent.label_ not in _ENTITY_LABELS:
                 continue
             start = ent.start + (1 if keys[ent.start] in _DETERMINERS else 0)
-            if start >= ent.end or not any(ch.isupper() for ch in doc[start : ent.end].text):
+            # "Goma (North Kivu)": the name ends at the bracket (the small model runs the two together)
+            end = next((i for i in range(start, ent.end) if doc[i].text in ("(", "[")), ent.end)
+            while end > start and doc[end - 1].is_punct:
+                end -= 1
+            if start >= end or not any(ch.isupper() for ch in doc[start:end].text):
                 continue
-            if self._all_agents(keys, start, ent.end):
+            if self._all_agents(keys, start, end):
                 continue  # "Politburo", "Cabinet": sector nouns handled by the phrase pass
-            inner = {id(by_token[i]): by_token[i] for i in range(start, ent.end) if i in by_token}
+            inner = {id(by_token[i]): by_token[i] for i in range(start, end) if i in by_token}
             country: str | None = None
             if inner:
-                if all(i in by_token for i in range(start, ent.end)):
+                if all(i in by_token for i in range(start, end)):
                     continue  # made of known names only: "Bosnian Serbs"
-                inside = all(start <= h.start and h.end <= ent.end for h in inner.values())
+                inside = all(start <= h.start and h.end <= end for h in inner.values())
                 countries = [h for h in inner.values() if h.rank == 2 and h.res.kind in ("country", "group")]
                 if not inside or len(countries) != len(inner) or ent.label_ == "GPE":
                     continue
@@ -528,9 +532,9 @@ class ActorResolver:
                     country = countries[0].res.country
             else:
                 country = self._neighbour_country(keys, by_token, start)
-            sector = self._inner_sector(keys, start, ent.end)
-            res = Resolution(None, doc[start : ent.end].text, country, sector, None, "unknown", None, False)
-            found.append(_Hit(start, ent.end, res, 0))
+            sector = self._inner_sector(keys, start, end)
+            res = Resolution(None, doc[start:end].text, country, sector, None, "unknown", None, False)
+            found.append(_Hit(start, end, res, 0))
         return found
 
     def _all_agents(self, keys: list[str], start: int, end: int) -> bool:

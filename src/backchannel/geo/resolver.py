@@ -58,6 +58,17 @@ def _trim(tokens: Iterable[Token]) -> list[Token]:
     return toks
 
 
+def _bracket_parts(tokens: Span) -> list[list[Token]]:
+    """The runs of ``tokens`` between brackets: "Goma (North Kivu" -> "Goma", "North Kivu"."""
+    parts: list[list[Token]] = [[]]
+    for tok in tokens:
+        if tok.text in ("(", ")", "[", "]"):
+            parts.append([])
+        else:
+            parts[-1].append(tok)
+    return [p for p in parts if p]
+
+
 def _is_capitalised(token: Token) -> bool:
     return token.text[:1].isupper() and any(ch.isalpha() for ch in token.text)
 
@@ -142,18 +153,20 @@ class PlaceResolver:
         out: list[_Mention] = []
         for ent in doc.ents:
             if ent.label_ in _PLACE_LABELS:
-                toks = _trim(ent)
-                matches = self._match_span(toks)
-                if matches:
-                    out.append(_Mention(toks[0].i, toks[-1].i + 1, tuple(matches)))
-                elif toks and toks[-1].lower_ not in _FEATURE_HEADS:
-                    # part of an unknown place name: keep parts that stand on their own ("Khan Younis" of "Khan
-                    # Younis camp" is kept by the feature-head test above; "North" of "North Salt" is not evident)
-                    out.extend(
-                        _Mention(w[0].i, w[-1].i + 1, tuple(m))
-                        for w, m in self._longest_inside(toks)
-                        if self._evident(w, m)
-                    )
+                for part in _bracket_parts(ent):  # "Goma (North Kivu)": a place and its province
+                    toks = _trim(part)
+                    matches = self._match_span(toks)
+                    if matches:
+                        out.append(_Mention(toks[0].i, toks[-1].i + 1, tuple(matches)))
+                    elif toks and toks[-1].lower_ not in _FEATURE_HEADS:
+                        # part of an unknown place name: keep parts that stand on their own ("Khan Younis" of
+                        # "Khan Younis camp" is kept by the feature-head test above; "North" of "North Salt"
+                        # is not evident)
+                        out.extend(
+                            _Mention(w[0].i, w[-1].i + 1, tuple(m))
+                            for w, m in self._longest_inside(toks)
+                            if self._evident(w, m)
+                        )
                 covered.update(range(ent.start, ent.end))
             else:  # the small model also labels places ORG, PERSON, PRODUCT...
                 out.extend(self._place_in_actor(ent))
@@ -176,6 +189,9 @@ class PlaceResolver:
         ("the Rafah crossing", "in Khan Younis").  A country or capital opening a longer entity after a locative
         preposition is a place too ("ambassador to Qatar Cao Xiaolin").
         """
+        parts = _bracket_parts(ent)
+        if len(parts) > 1:
+            return self._bracketed(parts)
         toks = _trim(ent)
         if not toks:
             return []
@@ -198,6 +214,26 @@ class PlaceResolver:
             if opening and opening[0].entry.feature_code in _COUNTRY_LEVEL:
                 return [_Mention(window[0].i, window[-1].i + 1, tuple(opening))]
         return []
+
+    def _bracketed(self, parts: list[list[Token]]) -> list[_Mention]:
+        """'Goma (North Kivu)', 'Bulo Marer (Lower Shabelle)': a place and the region it lies in.
+
+        The region (a first-level division or a country) is a place; so is the name before it when
+        the gazetteer has a place of that name in the region's country.
+        """
+        found = [(toks, [m for m in self._match_span(toks) if m.primary]) for toks in map(_trim, parts) if toks]
+        regions = {
+            m.entry.country
+            for _, matches in found
+            for m in matches
+            if m.entry.feature_code == "ADM1" or m.entry.feature_code in _COUNTRY_LEVEL
+        }
+        out: list[_Mention] = []
+        for toks, matches in found:
+            inside = [m for m in matches if m.entry.country in regions]
+            if inside or (matches and self._evident(toks, matches)):
+                out.append(_Mention(toks[0].i, toks[-1].i + 1, tuple(inside or matches)))
+        return out
 
     def _evident(self, window: Sequence[Token], matches: Sequence[NameMatch]) -> bool:
         """Is a gazetteer match outside a place entity really a place?  Needs salience or positional evidence."""
