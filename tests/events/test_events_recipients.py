@@ -385,3 +385,18 @@ def test_peacekeeping_missions_are_igo(pipeline: Pipeline) -> None:
     attack = _asserted(doc, "ASSAULT")
     assert _recipient_countries(attack) == {"IGO"}
     assert attack.location is not None and attack.location.country_code == "SOM"
+
+
+def test_acled_style_parties_of_a_trade_or_an_attack(pipeline: Pipeline) -> None:
+    doc = _code(
+        "On 9 June 2024, around 300 farmers staged a protest outside the district office in Amritsar (Punjab).",
+        pipeline,
+        date="2024-06-30",
+    )
+    protest = _asserted(doc, "PROTEST")
+    assert [(a.text, a.sector, a.country) for a in protest.actor] == [("farmers", "AGR", "IND")]
+    doc = _code("On 30 June 2024, unknown assailants shot dead a local councillor in Culiacan.", pipeline, "2024-06-30")
+    attack = _asserted(doc, "ASSAULT")
+    assert [a.sector for a in attack.actor] == ["REB"]
+    assert _recipient_countries(attack) == {"MEX"}
+    assert attack.location is not None and attack.location.text == "Culiacan"
