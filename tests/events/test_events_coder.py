@@ -115,6 +115,14 @@ def test_hosted_talks_between_parties(pipeline: Pipeline) -> None:
     assert e.location is not None and e.location.country_code == "RUS"
 
 
+def test_hosted_talks_between_coordinated_delegations(pipeline: Pipeline) -> None:
+    # the parser reads "Turkey hosted talks" as a noun phrase: "talks" modified by "hosted"
+    doc = _code("Turkey hosted talks between Russian and Ukrainian delegations on grain exports.", pipeline)
+    e = _one(doc, "CONSULT")
+    assert _countries(e.actor) | _countries(e.recipient) == {"RUS", "UKR"}
+    assert _countries(e.mediator) == {"TUR"} and e.mode == "third-party"
+
+
 def test_event_date_from_its_own_clause(pipeline: Pipeline) -> None:
     # 2024-03-06 is a Wednesday: "on Monday" is the report (03-04), "last Friday" the meeting (03-01)
     doc = _code(

@@ -351,6 +351,9 @@ class ArgumentFinder:
             found = self.mention_at(tok)
             if found is not None:
                 candidates.append((dist, found))
+                if tok.dep_ in ("amod", "compound", "nmod"):
+                    # "Russian and Ukrainian delegations": every coordinated modifier names a party
+                    candidates.extend((dist, m) for m in self._coordinated(tok) if m is not found)
                 continue
             stack.extend((c, dist + 1) for c in tok.children if c.dep_ not in _EXCLUDED_SUBTREE_DEPS)
         if not candidates:

@@ -830,6 +830,8 @@ class EventCoder:
         actors: list[ActorMention] = []
         recips: list[ActorMention] = []
         for c in noun.children:
+            if _host_modifier(c):
+                continue  # "Turkey hosted talks between ..." read as "hosted talks": the host mediates
             if c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and c.i < noun.i):
                 actors.extend(finder.actors_of(c, s_index))
             elif (c.dep_ == "prep" and c.lower_ == "between") or (c.dep_ == "prep" and c.lower_ == "by"):
@@ -871,6 +873,10 @@ class EventCoder:
                             for conj in g.children:
                                 if conj.dep_ == "conj":
                                     out.extend(finder.actors_of(conj, s_index))
+        for c in cand.trigger.children:
+            if _host_modifier(c):
+                # "Turkey hosted talks between ...", parsed as a noun "talks" modified by "hosted"
+                out.extend(finder.actors_of(c, s_index))
         # "X hosted/mediated/brokered talks between A and B"
         clause = cand.clause
         if cand.nominal and clause.lemma_.lower() in _MEDIATION_PREPS | {"host", "chair", "convene"}:
@@ -1360,6 +1366,16 @@ def _deinflect(form: str) -> list[str]:
     if form.endswith("s"):
         out.append(form[:-1])
     return out
+
+
+def _host_modifier(tok: Token) -> bool:
+    """'hosted' in a misparsed "Turkey hosted talks": a mediation verb read as the noun's modifier."""
+    return (
+        tok.dep_ == "amod"
+        and tok.tag_ in ("VBD", "VBN")
+        and tok.lemma_.lower() in _MEDIATION_PREPS
+        and tok.i < tok.head.i
+    )
 
 
 def _clause_subject_actors(clause: Token, finder: ArgumentFinder, s_index: int) -> list[ActorMention]:
