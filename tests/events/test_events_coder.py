@@ -139,3 +139,11 @@ def test_no_document_date_leaves_relative_dates_unresolved(pipeline: Pipeline) -
     e = _one(doc, "ASSAULT")
     assert e.date is None
     assert any("no document date" in w for w in doc.warnings)
+
+
+def test_a_proposal_delivered_is_an_offer_to_its_recipient(pipeline: Pipeline) -> None:
+    doc = _code("Qatari and Egyptian mediators delivered a new ceasefire proposal to Hamas on Tuesday.", pipeline)
+    e = _one(doc, "AGREE")
+    assert _countries(e.actor) == {"QAT", "EGY"} and [r.text for r in e.recipient] == ["Hamas"]
+    # what is delivered decides: food is aid (here with no named giver, so no event at all)
+    assert not [e for e in _code("The convoy delivered food to Gaza.", pipeline).events if e.event_type == "AGREE"]
