@@ -147,3 +147,14 @@ def test_a_proposal_delivered_is_an_offer_to_its_recipient(pipeline: Pipeline) -
     assert _countries(e.actor) == {"QAT", "EGY"} and [r.text for r in e.recipient] == ["Hamas"]
     # what is delivered decides: food is aid (here with no named giver, so no event at all)
     assert not [e for e in _code("The convoy delivered food to Gaza.", pipeline).events if e.event_type == "AGREE"]
+
+
+def test_go_betweens_mediate(pipeline: Pipeline) -> None:
+    doc = _code("Oman passed messages between Iran and the United States in Muscat last month.", pipeline)
+    e = _one(doc, "CONSULT")
+    assert _countries(e.actor) == {"IRN", "USA"} and _countries(e.mediator) == {"OMN"}
+    doc = _code("Norway's envoy shuttled between the Colombian government and the rebels for months.", pipeline)
+    e = _one(doc, "CONSULT")
+    assert e.mode == "third-party" and _countries(e.mediator) == {"NOR"}
+    # passing a law is no message
+    assert not _code("The parliament passed the budget bill on Tuesday.", pipeline).events

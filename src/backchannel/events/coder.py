@@ -495,7 +495,8 @@ class EventCoder:
             actors, recips = recips, []
             cand.agentless_passive = False
         cand.mediators = cand.mediators + self._mediators(cand, finder, s_index)
-        if not cand.nominal and cand.trigger.lemma_.lower() in ("mediate", "broker"):
+        if not cand.nominal and (cand.trigger.lemma_.lower() in ("mediate", "broker") or entry.mode == "third-party"):
+            # "shuttled between the government and the rebels", "passed messages between Iran and the US"
             # "Qatar mediated between Israel and Hamas", "efforts to mediate the Palestinian-Israeli conflict"
             parties = list(recips)
             dobj = _direct_object(cand.trigger)
