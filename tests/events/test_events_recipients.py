@@ -400,3 +400,8 @@ def test_acled_style_parties_of_a_trade_or_an_attack(pipeline: Pipeline) -> None
     assert [a.sector for a in attack.actor] == ["REB"]
     assert _recipient_countries(attack) == {"MEX"}
     assert attack.location is not None and attack.location.text == "Culiacan"
+
+
+def test_a_dative_to_names_every_conjunct(pipeline: Pipeline) -> None:
+    doc = _code("Egypt presented a three-stage plan to Israel and Hamas on Monday.", pipeline)
+    assert _recipient_countries(_asserted(doc, "AGREE")) == {"ISR", "PSE"}

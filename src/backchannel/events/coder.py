@@ -698,7 +698,7 @@ class EventCoder:
         preps = ("to", "against", "on", "at", "with") + (("for",) if measure else ())
         for c in verb.children:
             if c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ in preps):
-                obj = c if c.dep_ == "dative" else pobj(c)
+                obj = (pobj(c) or c) if c.dep_ == "dative" else pobj(c)
                 out += finder.actors_of(obj, s_index)
         return out
 
@@ -785,7 +785,8 @@ class EventCoder:
                     recips = _of_object(dobj, finder, s_index)
             dative = next((c for c in verb.children if c.dep_ == "dative"), None)
             if dative is not None:
-                recips += finder.actors_of(dative, s_index)
+                # "presented a plan to Israel and Hamas": a dative "to" names its object and its conjuncts
+                recips += finder.actors_of(pobj(dative) or dative, s_index)
         recips += self._prep_recipients(verb, entry, finder, s_index)
         if entry.swap_roles:
             # "Georgian demonstrators received weapons from the government": the giver acts
