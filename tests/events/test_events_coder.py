@@ -158,3 +158,10 @@ def test_go_betweens_mediate(pipeline: Pipeline) -> None:
     assert e.mode == "third-party" and _countries(e.mediator) == {"NOR"}
     # passing a law is no message
     assert not _code("The parliament passed the budget bill on Tuesday.", pipeline).events
+
+
+def test_agreed_to_is_one_agreement_with_the_complement_s_mediator(pipeline: Pipeline) -> None:
+    doc = _code("Saudi Arabia and Iran agreed to restore diplomatic relations in a deal brokered by China.", pipeline)
+    agreements = [e for e in doc.events if e.event_type == "AGREE" and e.status == "asserted"]
+    assert len(agreements) == 1, [(e.trigger.text, e.status) for e in doc.events]
+    assert _countries(agreements[0].actor) == {"SAU", "IRN"} and _countries(agreements[0].mediator) == {"CHN"}

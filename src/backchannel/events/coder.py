@@ -845,7 +845,11 @@ class EventCoder:
     def _mediators(self, cand: _Candidate, finder: ArgumentFinder, s_index: int) -> list[ActorMention]:
         out: list[ActorMention] = []
         scope = [cand.trigger, cand.clause]
-        for head in (cand.trigger, cand.clause):
+        # "agreed to restore relations in a deal brokered by China": the complement's deal too
+        heads = [cand.trigger, cand.clause, *(c for c in cand.clause.children if c.dep_ == "xcomp")]
+        for head in heads:
+            if head is not cand.trigger and head is not cand.clause:
+                scope.append(head)
             for c in head.children:
                 if c.dep_ in ("dobj", "nsubjpass"):
                     scope.append(c)
@@ -1060,6 +1064,10 @@ class EventCoder:
         derived = _intent_event_type(entry.event_type, modality, reporter, cand.actors)
         if derived is not None and _narrated_purpose(cand.clause, modality):
             derived = None
+        if derived is not None and cand.clause.dep_ == "xcomp":
+            governor = self._verb_candidate(cand.clause.head, finder)
+            if governor is not None and governor.entry.event_type == derived:
+                derived = None  # "agreed to restore relations": the agreement is coded on "agreed" itself
         events = []
         trigger_span = _trigger_span(cand)
         for w in self._substitutions:
