@@ -405,3 +405,12 @@ def test_acled_style_parties_of_a_trade_or_an_attack(pipeline: Pipeline) -> None
 def test_a_dative_to_names_every_conjunct(pipeline: Pipeline) -> None:
     doc = _code("Egypt presented a three-stage plan to Israel and Hamas on Monday.", pipeline)
     assert _recipient_countries(_asserted(doc, "AGREE")) == {"ISR", "PSE"}
+
+
+def test_what_is_given_is_no_party(pipeline: Pipeline) -> None:
+    doc = _code("Germany sent Patriot air defence systems to Ukraine on Monday.", pipeline)
+    assert _recipient_countries(_asserted(doc, "AID")) == {"UKR"}
+    # the infinitive of a passive ("is expected to receive") is active: Ukraine receives, Denmark gives
+    doc = _code("Ukraine is expected to receive F-16 jets from Denmark this summer.", pipeline)
+    aid = [e for e in doc.events if e.event_type == "AID"]
+    assert aid and {a.country for a in aid[0].actor} == {"DNK"} and _recipient_countries(aid[0]) == {"UKR"}

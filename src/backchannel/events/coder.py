@@ -741,7 +741,11 @@ class EventCoder:
         """Actors, recipients, and whether the clause is a passive with no agent (kept without an actor)."""
         subj = _subject(verb)
         # "... were released yesterday by Putin": a passive conjunct borrows an active verb's subject
-        passive = subj is not None and (subj.dep_ == "nsubjpass" or any(c.dep_ == "auxpass" for c in verb.children))
+        # (not "Ukraine is expected to receive jets": the infinitive of a passive is active itself)
+        passive = subj is not None and (
+            (subj.dep_ == "nsubjpass" and (subj.head.i == verb.i or verb.dep_ != "xcomp"))
+            or any(c.dep_ == "auxpass" for c in verb.children)
+        )
         agentless = False
         if subj is None and verb.dep_ == "acl" and verb.tag_ == "VBN":
             # "10 Russian soldiers killed in Ukraine", "a convoy attacked by rebels": the noun is the patient
@@ -765,6 +769,9 @@ class EventCoder:
                 actors = [m for m in found if m.country][:1]
             own = {a.actor_id for a in actors if a.actor_id}
             dobj = _direct_object(verb) or _shifted_object(verb)
+            if dobj is not None and entry.event_type == "AID" and dobj.lemma_.lower() in entry.objects:
+                # "sent Patriot air defence systems to Ukraine", "receive F-16 jets": what is given is no party
+                dobj = None
             if dobj is not None:
                 recips = finder.actors_of(dobj, s_index)
                 if not recips:
