@@ -414,3 +414,9 @@ def test_what_is_given_is_no_party(pipeline: Pipeline) -> None:
     doc = _code("Ukraine is expected to receive F-16 jets from Denmark this summer.", pipeline)
     aid = [e for e in doc.events if e.event_type == "AID"]
     assert aid and {a.country for a in aid[0].actor} == {"DNK"} and _recipient_countries(aid[0]) == {"UKR"}
+
+
+def test_the_charge_is_not_its_target(pipeline: Pipeline) -> None:
+    doc = _code("Police arrested five men and charged them with spying for Iran.", pipeline)
+    charge = _asserted(doc, "ACCUSE")
+    assert [r.text for r in charge.recipient] == ["five men"]
