@@ -23,7 +23,7 @@ from backchannel.errors import StageError
 from backchannel.pipeline import Pipeline
 from backchannel.records import Article, DocumentResult
 from backchannel.scale import LocalCoder, TimedCoder, code_batch
-from backchannel.store import Coder, Store, ingest
+from backchannel.store import Coder, IngestSummary, Store, ingest
 
 STUB = hanging_coder.stubcoder()
 HUNG = 5  # the position of the document that hangs the coder
@@ -125,32 +125,35 @@ def test_real_pipeline_goes_on_after_a_document_is_interrupted_inside_it(shared_
 
 
 # -- the local pool ------------------------------------------------------------------
-def test_local_pool_sets_aside_a_document_that_spins(shared_dir: Path, tmp_path: Path) -> None:
-    articles = _articles(shared_dir, 12)
-    with LocalCoder(workers=2, chunk_size=4, doc_timeout=1, factory=hanging_coder.spins) as pool:
+def _pool_run(
+    articles: list[Article], tmp_path: Path, factory: Callable[..., Coder]
+) -> tuple[int, list[str], IngestSummary, str, str]:
+    """Ingest ``articles`` through a 2-worker pool with a 1 s timeout: restarts, deaths, summary, dead letter."""
+    with LocalCoder(workers=2, chunk_size=4, doc_timeout=1, factory=factory) as pool:
         recording = _Recording(pool)
-        with Store.open(tmp_path / "t.duckdb") as store:
+        with Store.open(tmp_path / "pool.duckdb") as store:
             summary = ingest(store, articles, recording, STUB.VERSION)
         restarts = pool.restarts
+        deaths = [s.died for s in pool.stats() if s.died]
+    stage, error = _check_run(articles, tmp_path / "pool.duckdb", _undisturbed(articles, tmp_path), recording.order)
+    return restarts, deaths, summary, stage, error
+
+
+def test_local_pool_sets_aside_a_document_that_spins(shared_dir: Path, tmp_path: Path) -> None:
+    articles = _articles(shared_dir, 12)
+    restarts, _, summary, stage, error = _pool_run(articles, tmp_path, hanging_coder.spins)
     assert restarts == 0  # the timer inside the worker broke the hang: no worker was killed
     assert (summary.documents, summary.failures) == (11, 1)
-    stage, error = _check_run(articles, tmp_path / "t.duckdb", _undisturbed(articles, tmp_path), recording.order)
     assert stage == "timeout"
     assert error == f"document {articles[HUNG].doc_id!r}: no result after 1 s; interrupted"
 
 
 def test_local_pool_kills_a_worker_stuck_in_c_code(shared_dir: Path, tmp_path: Path) -> None:
     articles = _articles(shared_dir, 12)
-    with LocalCoder(workers=2, chunk_size=4, doc_timeout=1, factory=hanging_coder.blocks_in_c) as pool:
-        recording = _Recording(pool)
-        with Store.open(tmp_path / "c.duckdb") as store:
-            summary = ingest(store, articles, recording, STUB.VERSION)
-        restarts = pool.restarts
-        deaths = [s.died for s in pool.stats() if s.died]
+    restarts, deaths, summary, stage, error = _pool_run(articles, tmp_path, hanging_coder.blocks_in_c)
     assert restarts == 2  # max_crashes: killed once with its chunk, once holding it alone
     assert len(deaths) == 2 and all(d.startswith("timed out: no result after") for d in deaths)
     assert (summary.documents, summary.failures) == (11, 1)
-    stage, error = _check_run(articles, tmp_path / "c.duckdb", _undisturbed(articles, tmp_path), recording.order)
     assert stage == "worker"
     assert error.startswith(f"document {articles[HUNG].doc_id!r}: worker processes died 2 times")
     assert "timed out: no result after" in error and "for 1 document(s) of at most 1 s each; killed" in error

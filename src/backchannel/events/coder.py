@@ -767,7 +767,6 @@ class EventCoder:
                 # "a report released in the Rwandan capital alleged ...": the document speaks for its authors
                 found = finder.mentions_in(subj.left_edge.i, subj.right_edge.i + 1)
                 actors = [m for m in found if m.country][:1]
-            own = {a.actor_id for a in actors if a.actor_id}
             dobj = _direct_object(verb) or _shifted_object(verb)
             if dobj is not None and entry.event_type == "AID" and dobj.lemma_.lower() in entry.objects:
                 # "sent Patriot air defence systems to Ukraine", "receive F-16 jets": what is given is no party
@@ -779,7 +778,7 @@ class EventCoder:
                     # last conjunct ("launched artillery, mortar and rocket fire against the camps")
                     for part in (dobj, *dobj.conjuncts):
                         recips = recips or self._prep_recipients(part, entry, finder, s_index)
-                if dobj.lemma_.lower() in _MEASURE_NOUNS and all(r.actor_id in own for r in recips):
+                if dobj.lemma_.lower() in _MEASURE_NOUNS and _only_own(recips, actors):
                     # "lift the curfew on Palestinians", "a ban against the party", "impose restrictions
                     # on its labour market for new EU members" (its own market is not whom it is for)
                     recips = [
@@ -807,8 +806,7 @@ class EventCoder:
                 for a in finder.actors_of(pobj(c), s_index)
             ]
             return givers, actors, agentless
-        own_ids = {a.actor_id for a in actors if a.actor_id}
-        if entry.event_type in _SETTLEMENT_TYPES and all(r.actor_id in own_ids for r in recips):
+        if entry.event_type in _SETTLEMENT_TYPES and _only_own(recips, actors):
             # "called off its strike after deliberations with the government": who it was settled with
             recips = [a for a in _talks_partners(verb, finder, s_index) if a not in actors] or recips
         if not recips and entry.event_type in ("REJECT", "SUPPORT", "ACCUSE"):
@@ -1383,6 +1381,12 @@ def _deinflect(form: str) -> list[str]:
     if form.endswith("s"):
         out.append(form[:-1])
     return out
+
+
+def _only_own(recips: Sequence[ActorMention], actors: Sequence[ActorMention]) -> bool:
+    """No recipient but the actors themselves ("called off its strike": its own); true when there is none."""
+    own = {a.actor_id for a in actors if a.actor_id}
+    return all(r.actor_id in own for r in recips)
 
 
 def _host_modifier(tok: Token) -> bool:

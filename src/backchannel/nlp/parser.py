@@ -127,13 +127,13 @@ class Parser:
         size = 0
         for text in texts:
             parts = split_text(text, self.piece_chars)
-            length = sum(len(p) for p in parts)
-            if counts and (len(counts) >= self.batch_size or (self.batch_chars and size + length > self.batch_chars)):
+            full = len(counts) >= self.batch_size or (self.batch_chars and size + len(text) > self.batch_chars)
+            if counts and full:
                 yield from self._parse(pieces, counts)
                 pieces, counts, size = [], [], 0
             pieces.extend(parts)
             counts.append(len(parts))
-            size += length
+            size += len(text)
         if counts:
             yield from self._parse(pieces, counts)
 
