@@ -351,7 +351,13 @@ class ArgumentFinder:
             found = self.mention_at(tok)
             if found is not None:
                 candidates.append((dist, found))
-                if tok.dep_ in ("amod", "compound", "nmod"):
+                if tok.dep_ in ("amod", "compound", "nmod") or (
+                    tok.dep_ == "pobj"
+                    and tok.head.lower_ == "of"
+                    and token.tag_ in ("NNS", "NNPS")
+                    and token.lemma_.lower() in ACTOR_NOUNS
+                ):
+                    # "the governments of Chile and Bolivia": every conjunct of a plural head's "of"
                     # "Russian and Ukrainian delegations": every coordinated modifier names a party
                     candidates.extend((dist, m) for m in self._coordinated(tok) if m is not found)
                 continue
@@ -375,7 +381,8 @@ class ArgumentFinder:
             prev = self._previous_mention(token, lambda m: m.kind == "person")
             return [prev] if prev else []
         if low in THING_PRONOUNS:
-            prev = self._previous_mention(token, lambda m: m.kind not in ("person",))
+            # "it" is never "Rebels": a plural common noun needs "they"
+            prev = self._previous_mention(token, lambda m: m.kind not in ("person",) and not self._plural_noun(m))
             return [prev] if prev else []
         return []
 
@@ -411,6 +418,10 @@ class ArgumentFinder:
             if _is_subjectish(tok) and i >= token.sent.start - 40:
                 return m
         return nearest
+
+    def _plural_noun(self, m: ActorMention) -> bool:
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand") if m.end > m.start else None
+        return span is not None and m.kind == "group" and span.root.tag_ == "NNS"
 
     def _coordinated(self, token: Token) -> list[ActorMention]:
         out: list[ActorMention] = []

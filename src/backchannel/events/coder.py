@@ -745,6 +745,7 @@ class EventCoder:
         passive = subj is not None and (
             (subj.dep_ == "nsubjpass" and (subj.head.i == verb.i or verb.dep_ != "xcomp"))
             or any(c.dep_ == "auxpass" for c in verb.children)
+            or (subj.head.i == verb.i and _absolute_participle(verb))
         )
         agentless = False
         if subj is None and verb.dep_ == "acl" and verb.tag_ == "VBN":
@@ -772,7 +773,8 @@ class EventCoder:
                 # "sent Patriot air defence systems to Ukraine", "receive F-16 jets": what is given is no party
                 dobj = None
             if dobj is not None:
-                recips = finder.actors_of(dobj, s_index)
+                # "deployed three F-16 jets", "mobilised 300,000 reservists": what is mobilised is no party
+                recips = finder.actors_of(dobj, s_index) if entry.event_type != "MOBILIZE" else []
                 if not recips:
                     # "imposed sanctions on Russia": the recipient hangs off the object, or off its
                     # last conjunct ("launched artillery, mortar and rocket fire against the camps")
@@ -811,7 +813,9 @@ class EventCoder:
             recips = [a for a in _talks_partners(verb, finder, s_index) if a not in actors] or recips
         if not recips and entry.event_type in ("REJECT", "SUPPORT", "ACCUSE"):
             # "vetoed resolutions ... in the Security Council": an IGO in the clause
-            for c in verb.subtree:
+            # not inside a reported clause: "alleging that the government looted a WFP warehouse"
+            scope = [t for c in verb.children if c.dep_ not in _CLAUSE_DEPS for t in c.subtree]
+            for c in scope:
                 m = finder.mention_at(c)
                 if m is not None and m.country == "IGO" and m not in actors:
                     recips = [m]
@@ -1186,6 +1190,22 @@ def _subject(verb: Token | None) -> Token | None:
             continue
         if cur.dep_ == "relcl":
             return cur.head
+        if cur.dep_ == "acl" and cur.head.pos_ in ("VERB", "AUX"):
+            # "the Council votes to lift sanctions": an infinitive the parser hung on a verb as "acl"
+            cur = cur.head
+            continue
+        if (
+            cur.dep_ == "acl"
+            and cur.tag_ == "VBG"
+            and cur.i > 0
+            and cur.doc[cur.i - 1].is_punct
+            and cur.head.dep_ in ("dobj", "pobj")
+            and cur.head.head.pos_ in ("VERB", "AUX")
+        ):
+            # "Israeli strikes kill nine people, violating the ceasefire": set off by a comma after the
+            # object, the participle goes with the clause's subject (not "arrested men carrying banners")
+            cur = cur.head.head
+            continue
         if cur.dep_ == "acl" and cur.tag_ == "VBG":
             if cur.head.lemma_.lower() in _DOCUMENT_NOUNS and cur.head.head.pos_ in ("VERB", "AUX"):
                 # "the PKK issued a declaration demanding ...": the issuer demands
@@ -1207,6 +1227,7 @@ def _subject(verb: Token | None) -> Token | None:
     return None
 
 
+_CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "conj", "csubj", "parataxis"})
 _NO_DERIVATION = frozenset({"AGREE", "THREATEN", "REQUEST", "REJECT", "ACCUSE"})
 
 
@@ -1415,11 +1436,22 @@ def _misparsed_means(tok: Token) -> bool:
     return prev.dep_ == "pobj" and prev.head.lower_ in ("in", "by", "during") and prev.head.head.i == tok.head.i
 
 
+def _absolute_participle(verb: Token) -> bool:
+    """'with seven jets destroyed': an absolute participle, whose subject is its patient."""
+    return (
+        verb.tag_ == "VBN"
+        and any(c.dep_ == "mark" and c.lower_ in ("with", "without") for c in verb.children)
+        and not any(c.dep_ == "aux" for c in verb.children)
+    )
+
+
 def _agent_or_subject(cand: _Candidate) -> Token | None:
     if cand.nominal and cand.trigger.dep_ in ("nsubj", "nsubjpass"):
         return None
     subj = _subject(cand.clause)
-    if subj is not None and subj.dep_ == "nsubjpass":
+    if subj is not None and (
+        subj.dep_ == "nsubjpass" or (subj.head.i == cand.clause.i and _absolute_participle(cand.clause))
+    ):
         agent = next((c for c in cand.clause.children if c.dep_ == "agent"), None)
         return pobj(agent) if agent is not None else None
     return subj

@@ -20,6 +20,31 @@ __all__ = ["SPEECH_VERBS", "Modality", "clause_modality", "clause_path", "report
 
 NEG_ADVERBS = frozenset({"never", "rarely", "seldom", "hardly", "barely", "scarcely", "nowhere"})
 NEGATING_MATRIX = frozenset({"refuse", "fail", "decline", "avoid", "deny", "reject", "stop", "cease", "oppose"})
+# "banned its citizens from traveling", "refrained from attacking": the event under "from" did not happen
+PREVENTING_MATRIX = frozenset(
+    {
+        "ban",
+        "bar",
+        "prevent",
+        "stop",
+        "block",
+        "prohibit",
+        "forbid",
+        "keep",
+        "restrain",
+        "deter",
+        "refrain",
+        "dissuade",
+        "exclude",
+        "preclude",
+        "restrict",
+        "discourage",
+        "abstain",
+        "desist",
+    }
+)
+# "sent no delegates", "No soldiers were hurt": a participant quantified by "no" negates the event
+_NO_DETERMINERS = frozenset({"no"})
 DOUBLE_NEG_MATRIX = frozenset({"forget", "fail", "hesitate", "stop", "cease", "neglect"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 HYPOTHETICAL_AUX = frozenset({"may", "might", "could", "should", "must", "can", "ought", "would", "'d"})
@@ -315,6 +340,10 @@ def _is_negated_here(verb: Token) -> bool:
             return True
         if c.dep_ == "advmod" and c.lower_ in NEG_ADVERBS:
             return True
+        if c.dep_ in ("dobj", "nsubj", "nsubjpass") and any(
+            g.dep_ == "det" and g.lower_ in _NO_DETERMINERS for g in c.children
+        ):
+            return True
     return False
 
 
@@ -390,6 +419,13 @@ def clause_modality(trigger: Token, _depth: int = 0) -> Modality:
             return Modality("hypothetical", "temporal condition")
         if dep in ("xcomp", "ccomp", "acl", "advcl", "relcl", "pcomp", "csubj", "dep", "conj", "auxpass", "prep"):
             hl = head.lemma_.lower()
+            if (
+                dep == "pcomp"
+                and head.lower_ == "from"
+                and head.head.lemma_.lower() in PREVENTING_MATRIX
+                and not _is_negated_here(head.head)
+            ):
+                return Modality("negated", f"{head.head.lemma_.lower()} from")
             if dep == "xcomp" and hl in NEGATING_MATRIX and not _is_negated_here(head):
                 return Modality("negated", f"{hl} to")
             if dep == "xcomp" and hl in DOUBLE_NEG_MATRIX and _is_negated_here(head):

@@ -1,0 +1,149 @@
+"""One-line event summaries in the present tense, as news digests and event portals write them.
+
+The sentences are written for these tests (in the style of a world-events digest); each test names the
+rule it checks: a missing lexicon entry, negation by a quantifier or a preventing verb, a participle the
+parser attached to the wrong word, a pronoun, or a party that is really a thing.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from backchannel.pipeline import Pipeline, extract
+from backchannel.records import DocumentResult, Event
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    from backchannel.pipeline import default_pipeline
+
+    return default_pipeline()
+
+
+def _code(text: str, pipeline: Pipeline) -> DocumentResult:
+    return extract(text, date="2026-03-01", pipeline=pipeline)
+
+
+def _events(doc: DocumentResult, event_type: str, status: str = "asserted") -> list[Event]:
+    return [e for e in doc.events if e.event_type == event_type and e.status == status]
+
+
+def _one(doc: DocumentResult, event_type: str, status: str = "asserted") -> Event:
+    hits = _events(doc, event_type, status)
+    assert hits, [(e.event_type, e.status, e.trigger.text) for e in doc.events]
+    return hits[0]
+
+
+def _countries(refs: list) -> set[str | None]:
+    return {r.country for r in refs}
+
+
+def test_reinstated_relations_name_every_government(pipeline: Pipeline) -> None:
+    doc = _code("The governments of Chile and Bolivia reinstate diplomatic relations after a decade.", pipeline)
+    assert _countries(_one(doc, "SUPPORT").actor) == {"CHL", "BOL"}
+
+
+def test_terminated_relations_are_a_sanction_on_the_partner(pipeline: Pipeline) -> None:
+    doc = _code(
+        "Nauru has withdrawn its recognition of Taiwan, terminating diplomatic relations with Taipei.", pipeline
+    )
+    ended = [e for e in _events(doc, "SANCTION") if e.trigger.text == "terminating"]
+    assert ended and _countries(ended[0].recipient) == {"TWN"}
+
+
+def test_suspension_of_supplies_is_a_sanction(pipeline: Pipeline) -> None:
+    doc = _code("Hungary announces the suspension of gas supplies to Ukraine.", pipeline)
+    event = _one(doc, "SANCTION")
+    assert _countries(event.actor) == {"HUN"} and _countries(event.recipient) == {"UKR"}
+
+
+def test_ending_aid_is_a_sanction(pipeline: Pipeline) -> None:
+    doc = _code("Washington ended military aid to Kyiv last month.", pipeline)
+    event = _one(doc, "SANCTION")
+    assert _countries(event.actor) == {"USA"} and _countries(event.recipient) == {"UKR"}
+
+
+def test_revoked_accreditation_coerces_the_journalists(pipeline: Pipeline) -> None:
+    doc = _code("Ethiopia revokes the accreditation of three Reuters journalists.", pipeline)
+    event = _one(doc, "COERCE")
+    assert _countries(event.actor) == {"ETH"}
+    assert [r.text for r in event.recipient] == ["journalists"]
+
+
+def test_no_delegates_negates_the_visit_and_is_a_refusal(pipeline: Pipeline) -> None:
+    doc = _code("The United States announces that it will send no delegates to the summit in Johannesburg.", pipeline)
+    assert not _events(doc, "CONSULT", "future") and not _events(doc, "CONSULT")
+    assert _events(doc, "CONSULT", "negated")
+    assert _countries(_one(doc, "REJECT").actor) == {"USA"}
+    assert not _events(doc, "AGREE")
+
+
+def test_no_as_subject_quantifier_negates(pipeline: Pipeline) -> None:
+    doc = _code("No soldiers were killed when the convoy was ambushed near the border.", pipeline)
+    killed = [e for e in doc.events if e.trigger.text == "killed"]
+    assert killed and all(e.status == "negated" for e in killed)
+
+
+def test_a_ban_on_travelling_is_no_visit(pipeline: Pipeline) -> None:
+    doc = _code("The Bahraini interior ministry bans its citizens from traveling to Iraq.", pipeline)
+    assert _one(doc, "COERCE").trigger.text == "bans"
+    assert not _events(doc, "CONSULT")
+
+
+def test_refraining_from_an_attack_negates_it(pipeline: Pipeline) -> None:
+    doc = _code("The army refrained from shelling the town overnight, a spokesman said.", pipeline)
+    assert not _events(doc, "ASSAULT")
+    assert _events(doc, "ASSAULT", "negated")
+
+
+def test_infinitive_hung_on_a_verb_keeps_the_verbs_subject(pipeline: Pipeline) -> None:
+    # spaCy reads "votes to lift" as an adjectival clause of "votes"
+    doc = _code("The UN Security Council votes to lift sanctions on the Syrian interior minister.", pipeline)
+    event = _one(doc, "RETREAT")
+    assert _countries(event.actor) == {"IGO"} and _countries(event.recipient) == {"SYR"}
+
+
+def test_participle_after_the_object_and_a_comma_goes_with_the_subject(pipeline: Pipeline) -> None:
+    doc = _code(
+        "Israeli strikes kill at least nine people, including two paramedics, in southern Lebanon, "
+        "violating the ongoing ceasefire.",
+        pipeline,
+    )
+    assert _countries(_one(doc, "REJECT").actor) == {"ISR"}
+
+
+def test_participle_without_a_comma_still_describes_the_object(pipeline: Pipeline) -> None:
+    doc = _code("Police arrested dozens of protesters carrying banners outside the ministry.", pipeline)
+    event = _one(doc, "COERCE")
+    assert [a.text for a in event.actor] == ["Police"]
+
+
+def test_absolute_participle_subject_is_the_patient(pipeline: Pipeline) -> None:
+    doc = _code("Saky air base is also targeted, with seven jets destroyed or damaged.", pipeline)
+    assert not any("jets" in a.text for e in doc.events for a in e.actor)
+
+
+def test_mobilised_hardware_is_no_recipient(pipeline: Pipeline) -> None:
+    doc = _code("Turkey has deployed three F-16 fighter jets to Mogadishu to support Somali operations.", pipeline)
+    event = _one(doc, "MOBILIZE")
+    assert _countries(event.actor) == {"TUR"}
+    assert not any("jets" in r.text for r in event.recipient)
+    assert _countries(event.recipient) == {"SOM"}
+
+
+def test_allegation_names_the_accused_not_its_victim(pipeline: Pipeline) -> None:
+    doc = _code(
+        "The State Department suspends aid to Somalia, alleging that the Somali government looted "
+        "a World Food Programme warehouse.",
+        pipeline,
+    )
+    accusations = _events(doc, "ACCUSE")
+    assert accusations and all(_countries(e.recipient) == {"SOM"} for e in accusations)
+
+
+def test_it_does_not_refer_to_a_plural_group(pipeline: Pipeline) -> None:
+    doc = _code("Rebels say they have retaken the town, a month after it was recaptured by the army.", pipeline)
+    recaptured = [e for e in doc.events if e.trigger.text == "recaptured"]
+    assert recaptured
+    assert not any(r.text == "Rebels" for r in recaptured[0].recipient)
+    assert [a.text for a in recaptured[0].actor] == ["army"]
