@@ -298,8 +298,10 @@ class ActorKB:
         self.aliases = aliases
         self.agents = agents
         self._exact: dict[str, list[Alias]] = defaultdict(list)
+        self._by_actor: dict[str, list[Alias]] = defaultdict(list)
         for alias in aliases:
             self._exact[fold(alias.text)].append(alias)
+            self._by_actor[alias.actor_id].append(alias)
         self._fuzzy_keys = [key for key, found in self._exact.items() if len(key) > 3 and found[0].actor_id]
         self.people_by_affiliation: dict[str, list[Actor]] = defaultdict(list)
         self.people_by_country: dict[str, list[Actor]] = defaultdict(list)
@@ -314,6 +316,15 @@ class ActorKB:
     def load(cls) -> ActorKB:
         """The packaged knowledge base (loaded once per process)."""
         return _load_packaged()
+
+    def aliases_of(self, actor_id: str) -> list[Alias]:
+        """Every way of writing ``actor_id`` (names, short names, surnames...)."""
+        return self._by_actor.get(actor_id, [])
+
+    def countries_of(self, actor_id: str) -> set[str]:
+        """The home country of an actor and the countries of all its roles."""
+        actor = self.actors[actor_id]
+        return {code for code in (actor.country, *(role.country for role in actor.roles)) if code}
 
     # -- resolution ---------------------------------------------------------------------------------
 

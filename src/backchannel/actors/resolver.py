@@ -45,6 +45,10 @@ _PRE_ADJECTIVES = {"top", "senior", "new"}
 # Words that change the office: "deputy chief", "former president" are not the office holder of the day.
 _QUALIFIERS = {"former", "acting", "then", "interim", "deputy", "ousted", "late", "outgoing", "incoming", "exiled"}
 _GENERIC_LEADS = {"chairman", "chief", "head"}
+# Forms of address before a surname: "Mr Chávez" is still the Chávez of the dictionary.
+_HONORIFICS = frozenset(
+    {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "madam", "comrade", "ayatollah", "imam", "rev"}
+)
 _PERSON_BODIES = {"administration", "government", "cabinet", "team", "campaign", "regime"}
 _ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 _POLITBURO = {"politburo", "political bureau"}
@@ -154,6 +158,7 @@ class ActorResolver:
         texts = [token.text for token in doc]
         seen: set[str] = set()
         base: dict[int, _Hit] = {}
+        last_end = 0  # end of the last mention found
 
         def accept(original: tuple[str, ...], alias: Alias, start: int, end: int) -> bool:
             return self._case_fits(original, texts, start) or self._sloppy_country(original, alias, texts, start)
@@ -163,27 +168,35 @@ class ActorResolver:
             chosen: tuple[int, Alias] | None = None
             matches = self._names.matches_at(keys, i, accept)
             for end, alias in matches:
+                if alias.form in ("surname", "short") and self._other_given_name(doc, keys, alias, i, last_end):
+                    continue  # "Betssy Chávez" is not Hugo Chávez
                 if alias.form == "surname":
                     if not self._surname_ok(doc, alias, keys, i, end, seen):
                         continue
-                    rivals = {a.actor_id for e, a in matches if e == end and a.form == "surname" and a.actor_id in seen}
-                    if len(rivals) > 1:
+                    same = [a for e, a in matches if e == end and a.form == "surname"]
+                    rivals = [a for a in same if a.actor_id in seen]
+                    if len({a.actor_id for a in rivals}) > 1:
                         continue  # two people of that name in the document already
-                    alias = self._in_office(alias, [a for e, a in matches if e == end and a.form == "surname"], date)
+                    # "Rodrigo Duterte ... Duterte's arrest": the one named in full, not his daughter in office
+                    alias = rivals[0] if rivals else self._in_office(alias, same, date)
                 chosen = (end, alias)
                 break
             if chosen is None:
                 i += 1
                 continue
             end, alias = chosen
+            if self._inside_longer_name(doc, alias, i, last_end):
+                i = end  # "Social Democratic Party" is not the Democratic Party: the name goes to pass 4
+                continue
             if alias.form == "block":  # kept as a hit so no later pass reads it as an actor
                 base[i] = _Hit(i, end, _BLOCKED, 2, alias)
+                last_end = end
             else:
                 res = self.kb.resolve(alias, date)
                 if res.kind == "country" and _currency_after(keys, end):
                     # "US$50 million", "Hong Kong dollars": a currency, not the state as a party
                     base[i] = _Hit(i, end, _BLOCKED, 2, alias)
-                    i = end
+                    i = last_end = end
                     continue
                 seen.add(alias.actor_id)
                 if alias.form == "metonym" and self._after_locative(keys, i):
@@ -193,8 +206,42 @@ class ActorResolver:
                     # country comes from where they are
                     res = Resolution(None, f"ethnic {texts[i]}", None, "CVL", None, "group", resolved=False)
                 base[i] = _Hit(i, end, res, 2, alias)
-            i = end
+            i = last_end = end
         return base
+
+    def _inside_longer_name(self, doc: Doc, alias: Alias, start: int, last_end: int) -> bool:
+        """An organisation's name that the tagger reads as the tail of a longer name ("Social Democratic
+        Party", "Free Democratic Party"): the capitalised word before it is part of the same entity."""
+        if alias.form != "name" or not alias.actor_id or start == 0 or last_end == start:
+            return False
+        if self.kb.actors[alias.actor_id].kind not in ("nsa", "igo") or doc[start].ent_iob_ != "I":
+            return False
+        prev = doc[start - 1]
+        return prev.is_alpha and prev.is_title and fold(prev.text) not in _DETERMINERS
+
+    def _other_given_name(self, doc: Doc, keys: list[str], alias: Alias, start: int, last_end: int) -> bool:
+        """A capitalised name right before a short name or surname that is not the dictionary person's own:
+        "Betssy Chávez", "Lindsey Graham" are other people than Hugo Chávez or a known Graham."""
+        if start == 0 or last_end == start:
+            return False
+        prev = doc[start - 1]
+        if not (prev.is_alpha and prev.text[:1].isupper() and prev.pos_ == "PROPN"):
+            return False
+        if prev.ent_type_ not in ("PERSON", ""):
+            return False
+        key = keys[start - 1]
+        if key in _HONORIFICS or key in self._title_heads or self._agent_ends_at(keys, start):
+            return False
+        person = self.kb.actors[alias.actor_id]
+        own = {fold(word) for a in self.kb.aliases_of(person.actor_id) for word in a.text.split()}
+        # "Mahmud Abbas" is Mahmoud Abbas spelt another way
+        return key not in own and not any(Levenshtein.distance(key, word) <= 1 for word in own if len(word) > 3)
+
+    def _agent_ends_at(self, keys: list[str], end: int) -> bool:
+        for begin in range(max(0, end - 4), end):
+            if any(e == end for e, _ in self._agents.matches_at(keys, begin, _any)):
+                return True
+        return False
 
     def _in_office(self, alias: Alias, same_name: list[Alias], date: str | None) -> Alias:
         """Of several people with this surname ("President Bush"), the one in office on ``date``."""
@@ -357,6 +404,10 @@ class ActorResolver:
             return None
         if j < n and doc[j - 1].pos_ == "ADJ" and doc[j].pos_ == "NOUN":
             return None  # an adjective, not an actor: "military plan"
+        if j < n and mod is None and _modifies_thing(doc, j - 1, j):
+            # a bare sector noun on a noun: "government files", "the first government shutdown" (with a
+            # country, "Israeli police investigators" and "Kampuchean guerrilla bases" stay actors, as in PLOVER)
+            return None
         titles = [agent for agent in agents if agent.type == "title"]
         head = titles[-1] if titles else agents[-1]
         target: str | None = None
@@ -388,10 +439,23 @@ class ActorResolver:
         name_start = name_end = j
         if head.type == "title" or (head.type == "group" and not head.phrase.endswith("s")):
             person = base.get(j)
-            if person is not None and self._kind(person) == "person":
+            if person is not None and self._kind(person) == "person" and self._foreign_namesake(person, mod):
+                name_end = person.end  # "Peruvian President Chávez" is not the Venezuelan one: a new person
+            elif person is not None and self._kind(person) == "person":
                 name, name_end = person, person.end
             else:
                 name_end = self._name_run(doc, keys, base, j)
+                last = base.get(name_end)
+                if (
+                    name_end > j
+                    and last is not None
+                    and last.alias is not None
+                    and last.alias.form in ("short", "surname")
+                    and self._kind(last) == "person"
+                    and not self._foreign_namesake(last, mod)
+                ):
+                    # "Palestinian president Mahmud Abbas": the alias pass let the given name pass as his own
+                    name, name_end = last, last.end
         if name is None and name_end == j and mod is None and not any(agent.standalone for agent in agents):
             return None
         if name is not None or name_end > j:
@@ -411,6 +475,14 @@ class ActorResolver:
         if qualifiers and res.role and res.actor_id is not None and not res.actor_id.startswith("P:"):
             res = replace(res, role=" ".join([*qualifiers, res.role]))
         return _Hit(start, j, res, 3)
+
+    def _foreign_namesake(self, person: _Hit, mod: _Hit | None) -> bool:
+        """A dictionary person found by surname alone after another country's demonym or name."""
+        if mod is None or person.alias is None or person.alias.form not in ("short", "surname"):
+            return False
+        if mod.res.kind not in ("country", "group") or not mod.res.country:
+            return False
+        return mod.res.country not in self.kb.countries_of(person.alias.actor_id)
 
     def _skip_fillers(self, doc: Doc, keys: list[str], base: dict[int, _Hit], j: int, has_mod: bool) -> int:
         """Skip "new", "top" and, after a country, capitalised words ("US Affairs Assistant")."""
@@ -439,7 +511,10 @@ class ActorResolver:
             if k > j and token.text == "-" and k + 1 < len(doc) and doc[k + 1].is_title and k + 1 not in base:
                 k += 1  # "Jean-Bertrand"
                 continue
-            if k in base or not token.is_title or token.pos_ != "PROPN" or token.ent_type_ not in ("PERSON", ""):
+            if k > j and token.text == "-" and _joined_syllable(doc, k):
+                k += 2  # "Kweon Seong-dong", "Kim Jong-un"
+                continue
+            if k in base or not _capitalised(token) or token.pos_ != "PROPN" or token.ent_type_ not in ("PERSON", ""):
                 break
             if self._agent_at(keys, k) is not None:
                 break
@@ -519,6 +594,8 @@ class ActorResolver:
                 continue
             if self._all_agents(keys, start, end):
                 continue  # "Politburo", "Cabinet": sector nouns handled by the phrase pass
+            if ent.label_ == "NORP" and _describes_thing(doc[end - 1]):
+                continue  # "freeze European assets", "Arab airspace": an adjective on a thing, not a party
             inner = {id(by_token[i]): by_token[i] for i in range(start, end) if i in by_token}
             country: str | None = None
             if inner:
@@ -530,9 +607,19 @@ class ActorResolver:
                     continue
                 if ent.label_ != "PERSON":
                     country = countries[0].res.country
-            else:
-                country = self._neighbour_country(keys, by_token, start)
             sector = self._inner_sector(keys, start, end)
+            if not inner:
+                owner = _possessor(keys, by_token, start)
+                if owner is not None:  # "the U.S. military's Central Command", "Uganda's Electoral Commission"
+                    country = owner.res.country
+                    if sector is None and ent.label_ != "PERSON" and owner.res.kind != "person":
+                        sector = owner.res.sector if owner.res.sector in _OWNER_SECTORS else None
+                elif ent.label_ == "PERSON" and (relative := _relative_of(keys, by_token, start)) is not None:
+                    country = relative.res.country  # "Gustavo Petro, his wife Verónica Alcocer"
+                elif (place := _of_country(keys, by_token, end)) is not None:
+                    country = place  # "the Royal Palace of Cambodia" split by the tagger before "of"
+                else:
+                    country = self._neighbour_country(doc, by_token, start)
             res = Resolution(None, doc[start:end].text, country, sector, None, "unknown", None, False)
             found.append(_Hit(start, end, res, 0))
         return found
@@ -555,10 +642,11 @@ class ActorResolver:
         return sector
 
     @staticmethod
-    def _neighbour_country(keys: list[str], by_token: dict[int, _Hit], start: int) -> str | None:
-        """Country of a demonym or country name right before an unknown name ("Iranian cleric X")."""
+    def _neighbour_country(doc: Doc, by_token: dict[int, _Hit], start: int) -> str | None:
+        """Country of a demonym or country name right before an unknown name ("Iranian cleric X"); not
+        across a verb ("Spanish police have captured Los Lobos leader X")."""
         j = start - 1
-        while j >= 0 and j not in by_token and j > start - 3 and keys[j].isalpha():
+        while j >= 0 and j not in by_token and j > start - 3 and doc[j].is_alpha and doc[j].pos_ not in _VERBS:
             j -= 1
         hit = by_token.get(j)
         if hit is not None and hit.res.kind in ("country", "group") and hit.end > start - 3:
@@ -652,6 +740,119 @@ def _merge_resident_ethnicities(base: dict[int, _Hit], texts: list[str]) -> None
         base[start] = _Hit(first.start, second.end, res, 2, second.alias)
 
 
+_VERBS = frozenset({"VERB", "AUX"})
+# Things a demonym can describe without naming a party: "European assets", "Western goods", "Arab waters".
+_THING_NOUNS = frozenset(
+    {
+        "asset",
+        "good",
+        "product",
+        "airspace",
+        "territory",
+        "water",
+        "soil",
+        "import",
+        "export",
+        "fund",
+        "reserve",
+        "market",
+        "economy",
+        "border",
+        "coast",
+        "coastline",
+        "mainland",
+        "land",
+        "property",
+        "oil",
+        "gas",
+        "grain",
+        "steel",
+        "car",
+        "vehicle",
+    }
+)
+
+
+def _describes_thing(token: Token) -> bool:
+    """``token`` modifies a noun for a thing or a place ("European" in "European assets")."""
+    head = token.head
+    return token.dep_ in ("amod", "compound", "nmod") and head.i > token.i and head.lemma_.lower() in _THING_NOUNS
+
+
+# Sectors a possessor hands to the organisation it owns: "the U.S. military's Central Command" is military.
+_OWNER_SECTORS = frozenset({"MIL", "GOV"})
+
+
+def _of_country(keys: list[str], by_token: dict[int, _Hit], end: int) -> str | None:
+    """The country named right after an unknown name by "of" ("National Nutrition Agency of Indonesia")."""
+    if end + 1 >= len(keys) or keys[end] != "of":
+        return None
+    k = end + 2 if keys[end + 1] == "the" else end + 1
+    hit = by_token.get(k)
+    return hit.res.country if hit is not None and hit.start == k and hit.res.kind == "country" else None
+
+
+def _possessor(keys: list[str], by_token: dict[int, _Hit], start: int) -> _Hit | None:
+    """The mention that owns the name at ``start`` ("Iran's", "the U.S. military's"), if it has a country."""
+    if start < 2 or keys[start - 1] not in _POSSESSIVE:
+        return None
+    owner = by_token.get(start - 2)
+    if owner is None or owner.end != start - 1 or not owner.res.country:
+        return None
+    return owner
+
+
+_KIN = frozenset(
+    {
+        "wife",
+        "husband",
+        "son",
+        "daughter",
+        "brother",
+        "sister",
+        "father",
+        "mother",
+        "nephew",
+        "niece",
+        "cousin",
+        "uncle",
+        "aunt",
+        "widow",
+        "widower",
+        "stepson",
+        "stepdaughter",
+        "grandson",
+        "granddaughter",
+        "son-in-law",
+        "daughter-in-law",
+        "brother-in-law",
+        "sister-in-law",
+        "partner",
+        "spouse",
+    }
+)
+_KIN_LOOKBACK = 12  # tokens back to the person "his" refers to
+
+
+def _relative_of(keys: list[str], by_token: dict[int, _Hit], start: int) -> _Hit | None:
+    """The person whose relative the name at ``start`` is: "Petro's son Nicolás", "Gustavo Petro, his wife X"."""
+    j = start - 1
+    if j >= 4 and keys[j] == "law" and keys[j - 1] == "-" and keys[j - 2] == "in" and keys[j - 3] == "-":
+        j -= 4  # "son-in-law"
+    if j < 1 or keys[j] not in _KIN:
+        return None
+    if keys[j - 1] in _POSSESSIVE:
+        owner = _possessor(keys, by_token, j)
+        return owner if owner is not None and owner.res.kind == "person" else None
+    if keys[j - 1] not in ("his", "her"):
+        return None
+    for k in range(j - 2, max(-1, j - 2 - _KIN_LOOKBACK), -1):
+        hit = by_token.get(k)
+        if hit is not None and hit.res.kind == "person":
+            return hit if hit.res.country else None
+    return None
+
+
 _CURRENCY_WORDS = frozenset({"$", "dollar", "dollars", "cent", "cents", "pound", "pounds", "yuan", "rupee", "rupees"})
 
 
@@ -667,6 +868,66 @@ def _stance_before(keys: list[str], start: int) -> bool:
 def _same_surname(query: str, alias: str) -> bool:
     mine, theirs = query.split()[-1], alias.split()[-1]
     return Levenshtein.distance(mine, theirs) <= 1 or fuzz.ratio(mine, theirs) >= _SAME_SURNAME_CUTOFF
+
+
+# Nouns for people after a sector noun: "government sources", "army personnel" are still that sector.
+_PEOPLE_AFTER = frozenset(
+    {
+        "source",
+        "sources",
+        "official",
+        "officials",
+        "spokesman",
+        "spokeswoman",
+        "representative",
+        "representatives",
+        "delegation",
+        "delegations",
+        "negotiator",
+        "negotiators",
+        "member",
+        "members",
+        "personnel",
+        "staff",
+        "employees",
+        "unit",
+        "units",
+        "agents",
+        "loyalists",
+        "critics",
+        "coalition",
+        "alliance",
+        "bloc",
+        "movement",
+        "figures",
+        "groups",
+    }
+)
+
+
+def _modifies_thing(doc: Doc, last: int, after: int) -> bool:
+    """The sector noun ending at ``last`` is a compound on the noun at ``after`` that names no people."""
+    token = doc[last]
+    return (
+        token.dep_ == "compound"
+        and token.head.i >= after
+        and doc[after].pos_ == "NOUN"
+        and doc[after].lower_ not in _PEOPLE_AFTER
+    )
+
+
+def _joined_syllable(doc: Doc, hyphen: int) -> bool:
+    """A lower-case syllable hyphened to a name without spaces ("Seong-dong")."""
+    if hyphen + 1 >= len(doc) or doc[hyphen - 1].whitespace_ or doc[hyphen].whitespace_:
+        return False
+    after = doc[hyphen + 1]
+    return after.is_alpha and after.is_lower and len(after.text) <= 5 and after.pos_ in ("PROPN", "NOUN", "X")
+
+
+def _capitalised(token: Token) -> bool:
+    """A name-like word: "Henry", "McMaster", "O'Brien" (``is_title`` refuses the last two)."""
+    text = token.text
+    return token.is_title or (text[:1].isupper() and any(ch.islower() for ch in text))
 
 
 def _any(original: tuple[str, ...], payload: object, start: int, end: int) -> bool:
