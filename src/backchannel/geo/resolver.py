@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from backchannel.geo.gazetteer import Gazetteer, NameMatch
+from backchannel.geo.gazetteer import Gazetteer, GazetteerEntry, NameMatch
 from backchannel.geo.lexicon import LOCATIVE_PREPS, PLACE_EVIDENCE_PREPS, PLACE_NOUNS, PLACE_OBJECT_VERBS
 from backchannel.records import PlaceMention
 
@@ -31,6 +31,28 @@ _WEAK_MIN_POPULATION = 50_000
 _WEAK_MIN_SUPPORT = 2
 _COUNTRY_LEVEL = frozenset({"PCLI", "CONT", "RGN", "OCN", "SEA", "GULF", "STRT", "ADM1", "PPLC"})
 _BIG_CITY = 1_000_000
+_MAX_LONG_NAME = 6  # "Democratic Republic of the Congo"
+_MAX_NAME_RUN = 6  # tokens of a name before a comma or a division word ("Deir ez - Zor")
+# Words after a name that make it an administrative division, with the feature code the division gets.
+# ("Division" and "Department" are left out: "the 3rd Armored Division", "the Police Department"; so is "County":
+# a US county is seldom where the town of its name is.)
+_ADMIN_WORDS: dict[str, str] = {
+    "state": "ADM1",
+    "province": "ADM1",
+    "governorate": "ADM1",
+    "oblast": "ADM1",
+    "region": "ADM1",
+    "prefecture": "ADM1",
+    "krai": "ADM1",
+    "district": "ADM2",
+    "raion": "ADM2",
+    "municipality": "ADM2",
+}
+# Features a division is never named for: "Niger State" is not the country Niger.
+_NOT_DIVISIONS = frozenset({"PCLI", "CONT", "OCN", "SEA", "GULF", "STRT", "CNL"})
+# What may close a comma chain of names ("Korbol, Moyen-Chari, Chad"), and what makes a chain a list.
+_CONTAINERS = frozenset({"PCLI", "ADM1"})
+_LIST_FEATURES = frozenset({"PCLI", "CONT", "RGN", "OCN", "SEA", "GULF", "STRT"})
 _DATELINE_PUNCT = frozenset({",", "(", "—", "–", "-", ":"})
 # Last words of names of things that are not the place they contain ("Morris County", "Colorado State University").
 _FEATURE_HEADS = frozenset(
@@ -44,8 +66,9 @@ _FEATURE_HEADS = frozenset(
 class _Mention:
     start: int  # token index
     end: int
-    matches: tuple[NameMatch, ...]
+    matches: tuple[NameMatch, ...]  # empty: a name the gazetteer lacks, kept only inside a named container
     weak: bool = False  # kept only when other places of the document are in the same country
+    admin: str | None = None  # feature code of a "<Name> State/Province/District" division
 
 
 def _trim(tokens: Iterable[Token]) -> list[Token]:
@@ -100,7 +123,7 @@ class PlaceResolver:
             if ent.label_ not in _PLACE_LABELS:
                 continue
             toks = _trim(ent)
-            if not toks:
+            if not toks or not any(_is_capitalised(t) for t in toks):
                 continue
             start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
             text = doc_text[start:end]
@@ -123,6 +146,8 @@ class PlaceResolver:
     def _match_span(self, tokens: Sequence[Token]) -> list[NameMatch]:
         if not tokens:
             return []
+        if not any(_is_capitalised(t) for t in tokens):
+            return []  # a lowercase common noun ("a police van") is never a toponym, whatever the tagger says
         doc = tokens[0].doc
         text = doc[tokens[0].i : tokens[-1].i + 1].text  # Doc.text is rebuilt on every access: slice the span
         if self.gazetteer.is_nonplace(text) or self.gazetteer.demonym_country(text) is not None:
@@ -180,7 +205,75 @@ class PlaceResolver:
                 _Mention(w[0].i, w[-1].i + 1, tuple(m)) for w, m in self._longest_inside(run) if self._evident(w, m)
             )
             run = []
+        out.extend(self._long_names(doc))
+        out.extend(self._admin_units(doc))
         return out
+
+    def _long_names(self, doc: Doc) -> Iterable[_Mention]:
+        """Country-level names of three or more words the tagger splits ("Democratic Republic" + "Congo")."""
+        for token in doc:
+            if not _is_capitalised(token) or token.text in _LEADING_DROP:
+                continue
+            for n in range(_MAX_LONG_NAME, 2, -1):
+                window = doc[token.i : token.i + n]
+                if len(window) < n or not _is_capitalised(window[-1]) or any(t.is_punct for t in window):
+                    continue
+                if window.end < len(doc) and _is_capitalised(doc[window.end]):
+                    continue  # the start of a longer name: "United States Central Command"
+                matches = [m for m in self._match_span(list(window)) if m.primary]
+                if matches and matches[0].entry.feature_code in _COUNTRY_LEVEL:
+                    yield _Mention(token.i, token.i + n, tuple(matches))
+                    break
+
+    def _admin_units(self, doc: Doc) -> Iterable[_Mention]:
+        """ "Niger State", "Badakhshan province", "Lakki Marwat District": a division named after a place.
+
+        The division is never the country of its name (Niger State is in Nigeria); named after a town, it
+        takes the town's country and point.  A division the gazetteer cannot place at all is returned without
+        candidates: only a named container ("Orakzai District, Pakistan") places it.
+        """
+        for suffix in doc:
+            kind = _ADMIN_WORDS.get(suffix.lower_)
+            if kind is None or suffix.i == 0 or not _is_name_word(doc[suffix.i - 1]):
+                continue
+            after = doc[suffix.i + 1] if suffix.i + 1 < len(doc) else None
+            if after is not None and (_is_capitalised(after) or after.pos_ in {"NOUN", "PROPN"}):
+                continue  # part of a longer name or a modifier: "Arizona State University", "Iran state media"
+            run = _name_run(doc, suffix.i)
+            if any(t.lower_ in _ORGANISATION_WORDS or t.ent_type_ in _NOT_PLACE_ENTS for t in run):
+                continue
+            mention = self._admin_unit(doc, run, suffix, kind)
+            if mention is not None:
+                yield mention
+
+    def _admin_unit(self, doc: Doc, run: list[Token], suffix: Token, kind: str) -> _Mention | None:
+        """The division "<run> <suffix>", named by the longest end of ``run`` the gazetteer knows."""
+        for first in range(len(run)):
+            name = run[first:]
+            if not _is_name_word(name[0]):
+                continue
+            whole = [m for m in self._match_span([*name, suffix]) if m.primary]
+            if whole:  # the gazetteer knows the division by its full name ("Kursk Oblast")
+                return _Mention(name[0].i, suffix.i + 1, tuple(whole))
+            text = doc[name[0].i : suffix.i + 1].text
+            found = [
+                _as_division(m, text, kind)
+                for m in self._match_span(name)
+                if m.entry.feature_code not in _NOT_DIVISIONS
+            ]
+            if found:
+                return _Mention(name[0].i, suffix.i + 1, tuple(found))
+        # A known place inside makes the words no division name ("a US state", "New Mexico GOP state"), except
+        # a capitalised division word after the whole run: "Niger State" is a division, not the country.
+        named = suffix.text[:1].isupper()
+        if any(
+            self._match_span(run[i:j])
+            for i in range(len(run))
+            for j in range(i + 1, len(run) + 1)
+            if not (named and i == 0 and j == len(run))
+        ):
+            return None
+        return _Mention(run[0].i, suffix.i + 1, (), admin=kind)
 
     def _place_in_actor(self, ent: Span) -> list[_Mention]:
         """Places the small model labels otherwise (ORG, PERSON, PRODUCT...).
@@ -273,7 +366,7 @@ class PlaceResolver:
                 if code:
                     demonyms[code] += 1
         # First pass: each mention's best prior gives its country (and first-order division) to the context.
-        firsts = [None if m.weak else m.matches[0].entry for m in chosen]
+        firsts = [None if m.weak or not m.matches else m.matches[0].entry for m in chosen]
         # Totals over all mentions, each mention then taking out its own share (linear, not quadratic).
         all_countries: Counter[str] = Counter()
         all_admin1s: Counter[tuple[str, str | None, str]] = Counter()
@@ -284,7 +377,7 @@ class PlaceResolver:
             if entry.admin1:  # a division named, or a town of it: ("ADM1" or "PPL", country, code)
                 all_admin1s[(entry.feature_code[:3], entry.country, entry.admin1)] += 1
         context = given + demonyms + all_countries
-        results: list[PlaceMention] = []
+        resolved: list[GazetteerEntry | None] = []
         for idx, mention in enumerate(chosen):
             countries: Counter[str] = context
             admin1s: AbstractSet[tuple[str, str | None, str]] = all_admin1s.keys()
@@ -296,16 +389,102 @@ class PlaceResolver:
                     key = (own.feature_code[:3], own.country, own.admin1)
                     if all_admin1s[key] == 1:
                         admin1s = set(all_admin1s) - {key}
-            if mention.weak and not any(
-                countries[m.entry.country] >= _WEAK_MIN_SUPPORT for m in mention.matches if m.entry.country
+            if not mention.matches or (
+                mention.weak
+                and not any(countries[m.entry.country] >= _WEAK_MIN_SUPPORT for m in mention.matches if m.entry.country)
             ):
+                resolved.append(None)
                 continue
-            best = max(mention.matches, key=lambda m: self._score(m, countries, admin1s))
-            start = doc[mention.start].idx
-            last = doc[mention.end - 1]
-            end = last.idx + len(last.text)
-            results.append(best.entry.mention(doc[mention.start : mention.end].text, start, end))
+            resolved.append(max(mention.matches, key=lambda m: self._score(m, countries, admin1s)).entry)
+        spans = self._contained(doc, chosen, resolved, context)
+        results: list[PlaceMention] = []
+        for (start_i, end_i), entry in sorted(spans.items()):
+            start = doc[start_i].idx
+            last = doc[end_i - 1]
+            results.append(entry.mention(doc[start_i:end_i].text, start, last.idx + len(last.text)))
         return results
+
+    def _contained(
+        self, doc: Doc, chosen: list[_Mention], resolved: list[GazetteerEntry | None], context: Counter[str]
+    ) -> dict[tuple[int, int], GazetteerEntry]:
+        """Apply named containers: "Bakori, Katsina State, Nigeria", "Wana and Orakzai District, Pakistan".
+
+        A comma chain of names ending in a country or first-order division puts each name before it in that
+        country: a same-name place elsewhere yields to one inside ("Chala, Peru"), and a name the gazetteer
+        lacks is placed at its nearest named container ("Jurf al-Nasr, Iraq").  A country or region inside
+        the chain makes it a list ("Syria, Iraq, Jordan"), not a container, and the walk stops there.
+        """
+        spans: dict[tuple[int, int], GazetteerEntry] = {}
+        by_end: dict[int, int] = {}
+        for idx, (mention, entry) in enumerate(zip(chosen, resolved, strict=True)):
+            by_end[mention.end] = idx
+            if entry is not None:
+                spans[(mention.start, mention.end)] = entry
+        taken = {i for m in chosen for i in range(m.start, m.end)}
+        for idx in range(len(chosen) - 1, -1, -1):
+            container = resolved[idx]
+            if container is None or container.country is None or container.feature_code not in _CONTAINERS:
+                continue
+            after = doc[chosen[idx].end] if chosen[idx].end < len(doc) else None
+            if after is not None and (after.tag_ == "POS" or after.pos_ in {"VERB", "AUX", "NOUN", "PROPN"}):
+                continue  # "Gaza City, Israel says", "Kharkiv, Ukraine's second city": not a container
+            country = container.country
+            reference = container
+            pos = chosen[idx].start
+            pending: list[tuple[int, int, str | None]] = []  # names the gazetteer cannot place: (start, end, admin)
+            while pos >= 2 and (
+                doc[pos - 1].text == "," or (doc[pos - 1].lower_ == "and" and pos != chosen[idx].start)
+            ):
+                end = pos - 1
+                known = by_end.get(end)
+                if known is not None and chosen[known].start < end:
+                    mention, entry = chosen[known], resolved[known]
+                    inside = [m.entry for m in mention.matches if m.entry.country == country]
+                    if entry is not None and entry.country == country:
+                        reference = entry if entry.feature_code != "PCLI" else reference
+                    elif entry is not None and (
+                        entry.feature_code in _LIST_FEATURES or (entry.country and context[entry.country] > 1)
+                    ):
+                        # "Syria, Iraq, Jordan" is a list; "Donetsk, Russia" in a report that names Ukraine
+                        # elsewhere keeps its town
+                        break
+                    elif inside:
+                        best = max(inside, key=lambda e: e.prior)
+                        spans[(mention.start, mention.end)] = best
+                        reference = best
+                    else:
+                        spans.pop((mention.start, mention.end), None)
+                        pending.append((mention.start, mention.end, mention.admin))
+                    pos = mention.start
+                    continue
+                run = _name_run(doc, end)
+                if not run or taken.intersection(range(run[0].i, end)):
+                    break
+                text = doc[run[0].i : end].text
+                if self.gazetteer.is_nonplace(text) or self.gazetteer.demonym_country(text) is not None:
+                    break
+                if any(t.lower_ in _ORGANISATION_WORDS or t.ent_type_ in _NOT_PLACE_ENTS for t in run):
+                    break
+                if run[-1].lower_ in _FEATURE_HEADS and run[-1].lower_ != "county":
+                    break  # "Kolwezi Airport, ...": a site, not a place container's member
+                pending.append((run[0].i, end, "ADM2" if run[-1].lower_ == "county" else None))
+                pos = run[0].i
+            if not pending or not _chain_evident(doc, pos):
+                continue
+            for n, (start, end, admin) in enumerate(pending):
+                last = n == len(pending) - 1 or doc[pending[n + 1][1]].lower_ == "and"
+                kind = admin or ("PPL" if last else "ADM1" if n == 0 and reference is container else "ADM2")
+                spans[(start, end)] = GazetteerEntry(
+                    name=doc[start:end].text,
+                    geonameid=None,
+                    lat=reference.lat,
+                    lon=reference.lon,
+                    country=country,
+                    feature_code=kind,
+                    population=0,
+                    admin1=reference.admin1 if reference.feature_code == "ADM1" else None,
+                )
+        return spans
 
     @staticmethod
     def _score(match: NameMatch, countries: Counter[str], admin1s: AbstractSet[tuple[str, str | None, str]]) -> float:
@@ -405,6 +584,53 @@ def _locative_name_chunks(doc: Doc) -> Iterable[list[Token]]:
             chunk.pop(0)
         if not any(t.lower_ in _ORGANISATION_WORDS for t in chunk):
             yield chunk
+
+
+def _name_run(doc: Doc, end: int) -> list[Token]:
+    """The proper name just before token ``end``: "Jurf al - Nasr", "Lakki Marwat" ([] if none)."""
+    run: list[Token] = []
+    i = end - 1
+    while i >= 0 and len(run) < _MAX_NAME_RUN:
+        token = doc[i]
+        joiner = token.text == "-" or (token.lower_ in _NAME_PARTICLES and token.text.islower())
+        if not (_is_name_word(token) or (joiner and run)):
+            break
+        run.insert(0, token)
+        i -= 1
+    while run and not _is_name_word(run[0]):
+        run.pop(0)
+    return run
+
+
+def _as_division(match: NameMatch, text: str, kind: str) -> NameMatch:
+    """A division named after ``match``'s place: a town's division takes the town's country and point."""
+    entry = match.entry
+    if not entry.feature_code.startswith("PPL"):
+        return match  # a region or division already ("Darfur region", "Sindh province")
+    division = GazetteerEntry(
+        name=text,
+        geonameid=None,
+        lat=entry.lat,
+        lon=entry.lon,
+        country=entry.country,
+        feature_code=kind,
+        population=entry.population,
+        admin1=entry.admin1,
+    )
+    return NameMatch(division, match.primary)
+
+
+def _chain_evident(doc: Doc, start: int) -> bool:
+    """Does the name at token ``start`` stand where a place stands ("in Korbol, Chad", "the town of X, Y")?"""
+    first = doc[start]
+    if first.ent_type_ in _PLACE_LABELS:
+        return True
+    if start == 0:
+        return False
+    before = doc[start - 1]
+    if before.lower_ in LOCATIVE_PREPS or before.lower_ in PLACE_EVIDENCE_PREPS:
+        return True
+    return before.lower_ == "of" and start >= 2 and doc[start - 2].lower_ in PLACE_NOUNS
 
 
 def _is_name_word(token: Token) -> bool:
