@@ -55,7 +55,9 @@ class Pipeline:
 
     def __init__(self, settings: Settings | None = None, nlp: Language | None = None) -> None:
         self.settings = settings or Settings()
-        self.parser = Parser(nlp, batch_size=self.settings.batch_size)
+        lexicon = Lexicon.load()
+        # "The Israeli Air Force bombs ...": digest sentences whose verb the parser took for a noun
+        self.parser = Parser(nlp, batch_size=self.settings.batch_size, headline_verbs=lexicon.verb_lemmas())
         self.cleaner = Cleaner()
         self.actors = ActorResolver(ActorKB.load())
         self.times = TimeTagger()
@@ -63,7 +65,7 @@ class Pipeline:
         kb = self.actors.kb
         self.classifier = EventTypeClassifier.load()
         self.coder = EventCoder(
-            Lexicon.load(),
+            lexicon,
             attach_location=attach_location,
             country_actor=lambda code: _country_actor(kb, code),
             type_scorer=self.classifier.predict_proba,

@@ -116,6 +116,7 @@ ACTOR_NOUNS: dict[str, str | None] = {
 _LISTABLE = frozenset({"country", "igo", "nsa"})
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
 THING_PRONOUNS = frozenset({"it", "its", "itself"})
+_TERRITORY_PARTS = frozenset({"part", "area", "region", "section", "portion", "swath", "stretch", "territory"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
 PAIR_NOUNS = frozenset(
     {"side", "party", "faction", "country", "nation", "government", "leader", "state", "camp", "rival", "neighbor"}
@@ -355,9 +356,10 @@ class ArgumentFinder:
                     tok.dep_ == "pobj"
                     and tok.head.lower_ == "of"
                     and token.tag_ in ("NNS", "NNPS")
-                    and token.lemma_.lower() in ACTOR_NOUNS
+                    and token.lemma_.lower() not in _TERRITORY_PARTS
                 ):
                     # "the governments of Chile and Bolivia": every conjunct of a plural head's "of"
+                    # (not "seized parts of Iraq and Syria": land, not parties)
                     # "Russian and Ukrainian delegations": every coordinated modifier names a party
                     candidates.extend((dist, m) for m in self._coordinated(tok) if m is not found)
                 continue

@@ -11,6 +11,7 @@ from functools import lru_cache
 from importlib import resources
 
 from backchannel.errors import ConfigError
+from backchannel.events.modality import SPEECH_VERBS
 from backchannel.events.ontology import QUAD_CLASS
 
 __all__ = ["GENERIC_EVENT_HEADS", "LIGHT_VERBS", "OCCURRENCE_VERBS", "Lexicon", "TriggerEntry"]
@@ -183,6 +184,10 @@ class Lexicon:
             for entries in table.values():
                 entries.sort(key=lambda e: -e.specificity)
         return lex
+
+    def verb_lemmas(self) -> frozenset[str]:
+        """Every verb the lexicon codes or reads as reporting speech (first word of a phrasal verb)."""
+        return frozenset(k.split()[0] for k in self.verbs) | SPEECH_VERBS
 
     def max_noun_words(self) -> int:
         return max((len(k.split()) for k in self.nouns), default=1)

@@ -20,6 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from backchannel.errors import ModelError
+from backchannel.nlp.headline import HeadlineRepair
 
 __all__ = ["MODEL_NAME", "Parser", "load_model", "split_text"]
 
@@ -101,7 +102,8 @@ class Parser:
 
     ``piece_chars`` is the longest stretch of text parsed as one spaCy ``Doc`` (longer texts
     are split with ``split_text`` and joined again); ``batch_chars`` bounds the characters
-    of one spaCy batch.  0 turns either bound off.
+    of one spaCy batch.  0 turns either bound off.  With ``headline_verbs``, sentences the
+    parser built around a noun are re-read with one of those verbs (see ``HeadlineRepair``).
     """
 
     def __init__(
@@ -111,11 +113,14 @@ class Parser:
         *,
         piece_chars: int = 5_000,
         batch_chars: int = 40_000,
+        headline_verbs: Iterable[str] = (),
     ) -> None:
         self.nlp = nlp if nlp is not None else load_model()
         self.batch_size = batch_size
         self.piece_chars = piece_chars
         self.batch_chars = batch_chars
+        verbs = frozenset(headline_verbs)
+        self.repair = HeadlineRepair(self.nlp, verbs) if verbs else None
 
     def __call__(self, text: str) -> Doc:
         return next(self.pipe([text]))
@@ -154,4 +159,5 @@ class Parser:
         for count in counts:
             parts = parsed[at : at + count]
             at += count
-            yield parts[0] if count == 1 else Doc.from_docs(parts, ensure_whitespace=False)
+            doc = parts[0] if count == 1 else Doc.from_docs(parts, ensure_whitespace=False)
+            yield self.repair(doc) if self.repair is not None else doc

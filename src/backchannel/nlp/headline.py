@@ -1,0 +1,134 @@
+"""Repair digest-style sentences whose verb the small English pipeline read as a noun.
+
+Event digests and headlines use the simple present: "The Israeli Air Force bombs Houthi targets",
+"A Stuttgart court sentences X to life", "Over 50,000 people march in Ankara".  ``bombs``,
+``sentences`` and ``march`` are also plural or bare nouns, and the parser then builds the sentence
+around a noun root with no verb at all, so no event can be read from it.
+
+For such a sentence (its root is a noun), each word after the first that may be
+the present tense of a known verb is tried in turn: the sentence is parsed again with that word in
+the past tense ("bombed"), which the parser reads unambiguously.  When that parse makes the word
+the verb at the root, and tokenizes exactly as before, the sentence takes that parse, with the
+original words and the word tagged as a present-tense verb.  Other sentences are left as they were.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+__all__ = ["HeadlineRepair"]
+
+_NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
+_SUBJECT_END_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+_VOWELS = frozenset("aeiou")
+
+
+class HeadlineRepair:
+    """Re-parse verbless sentences with their likely verb in the past tense (see the module doc)."""
+
+    def __init__(self, nlp: Language, verbs: Iterable[str]) -> None:
+        self.nlp = nlp
+        self.verbs = frozenset(v.lower() for v in verbs)
+        self._irregular: dict[str, str] = {}
+        try:
+            table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_exc")["verb"]  # type: ignore[attr-defined]
+        except (KeyError, AttributeError):
+            table = {}
+        for form, bases in table.items():
+            if form.endswith(("ing", "s")) or not bases:
+                continue
+            base = bases[0]
+            if base in self.verbs and base not in self._irregular:
+                self._irregular[base] = form
+
+    def __call__(self, doc: Doc) -> Doc:
+        parts: list[Doc] = []
+        repaired = False
+        for sent in doc.sents:
+            fixed = self._repair(sent) if _verbless(sent) else None
+            repaired = repaired or fixed is not None
+            parts.append(fixed if fixed is not None else sent.as_doc())
+        if not repaired:
+            return doc
+        joined = Doc.from_docs(parts, ensure_whitespace=False)
+        return joined if joined.text == doc.text and len(joined) == len(doc) else doc
+
+    def _repair(self, sent: Span) -> Doc | None:
+        for tok in sent[1:]:
+            base = self._base(tok)
+            if base is None or tok.nbor(-1).pos_ not in _SUBJECT_END_POS:
+                continue
+            fixed = self._reparse(sent, tok, base)
+            if fixed is not None:
+                return fixed
+        return None
+
+    def _base(self, tok: Token) -> str | None:
+        """The verb whose present tense ``tok`` may be, or None."""
+        if tok.tag_ not in _NOUN_TAGS or not tok.is_lower:
+            return None
+        word = tok.lower_
+        options = [word]
+        if word.endswith("ies"):
+            options.insert(0, word[:-3] + "y")
+        if word.endswith("es"):
+            options.insert(0, word[:-2])
+        if word.endswith("s"):
+            options.insert(0, word[:-1])
+        return next((w for w in options if w in self.verbs), None)
+
+    def _past(self, base: str) -> str:
+        if base in self._irregular:
+            return self._irregular[base]
+        if base.endswith("e"):
+            return base + "d"
+        if base.endswith("y") and len(base) > 1 and base[-2] not in _VOWELS:
+            return base[:-1] + "ied"
+        short_cvc = 3 <= len(base) <= 4 and base[-2] in _VOWELS and base[-3] not in _VOWELS
+        if short_cvc and base[-1] not in _VOWELS | {"w", "x", "y"}:
+            return base + base[-1] + "ed"  # ban -> banned
+        return base + "ed"
+
+    def _reparse(self, sent: Span, tok: Token, base: str) -> Doc | None:
+        at = tok.idx - sent.start_char
+        text = sent.text_with_ws
+        again = self.nlp(text[:at] + self._past(base) + text[at + len(tok.text) :])
+        k = tok.i - sent.start
+        if len(again) != len(sent):
+            return None
+        if any(a.text != b.text for j, (a, b) in enumerate(zip(again, sent, strict=True)) if j != k):
+            return None
+        verb = again[k]
+        if verb.pos_ not in ("VERB", "AUX") or verb.dep_ != "ROOT":
+            return None
+        tags = [t.tag_ for t in again]
+        tags[k] = "VBZ" if tok.lower_.endswith("s") else "VBP"
+        lemmas = [t.lemma_ for t in again]
+        lemmas[k] = base
+        morphs = [str(t.morph) for t in again]
+        morphs[k] = "Number=Sing|Person=3|Tense=Pres|VerbForm=Fin" if tags[k] == "VBZ" else "Tense=Pres|VerbForm=Fin"
+        starts: list[bool | int | None] = [True, *(bool(t.is_sent_start) for t in again[1:])]
+        ents = [f"{t.ent_iob_}-{t.ent_type_}" if t.ent_iob_ in ("B", "I") else "O" for t in again]
+        fixed = Doc(
+            sent.doc.vocab,
+            words=[t.text for t in sent],
+            spaces=[bool(t.whitespace_) for t in sent],
+            tags=tags,
+            pos=[t.pos_ for t in again],
+            morphs=morphs,
+            lemmas=lemmas,
+            heads=[t.head.i for t in again],
+            deps=[t.dep_ for t in again],
+            sent_starts=starts,
+            ents=ents,
+        )
+        fixed.tensor = again.tensor  # Doc.from_docs joins the parts' tensors: keep the shapes alike
+        return fixed
+
+
+def _verbless(sent: Span) -> bool:
+    """The sentence is built around a noun (a verb may still hang below it: "officials linked to")."""
+    return sent.root.pos_ in ("NOUN", "PROPN")
