@@ -126,3 +126,9 @@ def test_sudan_states_are_known(nlp: Language, resolver: PlaceResolver):
     places = _found(nlp, resolver, "Heavy rain flooded homes in the Blue Nile region and in White Nile State.")
     assert places["Blue Nile region"].country_code == "SDN"
     assert places["White Nile State"].country_code == "SDN"
+
+
+def test_division_word_after_a_country_name_keeps_the_country(nlp: Language, resolver: PlaceResolver):
+    # not the Brazilian town Montenegro: a country's name before "province" is that country
+    places = _found(nlp, resolver, "Belgrade lifted the curfew in Montenegro province on Wednesday.")
+    assert places["Montenegro"].country_code == "MNE"

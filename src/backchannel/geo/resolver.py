@@ -256,11 +256,13 @@ class PlaceResolver:
             if whole:  # the gazetteer knows the division by its full name ("Kursk Oblast")
                 return _Mention(name[0].i, suffix.i + 1, tuple(whole))
             text = doc[name[0].i : suffix.i + 1].text
-            found = [
-                _as_division(m, text, kind)
-                for m in self._match_span(name)
-                if m.entry.feature_code not in _NOT_DIVISIONS
-            ]
+            matches = self._match_span(name)
+            if any(m.entry.feature_code == "PCLI" for m in matches):
+                # "Montenegro province", "a US state" with no entry of their own: the country's name is read as
+                # the country, not as a Brazilian town Montenegro (divisions known by their full name, "Niger
+                # State", were matched above)
+                return None
+            found = [_as_division(m, text, kind) for m in matches if m.entry.feature_code not in _NOT_DIVISIONS]
             if found:
                 return _Mention(name[0].i, suffix.i + 1, tuple(found))
         # A known place inside makes the words no division name ("a US state", "New Mexico GOP state"), except
