@@ -1,6 +1,6 @@
 """The events stage: PLOVER events from a parsed document.
 
-``EventCoder`` is registered as ``plover_rules.v3``.  For each sentence it finds
+``EventCoder`` is registered as ``plover_rules.v4``.  For each sentence it finds
 triggers (verbs, phrasal verbs, light verb + event noun, event nouns that
 "broke out" or stand "between X and Y", predicative adjectives), reads actor,
 recipient and mediator from the dependency structure, and attaches modality,
@@ -34,7 +34,7 @@ from backchannel.records import (
 
 __all__ = ["CODER_NAME", "EventCoder", "LocationAttacher"]
 
-CODER_NAME = "plover_rules.v3"
+CODER_NAME = "plover_rules.v4"
 
 LocationAttacher = Callable[[Token, Sequence[PlaceMention]], PlaceMention | None]
 
@@ -154,7 +154,7 @@ class _Candidate:
 
 
 class EventCoder:
-    """Rule-based PLOVER coder over a spaCy dependency parse (``plover_rules.v3``)."""
+    """Rule-based PLOVER coder over a spaCy dependency parse (``plover_rules.v4``)."""
 
     name = CODER_NAME
 
