@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from backchannel.events.accidents import natural_hazard, sentence_accident
 from backchannel.events.arguments import ACTOR_NOUNS as _ACTOR_NOUNS
 from backchannel.events.arguments import ArgumentFinder, is_reciprocal_pronoun, pobj
 from backchannel.events.lexicon import GENERIC_EVENT_HEADS, LIGHT_VERBS, OCCURRENCE_VERBS, Lexicon, TriggerEntry
@@ -249,6 +250,10 @@ class EventCoder:
         out: list[_Candidate] = []
         orphans: list[_Candidate] = []
         used: set[int] = set()
+        accident = sentence_accident(sent)
+        if accident is None and sent.start > 0 and not sent.doc[sent.start - 1].is_punct:
+            # the parser cut "A fire breaks out at the Rong Beer Na | Lat Phrao pub ..., killing 27" in two
+            accident = sentence_accident(sent.doc[sent.start - 1].sent)
         for tok in sent:
             if tok.i in used:
                 continue
@@ -262,7 +267,11 @@ class EventCoder:
             if cand is None:
                 continue
             used.add(cand.trigger.i)
+            if cand.nominal and natural_hazard(cand.trigger):
+                continue
             self._fill_arguments(cand, finder, s_index)
+            if accident is not None and _harm(cand) and not any(_hostile(a) for a in cand.actors):
+                continue  # "a fire breaks out, killing 27", "a bus plunges off the road": no one attacked
             if len(cand.actors) + len(cand.recipients) >= 2:
                 # later clauses may say "the two sides" for these participants
                 finder.remember_pair(cand.actors + cand.recipients, s_index)
@@ -670,6 +679,16 @@ class EventCoder:
                                 found = finder.actors_of(m, s_index)
                                 if found:
                                     return found
+        for c in verb.children:
+            if c.dep_ == "advcl" and any(
+                g.lower_ in ("when", "after", "as") for g in c.children if g.dep_ in ("mark", "advmod")
+            ):
+                # "sailors were killed when their frigate was sunk by a US submarine": the attack's author
+                inner = self._verb_candidate(c, finder)
+                if inner is not None and inner.entry.event_type == "ASSAULT":
+                    found, _, _ = self._verb_arguments(c, inner.entry, finder, s_index)
+                    if found:
+                        return found
         return []
 
     def _origin(self, verb: Token, finder: ArgumentFinder) -> str | None:
@@ -1434,6 +1453,19 @@ def _misparsed_means(tok: Token) -> bool:
         return False
     prev = tok.doc[tok.i - 1]
     return prev.dep_ == "pobj" and prev.head.lower_ in ("in", "by", "during") and prev.head.head.i == tok.head.i
+
+
+_HOSTILE_SECTORS = frozenset({"MIL", "REB", "COP", "SPY", "UAF", "INS", "CRM", "SEP"})
+
+
+def _harm(cand: _Candidate) -> bool:
+    """A killing, an attack or a destruction (what a disaster or an accident also does)."""
+    return cand.entry.event_type == "ASSAULT" or cand.entry.mode == "destroy"
+
+
+def _hostile(m: ActorMention) -> bool:
+    """A party that can attack: a state, an armed non-state actor, armed forces, police, criminals."""
+    return m.kind in ("country", "nsa") or m.sector in _HOSTILE_SECTORS or m.country == "IMG"
 
 
 def _absolute_participle(verb: Token) -> bool:

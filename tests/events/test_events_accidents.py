@@ -1,0 +1,75 @@
+"""Disasters, accidents and animals kill and destroy, but they are no actors: no PLOVER event.
+
+Sentences written for these tests in the style of event digests; each pair checks that a hostile
+author named in a similar sentence still gives an ASSAULT.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from backchannel.pipeline import Pipeline, extract
+from backchannel.records import DocumentResult
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    from backchannel.pipeline import default_pipeline
+
+    return default_pipeline()
+
+
+def _code(text: str, pipeline: Pipeline) -> DocumentResult:
+    return extract(text, date="2026-03-01", pipeline=pipeline)
+
+
+def _types(doc: DocumentResult) -> set[str]:
+    return {e.event_type for e in doc.events if e.status == "asserted"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A fire broke out at a nightclub in Skopje, killing 59 people and injuring 150 others.",
+        "Twelve miners were killed after a methane gas explosion at a coal mine in Zonguldak, Turkey.",
+        "A minibus plunges into a ravine in northern Peru, killing 14 passengers.",
+        "Floods killed at least 40 people in Kerala, India, and destroyed 2,000 homes.",
+        "A grizzly bear attacked two hikers near Banff, Canada, injuring both.",
+        "Three soldiers were killed in a training accident at a base in Lithuania.",
+        "A storm system killed five people and left 300,000 without power across southern Brazil.",
+    ],
+)
+def test_no_assault_without_a_hostile_author(text: str, pipeline: Pipeline) -> None:
+    doc = _code(text, pipeline)
+    assert not {"ASSAULT", "COERCE"} & _types(doc), [(e.event_type, e.trigger.text) for e in doc.events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A car bomb explosion killed nine soldiers at a checkpoint in Mogadishu.",
+        "Rebels set fire to a village in North Kivu, killing 12 people.",
+        "Eighty Iranian sailors were killed when their frigate was sunk by a US submarine off Galle.",
+        "Russian shelling killed five people as a fire spread through the market in Kherson.",
+    ],
+)
+def test_attacks_near_fires_and_explosions_are_kept(text: str, pipeline: Pipeline) -> None:
+    assert "ASSAULT" in _types(_code(text, pipeline))
+
+
+def test_hazard_warning_is_no_threat(pipeline: Pipeline) -> None:
+    doc = _code("A strong earthquake struck off Chile, and tsunami warnings were issued for the coast.", pipeline)
+    assert not _types(doc) & {"THREATEN", "ASSAULT"}
+
+
+def test_suspending_classes_is_no_sanction_but_suspending_a_member_is(pipeline: Pipeline) -> None:
+    assert "SANCTION" not in _types(_code("The governor suspends classes across the province.", pipeline))
+    doc = _code("The African Union suspended Mali from the bloc after the coup.", pipeline)
+    sanction = [e for e in doc.events if e.event_type == "SANCTION"]
+    assert sanction and {r.country for r in sanction[0].recipient} == {"MLI"}
+
+
+def test_killed_when_attacked_takes_the_attacks_author(pipeline: Pipeline) -> None:
+    doc = _code("Eighty Iranian sailors were killed when their frigate was sunk by a US submarine off Galle.", pipeline)
+    killed = [e for e in doc.events if e.trigger.text == "killed"]
+    assert killed and {a.country for a in killed[0].actor} == {"USA"}
