@@ -147,3 +147,33 @@ def test_it_does_not_refer_to_a_plural_group(pipeline: Pipeline) -> None:
     assert recaptured
     assert not any(r.text == "Rebels" for r in recaptured[0].recipient)
     assert [a.text for a in recaptured[0].actor] == ["army"]
+
+
+def test_economic_war_is_no_fighting(pipeline: Pipeline) -> None:
+    doc = _code("The president announces an economic war against Iran and a trade war with Canada.", pipeline)
+    assert not _events(doc, "ASSAULT")
+
+
+def test_a_war_named_to_date_something_is_no_report_of_fighting(pipeline: Pipeline) -> None:
+    doc = _code(
+        "The regional bloc reopens its office in Khartoum for the first time since the start of the "
+        "country's civil war in April 2023.",
+        pipeline,
+    )
+    assert not _events(doc, "ASSAULT")
+    doc = _code("Russia's invasion of Ukraine killed thousands of civilians in its first year.", pipeline)
+    assert _events(doc, "ASSAULT")
+
+
+def test_a_vow_to_cooperate_is_a_promise_with_its_recipient(pipeline: Pipeline) -> None:
+    doc = _code("Moscow vowed on Friday to continue supplying gas to Serbia.", pipeline)
+    assert not _events(doc, "THREATEN")
+    promises = _events(doc, "AGREE")
+    assert len(promises) == 1
+    assert _countries(promises[0].actor) == {"RUS"} and _countries(promises[0].recipient) == {"SRB"}
+
+
+def test_a_vow_to_fight_is_one_threat_with_its_target(pipeline: Pipeline) -> None:
+    doc = _code("Hamas vowed to keep fighting Israel until the blockade ends.", pipeline)
+    threats = _events(doc, "THREATEN")
+    assert len(threats) == 1 and _countries(threats[0].recipient) == {"ISR"}

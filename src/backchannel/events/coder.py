@@ -269,6 +269,13 @@ class EventCoder:
             used.add(cand.trigger.i)
             if cand.nominal and natural_hazard(cand.trigger):
                 continue
+            if not cand.nominal and cand.entry.phrase in _VOW_VERBS and cand.entry.event_type == "THREATEN":
+                chain = [c for c in cand.trigger.children if c.dep_ == "xcomp"]
+                chain += [g for c in chain for g in c.children if g.dep_ == "xcomp"]  # "vowed to continue supplying"
+                promised = [self._verb_candidate(c, finder) for c in chain]
+                if any(p is not None and QUAD_CLASS[p.entry.event_type] <= 2 for p in promised):
+                    # "vowing to continue shipments of humanitarian aid": a promise, not a threat
+                    cand.entry = _retype(cand.entry, "AGREE", None)
             self._fill_arguments(cand, finder, s_index)
             if accident is not None and _harm(cand) and not any(_hostile(a) for a in cand.actors):
                 continue  # "a fire breaks out, killing 27", "a bus plunges off the road": no one attacked
@@ -420,6 +427,8 @@ class EventCoder:
     def _noun_entry(self, tok: Token) -> TriggerEntry | None:
         lemma = tok.lemma_.lower()
         compounds = [c for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i]
+        if lemma in _WAR_NOUNS and any(c.lemma_.lower() in _FIGURATIVE_WARS for c in compounds):
+            return None  # "an economic war against Iran", "a trade war", "a price war": no fighting
         for c in compounds:
             entries = self.lexicon.nouns.get(f"{c.lemma_.lower()} {lemma}") or self.lexicon.nouns.get(
                 f"{c.lower_} {lemma}"
@@ -447,6 +456,8 @@ class EventCoder:
         has_between = any(c.dep_ == "prep" and c.lower_ == "between" for c in tok.children)
         owner = next((c for c in tok.children if c.dep_ == "poss"), None)
         if has_between or (owner is not None and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "ROOT", "attr")):
+            if _time_anchor(tok):
+                return None  # "since the start of the country's civil war": a date, not a report of fighting
             clause = _clause_of(tok)
             if clause is not None and clause.i != tok.i and self._verb_candidate(clause, finder) is not None:
                 # the noun is an argument of another event ("stop its offensive"): no separate event
@@ -549,6 +560,9 @@ class EventCoder:
             # every xcomp: "agreed to re-open its borders" is parsed as three ("re", "-", "open")
             for comp in (c for c in cand.trigger.children if c.dep_ == "xcomp"):
                 recips = recips or self._complement_targets(comp, finder, s_index)
+                for inner in (g for g in comp.children if g.dep_ == "xcomp"):
+                    # "vowed to keep fighting Israel", "pledged to continue supplying gas to Serbia"
+                    recips = recips or self._complement_targets(inner, finder, s_index)
         if not recips and entry.event_type == "PROTEST":
             # "staged a hunger strike in protest against the violations by Algerian security forces"
             for head in (cand.trigger, cand.clause):
@@ -1092,10 +1106,20 @@ class EventCoder:
         derived = _intent_event_type(entry.event_type, modality, reporter, cand.actors)
         if derived is not None and _narrated_purpose(cand.clause, modality):
             derived = None
-        if derived is not None and cand.clause.dep_ == "xcomp":
-            governor = self._verb_candidate(cand.clause.head, finder)
-            if governor is not None and governor.entry.event_type == derived:
-                derived = None  # "agreed to restore relations": the agreement is coded on "agreed" itself
+        clause = cand.clause
+        for _ in range(2):  # "agreed to restore relations", "vowed to continue supplying gas"
+            if derived is None or clause.dep_ != "xcomp":
+                break
+            clause = clause.head
+            governor = self._verb_candidate(clause, finder)
+            if governor is None:
+                continue
+            governing = governor.entry.event_type
+            if governor.entry.phrase in _VOW_VERBS and derived == "AGREE":
+                governing = "AGREE"  # a vow to cooperate was coded as a promise
+            if governing == derived:
+                derived = None  # the agreement or threat is coded on "agreed" / "vowed" itself
+            break
         events = []
         trigger_span = _trigger_span(cand)
         for w in self._substitutions:
@@ -1453,6 +1477,32 @@ def _misparsed_means(tok: Token) -> bool:
         return False
     prev = tok.doc[tok.i - 1]
     return prev.dep_ == "pobj" and prev.head.lower_ in ("in", "by", "during") and prev.head.head.i == tok.head.i
+
+
+_VOW_VERBS = frozenset({"vow", "swear"})
+_WAR_NOUNS = frozenset({"war", "warfare", "battle", "fight", "offensive", "campaign"})
+_FIGURATIVE_WARS = frozenset(
+    """economic trade tariff price currency culture cultural information propaganda legal political bidding
+    talent word media diplomatic cold lawfare""".split()  # noqa: SIM905 - word list
+)
+_LASTING_CONFLICTS = frozenset(
+    {"war", "conflict", "invasion", "occupation", "revolution", "uprising", "insurgency", "genocide"}
+)
+_TIME_PREPS = frozenset({"since", "during", "before", "until", "throughout", "till"})
+
+
+def _time_anchor(noun: Token) -> bool:
+    """'since the start of the civil war', 'during the 2022 invasion': a war named to date something else."""
+    if noun.lemma_.lower() not in _LASTING_CONFLICTS:
+        return False
+    cur = noun
+    for _ in range(4):
+        if cur.dep_ == "prep" and cur.lower_ in _TIME_PREPS:
+            return True
+        if cur.head.i == cur.i or cur.head.pos_ in ("VERB", "AUX"):
+            return cur.head.pos_ not in ("VERB", "AUX") or (cur.dep_ == "prep" and cur.lower_ in _TIME_PREPS)
+        cur = cur.head
+    return False
 
 
 _HOSTILE_SECTORS = frozenset({"MIL", "REB", "COP", "SPY", "UAF", "INS", "CRM", "SEP"})
