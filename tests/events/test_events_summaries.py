@@ -177,3 +177,14 @@ def test_a_vow_to_fight_is_one_threat_with_its_target(pipeline: Pipeline) -> Non
     doc = _code("Hamas vowed to keep fighting Israel until the blockade ends.", pipeline)
     threats = _events(doc, "THREATEN")
     assert len(threats) == 1 and _countries(threats[0].recipient) == {"ISR"}
+
+
+def test_a_participle_after_an_accusation_is_the_accused_act(pipeline: Pipeline) -> None:
+    doc = _code(
+        "The Colombian president accuses the Ecuadorian military of an airstrike inside Colombia, killing 27 people.",
+        pipeline,
+    )
+    assert _countries(_one(doc, "ACCUSE").recipient) == {"ECU"}
+    killed = [e for e in doc.events if e.trigger.text == "killing"]
+    assert killed and _countries(killed[0].actor) == {"ECU"}
+    assert killed[0].status != "asserted"  # alleged by the accuser

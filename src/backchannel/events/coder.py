@@ -20,7 +20,7 @@ from backchannel.events.accidents import natural_hazard, sentence_accident
 from backchannel.events.arguments import ACTOR_NOUNS as _ACTOR_NOUNS
 from backchannel.events.arguments import ArgumentFinder, is_reciprocal_pronoun, pobj
 from backchannel.events.lexicon import GENERIC_EVENT_HEADS, LIGHT_VERBS, OCCURRENCE_VERBS, Lexicon, TriggerEntry
-from backchannel.events.modality import SPEECH_VERBS, Modality, clause_modality, reporting_verb
+from backchannel.events.modality import ACCUSING_VERBS, SPEECH_VERBS, Modality, clause_modality, reporting_verb
 from backchannel.events.ontology import INTENSITY, QUAD_CLASS
 from backchannel.records import (
     ActorMention,
@@ -397,6 +397,8 @@ class EventCoder:
             }
             if not lemmas & entry.objects:
                 return False
+        if entry.not_objects and obj is not None and obj.lemma_.lower() in entry.not_objects:
+            return False
         if entry.subjects:
             subj = _subject(verb)
             if subj is None or subj.lemma_.lower() not in entry.subjects:
@@ -1216,6 +1218,9 @@ def _subject(verb: Token | None) -> Token | None:
             if subj.lower_ in ("who", "which", "that") and cur.dep_ == "relcl":
                 return cur.head
             return subj
+        if _alleged_participle(cur):
+            # "Petro accuses the Ecuadorian military of an airstrike, killing 27 people": the accused
+            return _direct_object(cur.head)
         if cur.dep_ in ("xcomp", "conj", "advcl", "pcomp") and cur.head.i != cur.i:
             cur = cur.head
             if cur.pos_ == "ADP" and cur.dep_ == "prep" and cur.head.pos_ in ("VERB", "AUX"):
@@ -1516,6 +1521,16 @@ def _harm(cand: _Candidate) -> bool:
 def _hostile(m: ActorMention) -> bool:
     """A party that can attack: a state, an armed non-state actor, armed forces, police, criminals."""
     return m.kind in ("country", "nsa") or m.sector in _HOSTILE_SECTORS or m.country == "IMG"
+
+
+def _alleged_participle(verb: Token) -> bool:
+    """'accuses X of an airstrike, killing 27': a participle after an accusation tells what X is accused of."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBG"
+        and verb.head.lemma_.lower() in ACCUSING_VERBS
+        and _direct_object(verb.head) is not None
+    )
 
 
 def _absolute_participle(verb: Token) -> bool:

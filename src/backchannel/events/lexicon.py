@@ -124,6 +124,7 @@ class TriggerEntry:
     subjects: frozenset[str] = frozenset()
     swap_roles: bool = False  # the subject receives and a "from" object acts ("received weapons from")
     complements: frozenset[str] = frozenset()  # only with an infinitive of these ("ordered X to leave")
+    not_objects: frozenset[str] = frozenset()  # never with a direct object of these ("strikes its last penny")
 
     @property
     def specificity(self) -> int:
@@ -175,6 +176,7 @@ class Lexicon:
                 subjects=frozenset(_opt_values(opts, "subj")),
                 swap_roles="swap" in opts,
                 complements=frozenset(_opt_values(opts, "xcomp")),
+                not_objects=frozenset(_opt_values(opts, "notobj")),
             )
             table = {"verb": lex.verbs, "noun": lex.nouns, "adj": lex.adjs}.get(kind)
             if table is None:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-__all__ = ["SPEECH_VERBS", "Modality", "clause_modality", "clause_path", "reporting_verb"]
+__all__ = ["ACCUSING_VERBS", "SPEECH_VERBS", "Modality", "clause_modality", "clause_path", "reporting_verb"]
 
 NEG_ADVERBS = frozenset({"never", "rarely", "seldom", "hardly", "barely", "scarcely", "nowhere"})
 NEGATING_MATRIX = frozenset({"refuse", "fail", "decline", "avoid", "deny", "reject", "stop", "cease", "oppose"})
@@ -203,6 +203,8 @@ NEGATING_NOUNS = frozenset({"refusal", "failure", "reluctance", "unwillingness",
 ALLEGATION_VERBS = frozenset(
     {"accuse", "blame", "allege", "charge", "suspect", "deny", "fault", "criticize", "claim", "contend"}
 )
+# "accuses X of an airstrike, killing 27 people": a participle after these is part of the accusation
+ACCUSING_VERBS = frozenset({"accuse", "blame", "charge", "fault", "suspect"})
 HYPOTHETICAL_MATRIX = frozenset(
     {
         "seem",
@@ -466,7 +468,17 @@ def clause_modality(trigger: Token, _depth: int = 0) -> Modality:
             if dep == "advcl" and infinitive and cur.i > head.i:
                 # "opened fire to disperse the crowd": the purpose, not (yet) the result
                 return Modality("hypothetical", "purpose")
-            if dep in ("prep", "pcomp", "xcomp", "ccomp") and hl in ALLEGATION_VERBS and cur.i > head.i:
+            alleged_participle = (
+                dep == "advcl"
+                and cur.tag_ == "VBG"
+                and hl in ACCUSING_VERBS
+                and any(c.dep_ == "dobj" for c in head.children)
+            )
+            if (
+                (dep in ("prep", "pcomp", "xcomp", "ccomp") or alleged_participle)
+                and hl in ALLEGATION_VERBS
+                and cur.i > head.i
+            ):
                 return Modality("hypothetical", f"{hl} (alleged)")
             head_aux = _aux_lemmas(head)
             if dep in ("xcomp", "conj") or (dep == "ccomp" and hl not in SPEECH_VERBS):
