@@ -188,3 +188,13 @@ def test_a_participle_after_an_accusation_is_the_accused_act(pipeline: Pipeline)
     killed = [e for e in doc.events if e.trigger.text == "killing"]
     assert killed and _countries(killed[0].actor) == {"ECU"}
     assert killed[0].status != "asserted"  # alleged by the accuser
+
+
+def test_it_finds_a_subject_the_parser_tagged_as_adjectives(pipeline: Pipeline) -> None:
+    # spaCy reads "The Israeli military announces" as adjectives on "announces": "it" is still the military
+    doc = _code(
+        "The Israeli military announces that it has assassinated a Hamas commander in a strike in Khan Yunis.",
+        pipeline,
+    )
+    event = _one(doc, "ASSAULT")
+    assert [a.text for a in event.actor] == ["Israeli military"]

@@ -413,8 +413,10 @@ class ArgumentFinder:
         for i in range(token.i - 1, limit - 1, -1):
             tok = self.doc[i]
             m = self.mention_at(tok)
-            if m is None or not ok(m) or tok.pos_ == "ADJ":
+            if m is None or not ok(m):
                 continue
+            if tok.pos_ == "ADJ" and m.end - m.start <= len(tok.text):
+                continue  # a bare demonym ("Israeli strikes"), not "The Israeli military" tagged as adjectives
             if nearest is None:
                 nearest = m
             if _is_subjectish(tok) and i >= token.sent.start - 40:
