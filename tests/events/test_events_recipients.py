@@ -420,3 +420,19 @@ def test_the_charge_is_not_its_target(pipeline: Pipeline) -> None:
     doc = _code("Police arrested five men and charged them with spying for Iran.", pipeline)
     charge = _asserted(doc, "ACCUSE")
     assert [r.text for r in charge.recipient] == ["five men"]
+
+
+def test_a_relative_or_aide_is_not_the_owner(pipeline: Pipeline) -> None:
+    doc = _code(
+        "Israel said it had killed the new commander of Hamas's armed wing, days after his predecessor was killed.",
+        pipeline,
+    )
+    later = [
+        e for e in doc.events if e.event_type == "ASSAULT" and "predecessor" in " ".join(r.text for r in e.recipient)
+    ]
+    assert later, [(e.trigger.text, [r.text for r in e.recipient]) for e in doc.events]
+    assert {r.country for r in later[0].recipient} == {"PSE"}
+    doc = _code("Putin's spokesman accused Ukraine of attacking the Kursk nuclear plant.", pipeline)
+    accuser = _asserted(doc, "ACCUSE").actor[0]
+    assert accuser.text == "Putin's spokesman" and accuser.actor_id is None
+    assert (accuser.country, accuser.sector) == ("RUS", "GOV")

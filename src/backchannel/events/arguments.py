@@ -114,6 +114,14 @@ ACTOR_NOUNS: dict[str, str | None] = {
     "observer": "IGO",
 }
 _LISTABLE = frozenset({"country", "igo", "nsa"})
+_KIN_NOUNS = frozenset(
+    """wife husband son daughter brother sister father mother widow nephew niece cousin family relative
+    son-in-law daughter-in-law grandson granddaughter uncle aunt""".split()  # noqa: SIM905 - word list
+)
+_RELATIONAL_NOUNS = _KIN_NOUNS | frozenset(
+    """predecessor successor bodyguard aide adviser advisor spokesman spokeswoman spokesperson lawyer
+    deputy envoy driver guard""".split()  # noqa: SIM905 - word list
+)
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
 THING_PRONOUNS = frozenset({"it", "its", "itself"})
 _TERRITORY_PARTS = frozenset({"part", "area", "region", "section", "portion", "swath", "stretch", "territory"})
@@ -279,6 +287,9 @@ class ArgumentFinder:
             return list(self.definitions["party"])
         if token.pos_ == "PRON" or token.tag_ in ("PRP", "PRP$"):
             return self._pronoun(token, sent_index)
+        relative = self._relative_of(token, sent_index, depth) if named is None else None
+        if relative is not None:
+            return [relative]
         m = named
         if m is not None and not m.resolved and m.kind == "person":
             # "Kenzo Oshima, the United Nations Emergency Relief Coordinator": the apposition knows him
@@ -307,6 +318,32 @@ class ArgumentFinder:
                 if inner:
                     return inner
         return self._nearest_in_phrase(token, sent_index)
+
+    def _relative_of(self, token: Token, sent_index: int, depth: int) -> ActorMention | None:
+        """'his predecessor', "Putin's spokesman", 'the minister's wife': someone else of the owner's side.
+
+        Not the owner: a new, unnamed person with the owner's country (and, for an office, its sector).
+        """
+        lemma = token.lemma_.lower()
+        if token.pos_ != "NOUN" or lemma not in _RELATIONAL_NOUNS:
+            return None
+        owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        found = self.actors_of(owner, sent_index, depth + 1) if owner is not None else []
+        if not found or not found[0].country:
+            return None
+        first = found[0]
+        start = owner.left_edge.idx if owner is not None else token.idx
+        end = token.idx + len(token.text)
+        office = lemma not in _KIN_NOUNS
+        return ActorMention(
+            text=self.doc.text[start:end],
+            start=start,
+            end=end,
+            country=first.country,
+            sector=(first.sector or ("GOV" if first.kind == "country" else None)) if office else None,
+            kind="person",
+            affiliation=first.affiliation if first.kind == "person" else first.actor_id,
+        )
 
     def _parties_to(self, token: Token) -> list[ActorMention]:
         """'the parties to the conflict in Iraq', 'all sides in the Syrian war': the parties of that conflict."""
