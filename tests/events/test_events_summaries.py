@@ -198,3 +198,10 @@ def test_it_finds_a_subject_the_parser_tagged_as_adjectives(pipeline: Pipeline) 
     )
     event = _one(doc, "ASSAULT")
     assert [a.text for a in event.actor] == ["Israeli military"]
+
+
+def test_a_sanction_needs_someone_it_is_against(pipeline: Pipeline) -> None:
+    # the PLOVER manual: SANCTION, AID and COOPERATE require a recipient
+    assert not _events(_code("The finance ministry halted all funding last year.", pipeline), "SANCTION")
+    doc = _code("The finance ministry halted all funding to UNRWA last year.", pipeline)
+    assert _countries(_one(doc, "SANCTION").recipient) == {"IGO"}

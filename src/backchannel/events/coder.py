@@ -219,6 +219,8 @@ class EventCoder:
                 if time is not None and time.historical:
                     sent_time = time
                 for event in self._events(cand, sent, s_index, time, places, doc_date, clean.article.doc_id, finder):
+                    if _missing_recipient(event):
+                        continue  # "suspends administration of its dengue vaccine": a sanction needs a target
                     if event.id not in seen:
                         seen.add(event.id)
                         sent_events.append(event)
@@ -573,6 +575,13 @@ class EventCoder:
                         for g in c.children:
                             if g.dep_ == "pobj" and g.lemma_.lower() == "protest":
                                 recips = recips or self._prep_recipients(g, entry, finder, s_index)
+        if not recips and not cand.nominal and entry.event_type in _NEEDS_RECIPIENT:
+            # "helping militants join an armed group": the one helped is the subject of the helped act
+            for comp in (c for c in cand.trigger.children if c.dep_ in ("ccomp", "xcomp")):
+                helped = next((g for g in comp.children if g.dep_ == "nsubj"), None)
+                found = finder.actors_of(helped, s_index) if helped is not None else []
+                generic = _generic_party(helped) if helped is not None and not found else None
+                recips = recips or found or ([generic] if generic is not None else [])
         if not recips and not cand.nominal:
             recips = self._relation_partners(cand.trigger, finder, s_index)
         if not recips and entry.event_type in ("REQUEST", "ACCUSE"):
@@ -1482,6 +1491,24 @@ def _misparsed_means(tok: Token) -> bool:
         return False
     prev = tok.doc[tok.i - 1]
     return prev.dep_ == "pobj" and prev.head.lower_ in ("in", "by", "during") and prev.head.head.i == tok.head.i
+
+
+# The PLOVER manual's "Requires recipient: Yes"
+_NEEDS_RECIPIENT = frozenset({"SANCTION", "AID", "COOPERATE"})
+
+
+def _missing_recipient(event: Event) -> bool:
+    """An asserted sanction, aid or cooperation with no one it is for (two sides acting together count).
+
+    Statements of possible or future ones are kept ("Egypt will suspend the treaty"): their other side is
+    often implicit, and they are not counted as events anyway.
+    """
+    return (
+        event.status == "asserted"
+        and event.event_type in _NEEDS_RECIPIENT
+        and not event.recipient
+        and len(event.actor) < 2
+    )
 
 
 _VOW_VERBS = frozenset({"vow", "swear"})
