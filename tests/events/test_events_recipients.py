@@ -436,3 +436,11 @@ def test_a_relative_or_aide_is_not_the_owner(pipeline: Pipeline) -> None:
     accuser = _asserted(doc, "ACCUSE").actor[0]
     assert accuser.text == "Putin's spokesman" and accuser.actor_id is None
     assert (accuser.country, accuser.sector) == ("RUS", "GOV")
+
+
+def test_possessor_of_a_killing_or_an_arrest_undergoes_it(pipeline: Pipeline) -> None:
+    doc = _code("Crowds in Tbilisi mourned after the opposition leader's killing by unknown gunmen.", pipeline)
+    assert not any("leader" in a.text for e in doc.events for a in e.actor)
+    doc = _code("Russia's invasion of Ukraine began in February 2022.", pipeline)
+    invasion = _one_of(doc, "ASSAULT")
+    assert {a.country for a in invasion.actor} == {"RUS"} and {r.country for r in invasion.recipient} == {"UKR"}

@@ -887,7 +887,9 @@ class EventCoder:
         for c in noun.children:
             if _host_modifier(c):
                 continue  # "Turkey hosted talks between ..." read as "hosted talks": the host mediates
-            if c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and c.i < noun.i):
+            if c.dep_ == "poss" and noun.lemma_.lower() in _PATIENT_NOUNS:
+                recips.extend(finder.actors_of(c, s_index))  # "Charlie Kirk's killing", "Navalny's arrest"
+            elif c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and c.i < noun.i):
                 actors.extend(finder.actors_of(c, s_index))
             elif (c.dep_ == "prep" and c.lower_ == "between") or (c.dep_ == "prep" and c.lower_ == "by"):
                 obj = pobj(c)
@@ -1511,6 +1513,12 @@ def _missing_recipient(event: Event) -> bool:
     )
 
 
+# Event nouns whose possessor undergoes the event: "Kirk's killing", "his arrest" (not "Russia's invasion")
+_PATIENT_NOUNS = frozenset(
+    """killing murder assassination execution death arrest detention abduction kidnapping kidnap release
+    deportation expulsion imprisonment jailing torture trial conviction sentencing extradition capture
+    disappearance beheading lynching ouster removal impeachment dismissal shooting""".split()  # noqa: SIM905
+)
 _VOW_VERBS = frozenset({"vow", "swear"})
 _WAR_NOUNS = frozenset({"war", "warfare", "battle", "fight", "offensive", "campaign"})
 _FIGURATIVE_WARS = frozenset(
