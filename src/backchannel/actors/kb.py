@@ -15,6 +15,7 @@ from importlib import resources
 
 import pycountry
 from rapidfuzz import fuzz, process
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from backchannel.actors.normalize import fold
 from backchannel.records import ActorMention
@@ -27,6 +28,7 @@ __all__ = [
     "ActorKB",
     "Agent",
     "Alias",
+    "Division",
     "Resolution",
     "Role",
     "canonical_title",
@@ -156,6 +158,15 @@ class Agent:
 
 
 @dataclass(frozen=True)
+class Division:
+    """A sub-national unit ("Alberta", "Bavarian"): the country it lies in and its level (1 = first)."""
+
+    name: str
+    country: str
+    level: int
+
+
+@dataclass(frozen=True)
 class Resolution:
     """What an actor is at a date: the fields of an ``ActorMention`` besides text and offsets."""
 
@@ -174,6 +185,7 @@ class _Tables:
     actors: dict[str, Actor] = field(default_factory=dict)
     aliases: list[Alias] = field(default_factory=list)
     agents: list[Agent] = field(default_factory=list)
+    divisions: list[Division] = field(default_factory=list)
 
 
 def _rows(name: str) -> Iterator[list[str]]:
@@ -283,6 +295,100 @@ def _load_agents(tables: _Tables) -> None:
             tables.agents.append(Agent(plural, agent.sector, "group", agent.standalone, agent.lead))
 
 
+# Type words ISO 3166-2 writes after a subdivision's name ("Guangdong Sheng", "Tomskaya oblast'").
+_DIVISION_SUFFIX = re.compile(r"\s+(Sheng|Shi|Zizhiqu|Huizu|Uygur|Zhuangzu|oblast'?|kray|Respublika|avtonomnyy okrug)$")
+# Subdivision names that are ordinary words before a sector noun ("Central Bank", "Delta police"?).
+_COMMON_DIVISION_WORDS = frozenset(
+    {
+        "central",
+        "capital",
+        "centre",
+        "center",
+        "coast",
+        "coastal",
+        "delta",
+        "plateau",
+        "rivers",
+        "lakes",
+        "border",
+        "upper",
+        "lower",
+        "islands",
+        "island",
+        "national",
+        "federal",
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "mountain",
+        "highlands",
+        "valley",
+        "littoral",
+        "interior",
+        "metropolitan",
+        # short ISO names that are English words or names before a sector noun ("Most officials")
+        "most",
+        "male",
+        "gulf",
+        "pool",
+        "bar",
+        "lot",
+        "chin",
+        "mon",
+        "paul",
+        "sal",
+        "isla",
+        "nord",
+        "sud",
+        "est",
+        "free",
+        "mayo",
+        "cork",
+        "kent",
+        "york",
+    }
+)
+
+
+def _division_names(raw: str) -> list[str]:
+    """``Catalunya [Cataluña]`` -> both names; ``Murcia, Región de`` -> ``Murcia``; type words dropped."""
+    names = [raw.split("[", 1)[0], *re.findall(r"\[([^\]]+)\]", raw)]
+    out = []
+    for name in names:
+        name = re.sub(r"\s*\(.*?\)", "", name).split(",", 1)[0].strip()
+        for _ in range(2):
+            name = _DIVISION_SUFFIX.sub("", name).strip()
+        if len(name) > 2 and not re.search(r"\d", name):
+            out.append(name)
+    return out
+
+
+def _load_divisions(tables: _Tables) -> None:
+    """ISO 3166-2 subdivisions and the English names of ``divisions.tsv``, minus the names of actors."""
+    taken = {fold(alias.text) for alias in tables.aliases}
+    found: dict[tuple[str, str], int] = {}
+    for sub in pycountry.subdivisions:
+        state = pycountry.countries.get(alpha_2=sub.country_code)
+        if state is None:
+            continue
+        level = 1 if sub.parent_code is None else 2
+        for name in _division_names(sub.name):
+            pair = (name, str(state.alpha_3))
+            found[pair] = min(level, found.get(pair, level))
+    for row in _rows("divisions.tsv"):
+        found[(row[0], row[1])] = int(row[2])
+    for (name, country), level in found.items():
+        key = fold(name)
+        if key in taken or key in _COMMON_DIVISION_WORDS or key in STOP_WORDS or not name[:1].isupper():
+            continue
+        tables.divisions.append(Division(name, country, level))
+
+
 def _load_blockers(tables: _Tables) -> None:
     text = resources.files(_DATA).joinpath("blockers.tsv").read_text(encoding="utf-8")
     for line in text.splitlines():
@@ -293,10 +399,17 @@ def _load_blockers(tables: _Tables) -> None:
 class ActorKB:
     """Countries, IGOs, non-state actors and people, with their aliases and date-bounded roles."""
 
-    def __init__(self, actors: dict[str, Actor], aliases: list[Alias], agents: list[Agent]) -> None:
+    def __init__(
+        self,
+        actors: dict[str, Actor],
+        aliases: list[Alias],
+        agents: list[Agent],
+        divisions: list[Division] | None = None,
+    ) -> None:
         self.actors = actors
         self.aliases = aliases
         self.agents = agents
+        self.divisions = divisions or []
         self._exact: dict[str, list[Alias]] = defaultdict(list)
         self._by_actor: dict[str, list[Alias]] = defaultdict(list)
         for alias in aliases:
@@ -437,4 +550,5 @@ def _load_packaged() -> ActorKB:
     _load_people(tables)
     _load_agents(tables)
     _load_blockers(tables)
-    return ActorKB(tables.actors, tables.aliases, tables.agents)
+    _load_divisions(tables)
+    return ActorKB(tables.actors, tables.aliases, tables.agents, tables.divisions)

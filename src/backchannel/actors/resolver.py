@@ -29,6 +29,7 @@ from backchannel.actors.kb import (
     ActorKB,
     Agent,
     Alias,
+    Division,
     Resolution,
     canonical_title,
 )
@@ -77,6 +78,7 @@ class _Hit:
     res: Resolution
     rank: int  # which pass found it: phrase 3, alias 2, fuzzy 1, unknown 0
     alias: Alias | None = None
+    place: bool = False  # a sub-national unit named after a demonym ("British Columbia")
 
 
 # Country names and demonyms that are also ordinary English words: typed in lower case, they are the word.
@@ -138,6 +140,10 @@ class ActorResolver:
             self._agents.add([fold(t) for t in tokens], tokens, agent)
             if agent.type == "title":
                 self._title_heads.add(fold(tokens[-1]))
+        self._divisions: TokenTrie[Division] = TokenTrie()
+        for division in kb.divisions:
+            tokens = [token.text for token in tokenizer(division.name)]
+            self._divisions.add([fold(t) for t in tokens], tokens, division)
 
     # -- public ---------------------------------------------------------------------------------------
 
@@ -185,6 +191,14 @@ class ActorResolver:
                 i += 1
                 continue
             end, alias = chosen
+            place_end = self._place_named_after(keys, texts, alias, i, end)
+            if place_end is not None:  # "British Columbia", "Iraqi Kurdistan": a place, not the British
+                countries = {d.country for e, d in self._divisions.matches_at(keys, i, _any) if e == place_end}
+                country = next(iter(countries)) if len(countries) == 1 else None
+                res = Resolution(None, " ".join(texts[i:place_end]), country, None, None, "unknown", resolved=False)
+                base[i] = _Hit(i, place_end, res, 2, place=True)
+                i = last_end = place_end
+                continue
             if self._inside_longer_name(doc, alias, i, last_end):
                 i = end  # "Social Democratic Party" is not the Democratic Party: the name goes to pass 4
                 continue
@@ -199,7 +213,10 @@ class ActorResolver:
                     i = last_end = end
                     continue
                 seen.add(alias.actor_id)
-                if alias.form == "metonym" and self._after_locative(keys, i):
+                if alias.form == "metonym" and (
+                    self._after_locative(keys, i)
+                    or (_in_address(texts, keys, i) and last_end != i - 1)  # not "Berlin, Paris and London"
+                ):
                     res = Resolution(res.actor_id, res.name, res.country, None, None, res.kind)
                 if alias.form in ("demonym", "plural") and i > 0 and keys[i - 1] == "ethnic":
                     # "ethnic Albanians in southern Serbia": an ethnicity, not the citizens of a state; the
@@ -208,6 +225,16 @@ class ActorResolver:
                 base[i] = _Hit(i, end, res, 2, alias)
             i = last_end = end
         return base
+
+    def _place_named_after(self, keys: list[str], texts: list[str], alias: Alias, start: int, end: int) -> int | None:
+        """End of a sub-national unit whose name begins with the demonym at ``start`` ("British Columbia",
+        "Iraqi Kurdistan"), written capitalised; None when there is none."""
+        if alias.form != "demonym":
+            return None
+        for place_end, _ in self._divisions.matches_at(keys, start, _any):
+            if place_end > end and all(texts[k][:1].isupper() or not texts[k].isalpha() for k in range(end, place_end)):
+                return place_end
+        return None
 
     def _inside_longer_name(self, doc: Doc, alias: Alias, start: int, last_end: int) -> bool:
         """An organisation's name that the tagger reads as the tail of a longer name ("Social Democratic
@@ -380,7 +407,13 @@ class ActorResolver:
         start = j
         mod: _Hit | None = None
         first = base.get(j)
-        if first is not None:
+        if first is None or first.place:
+            mod = self._division_at(doc, keys, base, j)
+            if mod is not None:
+                j = mod.end
+                if j < n and keys[j] in _POSSESSIVE:
+                    j += 1
+        elif first is not None:
             kind = self._kind(first)
             if kind == "person" and not (first.end < n and keys[first.end] in _PERSON_BODIES):
                 return None
@@ -390,7 +423,8 @@ class ActorResolver:
                 if j < n and keys[j] in _POSSESSIVE:
                     j += 1
         before_fillers = j
-        j = self._skip_fillers(doc, keys, base, j, has_mod=mod is not None)
+        division = mod is not None and mod.res.kind == "division"
+        j = self._skip_fillers(doc, keys, base, j, has_mod=mod is not None, capitals=not division)
         qualified = any(keys[k] not in _PRE_ADJECTIVES for k in range(before_fillers, j))
         qualifiers = [keys[k] for k in range(before_fillers, j) if keys[k] in _QUALIFIERS]
         agents: list[Agent] = []
@@ -402,6 +436,10 @@ class ActorResolver:
             agents.append(agent)
         if not agents:
             return None
+        if mod is None and before_fillers == start:
+            # "People Power Party lawmaker X", "the Constitutional Court of Slovakia": the capitalised words
+            # before a capitalised sector noun are the rest of the body's name
+            start = self._name_before(doc, base, start)
         if j < n and doc[j - 1].pos_ == "ADJ" and doc[j].pos_ == "NOUN":
             return None  # an adjective, not an actor: "military plan"
         if j < n and mod is None and _modifies_thing(doc, j - 1, j):
@@ -476,6 +514,56 @@ class ActorResolver:
             res = replace(res, role=" ".join([*qualifiers, res.role]))
         return _Hit(start, j, res, 3)
 
+    @staticmethod
+    def _name_before(doc: Doc, base: dict[int, _Hit], start: int) -> int:
+        """Start of the capitalised words of one name right before a capitalised noun at ``start``."""
+        if not _capitalised(doc[start]) or doc[start].is_upper:
+            return start
+        covered = _covered(base.values())
+        k = start
+        while (
+            k > 0
+            and start - k < _MAX_NAME_TOKENS
+            and k - 1 not in covered
+            and _capitalised(doc[k - 1])
+            and doc[k - 1].is_alpha
+            and doc[k - 1].pos_ in ("PROPN", "ADJ", "NOUN")
+            and fold(doc[k - 1].text) not in _DETERMINERS
+            and doc[k - 1].ent_type_ not in ("PERSON", "GPE", "DATE", "CARDINAL", "ORDINAL")
+        ):
+            k -= 1
+        return k
+
+    def _division_at(self, doc: Doc, keys: list[str], base: dict[int, _Hit], j: int) -> _Hit | None:
+        """A sub-national unit written before a sector noun ("Alberta premier", "Bavarian state premier",
+        "Cebu governor"), as a modifier carrying the unit's country (of the text's countries when the name
+        is in two: Punjab)."""
+        first = doc[j]
+        if not first.text[:1].isupper():
+            return None
+        # a word the tagger reads as no name must be a state or province, not a district: "Punjab chief
+        # minister" (tagged an adjective) but not "Most officials" (Most is a town in Czechia)
+        is_name = first.pos_ == "PROPN" or first.ent_type_ in ("GPE", "NORP", "LOC")
+        for end, _ in self._divisions.matches_at(keys, j, _any):
+            if not is_name and all(d.level > 1 for e, d in self._divisions.matches_at(keys, j, _any) if e == end):
+                continue
+            if any(k in base and not base[k].place for k in range(j, end)) or not doc[end - 1].text[:1].isupper():
+                continue
+            countries = {d.country: d.level for e, d in self._divisions.matches_at(keys, j, _any) if e == end}
+            named = {hit.res.country for hit in base.values() if hit.res.country} & countries.keys()
+            top = [c for c, level in countries.items() if level == 1]
+            if len(named) == 1:
+                country: str | None = named.pop()
+            elif len(countries) == 1:
+                country = next(iter(countries))
+            elif len(top) == 1 and not named:
+                country = top[0]
+            else:
+                country = None
+            name = doc[j:end].text
+            return _Hit(j, end, Resolution(None, name, country, None, None, "division", None, False), 2)
+        return None
+
     def _foreign_namesake(self, person: _Hit, mod: _Hit | None) -> bool:
         """A dictionary person found by surname alone after another country's demonym or name."""
         if mod is None or person.alias is None or person.alias.form not in ("short", "surname"):
@@ -484,8 +572,11 @@ class ActorResolver:
             return False
         return mod.res.country not in self.kb.countries_of(person.alias.actor_id)
 
-    def _skip_fillers(self, doc: Doc, keys: list[str], base: dict[int, _Hit], j: int, has_mod: bool) -> int:
-        """Skip "new", "top" and, after a country, capitalised words ("US Affairs Assistant")."""
+    def _skip_fillers(
+        self, doc: Doc, keys: list[str], base: dict[int, _Hit], j: int, has_mod: bool, capitals: bool = True
+    ) -> int:
+        """Skip "new", "top" and, after a country, capitalised words ("US Affairs Assistant"); after a
+        sub-national unit lower-case words only ("Bavarian state premier", not "Free Democratic Party")."""
         for _ in range(3):
             if j >= len(doc) or j in base or self._agent_at(keys, j) is not None:
                 return j
@@ -494,7 +585,13 @@ class ActorResolver:
                 keys[j] in _PRE_ADJECTIVES
                 or keys[j] in _QUALIFIERS
                 or (token.pos_ == "ADJ" and token.is_lower and token.is_alpha)
-                or (has_mod and token.is_title and token.is_alpha and token.pos_ in ("PROPN", "NOUN", "ADJ"))
+                or (
+                    has_mod
+                    and capitals
+                    and token.is_title
+                    and token.is_alpha
+                    and token.pos_ in ("PROPN", "NOUN", "ADJ")
+                )
             ):
                 j += 1
             elif has_mod and token.is_lower and token.pos_ == "NOUN" and self._agent_at(keys, j + 1) is not None:
@@ -506,7 +603,8 @@ class ActorResolver:
     def _name_run(self, doc: Doc, keys: list[str], base: dict[int, _Hit], j: int) -> int:
         """End of a run of capitalised proper-noun tokens (an unknown person's name) starting at ``j``."""
         k = j
-        while k < len(doc) and k - j < _MAX_NAME_TOKENS:
+        words = 0  # "Paul-Henri Sandaogo Damiba" is three words in five tokens
+        while k < len(doc) and words < _MAX_NAME_TOKENS:
             token = doc[k]
             if k > j and token.text == "-" and k + 1 < len(doc) and doc[k + 1].is_title and k + 1 not in base:
                 k += 1  # "Jean-Bertrand"
@@ -519,6 +617,7 @@ class ActorResolver:
             if self._agent_at(keys, k) is not None:
                 break
             k += 1
+            words += 1
         return k
 
     def _phrase_resolution(
@@ -543,7 +642,8 @@ class ActorResolver:
             sector = next((agent.sector for agent in agents if agent.sector != "GOV"), sector)
         if mod is not None and mod.alias is not None and mod.alias.form == "metonym" and sector == "GOV":
             sector = mod.res.sector or sector  # "Pentagon officials" are the military
-        if mod is not None and mod.res.kind == "nsa":  # "Hamas officials" are Hamas
+        if mod is not None and (mod.res.kind == "nsa" or (mod.res.kind == "igo" and mod.res.sector == "NGO")):
+            # "Hamas officials" are Hamas, "FIFA officials" the NGO
             sector = mod.res.sector or sector
         role = canonical_title(title) + (f" to {target}" if target else "") if title else None
         if politburo and not title:
@@ -561,6 +661,8 @@ class ActorResolver:
             return Resolution(None, text, country, sector, role, "person", org, False)
         if mod is not None and mod.alias is not None and mod.alias.form == "metonym" and mod.res.sector != "GOV":
             holder_lookup = False  # "Chair for the Congress" is not the head of state
+        if mod is not None and mod.res.kind == "division":
+            holder_lookup = False  # "Alberta premier": not the prime minister of Canada
         if org is None and office is not None and canonical_title(office) in _GENERIC_LEADS:
             holder_lookup = False  # "the Israeli chief": which one?
         if office and (country or org) and holder_lookup:  # not for "human rights chief" of the UN
@@ -608,6 +710,8 @@ class ActorResolver:
                 if ent.label_ != "PERSON":
                     country = countries[0].res.country
             sector = self._inner_sector(keys, start, end)
+            if sector is None and ent.label_ == "ORG" and _business_before(doc, start):
+                sector = "BUS"  # "German airline Lufthansa", "mining firm Sherritt International"
             if not inner:
                 owner = _possessor(keys, by_token, start)
                 if owner is not None:  # "the U.S. military's Central Command", "Uganda's Electoral Commission"
@@ -635,10 +739,14 @@ class ActorResolver:
 
     def _inner_sector(self, keys: list[str], start: int, end: int) -> str | None:
         sector = None
-        for j in range(start, end):
+        j = start
+        while j < end:
             match = self._agent_at(keys, j)
             if match is not None and match[0] <= end:
                 sector = match[1].sector
+                j = match[0]  # "Directorate General": not the military "general" inside it
+            else:
+                j += 1
         return sector
 
     @staticmethod
@@ -691,8 +799,11 @@ class ActorResolver:
         return mentions
 
 
-# Nationalities that name citizens whatever their origin: "Chinese Americans" are American.
-_CIVIC_PLURALS = frozenset({"americans", "canadians", "australians", "britons", "brazilians", "argentines"})
+# Nationalities that name citizens whatever their origin: "Chinese Americans" are American, "Turkish
+# Germans" German.
+_CIVIC_PLURALS = frozenset(
+    {"americans", "canadians", "australians", "britons", "brazilians", "argentines", "germans", "israelis"}
+)
 
 
 _COMPASS = frozenset({"northern", "southern", "eastern", "western", "central", "north", "south", "east", "west"})
@@ -731,11 +842,12 @@ def _merge_resident_ethnicities(base: dict[int, _Hit], texts: list[str]) -> None
             or first.res.kind != "country"
             or not first.res.country
             or second.res.country in (None, first.res.country)
-            or texts[second.start].casefold() in _CIVIC_PLURALS
         ):
             continue
         name = " ".join(texts[first.start : second.end])
-        res = Resolution(None, name, first.res.country, second.res.sector or "CVL", None, "group", resolved=False)
+        # "Iranian Americans", "Turkish Germans": citizens of the second country, of the first one's origin
+        home = second.res.country if texts[second.start].casefold() in _CIVIC_PLURALS else first.res.country
+        res = Resolution(None, name, home, second.res.sector or "CVL", None, "group", resolved=False)
         del base[second.start]
         base[start] = _Hit(first.start, second.end, res, 2, second.alias)
 
@@ -781,6 +893,43 @@ def _describes_thing(token: Token) -> bool:
 
 # Sectors a possessor hands to the organisation it owns: "the U.S. military's Central Command" is military.
 _OWNER_SECTORS = frozenset({"MIL", "GOV"})
+
+
+# Nouns that say the name after them is a business: "German airline Lufthansa", "miner SQM".
+_BUSINESS_NOUNS = frozenset(
+    {
+        "company",
+        "firm",
+        "airline",
+        "carrier",
+        "carmaker",
+        "automaker",
+        "miner",
+        "manufacturer",
+        "conglomerate",
+        "retailer",
+        "insurer",
+        "lender",
+        "bank",
+        "chipmaker",
+        "shipbuilder",
+        "supermarket",
+        "corporation",
+        "startup",
+        "giant",
+    }
+)
+
+
+def _business_before(doc: Doc, start: int) -> bool:
+    """One of the three lower-case words before ``start`` is a noun for a business."""
+    for k in range(start - 1, max(-1, start - 4), -1):
+        token = doc[k]
+        if not token.is_lower or not (token.is_alpha or token.text == "-"):
+            return False
+        if token.lower_ in _BUSINESS_NOUNS and token.pos_ == "NOUN":
+            return True
+    return False
 
 
 def _of_country(keys: list[str], by_token: dict[int, _Hit], end: int) -> str | None:
@@ -851,6 +1000,13 @@ def _relative_of(keys: list[str], by_token: dict[int, _Hit], start: int) -> _Hit
         if hit is not None and hit.res.kind == "person":
             return hit if hit.res.country else None
     return None
+
+
+def _in_address(texts: list[str], keys: list[str], start: int) -> bool:
+    """A capital written as a place in an address: "Mathare, Nairobi", "County Dublin", "Greater London"."""
+    if start >= 1 and keys[start - 1] in ("county", "greater") and texts[start - 1][:1].isupper():
+        return True
+    return start >= 2 and texts[start - 1] == "," and texts[start - 2][:1].isupper() and texts[start - 2].isalpha()
 
 
 _CURRENCY_WORDS = frozenset({"$", "dollar", "dollars", "cent", "cents", "pound", "pounds", "yuan", "rupee", "rupees"})
