@@ -205,3 +205,10 @@ def test_a_sanction_needs_someone_it_is_against(pipeline: Pipeline) -> None:
     assert not _events(_code("The finance ministry halted all funding last year.", pipeline), "SANCTION")
     doc = _code("The finance ministry halted all funding to UNRWA last year.", pipeline)
     assert _countries(_one(doc, "SANCTION").recipient) == {"IGO"}
+
+
+def test_receiving_a_named_prize_is_no_visit(pipeline: Pipeline) -> None:
+    doc = _code("Kenyan novelist Ngugi Kamau receives the 2026 Caine Prize for African Writing.", pipeline)
+    assert not _events(doc, "CONSULT")
+    doc = _code("Chinese President Xi Jinping received Vladimir Putin in Beijing.", pipeline)
+    assert _countries(_one(doc, "CONSULT").recipient) == {"RUS"}

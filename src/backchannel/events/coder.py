@@ -1519,6 +1519,13 @@ _PATIENT_NOUNS = frozenset(
     deportation expulsion imprisonment jailing torture trial conviction sentencing extradition capture
     disappearance beheading lynching ouster removal impeachment dismissal shooting""".split()  # noqa: SIM905
 )
+_THING_ENTITIES = frozenset(
+    {"WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "FAC", "LANGUAGE", "MONEY", "DATE", "TIME", "QUANTITY"}
+)
+_THING_NAMES = frozenset(
+    """prize award medal cup trophy championship games olympics act treaty accord agreement summit festival
+    conference forum law bill week day award prize""".split()  # noqa: SIM905 - word list
+)
 _VOW_VERBS = frozenset({"vow", "swear"})
 _WAR_NOUNS = frozenset({"war", "warfare", "battle", "fight", "offensive", "campaign"})
 _FIGURATIVE_WARS = frozenset(
@@ -1687,8 +1694,11 @@ def _of_object(noun: Token, finder: ArgumentFinder, s_index: int) -> list[ActorM
 
 def _is_actorish(tok: Token, finder: ArgumentFinder) -> bool:
     """Is this object a party (a person, group or state) rather than a thing ("talks", "targets")?"""
-    if finder.mention_at(tok) is not None or tok.pos_ in ("PRON", "PROPN"):
+    if finder.mention_at(tok) is not None or tok.pos_ == "PRON":
         return True
+    if tok.pos_ == "PROPN":
+        # "receives the 2026 Pritzker Architecture Prize": a named thing is no party
+        return tok.ent_type_ not in _THING_ENTITIES and tok.lemma_.lower() not in _THING_NAMES
     return tok.lemma_.lower() in _ACTOR_NOUNS
 
 
