@@ -73,3 +73,33 @@ def test_killed_when_attacked_takes_the_attacks_author(pipeline: Pipeline) -> No
     doc = _code("Eighty Iranian sailors were killed when their frigate was sunk by a US submarine off Galle.", pipeline)
     killed = [e for e in doc.events if e.trigger.text == "killed"]
     assert killed and {a.country for a in killed[0].actor} == {"USA"}
+
+
+def test_acled_style_attacks_with_explosives(pipeline: Pipeline) -> None:
+    doc = _code(
+        "On 3 April 2024, Al Shabaab militants detonated an IED targeting an AMISOM convoy near Afgooye "
+        "(Lower Shabelle). Casualties unknown.",
+        pipeline,
+    )
+    attacks = [e for e in doc.events if e.event_type == "ASSAULT"]
+    assert len(attacks) == 1  # one attack, not one for "detonated" and one for "targeting"
+    assert {a.country for a in attacks[0].actor} == {"SOM"} and {r.country for r in attacks[0].recipient} == {"IGO"}
+    assert attacks[0].mode == "explosives"
+    doc = _code("A landmine planted by an armed group exploded near Tal Afar, killing two shepherds.", pipeline)
+    killed = [e for e in doc.events if e.event_type == "ASSAULT"]
+    assert killed and [a.text for a in killed[0].actor] == ["armed group"]
+
+
+def test_minting_a_coin_is_no_strike(pipeline: Pipeline) -> None:
+    assert "ASSAULT" not in _types(_code("The Royal Mint strikes its last gold sovereign of the reign.", pipeline))
+    assert "ASSAULT" in _types(_code("Russian missiles struck a power plant in Kharkiv overnight.", pipeline))
+
+
+def test_protest_misread_as_a_reduced_relative_still_has_its_protesters(pipeline: Pipeline) -> None:
+    doc = _code(
+        "On 21 June 2024, around 300 teachers protested in front of the Ministry of Education in Tegucigalpa "
+        "demanding payment of salary arrears.",
+        pipeline,
+    )
+    protest = [e for e in doc.events if e.event_type == "PROTEST"]
+    assert protest and [a.text for a in protest[0].actor] == ["teachers"]

@@ -60,6 +60,9 @@ _WEAPON_NOUNS = frozenset(
     helicopter helicopters gunship gunships gunboat sniper snipers fire gunfire shell shells bomb bombs
     airstrike airstrikes""".split()  # noqa: SIM905 - word list
 )
+_EXPLOSIVE_NOUNS = frozenset(
+    """ied ieds landmine landmines mine mines explosive explosives device devices grenade grenades""".split()  # noqa: SIM905
+)
 _MEASURE_NOUNS = frozenset(
     {"curfew", "emergency", "martial", "ban", "restriction", "measure", "blockade", "siege", "lockdown", "closure"}
 )
@@ -271,6 +274,8 @@ class EventCoder:
             used.add(cand.trigger.i)
             if cand.nominal and natural_hazard(cand.trigger):
                 continue
+            if _weapon_participle(cand.trigger) and self._verb_candidate(cand.trigger.head.head, finder) is not None:
+                continue  # "detonated an IED targeting a convoy": one attack, coded on "detonated"
             if not cand.nominal and cand.entry.phrase in _VOW_VERBS and cand.entry.event_type == "THREATEN":
                 chain = [c for c in cand.trigger.children if c.dep_ == "xcomp"]
                 chain += [g for c in chain for g in c.children if g.dep_ == "xcomp"]  # "vowed to continue supplying"
@@ -399,8 +404,10 @@ class EventCoder:
             }
             if not lemmas & entry.objects:
                 return False
-        if entry.not_objects and obj is not None and obj.lemma_.lower() in entry.not_objects:
-            return False
+        if entry.not_objects and obj is not None:
+            words = {obj.lemma_.lower()} | {c.lemma_.lower() for c in obj.children if c.dep_ in ("compound", "amod")}
+            if words & entry.not_objects:
+                return False  # "strikes its last gold sovereign", "strikes a pose"
         if entry.subjects:
             subj = _subject(verb)
             if subj is None or subj.lemma_.lower() not in entry.subjects:
@@ -680,6 +687,14 @@ class EventCoder:
         return []
 
     def _instrument_authors(self, verb: Token, finder: ArgumentFinder, s_index: int) -> list[ActorMention]:
+        weapon = _subject(verb)
+        if weapon is not None and weapon.lemma_.lower() in _WEAPON_NOUNS | _EXPLOSIVE_NOUNS:
+            # "a landmine planted by an armed group exploded, killing two shepherds": who planted it
+            for c in weapon.children:
+                agent = next((g for g in c.children if g.dep_ == "agent"), None) if c.dep_ == "acl" else None
+                found = finder.actors_of(pobj(agent), s_index) if agent is not None else []
+                if found:
+                    return found
         for c in verb.children:
             entry = self._noun_entry(c) if _misparsed_means(c) else None
             if entry is not None and entry.event_type == "ASSAULT":
@@ -793,8 +808,9 @@ class EventCoder:
         )
         agentless = False
         if subj is None and verb.dep_ == "acl" and verb.tag_ == "VBN":
-            # "10 Russian soldiers killed in Ukraine", "a convoy attacked by rebels": the noun is the patient
-            subj, passive = verb.head, True
+            # "10 Russian soldiers killed in Ukraine", "a convoy attacked by rebels": the noun is the patient;
+            # but "around 300 teachers protested in front of ...": nobody is protested, the noun acts
+            subj, passive = verb.head, entry.event_type != "PROTEST"
         recips: list[ActorMention] = []
         if passive:
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
@@ -816,7 +832,11 @@ class EventCoder:
             if dobj is not None and entry.event_type == "AID" and dobj.lemma_.lower() in entry.objects:
                 # "sent Patriot air defence systems to Ukraine", "receive F-16 jets": what is given is no party
                 dobj = None
-            if dobj is not None:
+            aimed = next((c for c in dobj.children if _weapon_participle(c)), None) if dobj is not None else None
+            if aimed is not None:
+                # "detonated an IED targeting an AMISOM convoy": the weapon's target
+                recips += finder.actors_of(_direct_object(aimed), s_index)
+            if dobj is not None and not recips:
                 # "deployed three F-16 jets", "mobilised 300,000 reservists": what is mobilised is no party
                 recips = finder.actors_of(dobj, s_index) if entry.event_type != "MOBILIZE" else []
                 if not recips:
@@ -1265,6 +1285,16 @@ def _subject(verb: Token | None) -> Token | None:
             # object, the participle goes with the clause's subject (not "arrested men carrying banners")
             cur = cur.head.head
             continue
+        if (
+            cur.dep_ == "acl"
+            and cur.tag_ == "VBG"
+            and cur.head.lemma_.lower() in _WEAPON_NOUNS | _EXPLOSIVE_NOUNS
+            and cur.head.dep_ in ("dobj", "pobj")
+            and cur.head.head.pos_ in ("VERB", "AUX")
+        ):
+            # "militants detonated an IED targeting a convoy": those who used the weapon
+            cur = cur.head.head
+            continue
         if cur.dep_ == "acl" and cur.tag_ == "VBG":
             if cur.head.lemma_.lower() in _DOCUMENT_NOUNS and cur.head.head.pos_ in ("VERB", "AUX"):
                 # "the PKK issued a declaration demanding ...": the issuer demands
@@ -1563,6 +1593,16 @@ def _harm(cand: _Candidate) -> bool:
 def _hostile(m: ActorMention) -> bool:
     """A party that can attack: a state, an armed non-state actor, armed forces, police, criminals."""
     return m.kind in ("country", "nsa") or m.sector in _HOSTILE_SECTORS or m.country == "IMG"
+
+
+def _weapon_participle(verb: Token) -> bool:
+    """'an IED targeting a convoy', 'a missile aimed at Kyiv': what a weapon used in the clause was aimed at."""
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ in ("VBG", "VBN")
+        and verb.head.lemma_.lower() in _WEAPON_NOUNS | _EXPLOSIVE_NOUNS
+        and verb.head.dep_ == "dobj"
+    )
 
 
 def _alleged_participle(verb: Token) -> bool:
