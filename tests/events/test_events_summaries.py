@@ -212,3 +212,31 @@ def test_receiving_a_named_prize_is_no_visit(pipeline: Pipeline) -> None:
     assert not _events(doc, "CONSULT")
     doc = _code("Chinese President Xi Jinping received Vladimir Putin in Beijing.", pipeline)
     assert _countries(_one(doc, "CONSULT").recipient) == {"RUS"}
+
+
+def test_barring_entry_with_a_gerund_is_a_rejection(pipeline: Pipeline) -> None:
+    doc = _code("Latvia bars the Russian singer from entering its territory for five years.", pipeline)
+    assert _events(doc, "REJECT") and not _events(doc, "COERCE")
+
+
+def test_own_troops_and_envoys_withdrawn_are_no_recipients(pipeline: Pipeline) -> None:
+    doc = _code("Burundi withdraws its troops from Somalia after a funding dispute.", pipeline)
+    event = _one(doc, "RETREAT")
+    assert _countries(event.recipient) == {"SOM"}
+    doc = _code("Algeria recalled its ambassador from Madrid on Saturday.", pipeline)
+    assert _countries(_one(doc, "SANCTION").recipient) == {"ESP"}
+    doc = _code("The rebels released their Thai hostages on Monday.", pipeline)
+    assert _countries(_one(doc, "RETREAT").recipient) == {"THA"}
+
+
+def test_the_actors_own_arrangement_still_names_its_target(pipeline: Pipeline) -> None:
+    doc = _code("Serbia suspends its visa-free arrangement for Cuban citizens.", pipeline)
+    assert _countries(_one(doc, "SANCTION").recipient) == {"CUB"}
+
+
+def test_debt_relief_names_the_debtor(pipeline: Pipeline) -> None:
+    doc = _code("The Paris Club forgives the debt of Somalia.", pipeline)
+    assert _countries(_one(doc, "AID").recipient) == {"SOM"}
+    doc = _code("China wrote off $1.2 billion in loans to Ethiopia.", pipeline)
+    event = _one(doc, "AID")
+    assert _countries(event.actor) == {"CHN"} and _countries(event.recipient) == {"ETH"}

@@ -335,8 +335,9 @@ class EventCoder:
             if head is not None and head.entry.event_type == "ASSAULT":
                 return None
         lemma = self._verb_lemma(tok)
-        if lemma in SPEECH_VERBS and lemma not in self.lexicon.verbs:
-            return None
+        phrasal = any(f"{lemma} {c.lower_}" in self.lexicon.verbs for c in tok.children if c.dep_ in ("prt", "prep"))
+        if lemma in SPEECH_VERBS and lemma not in self.lexicon.verbs and not phrasal:
+            return None  # but "wrote off $1.2 billion in loans", "called off the strike" are events
         dobj = _direct_object(tok)
         if dobj is None:
             # passive: "an agreement will be reached" -> the subject is the logical object
@@ -350,7 +351,9 @@ class EventCoder:
                         keys.append((f"{lemma} {c.lower_} {g.lower_}", g))
         for c in tok.children:
             if c.dep_ in ("prep", "agent"):
-                keys.append((f"{lemma} {c.lower_}", pobj(c)))
+                # "bars her from entering its territory": a gerund object of the preposition counts too
+                gerund = next((g for g in c.children if g.dep_ == "pcomp"), None)
+                keys.append((f"{lemma} {c.lower_}", pobj(c) or gerund))
         if dobj is not None:
             keys.append((f"{lemma} {dobj.lower_}", None))
         keys.append((lemma, dobj))
@@ -830,7 +833,12 @@ class EventCoder:
                 actors = [m for m in found if m.country][:1]
             dobj = _direct_object(verb) or _shifted_object(verb)
             if dobj is not None and entry.event_type == "AID" and dobj.lemma_.lower() in entry.objects:
-                # "sent Patriot air defence systems to Ukraine", "receive F-16 jets": what is given is no party
+                # "sent Patriot air defence systems to Ukraine", "receive F-16 jets": what is given is no party,
+                # but "forgives the debt of Somalia", "$1.2 billion in loans to Ethiopia" name whom it is for
+                inner = [g for c in dobj.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+                for part in (dobj, *inner):
+                    recips = recips or self._prep_recipients(part, entry, finder, s_index)
+                recips = recips or _of_object(dobj, finder, s_index)
                 dobj = None
             aimed = next((c for c in dobj.children if _weapon_participle(c)), None) if dobj is not None else None
             if aimed is not None:
@@ -839,10 +847,21 @@ class EventCoder:
             if dobj is not None and not recips:
                 # "deployed three F-16 jets", "mobilised 300,000 reservists": what is mobilised is no party
                 recips = finder.actors_of(dobj, s_index) if entry.event_type != "MOBILIZE" else []
+                # "suspends its visa-free arrangement for Turkish citizens": the actor's own thing names no one
+                acting = {_key(a) for a in actors}
+                recips = [r for r in recips if _key(r) not in acting]
                 if not recips:
                     # "imposed sanctions on Russia": the recipient hangs off the object, or off its
                     # last conjunct ("launched artillery, mortar and rocket fire against the camps")
-                    for part in (dobj, *dobj.conjuncts):
+                    # "$1.2 billion in loans to Ethiopia": or off what the amount is of
+                    amounts = [
+                        g
+                        for c in dobj.children
+                        if c.dep_ == "prep" and c.lower_ in ("in", "of", "worth")
+                        for g in c.children
+                        if g.dep_ == "pobj"
+                    ]
+                    for part in (dobj, *dobj.conjuncts, *amounts):
                         recips = recips or self._prep_recipients(part, entry, finder, s_index)
                 if dobj.lemma_.lower() in _MEASURE_NOUNS and _only_own(recips, actors):
                     # "lift the curfew on Palestinians", "a ban against the party", "impose restrictions
@@ -853,6 +872,12 @@ class EventCoder:
                         if c.dep_ == "prep" and c.lower_ in ("on", "against", "for")
                         for a in finder.actors_of(pobj(c), s_index)
                     ]
+                if entry.mode == "withdraw" and _own_object(dobj):
+                    # "Rwanda withdraws its troops from eastern Congo", "recalled its ambassador from Paris":
+                    # its own people are what it withdraws, not whom
+                    own = {a.country for a in actors}
+                    recips = [r for r in recips if r.kind not in ("group", "person") and r.country not in own]
+                    recips = recips or self._prep_recipients(dobj, entry, finder, s_index)
                 if not recips:
                     recips = _of_object(dobj, finder, s_index)
             dative = next((c for c in verb.children if c.dep_ == "dative"), None)
@@ -1593,6 +1618,11 @@ def _harm(cand: _Candidate) -> bool:
 def _hostile(m: ActorMention) -> bool:
     """A party that can attack: a state, an armed non-state actor, armed forces, police, criminals."""
     return m.kind in ("country", "nsa") or m.sector in _HOSTILE_SECTORS or m.country == "IMG"
+
+
+def _own_object(obj: Token) -> bool:
+    """'its troops', 'their entire delegation': an object the subject itself owns."""
+    return any(c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her") for c in obj.children)
 
 
 def _weapon_participle(verb: Token) -> bool:
