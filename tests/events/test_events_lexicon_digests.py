@@ -271,7 +271,11 @@ def test_a_defended_title_is_no_support(pipeline: Pipeline) -> None:
 
 
 def test_a_delegation_withdrawn_from_the_games_is_a_sanction_withdrawal(pipeline: Pipeline) -> None:
-    doc = _code("Laos withdraws its entire delegation from the regional games, citing security concerns.", pipeline)
+    doc = _code(
+        "Laos withdraws its entire delegation from the regional games in Thailand, citing security concerns.",
+        pipeline,
+    )
     event = _one(doc, "SANCTION")
     assert event.mode == "withdraw" and _countries(event.actor) == {"LAO"}
+    assert _countries(event.recipient) == {"THA"}  # its own delegation is what it withdraws, not whom
     assert not _events(doc, "RETREAT")
