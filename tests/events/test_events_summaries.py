@@ -240,3 +240,19 @@ def test_debt_relief_names_the_debtor(pipeline: Pipeline) -> None:
     doc = _code("China wrote off $1.2 billion in loans to Ethiopia.", pipeline)
     event = _one(doc, "AID")
     assert _countries(event.actor) == {"CHN"} and _countries(event.recipient) == {"ETH"}
+
+
+def test_no_longer_negates(pipeline: Pipeline) -> None:
+    doc = _code("Kenya says it is no longer invited to the regional summit.", pipeline)
+    assert not [e for e in doc.events if e.status == "asserted" and e.event_type in ("AGREE", "CONSULT")]
+
+
+def test_an_attempt_by_someone_to_oust_is_theirs_and_not_done(pipeline: Pipeline) -> None:
+    doc = _code(
+        "Thousands protest in Budapest against the attempt by prime minister Magyar to oust the president.",
+        pipeline,
+    )
+    protest = _one(doc, "PROTEST")
+    assert [a.text for a in protest.actor] == ["Thousands"]
+    oust = [e for e in doc.events if e.trigger.text == "oust"]
+    assert oust and "Magyar" in oust[0].actor[0].text and oust[0].status != "asserted"

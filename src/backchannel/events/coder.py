@@ -1042,12 +1042,10 @@ class EventCoder:
         entry = cand.entry
         modality = clause_modality(cand.clause)
         status = modality.status
-        if (
-            status == "future"
-            and modality.cue in ("attempt", "try", "effort", "bid")
-            and QUAD_CLASS[entry.event_type] == 4
-        ):
-            status = "asserted"  # an attempted assassination or attack is coded as the act
+        if status == "future" and modality.cue in ("attempt", "try", "effort", "bid") and entry.event_type == "ASSAULT":
+            # an attempted assassination or attack is coded as the act (the manual's "targeted" mode), but
+            # "the attempt by the prime minister to oust the president" has not ousted anyone
+            status = "asserted"
         reporter_tok = reporting_verb(cand.clause)
         reporter: ActorRef | None = None
         if reporter_tok is not None and not _impersonal(reporter_tok):
@@ -1328,6 +1326,9 @@ def _subject(verb: Token | None) -> Token | None:
             return cur.head
         if cur.dep_ == "acl" and cur.tag_ == "VB":
             owner = next((c for c in cur.head.children if c.dep_ == "poss"), None)
+            by = next((c for c in cur.head.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+            if owner is None and by is not None and cur.head.lemma_.lower() in _ATTEMPT_NOUNS:
+                owner = pobj(by)  # "the attempt by prime minister Magyar to oust the president": Magyar ousts
             if owner is not None:
                 # "the United States' efforts to mediate": the possessor acts
                 return owner
@@ -1581,6 +1582,8 @@ _THING_NAMES = frozenset(
     """prize award medal cup trophy championship games olympics act treaty accord agreement summit festival
     conference forum law bill week day award prize""".split()  # noqa: SIM905 - word list
 )
+_CROWD_NUMBERS = frozenset({"thousands", "hundreds", "dozens", "tens", "millions", "scores"})
+_ATTEMPT_NOUNS = frozenset({"attempt", "bid", "effort", "plan", "move", "decision", "push", "drive", "campaign"})
 _VOW_VERBS = frozenset({"vow", "swear"})
 _WAR_NOUNS = frozenset({"war", "warfare", "battle", "fight", "offensive", "campaign"})
 _FIGURATIVE_WARS = frozenset(
@@ -1679,6 +1682,11 @@ def _generic_party(tok: Token | None) -> ActorMention | None:
         # "dozens of protesters", "thousands of people"
         of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         inner = pobj(of) if of is not None else None
+        if inner is None and tok.lower_ in _CROWD_NUMBERS and tok.dep_ in ("nsubj", "nsubjpass"):
+            # "Thousands protest in Budapest", "Hundreds marched": a crowd of people
+            return ActorMention(
+                text=tok.text, start=tok.idx, end=tok.idx + len(tok.text), sector="CVL", resolved=False, kind="group"
+            )
         if inner is None or inner.lemma_.lower() not in _ACTOR_NOUNS:
             return None
         head = inner

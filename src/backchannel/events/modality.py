@@ -342,6 +342,8 @@ def _is_negated_here(verb: Token) -> bool:
             return True
         if c.dep_ == "advmod" and c.lower_ in NEG_ADVERBS:
             return True
+        if c.dep_ == "advmod" and c.lower_ in ("longer", "more") and any(g.lower_ == "no" for g in c.children):
+            return True  # "is no longer invited", "will no more supply"
         if c.dep_ in ("dobj", "nsubj", "nsubjpass") and any(
             g.dep_ == "det" and g.lower_ in _NO_DETERMINERS for g in c.children
         ):
