@@ -103,3 +103,27 @@ def test_protest_misread_as_a_reduced_relative_still_has_its_protesters(pipeline
     )
     protest = [e for e in doc.events if e.event_type == "PROTEST"]
     assert protest and [a.text for a in protest[0].actor] == ["teachers"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The toll of last week's earthquakes in Ecuador rises to 90 people killed and 400 injured.",
+        "Typhoon Haishen makes landfall in Okinawa, Japan, killing at least four people.",
+        "A school bus falls off a cliff near Cusco, Peru, killing 12 pupils.",
+        "Five people have been killed by flooding from thunderstorms in eastern Kentucky.",
+    ],
+)
+def test_natural_hazards_named_anywhere_are_the_cause(text: str, pipeline: Pipeline) -> None:
+    assert "ASSAULT" not in _types(_code(text, pipeline))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sectarian violence erupts in the Homs area of Syria, targeting the Alawite population.",
+        "A Houthi drone attack sank a Greek-owned cargo ship in the Red Sea, officials said.",
+    ],
+)
+def test_violence_that_erupts_or_an_attack_that_sinks_is_no_accident(text: str, pipeline: Pipeline) -> None:
+    assert "ASSAULT" in _types(_code(text, pipeline))

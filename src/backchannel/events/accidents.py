@@ -13,12 +13,20 @@ from spacy.tokens import Span, Token
 
 __all__ = ["natural_hazard", "sentence_accident"]
 
+# Natural hazards: named anywhere in a sentence, they are its cause of death ("Typhoon Ragasa makes
+# landfall, killing three"); other accident words count only as a subject or after "in", "after" ...
+_NATURAL_HAZARDS = frozenset(
+    """earthquake quake tremor aftershock landslide landslip mudslide flood floods flooding storm cyclone
+    hurricane typhoon tornado avalanche tsunami eruption wildfire bushfire heatwave lightning drought
+    blizzard snowstorm downpour rainfall weather crush stampede thunderstorm rainstorm sandstorm hailstorm
+    monsoon""".split()  # noqa: SIM905 - word list
+)
 # Causes that are never an actor.
-_DISASTER_NOUNS = frozenset(
+_DISASTER_NOUNS = _NATURAL_HAZARDS | frozenset(
     """earthquake quake tremor aftershock landslide landslip mudslide flood floods flooding deluge storm
     cyclone hurricane typhoon tornado avalanche tsunami eruption volcano wildfire bushfire blaze inferno
     heatwave lightning drought rain rainfall downpour snowstorm blizzard sinkhole accident crash collision
-    derailment collapse stampede capsizing shipwreck outbreak epidemic pandemic disease cholera measles
+    derailment collapse stampede crush capsizing shipwreck epidemic pandemic disease cholera measles
     dengue malaria virus infection leak weather mishap""".split()  # noqa: SIM905 - word list
 )
 _ANIMAL_NOUNS = frozenset(
@@ -38,11 +46,12 @@ _HOSTILE_MODIFIERS = frozenset(
 )
 # Verbs of an accident, when their subject is no weapon: "a bus plunges", "a pipeline explodes".
 _ACCIDENT_VERBS = frozenset(
-    """crash plunge overturn capsize sink derail collide explode erupt collapse veer skid burn catch""".split()  # noqa: SIM905
+    """crash plunge overturn capsize sink derail collide explode collapse veer skid burn catch fall
+    topple""".split()  # noqa: SIM905
 )
 _WEAPONS = frozenset(
     """bomb bombs ied device grenade shell shells rocket rockets missile missiles mortar drone drones
-    mine landmine""".split()  # noqa: SIM905 - word list
+    mine landmine projectile torpedo attack strike airstrike shelling bombing bombardment raid""".split()  # noqa: SIM905
 )
 # Prepositions that name a cause: "killed in a fire", "died after a landslide", "due to the earthquake".
 _CAUSE_PREPS = frozenset({"in", "by", "after", "during", "following", "amid", "from", "due", "because"})
@@ -58,7 +67,9 @@ def sentence_accident(sent: Span) -> Token | None:
     sentences is often broken, so the whole sentence is read, not the path from one verb.
     """
     for tok in sent:
-        if tok.pos_ in ("NOUN", "PROPN") and _as_cause(tok) and _is_accidental(tok):
+        cause = _as_cause(tok) or tok.lemma_.lower() in _NATURAL_HAZARDS  # "the toll of yesterday's earthquakes"
+        nominal = tok.pos_ in ("NOUN", "PROPN") or tok.dep_ in ("pobj", "nsubj")  # "killed by flooding"
+        if nominal and cause and _is_accidental(tok):
             return tok
         if (tok.pos_ == "VERB" or tok.dep_ == "ROOT") and _accident_verb(tok):  # "A bus plunges", read as nouns
             return tok
