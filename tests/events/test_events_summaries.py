@@ -256,3 +256,14 @@ def test_an_attempt_by_someone_to_oust_is_theirs_and_not_done(pipeline: Pipeline
     assert [a.text for a in protest.actor] == ["Thousands"]
     oust = [e for e in doc.events if e.trigger.text == "oust"]
     assert oust and "Magyar" in oust[0].actor[0].text and oust[0].status != "asserted"
+
+
+def test_a_players_position_is_no_attack(pipeline: Pipeline) -> None:
+    doc = _code("Arsenal sign attacking midfielder Tomas Vela from Benfica for a club record fee.", pipeline)
+    assert not _events(doc, "ASSAULT")
+
+
+def test_participle_of_a_passive_subject_is_active(pipeline: Pipeline) -> None:
+    doc = _code("Rebels attacking the town of Bunia were repelled by the army.", pipeline)
+    attack = [e for e in doc.events if e.trigger.text == "attacking"]
+    assert attack and [a.text for a in attack[0].actor] == ["Rebels"]

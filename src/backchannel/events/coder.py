@@ -328,6 +328,8 @@ class EventCoder:
             return None  # "the proposed agreement", "the banned movement": modifiers, not events
         if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.lemma_.lower() in _STATE_PARTICIPLES:
             return None  # "militiamen armed with machetes", "Iran-backed groups"
+        if tok.tag_ == "VBG" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lemma_.lower() in _PLAYER_ROLES:
+            return None  # "signs attacking midfielder X", "the defending champion": a player's position
         if _misparsed_means(tok):
             # "killed in Israeli tank shelling" read as "killed in Israeli tank" + a clause "shelling":
             # the shelling is how they were killed, one event whose author the killing takes
@@ -805,7 +807,12 @@ class EventCoder:
         # "... were released yesterday by Putin": a passive conjunct borrows an active verb's subject
         # (not "Ukraine is expected to receive jets": the infinitive of a passive is active itself)
         passive = subj is not None and (
-            (subj.dep_ == "nsubjpass" and (subj.head.i == verb.i or verb.dep_ != "xcomp"))
+            # ("Rebels attacking the town were repelled": the participle of a passive's subject is active)
+            (
+                subj.dep_ == "nsubjpass"
+                and (subj.head.i == verb.i or verb.dep_ != "xcomp")
+                and not (verb.dep_ == "acl" and verb.tag_ == "VBG")
+            )
             or any(c.dep_ == "auxpass" for c in verb.children)
             or (subj.head.i == verb.i and _absolute_participle(verb))
         )
@@ -1581,6 +1588,9 @@ _THING_ENTITIES = frozenset(
 _THING_NAMES = frozenset(
     """prize award medal cup trophy championship games olympics act treaty accord agreement summit festival
     conference forum law bill week day award prize""".split()  # noqa: SIM905 - word list
+)
+_PLAYER_ROLES = frozenset(
+    """midfielder defender forward striker winger champion champions fullback full-back player titleholder""".split()  # noqa: SIM905
 )
 _CROWD_NUMBERS = frozenset({"thousands", "hundreds", "dozens", "tens", "millions", "scores"})
 _ATTEMPT_NOUNS = frozenset({"attempt", "bid", "effort", "plan", "move", "decision", "push", "drive", "campaign"})
