@@ -267,3 +267,17 @@ def test_participle_of_a_passive_subject_is_active(pipeline: Pipeline) -> None:
     doc = _code("Rebels attacking the town of Bunia were repelled by the army.", pipeline)
     attack = [e for e in doc.events if e.trigger.text == "attacking"]
     assert attack and [a.text for a in attack[0].actor] == ["Rebels"]
+
+
+def test_a_measure_targeting_someone_is_no_attack(pipeline: Pipeline) -> None:
+    doc = _code(
+        "China imposes export controls on 10 U.S. companies in response to a U.S. blacklist targeting Chinese firms.",
+        pipeline,
+    )
+    assert not _events(doc, "ASSAULT")
+    assert _countries(_one(doc, "SANCTION").recipient) == {"USA"}
+
+
+def test_denied_entry_names_who_was_refused(pipeline: Pipeline) -> None:
+    doc = _code("Israel denies entry to six Canadian MPs trying to visit the occupied West Bank.", pipeline)
+    assert _countries(_one(doc, "REJECT").recipient) == {"CAN"}

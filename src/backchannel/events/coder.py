@@ -328,6 +328,8 @@ class EventCoder:
             return None  # "the proposed agreement", "the banned movement": modifiers, not events
         if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.lemma_.lower() in _STATE_PARTICIPLES:
             return None  # "militiamen armed with machetes", "Iran-backed groups"
+        if tok.dep_ == "acl" and tok.lemma_.lower() == "target" and tok.head.lemma_.lower() in _MEASURE_HEADS:
+            return None  # "a U.S. blacklist targeting Chinese firms", "sanctions targeting Russian banks": no attack
         if tok.tag_ == "VBG" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lemma_.lower() in _PLAYER_ROLES:
             return None  # "signs attacking midfielder X", "the defending champion": a player's position
         if _misparsed_means(tok):
@@ -1588,6 +1590,10 @@ _THING_ENTITIES = frozenset(
 _THING_NAMES = frozenset(
     """prize award medal cup trophy championship games olympics act treaty accord agreement summit festival
     conference forum law bill week day award prize""".split()  # noqa: SIM905 - word list
+)
+_MEASURE_HEADS = frozenset(
+    """sanction blacklist tariff measure law legislation restriction ban campaign policy investigation probe
+    order decree bill rule regulation control list package""".split()  # noqa: SIM905 - word list
 )
 _PLAYER_ROLES = frozenset(
     """midfielder defender forward striker winger champion champions fullback full-back player titleholder""".split()  # noqa: SIM905
