@@ -281,3 +281,16 @@ def test_a_measure_targeting_someone_is_no_attack(pipeline: Pipeline) -> None:
 def test_denied_entry_names_who_was_refused(pipeline: Pipeline) -> None:
     doc = _code("Israel denies entry to six Canadian MPs trying to visit the occupied West Bank.", pipeline)
     assert _countries(_one(doc, "REJECT").recipient) == {"CAN"}
+
+
+def test_killed_in_a_named_war_is_history_without_the_wars_name_as_author(pipeline: Pipeline) -> None:
+    doc = _code("Seoul holds a burial ceremony for seven soldiers killed in the Korean War.", pipeline)
+    killed = [e for e in doc.events if e.trigger.text == "killed"]
+    assert killed and all(e.historical for e in killed)
+    assert not any(a.country == "KOR" and a.text == "Korean" for e in killed for a in e.actor)
+
+
+def test_withdrawn_from_a_country_named_inside_a_group_mention(pipeline: Pipeline) -> None:
+    doc = _code("The PKK says it is withdrawing its fighters from Turkey and moving them to Iraq.", pipeline)
+    event = _one(doc, "RETREAT")
+    assert [r.text for r in event.recipient] == ["Turkey"]

@@ -284,6 +284,8 @@ class EventCoder:
                     # "vowing to continue shipments of humanitarian aid": a promise, not a threat
                     cand.entry = _retype(cand.entry, "AGREE", None)
             self._fill_arguments(cand, finder, s_index)
+            if any(_named_war(g) for h in (cand.trigger, cand.clause) for c in h.children for g in c.children):
+                cand.background = True  # "soldiers killed in the Korean War", "during World War II": history
             if accident is not None and _harm(cand) and not any(_hostile(a) for a in cand.actors):
                 continue  # "a fire breaks out, killing 27", "a bus plunges off the road": no one attacked
             if len(cand.actors) + len(cand.recipients) >= 2:
@@ -714,6 +716,8 @@ class EventCoder:
                 for g in c.children:
                     if g.dep_ != "pobj":
                         continue
+                    if _named_war(g):
+                        continue  # "killed in the Korean War": the name of a war, not its author
                     entry = self._noun_entry(g)
                     if entry is not None and entry.event_type == "ASSAULT":
                         found, _ = self._noun_arguments(g, entry, finder, s_index)
@@ -926,7 +930,15 @@ class EventCoder:
         out: list[ActorMention] = []
         for c in head.children:
             if c.dep_ == "prep" and c.lower_ in entry.recip_preps:
-                out.extend(finder.actors_of(pobj(c), s_index))
+                obj = pobj(c)
+                for m in finder.actors_of(obj, s_index):
+                    state = self.country_actor(m.country) if self.country_actor and m.country else None
+                    if obj is not None and m.start < c.idx and state is not None:
+                        # "withdrawing its fighters from Turkey", read as one mention "fighters from Turkey":
+                        # the object of "from" is Turkey itself
+                        end = obj.idx + len(obj.text)
+                        m = state.model_copy(update={"text": obj.text, "start": obj.idx, "end": end})
+                    out.append(m)
             if c.dep_ == "prt":
                 for g in c.children:
                     if g.dep_ == "prep" and g.lower_ in entry.recip_preps:
@@ -1642,6 +1654,23 @@ def _hostile(m: ActorMention) -> bool:
 def _own_object(obj: Token) -> bool:
     """'its troops', 'their entire delegation': an object the subject itself owns."""
     return any(c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her") for c in obj.children)
+
+
+def _named_war(tok: Token) -> bool:
+    """'the Korean War', 'World War II', 'the Six-Day War' (as the object of a preposition)."""
+    return (
+        tok.dep_ == "pobj"
+        and tok.lemma_.lower() == "war"
+        and tok.text[:1].isupper()
+        and tok.head.lower_
+        in (
+            "in",
+            "during",
+            "since",
+            "after",
+            "before",
+        )
+    )
 
 
 def _weapon_participle(verb: Token) -> bool:
