@@ -1,0 +1,81 @@
+"""Fields of an ``Event`` computed from a candidate: id, trigger span, sentence, contexts, confidence."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+
+from spacy.tokens import Span
+
+from backchannel.events.candidate import Candidate
+from backchannel.events.parties import key
+from backchannel.events.wordlists import CONTEXT_WORDS, NEEDS_RECIPIENT
+from backchannel.records import ActorMention, Event, SentenceRef, TimeMention
+
+__all__ = ["confidence", "contexts", "event_id", "missing_recipient", "sentence_ref", "trigger_span"]
+
+
+def missing_recipient(event: Event) -> bool:
+    """An asserted sanction, aid or cooperation with no one it is for (two sides acting together count).
+
+    Statements of possible or future ones are kept ("Egypt will suspend the treaty"): their other side is
+    often implicit, and they are not counted as events anyway.
+    """
+    return (
+        event.status == "asserted"
+        and event.event_type in NEEDS_RECIPIENT
+        and not event.recipient
+        and len(event.actor) < 2
+    )
+
+
+def sentence_ref(sent: Span, index: int, original: str) -> SentenceRef:
+    """The sentence's span without leading/trailing blanked text (removed captions, masks)."""
+    words = [t for t in sent if not t.is_space]
+    start = words[0].idx if words else sent.start_char
+    end = words[-1].idx + len(words[-1].text) if words else sent.end_char
+    return SentenceRef(index=index, start=start, end=end, text=original[start:end])
+
+
+def event_id(
+    doc_id: str, start: int, event_type: str, actors: Sequence[ActorMention], recips: Sequence[ActorMention]
+) -> str:
+    raw = "|".join([doc_id, str(start), event_type, ",".join(map(key, actors)), ",".join(map(key, recips))])
+    return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:16]
+
+
+def trigger_span(cand: Candidate) -> tuple[int, int]:
+    tok = cand.trigger
+    start, end = tok.idx, tok.idx + len(tok.text)
+    for c in tok.children:
+        if c.dep_ == "prt" and c.i == tok.i + 1:
+            end = c.idx + len(c.text)
+        if c.dep_ == "compound" and c.i == tok.i - 1 and cand.nominal:
+            start = c.idx
+    return start, end
+
+
+def contexts(sent: Span) -> tuple[str, ...]:
+    found: list[str] = []
+    for tok in sent:
+        ctx = CONTEXT_WORDS.get(tok.lemma_.lower())
+        if ctx and ctx not in found:
+            found.append(ctx)
+    return tuple(found)
+
+
+def confidence(cand: Candidate, time: TimeMention | None, status: str) -> float:
+    score = 0.45
+    if cand.actors and all(a.resolved for a in cand.actors):
+        score += 0.2
+    elif cand.actors:
+        score += 0.08
+    if cand.recipients and all(r.resolved for r in cand.recipients):
+        score += 0.1
+    if not cand.nominal:
+        score += 0.1
+    if time is not None:
+        score += 0.05
+    if status != "asserted":
+        score -= 0.05
+    return round(max(0.05, min(0.95, score)), 3)

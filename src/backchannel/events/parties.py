@@ -1,0 +1,131 @@
+"""Actor mentions and references for events: conversion, identity keys and country guesses."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Span
+
+from backchannel.events.arguments import ArgumentFinder
+from backchannel.events.wordlists import HOSTILE_SECTORS
+from backchannel.records import ActorMention, ActorRef, PlaceMention
+
+__all__ = [
+    "appositive_country",
+    "hostile",
+    "key",
+    "mention_from_ref",
+    "only_own",
+    "place_party",
+    "ref",
+    "unidentified_group",
+    "unique_refs",
+    "with_country",
+]
+
+
+def only_own(recips: Sequence[ActorMention], actors: Sequence[ActorMention]) -> bool:
+    """No recipient but the actors themselves ("called off its strike": its own); true when there is none."""
+    own = {a.actor_id for a in actors if a.actor_id}
+    return all(r.actor_id in own for r in recips)
+
+
+def hostile(m: ActorMention) -> bool:
+    """A party that can attack: a state, an armed non-state actor, armed forces, police, criminals."""
+    return m.kind in ("country", "nsa") or m.sector in HOSTILE_SECTORS or m.country == "IMG"
+
+
+def unique_refs(mentions: Sequence[ActorMention]) -> list[ActorMention]:
+    out: list[ActorMention] = []
+    for m in mentions:
+        if all(key(m) != key(o) for o in out):
+            out.append(m)
+    return out
+
+
+def with_country(m: ActorMention, country: str, any_kind: bool = False) -> ActorMention:
+    if m.resolved or m.country or (m.kind != "group" and not any_kind):
+        return m
+    return m.model_copy(update={"country": country})
+
+
+def appositive_country(m: ActorMention, sent: Span, finder: ArgumentFinder) -> ActorMention:
+    if m.resolved or m.country or m.kind not in ("unknown", "person", "group") or m.end <= m.start:
+        return m
+    span = sent.doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return m
+    root = span.root
+    phrases = [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ == "appos":
+        phrases.append(root.head)
+    # "U.N. mediator Diego Cordovez", "French envoy Jean Dupont": the title before the name says whose
+    phrases += [c for c in root.children if c.dep_ in ("compound", "amod", "nmod") and c.i < span.start]
+    for phrase in phrases:
+        whole = phrase.dep_ != "appos" and phrase.i == root.head.i
+        lo, hi = (phrase.i, phrase.i + 1) if whole else (phrase.left_edge.i, phrase.right_edge.i + 1)
+        for other in finder.mentions_in(lo, hi):
+            if other.country and other is not m:
+                return m.model_copy(update={"country": other.country})
+    return m
+
+
+def place_party(place: PlaceMention) -> ActorMention:
+    return ActorMention(
+        text=place.text,
+        start=place.start,
+        end=place.end,
+        actor_id=place.country_code,
+        name=place.name,
+        country=place.country_code,
+        resolved=True,
+        kind="place",
+    )
+
+
+def unidentified_group(country: str) -> ActorMention:
+    return ActorMention(
+        text="",
+        start=0,
+        end=0,
+        actor_id=None,
+        name="Unidentified armed group",
+        country=country,
+        sector="UAF",
+        resolved=False,
+        kind="group",
+    )
+
+
+def ref(m: ActorMention) -> ActorRef:
+    return ActorRef(
+        text=m.text,
+        actor_id=m.actor_id,
+        name=m.name,
+        country=m.country,
+        sector=m.sector,
+        role=m.role,
+        affiliation=m.affiliation,
+        start=m.start if m.end > m.start else None,  # a host country inferred from a place quotes no text
+        end=m.end if m.end > m.start else None,
+        resolved=m.resolved,
+    )
+
+
+def mention_from_ref(r: ActorRef) -> ActorMention:
+    return ActorMention(
+        text=r.text,
+        start=r.start or 0,
+        end=r.end or 0,
+        actor_id=r.actor_id,
+        name=r.name,
+        country=r.country,
+        sector=r.sector,
+        role=r.role,
+        resolved=r.resolved,
+        affiliation=r.affiliation,
+    )
+
+
+def key(m: ActorMention) -> str:
+    return m.actor_id or f"@{m.start}"

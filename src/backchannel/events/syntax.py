@@ -1,0 +1,258 @@
+"""Parse helpers for the event coder: subjects, objects, clauses and participles in a spaCy dependency tree."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from backchannel.events.arguments import pobj
+from backchannel.events.modality import ACCUSING_VERBS
+from backchannel.events.wordlists import (
+    ATTEMPT_NOUNS,
+    DOCUMENT_NOUNS,
+    EXPLOSIVE_NOUNS,
+    MEDIATION_PREPS,
+    SUBJ,
+    WEAPON_NOUNS,
+)
+
+__all__ = [
+    "absolute_participle",
+    "alleged_participle",
+    "clause_of",
+    "deinflect",
+    "direct_object",
+    "host_modifier",
+    "impersonal",
+    "misparsed_means",
+    "named_war",
+    "own_object",
+    "pobjs_deep",
+    "shifted_object",
+    "subject",
+    "third_party_talks",
+    "weapon_participle",
+]
+
+
+def subject(verb: Token | None) -> Token | None:
+    """The subject of a clause, borrowed from the controlling or first-conjunct verb when absent."""
+    cur = verb
+    for _ in range(6):
+        if cur is None:
+            return None
+        subj = next((c for c in cur.children if c.dep_ in SUBJ and c.dep_ != "expl"), None)
+        if subj is not None:
+            if subj.lower_ in ("who", "which", "that") and cur.dep_ == "relcl":
+                return cur.head
+            return subj
+        if alleged_participle(cur):
+            # "Petro accuses the Ecuadorian military of an airstrike, killing 27 people": the accused
+            return direct_object(cur.head)
+        if cur.dep_ in ("xcomp", "conj", "advcl", "pcomp") and cur.head.i != cur.i:
+            cur = cur.head
+            if cur.pos_ == "ADP" and cur.dep_ == "prep" and cur.head.pos_ in ("VERB", "AUX"):
+                # "looks forward to welcoming X": the subject of "looks"; but "jailed a student for helping
+                # militants", "accused Russia of shelling": the object of the verb does the -ing
+                obj = direct_object(cur.head)
+                if obj is not None:
+                    return obj
+                cur = cur.head
+            if cur.pos_ == "ADJ" and cur.dep_ in ("acomp", "amod"):
+                # "it is prepared to impose": the subject of the copula
+                cur = cur.head
+            if cur.pos_ not in ("VERB", "AUX") and cur.dep_ != "ROOT":
+                return None
+            continue
+        if cur.dep_ == "relcl":
+            return cur.head
+        if cur.dep_ == "acl" and cur.head.pos_ in ("VERB", "AUX"):
+            # "the Council votes to lift sanctions": an infinitive the parser hung on a verb as "acl"
+            cur = cur.head
+            continue
+        if (
+            cur.dep_ == "acl"
+            and cur.tag_ == "VBG"
+            and cur.i > 0
+            and cur.doc[cur.i - 1].is_punct
+            and cur.head.dep_ in ("dobj", "pobj")
+            and cur.head.head.pos_ in ("VERB", "AUX")
+        ):
+            # "Israeli strikes kill nine people, violating the ceasefire": set off by a comma after the
+            # object, the participle goes with the clause's subject (not "arrested men carrying banners")
+            cur = cur.head.head
+            continue
+        if (
+            cur.dep_ == "acl"
+            and cur.tag_ == "VBG"
+            and cur.head.lemma_.lower() in WEAPON_NOUNS | EXPLOSIVE_NOUNS
+            and cur.head.dep_ in ("dobj", "pobj")
+            and cur.head.head.pos_ in ("VERB", "AUX")
+        ):
+            # "militants detonated an IED targeting a convoy": those who used the weapon
+            cur = cur.head.head
+            continue
+        if cur.dep_ == "acl" and cur.tag_ == "VBG":
+            if cur.head.lemma_.lower() in DOCUMENT_NOUNS and cur.head.head.pos_ in ("VERB", "AUX"):
+                # "the PKK issued a declaration demanding ...": the issuer demands
+                cur = cur.head.head
+                continue
+            return cur.head
+        if cur.dep_ == "acl" and cur.tag_ == "VB":
+            owner = next((c for c in cur.head.children if c.dep_ == "poss"), None)
+            by = next((c for c in cur.head.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+            if owner is None and by is not None and cur.head.lemma_.lower() in ATTEMPT_NOUNS:
+                owner = pobj(by)  # "the attempt by prime minister Magyar to oust the president": Magyar ousts
+            if owner is not None:
+                # "the United States' efforts to mediate": the possessor acts
+                return owner
+        if cur.dep_ == "acl" and cur.tag_ == "VB" and cur.head.dep_ in ("dobj", "attr", "pobj"):
+            # "chose a time to have a dialogue": the chooser has the dialogue
+            cur = cur.head.head
+            if cur.pos_ == "ADP":
+                cur = cur.head
+            continue
+        return None
+    return None
+
+
+def deinflect(form: str) -> list[str]:
+    """Regular English de-inflections of a verb form, most likely first."""
+    out: list[str] = []
+    if form.endswith("ied"):
+        out.append(form[:-3] + "y")
+    if form.endswith("ed"):
+        out += [form[:-1], form[:-2]]
+        if len(form) > 4 and form[-3] == form[-4]:
+            out.append(form[:-3])
+    if form.endswith("ing"):
+        out += [form[:-3], form[:-3] + "e"]
+        if len(form) > 5 and form[-4] == form[-5]:
+            out.append(form[:-4])
+    if form.endswith("ies"):
+        out.append(form[:-3] + "y")
+    if form.endswith("es"):
+        out.append(form[:-2])
+    if form.endswith("s"):
+        out.append(form[:-1])
+    return out
+
+
+def host_modifier(tok: Token) -> bool:
+    """'hosted' in a misparsed "Turkey hosted talks": a mediation verb read as the noun's modifier."""
+    return (
+        tok.dep_ == "amod"
+        and tok.tag_ in ("VBD", "VBN")
+        and tok.lemma_.lower() in MEDIATION_PREPS
+        and tok.i < tok.head.i
+    )
+
+
+def misparsed_means(tok: Token) -> bool:
+    """'killed in Israeli army shelling' with "shelling" read as a clause after "in Israeli army"."""
+    if tok.dep_ != "advcl" or tok.tag_ != "VBG" or tok.i == 0:
+        return False
+    prev = tok.doc[tok.i - 1]
+    return prev.dep_ == "pobj" and prev.head.lower_ in ("in", "by", "during") and prev.head.head.i == tok.head.i
+
+
+def own_object(obj: Token) -> bool:
+    """'its troops', 'their entire delegation': an object the subject itself owns."""
+    return any(c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her") for c in obj.children)
+
+
+def named_war(tok: Token) -> bool:
+    """'the Korean War', 'World War II', 'the Six-Day War' (as the object of a preposition)."""
+    return (
+        tok.dep_ == "pobj"
+        and tok.lemma_.lower() == "war"
+        and tok.text[:1].isupper()
+        and tok.head.lower_
+        in (
+            "in",
+            "during",
+            "since",
+            "after",
+            "before",
+        )
+    )
+
+
+def weapon_participle(verb: Token) -> bool:
+    """'an IED targeting a convoy', 'a missile aimed at Kyiv': what a weapon used in the clause was aimed at."""
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ in ("VBG", "VBN")
+        and verb.head.lemma_.lower() in WEAPON_NOUNS | EXPLOSIVE_NOUNS
+        and verb.head.dep_ == "dobj"
+    )
+
+
+def alleged_participle(verb: Token) -> bool:
+    """'accuses X of an airstrike, killing 27': a participle after an accusation tells what X is accused of."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBG"
+        and verb.head.lemma_.lower() in ACCUSING_VERBS
+        and direct_object(verb.head) is not None
+    )
+
+
+def absolute_participle(verb: Token) -> bool:
+    """'with seven jets destroyed': an absolute participle, whose subject is its patient."""
+    return (
+        verb.tag_ == "VBN"
+        and any(c.dep_ == "mark" and c.lower_ in ("with", "without") for c in verb.children)
+        and not any(c.dep_ == "aux" for c in verb.children)
+    )
+
+
+def impersonal(verb: Token) -> bool:
+    """'it is expected that ...', 'it was reported that ...': no reporter."""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    return subj is not None and subj.lower_ == "it" and passive
+
+
+def third_party_talks(noun: Token) -> bool:
+    mods = {c.lemma_.lower() for c in noun.children if c.dep_ in ("amod", "compound")}
+    return bool(mods & {"indirect", "ceasefire", "cease-fire", "truce", "peace", "proximity", "hostage", "mediated"})
+
+
+def pobjs_deep(prep: Token, depth: int) -> list[Token]:
+    out: list[Token] = []
+    for g in prep.children:
+        if g.dep_ == "pobj":
+            out.append(g)
+            if depth > 1:
+                for p2 in g.children:
+                    if p2.dep_ == "prep" and p2.lower_ == "in":
+                        out.extend(pobjs_deep(p2, depth - 1))
+    return out
+
+
+def direct_object(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ in ("dobj", "obj"):
+            return c
+    return None
+
+
+def shifted_object(verb: Token) -> Token | None:
+    """'denounced as an ugly crime Serbia's suppression of ...': a heavy object after the "as" phrase."""
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "as":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return next((a for a in g.children if a.dep_ == "appos"), None)
+    return None
+
+
+def clause_of(tok: Token) -> Token | None:
+    cur = tok
+    for _ in range(8):
+        if cur.head.i == cur.i:
+            return cur if cur.pos_ in ("VERB", "AUX") else None
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX"):
+            return cur
+    return None
