@@ -294,3 +294,10 @@ def test_withdrawn_from_a_country_named_inside_a_group_mention(pipeline: Pipelin
     doc = _code("The PKK says it is withdrawing its fighters from Turkey and moving them to Iraq.", pipeline)
     event = _one(doc, "RETREAT")
     assert [r.text for r in event.recipient] == ["Turkey"]
+
+
+def test_two_unidentified_groups_of_different_countries_stay_two() -> None:
+    from backchannel.events.parties import key, unidentified_group
+
+    assert key(unidentified_group("IRQ")) != key(unidentified_group("SYR"))
+    assert key(unidentified_group("IRQ")) == key(unidentified_group("IRQ"))

@@ -59,11 +59,11 @@ def time_anchor(noun: Token) -> bool:
     if noun.lemma_.lower() not in LASTING_CONFLICTS:
         return False
     cur = noun
-    for _ in range(4):
+    for _ in range(4):  # up through "the start of" to the preposition, but not past the clause's verb
         if cur.dep_ == "prep" and cur.lower_ in TIME_PREPS:
             return True
         if cur.head.i == cur.i or cur.head.pos_ in ("VERB", "AUX"):
-            return cur.head.pos_ not in ("VERB", "AUX") or (cur.dep_ == "prep" and cur.lower_ in TIME_PREPS)
+            return False
         cur = cur.head
     return False
 

@@ -128,4 +128,8 @@ def mention_from_ref(r: ActorRef) -> ActorMention:
 
 
 def key(m: ActorMention) -> str:
-    return m.actor_id or f"@{m.start}"
+    """Identity of a party: its canonical id, else where it is quoted (an inferred party quotes no text:
+    then what it is, so that two unidentified groups of different countries stay two)."""
+    if m.actor_id:
+        return m.actor_id
+    return f"@{m.start}" if m.end > m.start else f"@{m.name}:{m.country}:{m.sector}"

@@ -56,10 +56,10 @@ MEDIATOR_NOUNS = frozenset(
 
 DEONTIC = frozenset({"must", "should", "ought", "need"})
 
-TERRITORIAL_TYPES = frozenset({"PROTEST", "MOBILIZE", "SANCTION", "COERCE", "ASSAULT", "CONCEDE", "RETREAT"})
-
 # Measures a government applies to a place and its people: the place is the target even at home
 # ("Bashir shortened the curfew imposed in Sudan").
+TERRITORIAL_TYPES = frozenset({"PROTEST", "MOBILIZE", "SANCTION", "COERCE", "ASSAULT", "CONCEDE", "RETREAT"})
+
 PROTEST_NOUNS = frozenset(
     {"demonstration", "protest", "rally", "march", "strike", "sit-in", "vigil", "gathering", "meeting", "congress"}
 )
@@ -190,7 +190,7 @@ THING_ENTITIES = frozenset(
 
 THING_NAMES = frozenset(
     """prize award medal cup trophy championship games olympics act treaty accord agreement summit festival
-    conference forum law bill week day award prize""".split()  # noqa: SIM905 - word list
+    conference forum law bill week day""".split()  # noqa: SIM905 - word list
 )
 
 MEASURE_HEADS = frozenset(
