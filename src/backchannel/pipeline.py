@@ -16,7 +16,7 @@ import pycountry
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from backchannel.actors import ActorKB, ActorResolver
+from backchannel.actors import ActorKB, ActorResolver, GazetteerPlaces
 from backchannel.clean import Cleaner
 from backchannel.errors import BackchannelError, StageError
 from backchannel.events import CODER_NAME, EventCoder, Lexicon
@@ -59,9 +59,11 @@ class Pipeline:
         # "The Israeli Air Force bombs ...": digest sentences whose verb the parser took for a noun
         self.parser = Parser(nlp, batch_size=self.settings.batch_size, headline_verbs=lexicon.verb_lemmas())
         self.cleaner = Cleaner()
-        self.actors = ActorResolver(ActorKB.load())
+        gazetteer = Gazetteer.load()
+        # "Gyumri mayor": the towns of the gazetteer give a title before a name its country
+        self.actors = ActorResolver(ActorKB.load(), places=GazetteerPlaces(gazetteer))
         self.times = TimeTagger()
-        self.places = PlaceResolver(Gazetteer.load())
+        self.places = PlaceResolver(gazetteer)
         kb = self.actors.kb
         self.classifier = EventTypeClassifier.load()
         self.coder = EventCoder(

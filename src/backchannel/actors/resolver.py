@@ -34,6 +34,7 @@ from backchannel.actors.kb import (
     canonical_title,
 )
 from backchannel.actors.normalize import fold, is_acronym, strip_accents
+from backchannel.actors.places import PlaceLookup
 from backchannel.actors.trie import TokenTrie
 from backchannel.records import ActorMention
 
@@ -57,6 +58,7 @@ _FUZZY_SURNAME_CUTOFF = 91
 _SAME_SURNAME_CUTOFF = 85  # of a full name that already scored 88: "Gbago" ~ "Gbagbo", not "Walton" ~ "Waltz"
 _BLOCKED = Resolution(None, None, None, None, None, "blocked", None, False)
 _MAX_NAME_TOKENS = 4
+_MAX_TOWN_TOKENS = 3  # "Kryvyi Rih", "Ho Chi Minh"
 _MIN_FUZZY_COUNTRY = 6
 _FUZZY_COUNTRY_CUTOFF = 90
 
@@ -113,10 +115,15 @@ _LOWERCASE_WORDS = frozenset(
 
 
 class ActorResolver:
-    """Find ``ActorMention`` s in a spaCy ``Doc``; the tries are built once here."""
+    """Find ``ActorMention`` s in a spaCy ``Doc``; the tries are built once here.
 
-    def __init__(self, kb: ActorKB) -> None:
+    ``places`` names the countries of towns and cities ("Gyumri mayor", "the Mosul police chief"); without
+    it only the sub-national units of the KB's own tables give a title its country.
+    """
+
+    def __init__(self, kb: ActorKB, places: PlaceLookup | None = None) -> None:
         self.kb = kb
+        self._places = places
         tokenizer = spacy.blank("en").tokenizer
         self._names: TokenTrie[Alias] = TokenTrie()
         fuzzy: dict[str, dict[str, list[Alias]]] = {label: {} for label in _FUZZY_KINDS}
@@ -562,7 +569,81 @@ class ActorResolver:
                 country = None
             name = doc[j:end].text
             return _Hit(j, end, Resolution(None, name, country, None, None, "division", None, False), 2)
+        return self._town_at(doc, keys, base, j)
+
+    def _town_at(self, doc: Doc, keys: list[str], base: dict[int, _Hit], j: int) -> _Hit | None:
+        """A town or city written before a sector noun ("Gyumri mayor", "Mosul police chief", "Tabriz
+        prosecutor"), as a modifier carrying its country (of the text's countries when the name is a large
+        place in two: Valencia, Hyderabad)."""
+        if self._places is None or any(hit.start < j < hit.end for hit in base.values()):
+            return None  # inside a known name: "The Hague"
+        n = len(doc)
+        if j > 0 and j - 1 not in base and _capitalised(doc[j - 1]) and keys[j - 1] not in _DETERMINERS:
+            return None  # the tail of a longer name: "Lloyd Austin", "Andrew Jackson"
+        people: set[str] | None = None
+        for end in range(min(n, j + _MAX_TOWN_TOKENS), j, -1):
+            if not self._title_follows(doc, keys, j, end) or not self._town_words(doc, keys, base, j, end):
+                continue
+            if people is None:
+                people = {fold(t.text) for ent in doc.ents if ent.label_ == "PERSON" for t in ent}
+            if any(keys[k] in people for k in range(j, end)):
+                continue  # "Warren", "Moore": a surname the text gives a person elsewhere
+            countries = self._places(doc[j:end].text)
+            if not countries:
+                continue
+            if len(countries) == 1:
+                country: str | None = countries[0]
+            else:
+                named = {hit.res.country for hit in base.values() if hit.res.country} & set(countries)
+                country = named.pop() if len(named) == 1 else None
+            res = Resolution(None, doc[j:end].text, country, None, None, "division", None, False)
+            return _Hit(j, end, res, 2)
         return None
+
+    def _town_words(self, doc: Doc, keys: list[str], base: dict[int, _Hit], j: int, end: int) -> bool:
+        """``doc[j:end]`` could be a town's name: capitalised proper nouns, none known to the KB, no sector
+        noun, no ordinary word ("Most officials")."""
+        for k in range(j, end):
+            token = doc[k]
+            if k in base or not token.is_alpha or not _capitalised(token) or token.is_upper:
+                return False
+            if token.ent_type_ in ("NORP", "PERSON", "DATE", "ORDINAL", "CARDINAL"):
+                return False
+            if token.pos_ not in ("PROPN", "ADJ", "NOUN") or (token.pos_ != "PROPN" and keys[k] in _ORDINARY_WORDS):
+                # the small model tags an unknown town that begins a sentence as an adjective ("Gyumri mayor");
+                # a word of the language is that word ("Roman prosecutors", "Normal police work")
+                return False
+            if keys[k] in STOP_WORDS or keys[k] in _DETERMINERS or self._agent_at(keys, k) is not None:
+                return False
+        return True
+
+    def _title_follows(self, doc: Doc, keys: list[str], j: int, end: int) -> bool:
+        """A sector noun at ``end``, after a possessive or up to two lower-case words ("Aleppo city council",
+        "Mosul provincial council", "Gyumri's mayor")."""
+        k = end + 1 if end < len(doc) and keys[end] in _POSSESSIVE else end
+        for _ in range(3):
+            if k >= len(doc):
+                return False
+            match = self._agent_at(keys, k)
+            if match is not None:
+                after = match[0]
+                if keys[k] in _PERSON_BODIES:
+                    return False  # "the Kennedy administration": a person's, not a town's (Kennedy, Bogotá)
+                if not doc[k].text[:1].isupper():
+                    return True
+                # "Oxford University Press", "Columbia University's School of ...", "Questrom School of
+                # Business at Boston University": a capitalised sector noun inside a longer name
+                if after < len(doc) and (
+                    keys[after] in _POSSESSIVE or (_capitalised(doc[after]) and doc[after].pos_ == "PROPN")
+                ):
+                    return False
+                return not any(
+                    ent.start < j or ent.end > after for ent in doc.ents if ent.start < after and j < ent.end
+                )
+            if not (doc[k].is_alpha and doc[k].is_lower and doc[k].pos_ in ("ADJ", "NOUN")):
+                return False
+            k += 1
+        return False
 
     def _foreign_namesake(self, person: _Hit, mod: _Hit | None) -> bool:
         """A dictionary person found by surname alone after another country's demonym or name."""
@@ -1024,6 +1105,38 @@ def _stance_before(keys: list[str], start: int) -> bool:
 def _same_surname(query: str, alias: str) -> bool:
     mine, theirs = query.split()[-1], alias.split()[-1]
     return Levenshtein.distance(mine, theirs) <= 1 or fuzz.ratio(mine, theirs) >= _SAME_SURNAME_CUTOFF
+
+
+# Ordinary words that are also towns of 50,000 people or more: written where the tagger does not read a
+# name, they are the word ("Roman prosecutors" are Rome's, not those of the Romanian town).
+_ORDINARY_WORDS = frozenset(
+    {
+        "roman",
+        "normal",
+        "nice",
+        "split",
+        "orange",
+        "surprise",
+        "temple",
+        "concord",
+        "providence",
+        "paradise",
+        "sandy",
+        "sale",
+        "bath",
+        "hull",
+        "bury",
+        "mission",
+        "vista",
+        "aurora",
+        "phoenix",
+        "buffalo",
+        "independence",
+        "union",
+        "mobile",
+        "reading",
+    }
+)
 
 
 # Nouns for people after a sector noun: "government sources", "army personnel" are still that sector.
