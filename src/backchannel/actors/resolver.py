@@ -575,15 +575,20 @@ class ActorResolver:
         """A town or city written before a sector noun ("Gyumri mayor", "Mosul police chief", "Tabriz
         prosecutor"), as a modifier carrying its country (of the text's countries when the name is a large
         place in two: Valencia, Hyderabad)."""
-        if self._places is None or any(hit.start < j < hit.end for hit in base.values()):
-            return None  # inside a known name: "The Hague"
+        if self._places is None:
+            return None
         n = len(doc)
         if j > 0 and j - 1 not in base and _capitalised(doc[j - 1]) and keys[j - 1] not in _DETERMINERS:
             return None  # the tail of a longer name: "Lloyd Austin", "Andrew Jackson"
         people: set[str] | None = None
+        inside_known: bool | None = None
         for end in range(min(n, j + _MAX_TOWN_TOKENS), j, -1):
             if not self._title_follows(doc, keys, j, end) or not self._town_words(doc, keys, base, j, end):
                 continue
+            if inside_known is None:
+                inside_known = any(hit.start < j < hit.end for hit in base.values())
+            if inside_known:
+                return None  # inside a known name: "The Hague"
             if people is None:
                 people = {fold(t.text) for ent in doc.ents if ent.label_ == "PERSON" for t in ent}
             if any(keys[k] in people for k in range(j, end)):

@@ -347,6 +347,16 @@ class Gazetteer:
         """Every entry (for evaluation and reverse look-ups)."""
         return self._entries
 
+    def long_name_starts(self, feature_codes: frozenset[str], min_words: int = 3) -> frozenset[str]:
+        """First words (normalized) of every name of ``min_words`` or more words that some entry of these
+        feature codes bears ("democratic" for "Democratic Republic of the Congo")."""
+        out: set[str] = set()
+        for key, bucket in self._index.items():
+            words = key.split()
+            if len(words) >= min_words and any(self._entries[slot].feature_code in feature_codes for slot in bucket):
+                out.add(words[0])
+        return frozenset(out)
+
     def candidates(self, name: str) -> list[PlaceMention]:
         """Candidate places for ``name`` (offsets 0..len(name)), best prior first."""
         return [m.entry.mention(name, 0, len(name)) for m in self.lookup(name)]

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from backchannel.geo.gazetteer import Gazetteer, GazetteerEntry, NameMatch
+from backchannel.geo.gazetteer import Gazetteer, GazetteerEntry, NameMatch, normalize_name
 from backchannel.geo.lexicon import LOCATIVE_PREPS, PLACE_EVIDENCE_PREPS, PLACE_NOUNS, PLACE_OBJECT_VERBS
 from backchannel.records import PlaceMention
 
@@ -101,6 +101,8 @@ class PlaceResolver:
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
+        # only a word that begins some long country-level name can begin one in the text
+        self._long_starts = gazetteer.long_name_starts(_COUNTRY_LEVEL)
 
     def find(
         self, doc: Doc, context_countries: Sequence[str] = (), *, keep_unresolved: bool = False
@@ -213,6 +215,8 @@ class PlaceResolver:
         """Country-level names of three or more words the tagger splits ("Democratic Republic" + "Congo")."""
         for token in doc:
             if not _is_capitalised(token) or token.text in _LEADING_DROP:
+                continue
+            if normalize_name(token.text) not in self._long_starts:
                 continue
             for n in range(_MAX_LONG_NAME, 2, -1):
                 window = doc[token.i : token.i + n]

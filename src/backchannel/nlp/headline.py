@@ -24,6 +24,8 @@ __all__ = ["HeadlineRepair"]
 _NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
 _SUBJECT_END_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 _VOWELS = frozenset("aeiou")
+_MAX_TOKENS = 80  # longer verbless sentences are not re-read
+_MAX_TRIES = 2  # words tried as the verb, left to right
 
 
 class HeadlineRepair:
@@ -45,18 +47,26 @@ class HeadlineRepair:
                 self._irregular[base] = form
 
     def __call__(self, doc: Doc) -> Doc:
-        parts: list[Doc] = []
-        repaired = False
-        for sent in doc.sents:
-            fixed = self._repair(sent) if _verbless(sent) else None
-            repaired = repaired or fixed is not None
-            parts.append(fixed if fixed is not None else sent.as_doc())
-        if not repaired:
+        fixes = [(sent, fixed) for sent in doc.sents if _verbless(sent) for fixed in [self._repair(sent)] if fixed]
+        if not fixes:
             return doc
+        # the stretches between repaired sentences are copied whole, not sentence by sentence
+        parts: list[Doc] = []
+        at = 0
+        for sent, fixed in fixes:
+            if sent.start > at:
+                parts.append(doc[at : sent.start].as_doc())
+            parts.append(fixed)
+            at = sent.end
+        if at < len(doc):
+            parts.append(doc[at:].as_doc())
         joined = Doc.from_docs(parts, ensure_whitespace=False)
         return joined if joined.text == doc.text and len(joined) == len(doc) else doc
 
     def _repair(self, sent: Span) -> Doc | None:
+        if len(sent) > _MAX_TOKENS:
+            return None  # a digest sentence is short; a long verbless stretch is a list or a table
+        tried = 0
         for tok in sent[1:]:
             base = self._base(tok)
             if base is None or tok.nbor(-1).pos_ not in _SUBJECT_END_POS:
@@ -64,6 +74,9 @@ class HeadlineRepair:
             fixed = self._reparse(sent, tok, base)
             if fixed is not None:
                 return fixed
+            tried += 1
+            if tried == _MAX_TRIES:
+                break
         return None
 
     def _base(self, tok: Token) -> str | None:
