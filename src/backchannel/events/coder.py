@@ -79,12 +79,12 @@ from backchannel.events.syntax import (
 )
 from backchannel.events.wordlists import (
     ALLEGING_VERBS,
+    ARMS,
     CLAUSE_DEPS,
     DEONTIC,
     DOCUMENT_NOUNS,
     DOMESTIC_TYPES,
     EXERCISE_NOUNS,
-    EXPLOSIVE_NOUNS,
     FIGURATIVE_WARS,
     MEASURE_HEADS,
     MEASURE_NOUNS,
@@ -233,13 +233,6 @@ class EventCoder:
                 continue
             if weapon_participle(cand.trigger) and self._verb_candidate(cand.trigger.head.head, finder) is not None:
                 continue  # "detonated an IED targeting a convoy": one attack, coded on "detonated"
-            if not cand.nominal and cand.entry.phrase in VOW_VERBS and cand.entry.event_type == "THREATEN":
-                chain = [c for c in cand.trigger.children if c.dep_ == "xcomp"]
-                chain += [g for c in chain for g in c.children if g.dep_ == "xcomp"]  # "vowed to continue supplying"
-                promised = [self._verb_candidate(c, finder) for c in chain]
-                if any(p is not None and QUAD_CLASS[p.entry.event_type] <= 2 for p in promised):
-                    # "vowing to continue shipments of humanitarian aid": a promise, not a threat
-                    cand.entry = retype(cand.entry, "AGREE", None)
             self._fill_arguments(cand, finder, s_index)
             if any(named_war(g) for h in (cand.trigger, cand.clause) for c in h.children for g in c.children):
                 cand.background = True  # "soldiers killed in the Korean War", "during World War II": history
@@ -281,6 +274,13 @@ class EventCoder:
             if guess in self.lexicon.verbs or guess in LIGHT_VERBS:
                 return guess
         return lemma
+
+    def _promises(self, vow: Token, finder: ArgumentFinder) -> bool:
+        """Is what is vowed cooperative ("vowed to continue supplying gas"), so that the vow is a promise?"""
+        chain = [c for c in vow.children if c.dep_ == "xcomp"]
+        chain += [g for c in chain for g in c.children if g.dep_ == "xcomp"]  # "vowed to continue supplying"
+        promised = [self._verb_candidate(c, finder) for c in chain]
+        return any(p is not None and QUAD_CLASS[p.entry.event_type] <= 2 for p in promised)
 
     def _verb_candidate(self, tok: Token, finder: ArgumentFinder) -> Candidate | None:
         if tok.dep_ in ("amod", "compound"):
@@ -324,6 +324,8 @@ class EventCoder:
             for entry in self.lexicon.verbs.get(lookup, ()):
                 if self._conditions_hold(entry, tok, obj if " " in lookup else dobj, finder):
                     phrase_obj = obj if " " in lookup and obj is not None and obj is not dobj else None
+                    if entry.phrase in VOW_VERBS and entry.event_type == "THREATEN" and self._promises(tok, finder):
+                        entry = retype(entry, "AGREE", None)  # "vowing to continue shipments of aid": a promise
                     return Candidate(trigger=tok, clause=tok, entry=entry, phrase_object=phrase_obj)
         # "they are in (full swing in) ceasefire negotiations"
         if lemma == "be":
@@ -586,7 +588,7 @@ class EventCoder:
 
     def _instrument_authors(self, verb: Token, finder: ArgumentFinder, s_index: int) -> list[ActorMention]:
         weapon = subject(verb)
-        if weapon is not None and weapon.lemma_.lower() in WEAPON_NOUNS | EXPLOSIVE_NOUNS:
+        if weapon is not None and weapon.lemma_.lower() in ARMS:
             # "a landmine planted by an armed group exploded, killing two shepherds": who planted it
             for c in weapon.children:
                 agent = next((g for g in c.children if g.dep_ == "agent"), None) if c.dep_ == "acl" else None
@@ -1080,10 +1082,7 @@ class EventCoder:
             governor = self._verb_candidate(clause, finder)
             if governor is None:
                 continue
-            governing = governor.entry.event_type
-            if governor.entry.phrase in VOW_VERBS and derived == "AGREE":
-                governing = "AGREE"  # a vow to cooperate was coded as a promise
-            if governing == derived:
+            if governor.entry.event_type == derived:
                 derived = None  # the agreement or threat is coded on "agreed" / "vowed" itself
             break
         events = []

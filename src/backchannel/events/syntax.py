@@ -7,12 +7,11 @@ from spacy.tokens import Token
 from backchannel.events.arguments import pobj
 from backchannel.events.modality import ACCUSING_VERBS
 from backchannel.events.wordlists import (
+    ARMS,
     ATTEMPT_NOUNS,
     DOCUMENT_NOUNS,
-    EXPLOSIVE_NOUNS,
     MEDIATION_PREPS,
     SUBJ,
-    WEAPON_NOUNS,
 )
 
 __all__ = [
@@ -84,7 +83,7 @@ def subject(verb: Token | None) -> Token | None:
         if (
             cur.dep_ == "acl"
             and cur.tag_ == "VBG"
-            and cur.head.lemma_.lower() in WEAPON_NOUNS | EXPLOSIVE_NOUNS
+            and cur.head.lemma_.lower() in ARMS
             and cur.head.dep_ in ("dobj", "pobj")
             and cur.head.head.pos_ in ("VERB", "AUX")
         ):
@@ -182,7 +181,7 @@ def weapon_participle(verb: Token) -> bool:
     return (
         verb.dep_ == "acl"
         and verb.tag_ in ("VBG", "VBN")
-        and verb.head.lemma_.lower() in WEAPON_NOUNS | EXPLOSIVE_NOUNS
+        and verb.head.lemma_.lower() in ARMS
         and verb.head.dep_ == "dobj"
     )
 

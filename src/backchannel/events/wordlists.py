@@ -4,6 +4,7 @@ from __future__ import annotations
 
 __all__ = [
     "ALLEGING_VERBS",
+    "ARMS",
     "ATTEMPT_NOUNS",
     "CLAUSE_DEPS",
     "COMMITMENT_NOUNS",
@@ -80,6 +81,7 @@ WEAPON_NOUNS = frozenset(
 EXPLOSIVE_NOUNS = frozenset(
     """ied ieds landmine landmines mine mines explosive explosives device devices grenade grenades""".split()  # noqa: SIM905
 )
+ARMS = WEAPON_NOUNS | EXPLOSIVE_NOUNS  # anything used to attack: "an IED targeting a convoy"
 
 MEASURE_NOUNS = frozenset(
     {"curfew", "emergency", "martial", "ban", "restriction", "measure", "blockade", "siege", "lockdown", "closure"}
