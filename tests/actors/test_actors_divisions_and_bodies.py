@@ -4,27 +4,17 @@ that begin a place name, diaspora groups, international sports bodies, and names
 from __future__ import annotations
 
 import pytest
+from actor_helpers import one as _one
 from spacy.language import Language
 
-from backchannel.actors import ActorKB, ActorResolver
+from backchannel.actors import ActorResolver
 from backchannel.records import ActorMention
 
 DATE = "2025-11-20"
 
 
-@pytest.fixture(scope="module")
-def resolver() -> ActorResolver:
-    return ActorResolver(ActorKB.load())
-
-
 def _find(nlp: Language, resolver: ActorResolver, text: str) -> list[ActorMention]:
     return resolver.find(nlp(text), DATE)
-
-
-def _one(mentions: list[ActorMention], text: str) -> ActorMention:
-    found = [m for m in mentions if m.text == text]
-    assert len(found) == 1, [(m.text, m.actor_id, m.country, m.sector) for m in mentions]
-    return found[0]
 
 
 @pytest.mark.parametrize(

@@ -4,27 +4,17 @@ organisations, demonyms on things, relatives named by apposition, and legislativ
 from __future__ import annotations
 
 import pytest
+from actor_helpers import one as _one
 from spacy.language import Language
 
-from backchannel.actors import ActorKB, ActorResolver
+from backchannel.actors import ActorResolver
 from backchannel.records import ActorMention
 
 DATE = "2025-10-01"
 
 
-@pytest.fixture(scope="module")
-def resolver() -> ActorResolver:
-    return ActorResolver(ActorKB.load())
-
-
 def _find(nlp: Language, resolver: ActorResolver, text: str) -> list[ActorMention]:
     return resolver.find(nlp(text), DATE)
-
-
-def _one(mentions: list[ActorMention], text: str) -> ActorMention:
-    found = [m for m in mentions if m.text == text]
-    assert len(found) == 1, [(m.text, m.actor_id, m.country) for m in mentions]
-    return found[0]
 
 
 def test_given_name_before_a_famous_surname_is_another_person(nlp: Language, resolver: ActorResolver) -> None:

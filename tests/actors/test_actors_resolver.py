@@ -10,15 +10,10 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
-from backchannel.actors import ActorKB, ActorResolver
+from backchannel.actors import ActorResolver
 from backchannel.records import ActorMention
 
 SEED_DATE = "2024-03-01"
-
-
-@pytest.fixture(scope="module")
-def resolver() -> ActorResolver:
-    return ActorResolver(ActorKB.load())
 
 
 @pytest.fixture(scope="module")

@@ -7,24 +7,10 @@ author named in a similar sentence still gives an ASSAULT.
 from __future__ import annotations
 
 import pytest
+from digest_helpers import asserted_types as _types
+from digest_helpers import code as _code
 
-from backchannel.pipeline import Pipeline, extract
-from backchannel.records import DocumentResult
-
-
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    from backchannel.pipeline import default_pipeline
-
-    return default_pipeline()
-
-
-def _code(text: str, pipeline: Pipeline) -> DocumentResult:
-    return extract(text, date="2026-03-01", pipeline=pipeline)
-
-
-def _types(doc: DocumentResult) -> set[str]:
-    return {e.event_type for e in doc.events if e.status == "asserted"}
+from backchannel.pipeline import Pipeline
 
 
 @pytest.mark.parametrize(

@@ -7,35 +7,12 @@ parser attached to the wrong word, a pronoun, or a party that is really a thing.
 
 from __future__ import annotations
 
-import pytest
+from digest_helpers import code as _code
+from digest_helpers import countries as _countries
+from digest_helpers import events as _events
+from digest_helpers import one as _one
 
-from backchannel.pipeline import Pipeline, extract
-from backchannel.records import DocumentResult, Event
-
-
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    from backchannel.pipeline import default_pipeline
-
-    return default_pipeline()
-
-
-def _code(text: str, pipeline: Pipeline) -> DocumentResult:
-    return extract(text, date="2026-03-01", pipeline=pipeline)
-
-
-def _events(doc: DocumentResult, event_type: str, status: str = "asserted") -> list[Event]:
-    return [e for e in doc.events if e.event_type == event_type and e.status == status]
-
-
-def _one(doc: DocumentResult, event_type: str, status: str = "asserted") -> Event:
-    hits = _events(doc, event_type, status)
-    assert hits, [(e.event_type, e.status, e.trigger.text) for e in doc.events]
-    return hits[0]
-
-
-def _countries(refs: list) -> set[str | None]:
-    return {r.country for r in refs}
+from backchannel.pipeline import Pipeline
 
 
 def test_reinstated_relations_name_every_government(pipeline: Pipeline) -> None:
