@@ -390,11 +390,11 @@ class ActorResolver:
     # -- pass 3: role phrases ---------------------------------------------------------------------------
 
     def _phrase_pass(self, doc: Doc, keys: list[str], base: dict[int, _Hit], date: str | None) -> list[_Hit]:
-        inside = {i for hit in base.values() for i in range(hit.start + 1, hit.end)}
+        known = _Known.of(doc, base)
         found: list[_Hit] = []
         i = 0
         while i < len(doc):
-            hit = None if i in inside else self._phrase_at(doc, keys, base, i, date)
+            hit = None if i in known.inside else self._phrase_at(doc, keys, base, i, date, known)
             if hit is not None:
                 found.append(hit)
                 i = hit.end
@@ -408,14 +408,16 @@ class ActorResolver:
         matches = self._agents.matches_at(keys, j, _any)
         return matches[0] if matches else None
 
-    def _phrase_at(self, doc: Doc, keys: list[str], base: dict[int, _Hit], i: int, date: str | None) -> _Hit | None:
+    def _phrase_at(
+        self, doc: Doc, keys: list[str], base: dict[int, _Hit], i: int, date: str | None, known: _Known
+    ) -> _Hit | None:
         n = len(doc)
         j = i + 1 if keys[i] in _DETERMINERS and i + 1 < n else i
         start = j
         mod: _Hit | None = None
         first = base.get(j)
         if first is None or first.place:
-            mod = self._division_at(doc, keys, base, j)
+            mod = self._division_at(doc, keys, base, j, known)
             if mod is not None:
                 j = mod.end
                 if j < n and keys[j] in _POSSESSIVE:
@@ -446,7 +448,7 @@ class ActorResolver:
         if mod is None and before_fillers == start:
             # "People Power Party lawmaker X", "the Constitutional Court of Slovakia": the capitalised words
             # before a capitalised sector noun are the rest of the body's name
-            start = self._name_before(doc, base, start)
+            start = self._name_before(doc, known.covered, start)
         if j < n and doc[j - 1].pos_ == "ADJ" and doc[j].pos_ == "NOUN":
             return None  # an adjective, not an actor: "military plan"
         if j < n and mod is None and _modifies_thing(doc, j - 1, j):
@@ -522,11 +524,10 @@ class ActorResolver:
         return _Hit(start, j, res, 3)
 
     @staticmethod
-    def _name_before(doc: Doc, base: dict[int, _Hit], start: int) -> int:
+    def _name_before(doc: Doc, covered: frozenset[int], start: int) -> int:
         """Start of the capitalised words of one name right before a capitalised noun at ``start``."""
         if not _capitalised(doc[start]) or doc[start].is_upper:
             return start
-        covered = _covered(base.values())
         k = start
         while (
             k > 0
@@ -541,7 +542,7 @@ class ActorResolver:
             k -= 1
         return k
 
-    def _division_at(self, doc: Doc, keys: list[str], base: dict[int, _Hit], j: int) -> _Hit | None:
+    def _division_at(self, doc: Doc, keys: list[str], base: dict[int, _Hit], j: int, known: _Known) -> _Hit | None:
         """A sub-national unit written before a sector noun ("Alberta premier", "Bavarian state premier",
         "Cebu governor"), as a modifier carrying the unit's country (of the text's countries when the name
         is in two: Punjab)."""
@@ -557,10 +558,10 @@ class ActorResolver:
             if any(k in base and not base[k].place for k in range(j, end)) or not doc[end - 1].text[:1].isupper():
                 continue
             countries = {d.country: d.level for e, d in self._divisions.matches_at(keys, j, _any) if e == end}
-            named = {hit.res.country for hit in base.values() if hit.res.country} & countries.keys()
+            named = known.countries & countries.keys()
             top = [c for c, level in countries.items() if level == 1]
             if len(named) == 1:
-                country: str | None = named.pop()
+                country: str | None = next(iter(named))
             elif len(countries) == 1:
                 country = next(iter(countries))
             elif len(top) == 1 and not named:
@@ -569,9 +570,9 @@ class ActorResolver:
                 country = None
             name = doc[j:end].text
             return _Hit(j, end, Resolution(None, name, country, None, None, "division", None, False), 2)
-        return self._town_at(doc, keys, base, j)
+        return self._town_at(doc, keys, base, j, known)
 
-    def _town_at(self, doc: Doc, keys: list[str], base: dict[int, _Hit], j: int) -> _Hit | None:
+    def _town_at(self, doc: Doc, keys: list[str], base: dict[int, _Hit], j: int, known: _Known) -> _Hit | None:
         """A town or city written before a sector noun ("Gyumri mayor", "Mosul police chief", "Tabriz
         prosecutor"), as a modifier carrying its country (of the text's countries when the name is a large
         place in two: Valencia, Hyderabad)."""
@@ -580,18 +581,12 @@ class ActorResolver:
         n = len(doc)
         if j > 0 and j - 1 not in base and _capitalised(doc[j - 1]) and keys[j - 1] not in _DETERMINERS:
             return None  # the tail of a longer name: "Lloyd Austin", "Andrew Jackson"
-        people: set[str] | None = None
-        inside_known: bool | None = None
         for end in range(min(n, j + _MAX_TOWN_TOKENS), j, -1):
-            if not self._title_follows(doc, keys, j, end) or not self._town_words(doc, keys, base, j, end):
+            if not self._title_follows(doc, keys, j, end, known) or not self._town_words(doc, keys, base, j, end):
                 continue
-            if inside_known is None:
-                inside_known = any(hit.start < j < hit.end for hit in base.values())
-            if inside_known:
+            if j in known.inside:
                 return None  # inside a known name: "The Hague"
-            if people is None:
-                people = {fold(t.text) for ent in doc.ents if ent.label_ == "PERSON" for t in ent}
-            if any(keys[k] in people for k in range(j, end)):
+            if any(keys[k] in known.people for k in range(j, end)):
                 continue  # "Warren", "Moore": a surname the text gives a person elsewhere
             countries = self._places(doc[j:end].text)
             if not countries:
@@ -599,8 +594,8 @@ class ActorResolver:
             if len(countries) == 1:
                 country: str | None = countries[0]
             else:
-                named = {hit.res.country for hit in base.values() if hit.res.country} & set(countries)
-                country = named.pop() if len(named) == 1 else None
+                named = known.countries & set(countries)
+                country = next(iter(named)) if len(named) == 1 else None
             res = Resolution(None, doc[j:end].text, country, None, None, "division", None, False)
             return _Hit(j, end, res, 2)
         return None
@@ -622,7 +617,7 @@ class ActorResolver:
                 return False
         return True
 
-    def _title_follows(self, doc: Doc, keys: list[str], j: int, end: int) -> bool:
+    def _title_follows(self, doc: Doc, keys: list[str], j: int, end: int, known: _Known) -> bool:
         """A sector noun at ``end``, after a possessive or up to two lower-case words ("Aleppo city council",
         "Mosul provincial council", "Gyumri's mayor")."""
         k = end + 1 if end < len(doc) and keys[end] in _POSSESSIVE else end
@@ -642,8 +637,10 @@ class ActorResolver:
                     keys[after] in _POSSESSIVE or (_capitalised(doc[after]) and doc[after].pos_ == "PROPN")
                 ):
                     return False
+                # no entity runs out of [j, after): each entity that overlaps it has a token inside
                 return not any(
-                    ent.start < j or ent.end > after for ent in doc.ents if ent.start < after and j < ent.end
+                    (span := known.entity.get(k)) is not None and (span[0] < j or span[1] > after)
+                    for k in range(j, after)
                 )
             if not (doc[k].is_alpha and doc[k].is_lower and doc[k].pos_ in ("ADJ", "NOUN")):
                 return False
@@ -1210,6 +1207,36 @@ def _any(original: tuple[str, ...], payload: object, start: int, end: int) -> bo
 
 def _covered(hits: Iterable[_Hit]) -> set[int]:
     return {i for hit in hits for i in range(hit.start, hit.end)}
+
+
+@dataclass(frozen=True)
+class _Known:
+    """What the role-phrase pass asks of the document and of the names found before it, built once per
+    document.  Each was rebuilt at every token that might open a phrase (the covered tokens, the countries
+    named, the entities of the whole ``Doc``), which made the pass quadratic in the length of the text."""
+
+    covered: frozenset[int]  # tokens of the names found
+    inside: frozenset[int]  # tokens after the first of a name found ("Hague" of "The Hague")
+    countries: frozenset[str]  # countries of the names found
+    entity: dict[int, tuple[int, int]]  # token -> token span of its entity
+    people: frozenset[str]  # folded words of the PERSON entities
+
+    @classmethod
+    def of(cls, doc: Doc, base: dict[int, _Hit]) -> _Known:
+        entity: dict[int, tuple[int, int]] = {}
+        people: set[str] = set()
+        for ent in doc.ents:
+            for i in range(ent.start, ent.end):
+                entity[i] = (ent.start, ent.end)
+            if ent.label_ == "PERSON":
+                people.update(fold(t.text) for t in ent)
+        return cls(
+            covered=frozenset(_covered(base.values())),
+            inside=frozenset(i for hit in base.values() for i in range(hit.start + 1, hit.end)),
+            countries=frozenset(hit.res.country for hit in base.values() if hit.res.country),
+            entity=entity,
+            people=frozenset(people),
+        )
 
 
 def _shouting(texts: list[str], start: int, end: int) -> bool:

@@ -10,10 +10,11 @@ event's.  A participle or conjunct without a subject of its own shares the place
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from backchannel.geo.lexicon import COMMUNICATION_VERBS, LOCATIVE_PREPS, PLACE_NOUNS, PLACE_OBJECT_VERBS
 from backchannel.records import PlaceMention
@@ -74,6 +75,8 @@ def _clause_boundary(token: Token) -> bool:
 
 def _path_to(head: Token, ancestor: Token) -> _Path | None:
     """The path from ``head`` up to ``ancestor`` if no clause boundary lies between them."""
+    if not ancestor.left_edge.i <= head.i <= ancestor.right_edge.i:
+        return None  # outside the ancestor's subtree: no walk to the root needed
     path: list[Token] = []
     node = head
     while node.i != ancestor.i:
@@ -203,16 +206,28 @@ def _has_subject(verb: Token) -> bool:
     return any(child.dep_ in _SUBJECT_DEPS for child in verb.children)
 
 
+def _in_sentence(sent: Span, places: Sequence[PlaceMention]) -> Iterator[PlaceMention]:
+    """The places that overlap ``sent``, found by bisection in ``places`` (sorted by start and not
+    overlapping, as ``PlaceResolver.find`` returns them): a scan of every place of the document for
+    each event made coding quadratic in the length of the text."""
+    at = bisect_right(places, sent.start_char, key=lambda place: place.end)
+    while at < len(places) and places[at].start < sent.end_char:
+        yield places[at]
+        at += 1
+
+
 def attach_location(trigger: Token, places: Sequence[PlaceMention]) -> PlaceMention | None:
-    """The place syntactically governed by ``trigger``'s clause, or None."""
+    """The place syntactically governed by ``trigger``'s clause, or None.
+
+    ``places`` are sorted by start and do not overlap (as ``PlaceResolver.find`` returns them).
+    """
     best: tuple[float, int, PlaceMention] | None = None
     governors = _governors(trigger)
     sent = trigger.sent
-    for place in places:
-        if place.end <= sent.start_char or place.start >= sent.end_char:
-            continue  # outside the trigger's sentence: skipped before any parse lookup (linear in the document)
+    for place in _in_sentence(sent, places):
         head = _place_head(trigger, place)
-        if head is None or head.sent.start != trigger.sent.start or head.i == trigger.i:
+        # in the trigger's sentence: its token lies between the sentence's (Token.sent walks the sentence)
+        if head is None or not sent.start <= head.i < sent.end or head.i == trigger.i:
             continue
         candidates: list[tuple[_Path, float]] = []
         own = _path_to(head, trigger)
@@ -230,14 +245,13 @@ def attach_location(trigger: Token, places: Sequence[PlaceMention]) -> PlaceMent
             if best is None or key[:2] < best[:2]:
                 best = key
     if best is None:
-        return _fronted_place(trigger, places)
+        return _fronted_place(trigger, sent, places)
     return best[2]
 
 
-def _fronted_place(trigger: Token, places: Sequence[PlaceMention]) -> PlaceMention | None:
+def _fronted_place(trigger: Token, sent: Span, places: Sequence[PlaceMention]) -> PlaceMention | None:
     """A sentence-opening "In Vienna, ..." sets the scene of the main clause even when the parser
     attaches it elsewhere."""
-    sent = trigger.sent
     first = sent[0]
     if first.lower_ not in {"in", "at", "near", "inside", "outside"}:
         return None
@@ -246,5 +260,5 @@ def _fronted_place(trigger: Token, places: Sequence[PlaceMention]) -> PlaceMenti
     comma = next((t.i for t in sent if t.text == ","), None)
     if comma is None:
         return None
-    opening = [p for p in places if first.idx < p.start and p.end <= sent.doc[comma].idx]
+    opening = [p for p in _in_sentence(sent, places) if first.idx < p.start and p.end <= sent.doc[comma].idx]
     return opening[0] if opening else None

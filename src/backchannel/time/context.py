@@ -40,13 +40,18 @@ _PAST_NEXT = re.compile(
 _SENTENCE_OPENER = re.compile(r"^\W*(?:(?:in|on|since|by|during|until|early|late|last|this)\s+)*$", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;:\"“”()]|``|''|\b(?:and|but|after|before|when|while|since|as)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?\n]\s")
+# A mention's sentence is read at most this many characters either side: a text without full stops is
+# one "sentence", and reading all of it for every mention made tagging quadratic in the length.
+_SENTENCE_REACH = 2000
 
 
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), text.rfind("? ", 0, start))
-    found = _SENTENCE_END.search(text, end)
-    right = found.start() if found else len(text)
-    return left + 1, right
+    lo = max(0, start - _SENTENCE_REACH)
+    left = max(text.rfind(". ", lo, start), text.rfind("\n", lo, start), text.rfind("? ", lo, start))
+    hi = min(len(text), end + _SENTENCE_REACH)
+    found = _SENTENCE_END.search(text, end, min(len(text), hi + 1))
+    right = found.start() if found else hi
+    return (left + 1 if left >= 0 else lo), right
 
 
 def direction(text: str, start: int, end: int) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 
 from ..records import TimeMention
 from .base import Match, Resolution, Rule
@@ -53,11 +54,16 @@ class TimeTagger:
                 if resolution is not None:
                     candidates.append((found.start(), found.end(), priority, resolution))
         candidates.sort(key=lambda c: (c[0] - c[1], c[2], c[0]))
+        # the spans taken so far, disjoint and kept sorted by start: a candidate can only overlap the last
+        # one that starts before its end (a scan of all of them for each candidate was quadratic)
+        starts: list[int] = []
         taken: list[tuple[int, int, Resolution]] = []
         for start, end, _, resolution in candidates:
-            if all(end <= s or start >= e for s, e, _ in taken):
-                taken.append((start, end, resolution))
-        taken.sort(key=lambda t: t[0])
+            at = bisect_left(starts, end)
+            if at and taken[at - 1][1] > start:
+                continue
+            starts.insert(at, start)
+            taken.insert(at, (start, end, resolution))
         return [self._mention(text, start, end, res) for start, end, res in taken]
 
     @staticmethod
