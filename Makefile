@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: demo test lint bench bench-scale eval train fuzz clean install ui
+.PHONY: demo test test-full lint bench bench-length bench-scale eval train fuzz clean install ui
 FUZZ_SECONDS ?= 60
 UI_STAMP := src/backchannel/ui/static/dist/.built
 UI_SOURCES := frontend/package.json frontend/package-lock.json frontend/build.mjs $(wildcard frontend/src/*)
@@ -35,7 +35,16 @@ demo: $(STAMP) ui
 	$(BIN)/backchannel code $(SHARED)/corpus/seed-article.txt --date 2024-03-01 --quiet-warnings
 	$(BIN)/backchannel demo --db demo.duckdb --examples examples --shared $(SHARED) --limit 300 --host 127.0.0.1 --port 8000
 
+# What CI runs (.ci/run): lint, types, and every test not marked slow; each slow mechanism (Ray, the
+# kill -9 loop, fuzz regressions, the load test, engine agreement) keeps a small test here.
 test: $(STAMP) ui $(BROWSER)
+	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests
+	$(BIN)/mypy
+	$(BIN)/pytest -q -m "not slow"
+
+# Everything, the slow end-to-end checks included (Ray clusters, kill loops, gold sets at full size).
+test-full: $(STAMP) ui $(BROWSER)
 	$(BIN)/ruff check src tests
 	$(BIN)/ruff format --check src tests
 	$(BIN)/mypy
@@ -61,8 +70,13 @@ train: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m backchannel.bench --corpus $(SHARED)/corpus/whitehouse-2023-2024.jsonl --limit 1000
+	$(MAKE) bench-length
 	$(BIN)/python -m backchannel.bench_store --corpus $(SHARED)/corpus/whitehouse-2023-2024.jsonl --limit 200 --events 1000000
 	$(MAKE) bench-scale
+
+# Seconds per 10k words of the same news prose at 5 KB .. 1 MB (with and without full stops, actor-dense).
+bench-length: $(STAMP)
+	$(BIN)/python -m backchannel.bench_length --corpus $(SHARED)/corpus/wikipedia-current-events-2025-2026.jsonl
 
 # Engines compared on the same documents; Ray stays on loopback inside a private network namespace.
 bench-scale: $(STAMP)
