@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import importlib.util
 import sys
+import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
-from types import ModuleType
+from types import FrameType, ModuleType
+from typing import Any
 
 import pytest
 from spacy.language import Language
@@ -24,6 +26,56 @@ def shared_dir() -> Path:
     if not SHARED.is_dir():
         pytest.fail(f"shared data folder not found at {SHARED}")
     return SHARED
+
+
+def _python_steps(call: Callable[[], object]) -> int:
+    """The Python lines ``call()`` executes, each turn of a loop or comprehension counted again.
+
+    A measure of work that no clock or neighbouring job can change: a pass quadratic in the length of
+    its input shows as steps growing with the square of it, whatever the machine's load.
+    """
+    steps = 0
+
+    def trace(frame: FrameType, event: str, arg: Any) -> Callable[..., Any]:
+        nonlocal steps
+        if event == "line":
+            steps += 1
+        return trace
+
+    previous = sys.gettrace()
+    sys.settrace(trace)
+    try:
+        call()
+    finally:
+        sys.settrace(previous)
+    return steps
+
+
+def _allocation_peak(call: Callable[[], object]) -> int:
+    """The most bytes Python held at once during ``call()``, above what it held before (tracemalloc).
+
+    A deterministic stand-in for "quickly": reading, inflating or expanding a hostile input shows as
+    allocations the size of what it would produce.
+    """
+    tracemalloc.start()
+    try:
+        tracemalloc.reset_peak()
+        before, _ = tracemalloc.get_traced_memory()
+        call()
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    return peak - before
+
+
+@pytest.fixture(scope="session")
+def python_steps() -> Callable[[Callable[[], object]], int]:
+    return _python_steps
+
+
+@pytest.fixture(scope="session")
+def allocation_peak() -> Callable[[Callable[[], object]], int]:
+    return _allocation_peak
 
 
 @pytest.fixture(scope="session")

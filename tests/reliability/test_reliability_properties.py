@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import random
 import string
-import time
 from collections.abc import Iterator
 from datetime import date
 
@@ -146,13 +145,13 @@ def _words_without_full_stop(size: int) -> Iterator[str]:
         yield word
 
 
-@pytest.mark.slow
-def test_one_megabyte_without_a_full_stop_finishes_and_is_consistent(pipeline: Pipeline) -> None:
-    text = " ".join(_words_without_full_stop(1_000_100))[:1_000_000]
-    assert "." not in text and len(text) == 1_000_000
-    started = time.perf_counter()
+@pytest.mark.parametrize("size", [50_000, pytest.param(1_000_000, marks=pytest.mark.slow)])
+def test_text_without_a_full_stop_is_coded_consistently(pipeline: Pipeline, size: int) -> None:
+    """A run-on text is coded into a valid, consistent record.  How long it takes is a figure of
+    ``make bench`` (``bench_length``, the no_full_stop rows), not a limit here."""
+    text = " ".join(_words_without_full_stop(size + 100))[:size]
+    assert "." not in text and len(text) == size
     result = extract(text, "2024-03-01", pipeline=pipeline)
-    elapsed = time.perf_counter() - started
     check_result(text, result)
-    assert result.actors, "a megabyte of news words names some actor"
-    assert elapsed < 600, f"1 MB took {elapsed:.0f} s"  # measured: 275 s on 2 cores (was quadratic before)
+    assert result.actors, "a run of news words names some actor"
+    assert result.events, "a run of news words holds some event"

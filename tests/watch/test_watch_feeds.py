@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -42,6 +41,7 @@ class _Site:
     def __init__(self) -> None:
         self.requests: list[str] = []
         self.base = ""
+        self.released = threading.Event()  # set when the test ends: until then /slow.xml never answers
 
 
 @pytest.fixture
@@ -75,7 +75,7 @@ def site() -> Iterator[_Site]:
             elif self.path == "/error.xml":
                 self._send(500, "boom")
             elif self.path == "/slow.xml":
-                time.sleep(1.5)
+                state.released.wait()  # a hang that outlasts any timeout: no race against the clock
                 self._send(200, _rss([]), "application/rss+xml")
             elif self.path == "/bad.xml":
                 self._send(200, "<rss><channel><item><title>unclosed</channel>", "application/rss+xml")
@@ -92,13 +92,15 @@ def site() -> Iterator[_Site]:
     try:
         yield state
     finally:
+        state.released.set()
         server.shutdown()
         server.server_close()
         thread.join()
 
 
 def _client() -> PoliteClient:
-    return PoliteClient(HttpSettings(timeout=0.5, min_interval=0.0, retries=1, backoff=0.01))
+    # seconds to spare for a local server on a loaded machine; the hanging feed never answers at all
+    return PoliteClient(HttpSettings(timeout=3.0, min_interval=0.0, retries=1, backoff=0.01))
 
 
 def test_watch_polls_feeds_and_survives_broken_ones(site: _Site, tmp_path: Path, nlp: Language) -> None:
