@@ -1,4 +1,8 @@
-"""Shared fixtures: the spaCy model loads once per test session; shared data lives in ../shared."""
+"""Shared fixtures: the spaCy model loads once per test session; shared data lives in ../shared.
+
+Each dev gold set is scored at most once per test session (``dates_report``, ``geowebnews_report``,
+``event_location_report``): the stage gates and the accuracy gate read the same reports.
+"""
 
 from __future__ import annotations
 
@@ -8,13 +12,19 @@ import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
 from types import FrameType, ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from spacy.language import Language
 
 from backchannel.records import Article
 from backchannel.store import Store, ingest
+
+if TYPE_CHECKING:  # the gold-set fixtures import the eval modules only when a test asks for them
+    from backchannel.eval.dates import DateEvalReport
+    from backchannel.eval.event_location import Report as EventLocationReport
+    from backchannel.eval.places import PlacesReport
+    from backchannel.geo import PlaceResolver
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -83,6 +93,40 @@ def nlp() -> Language:
     from backchannel.nlp import load_model
 
     return load_model()
+
+
+@pytest.fixture(scope="session")
+def dates_report(shared_dir: Path) -> DateEvalReport:
+    """The time tagger (and the dateparser baseline) on TimeBank + AQUAINT, scored once per session."""
+    from backchannel.eval.dates import evaluate_dates
+    from backchannel.time import TimeTagger
+
+    return evaluate_dates([shared_dir / "eval" / "timebank.jsonl", shared_dir / "eval" / "aquaint.jsonl"], TimeTagger())
+
+
+@pytest.fixture(scope="session")
+def place_resolver() -> PlaceResolver:
+    from backchannel.geo import Gazetteer, PlaceResolver
+
+    return PlaceResolver(Gazetteer.load())
+
+
+@pytest.fixture(scope="session")
+def geowebnews_report(shared_dir: Path, nlp: Language, place_resolver: PlaceResolver) -> PlacesReport:
+    """The place resolver on all of GeoWebNews, scored once per session."""
+    from backchannel.eval.places import evaluate_places
+
+    return evaluate_places(shared_dir / "eval" / "geowebnews.jsonl", place_resolver, nlp)
+
+
+@pytest.fixture(scope="session")
+def event_location_report(shared_dir: Path, nlp: Language, place_resolver: PlaceResolver) -> EventLocationReport:
+    """Event-location attachment on the adjudicated items and every 20th item, scored once per session."""
+    from backchannel.eval.event_location import evaluate_event_location
+
+    return evaluate_event_location(
+        shared_dir / "eval" / "event-location-dev.jsonl", nlp, place_resolver, sample_every=20
+    )
 
 
 @pytest.fixture(scope="session")

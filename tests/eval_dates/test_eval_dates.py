@@ -6,12 +6,9 @@ in an explicit, explained commit.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from backchannel.eval.dates import DateEvalReport, evaluate_dates, normalise_gold, values_agree
-from backchannel.time import TimeTagger
+from backchannel.eval.dates import DateEvalReport, normalise_gold, values_agree
 
 # measured: recall 0.966 (1454/1505), value accuracy 0.903 (1308/1448); dateparser 0.721 / 0.554
 RECALL_FLOOR = 0.956
@@ -19,9 +16,8 @@ VALUE_ACCURACY_FLOOR = 0.893
 
 
 @pytest.fixture(scope="module")
-def report(shared_dir: Path) -> DateEvalReport:
-    paths = [shared_dir / "eval" / "timebank.jsonl", shared_dir / "eval" / "aquaint.jsonl"]
-    return evaluate_dates(paths, TimeTagger())
+def report(dates_report: DateEvalReport) -> DateEvalReport:
+    return dates_report  # scored once per session (tests/conftest.py), also for the accuracy gate
 
 
 def test_counts_cover_both_files(report: DateEvalReport) -> None:

@@ -51,22 +51,33 @@ def corpus(shared_dir: Path) -> str:
     return str(shared_dir / "corpus" / "whitehouse-2023-2024.jsonl")
 
 
-@pytest.mark.slow
-def test_kill_9_at_random_points_never_leaves_a_broken_database(tmp_path: Path, corpus: str) -> None:
+@pytest.mark.parametrize(
+    ("runs", "limit", "moments"),
+    [
+        # in make test: four kills, each after a random number of coded documents (no clock involved)
+        (4, 200, False),
+        # in make test-full: 24 kills, every other one at a random moment (start-up, migrations, a commit)
+        pytest.param(RUNS, LIMIT, True, marks=pytest.mark.slow),
+    ],
+    ids=["4-kills", "24-kills"],
+)
+def test_kill_9_at_random_points_never_leaves_a_broken_database(
+    tmp_path: Path, corpus: str, runs: int, limit: int, moments: bool
+) -> None:
     db = tmp_path / "kill.duckdb"
     rnd = random.Random(int(os.environ.get("RELIABILITY_SEED", "20240301")))
     killed = 0
     seen: list[int] = []
-    for run in range(RUNS):
+    for run in range(runs):
         proc = subprocess.Popen(
-            [sys.executable, str(CHILD), "ingest", str(db), corpus, str(LIMIT)],
+            [sys.executable, str(CHILD), "ingest", str(db), corpus, str(limit)],
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
             text=True,
             env=_env(),
         )
         assert proc.stdout is not None
-        if run % 2:  # a random moment: start-up, migrations, coding or a commit
+        if moments and run % 2:  # a random moment: start-up, migrations, coding or a commit
             time.sleep(rnd.uniform(0.0, 1.6))
         else:  # after a random number of coded documents
             target = rnd.randint(1, 40)
@@ -80,19 +91,19 @@ def test_kill_9_at_random_points_never_leaves_a_broken_database(tmp_path: Path, 
         code, reports = _child("open", str(db)) if db.exists() else (0, [{"ok": True}])
         assert code == 0 and reports == [{"ok": True}], (run, reports)
         if db.exists():
-            status, checks = _child("check", str(db), corpus, str(LIMIT))
+            status, checks = _child("check", str(db), corpus, str(limit))
             assert status == 0, checks
             report = checks[-1]["consistency"]
             assert isinstance(report, dict) and report["problems"] == [] and report["duplicates"] == 0, report
             seen.append(int(report["documents"]))
-    assert killed >= RUNS * 2 // 3, f"only {killed} of {RUNS} runs were killed mid-way"
+    assert killed >= runs * 2 // 3, f"only {killed} of {runs} runs were killed mid-way"
     assert seen == sorted(seen), "committed documents never disappear"
-    status, reports = _child("ingest", str(db), corpus, str(LIMIT), "check")
+    status, reports = _child("ingest", str(db), corpus, str(limit), "check")
     assert status == 0, reports
     final = reports[-1]["consistency"]
     assert isinstance(final, dict)
     distinct = {
-        document_hash(json.loads(line)["text"]) for line in Path(corpus).read_text("utf-8").splitlines()[:LIMIT]
+        document_hash(json.loads(line)["text"]) for line in Path(corpus).read_text("utf-8").splitlines()[:limit]
     }
     assert final == {"documents": len(distinct), "duplicates": 0, "problems": []}
 
