@@ -5,7 +5,7 @@ network namespace.
 
 JOBS.json is a list of ``{"mode", "out", "result", "sources"}``, run in order on one local Ray (started
 once here, shut down at the end whatever happens).  MODE: ``engine`` (2 coder actors), ``kill`` (SIGKILL
-one coder actor's process after the first finished batch), ``hang`` (the stub coder of
+one coder actor's process after the first finished batch; the stub coder), ``hang`` (the stub coder of
 ``hanging_coder.py``, which spins forever on one document, with a 1 s document timeout), or ``cluster``
 (a two-node ``ray.cluster_utils.Cluster`` of its own: alone in its file).  Sources and OUT may be paths
 or URLs.  Each job writes its report (or its error) to its RESULT file.
@@ -36,8 +36,8 @@ def _run(mode: str, out: str, sources: list[str]) -> dict[str, object]:
 
     if mode == "cluster":
         run = RayRun(workers=2, batch_size=4, actor_resources={"coder": 1})
-    elif mode == "kill":
-        run = RayRun(workers=2, batch_size=4)
+    elif mode == "kill":  # the stub coder: what is tested is the actor's death, not the pipeline
+        run = RayRun(workers=2, batch_size=2, factory=hanging_coder.spins)  # many batches: the kill lands mid-run
     elif mode == "hang":
         run = RayRun(workers=2, batch_size=4, doc_timeout=1, factory=hanging_coder.spins)
     else:

@@ -32,6 +32,7 @@ from backchannel.scale import LocalCoder, code_batch, load_shards, read_table, s
 from backchannel.store import Store, document_hash
 
 DEFAULT_DOCS = 30
+KILL_DOCS = 60  # coded by the stub coder, two to a batch
 RAY_JOB = Path(__file__).with_name("ray_job.py")
 POISON = ['{"id": "poisoned", "text": "Hamas \\ud800 met Qatar."}\n', "{not json at all\n"]
 
@@ -148,7 +149,7 @@ def ray_runs(records: list[dict[str, str]], shared_dir: Path, tmp_path_factory: 
         "".join(json.dumps({"id": a.doc_id} | a.model_dump(include=set(fields))) + "\n" for a in hung),
         encoding="utf-8",
     )
-    kill = _write_jsonl(folder / "kill" / "in.jsonl", records[:24], poison=False)
+    kill = _write_jsonl(folder / "kill" / "in.jsonl", _records(shared_dir, KILL_DOCS), poison=False)
     sources = {
         "engine": [str(engine)],
         "urls": [f"file://{urls}/part-0.jsonl", f"simplecache::file://{urls}/parquet/"],
@@ -243,14 +244,12 @@ def test_ray_runs_across_a_two_node_cluster(records: list[dict[str, str]], tmp_p
     assert len({r["content_hash"] for r in read_table(str(out), "documents").to_pylist()}) == 16
 
 
-def test_ray_worker_killed_mid_run_loses_and_duplicates_nothing(
-    records: list[dict[str, str]], ray_runs: _RayRuns
-) -> None:
-    subset = records[:24]
+def test_ray_worker_killed_mid_run_loses_and_duplicates_nothing(shared_dir: Path, ray_runs: _RayRuns) -> None:
+    subset = _records(shared_dir, KILL_DOCS)
     report, out = ray_runs.report("kill"), ray_runs.out("kill")
     assert len(report["killed"]) == 1  # type: ignore[arg-type]
     hashes = [r["content_hash"] for r in read_table(str(out), "documents").to_pylist()]
-    assert sorted(hashes) == sorted(document_hash(r["text"]) for r in subset)  # every document, once
+    assert sorted(hashes) == sorted({document_hash(r["text"]) for r in subset})  # every document, once
     events = read_table(str(out), "events").to_pylist()
     assert len({(e["content_hash"], e["event_id"]) for e in events}) == len(events)
 

@@ -155,9 +155,13 @@ class Parser:
             size += len(piece)
         if group:
             parsed.extend(self.nlp.pipe(group, batch_size=len(group)))
+        if self.repair is not None:
+            # each piece on its own, before the join: a sentence never spans two pieces, and the repair
+            # copies the stretches between the sentences it re-reads, each copy costing as much as the
+            # whole Doc it is cut from (spaCy's Span.as_doc): on a joined 1 MB Doc that was quadratic
+            parsed = [self.repair(piece) for piece in parsed]
         at = 0
         for count in counts:
             parts = parsed[at : at + count]
             at += count
-            doc = parts[0] if count == 1 else Doc.from_docs(parts, ensure_whitespace=False)
-            yield self.repair(doc) if self.repair is not None else doc
+            yield parts[0] if count == 1 else Doc.from_docs(parts, ensure_whitespace=False)
