@@ -11,7 +11,7 @@ from backchannel.events.lexicon import TriggerEntry
 from backchannel.events.ontology import QUAD_CLASS
 from backchannel.events.parties import key
 from backchannel.events.syntax import direct_object
-from backchannel.events.wordlists import MEASURE_NOUNS
+from backchannel.events.wordclasses import WordClasses
 from backchannel.records import ActorMention
 
 __all__ = ["Candidate", "drop_protest_purposes", "harm", "imposes_measure", "inherit_complement_recipients", "retype"]
@@ -34,7 +34,7 @@ class Candidate:
     solo: bool = False  # a meeting of one side only ("the Cabinet met"): not an event, and takes no donor
 
 
-def imposes_measure(cand: Candidate) -> bool:
+def imposes_measure(cand: Candidate, words: WordClasses) -> bool:
     """Does the event's object name a measure over a place ("lifted the curfew", "imposed martial law")?"""
     verb = cand.trigger if not cand.nominal else cand.clause
     heads = [verb] + [c for c in verb.children if c.dep_ == "xcomp"]
@@ -42,11 +42,11 @@ def imposes_measure(cand: Candidate) -> bool:
         dobj = direct_object(head)
         if dobj is None:
             continue
-        words = [t for t in dobj.subtree if t.i <= dobj.i]
-        words += [g for c in dobj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
-        if any(t.lemma_.lower() in MEASURE_NOUNS for t in words):
+        named = [t for t in dobj.subtree if t.i <= dobj.i]
+        named += [g for c in dobj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+        if any(t.lemma_.lower() in words.measure_nouns for t in named):
             return True  # "lifted the curfew", "a state of emergency"
-    return cand.nominal and cand.trigger.lemma_.lower() in MEASURE_NOUNS
+    return cand.nominal and cand.trigger.lemma_.lower() in words.measure_nouns
 
 
 def inherit_complement_recipients(cands: list[Candidate]) -> None:

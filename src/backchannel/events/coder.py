@@ -33,9 +33,17 @@ from backchannel.events.event_fields import (
     trigger_span,
 )
 from backchannel.events.intent import intent_event_type, narrated_purpose
-from backchannel.events.lexicon import GENERIC_EVENT_HEADS, LIGHT_VERBS, OCCURRENCE_VERBS, Lexicon, TriggerEntry
-from backchannel.events.modality import SPEECH_VERBS, clause_modality, reporting_verb
-from backchannel.events.ontology import INTENSITY, QUAD_CLASS
+from backchannel.events.lexicon import Lexicon, TriggerEntry
+from backchannel.events.modality import clause_modality, reporting_verb
+from backchannel.events.ontology import (
+    DOMESTIC_TYPES,
+    INTENSITY,
+    NEEDS_RECIPIENT,
+    QUAD_CLASS,
+    SETTLEMENT_TYPES,
+    STATE_NOUN_TYPES,
+    TERRITORIAL_TYPES,
+)
 from backchannel.events.parties import (
     appositive_country,
     hostile,
@@ -77,34 +85,7 @@ from backchannel.events.syntax import (
     third_party_talks,
     weapon_participle,
 )
-from backchannel.events.wordlists import (
-    ALLEGING_VERBS,
-    ARMS,
-    CLAUSE_DEPS,
-    DEONTIC,
-    DOCUMENT_NOUNS,
-    DOMESTIC_TYPES,
-    EXERCISE_NOUNS,
-    FIGURATIVE_WARS,
-    MEASURE_HEADS,
-    MEASURE_NOUNS,
-    MEDIATION_PREPS,
-    MEDIATOR_NOUNS,
-    NEEDS_RECIPIENT,
-    PATIENT_NOUNS,
-    PLAYER_ROLES,
-    PROTESTER_NOUNS,
-    RULING_VERBS,
-    SETTLEMENT_TYPES,
-    STATE_NOUN_TYPES,
-    STATE_PARTICIPLES,
-    SUBORDINATES,
-    TERRITORIAL_TYPES,
-    TROOP_NOUNS,
-    VOW_VERBS,
-    WAR_NOUNS,
-    WEAPON_NOUNS,
-)
+from backchannel.events.wordclasses import WordClasses
 from backchannel.records import ActorMention, ActorRef, CleanDoc, Event, PlaceMention, TimeMention, TriggerRef
 
 __all__ = ["CODER_NAME", "EventCoder", "LocationAttacher"]
@@ -125,8 +106,10 @@ class EventCoder:
         attach_location: LocationAttacher | None = None,
         country_actor: Callable[[str], ActorMention | None] | None = None,
         type_scorer: Callable[[Span], dict[str, float]] | None = None,
+        words: WordClasses | None = None,
     ) -> None:
         self.lexicon = lexicon
+        self.words = words or WordClasses.load()
         self.type_scorer = type_scorer
         self.attach_location = attach_location
         self.country_actor = country_actor
@@ -144,7 +127,7 @@ class EventCoder:
         places: Sequence[PlaceMention],
         doc_date: str | None,
     ) -> list[Event]:
-        finder = ArgumentFinder(doc, actors)
+        finder = ArgumentFinder(doc, actors, self.words)
         self._original = clean.article.text
         self._places = list(places)
         self._substitutions = [
@@ -212,10 +195,10 @@ class EventCoder:
         out: list[Candidate] = []
         orphans: list[Candidate] = []
         used: set[int] = set()
-        accident = sentence_accident(sent)
+        accident = sentence_accident(sent, self.words)
         if accident is None and sent.start > 0 and not sent.doc[sent.start - 1].is_punct:
             # the parser cut "A fire breaks out at the Rong Beer Na | Lat Phrao pub ..., killing 27" in two
-            accident = sentence_accident(sent.doc[sent.start - 1].sent)
+            accident = sentence_accident(sent.doc[sent.start - 1].sent, self.words)
         for tok in sent:
             if tok.i in used:
                 continue
@@ -229,12 +212,17 @@ class EventCoder:
             if cand is None:
                 continue
             used.add(cand.trigger.i)
-            if cand.nominal and natural_hazard(cand.trigger):
+            if cand.nominal and natural_hazard(cand.trigger, self.words):
                 continue
-            if weapon_participle(cand.trigger) and self._verb_candidate(cand.trigger.head.head, finder) is not None:
+            if (
+                weapon_participle(cand.trigger, self.words)
+                and self._verb_candidate(cand.trigger.head.head, finder) is not None
+            ):
                 continue  # "detonated an IED targeting a convoy": one attack, coded on "detonated"
             self._fill_arguments(cand, finder, s_index)
-            if any(named_war(g) for h in (cand.trigger, cand.clause) for c in h.children for g in c.children):
+            if any(
+                named_war(g, self.words) for h in (cand.trigger, cand.clause) for c in h.children for g in c.children
+            ):
                 cand.background = True  # "soldiers killed in the Korean War", "during World War II": history
             if accident is not None and harm(cand) and not any(hostile(a) for a in cand.actors):
                 continue  # "a fire breaks out, killing 27", "a bus plunges off the road": no one attacked
@@ -268,10 +256,10 @@ class EventCoder:
     def _verb_lemma(self, tok: Token) -> str:
         """spaCy's lemma, unless a regular de-inflection of the form is a known trigger ("staged" -> "stage")."""
         lemma = tok.lemma_.lower()
-        if lemma in self.lexicon.verbs or lemma in LIGHT_VERBS:
+        if lemma in self.lexicon.verbs or lemma in self.words.light_verbs:
             return lemma
         for guess in deinflect(tok.lower_):
-            if guess in self.lexicon.verbs or guess in LIGHT_VERBS:
+            if guess in self.lexicon.verbs or guess in self.words.light_verbs:
                 return guess
         return lemma
 
@@ -285,13 +273,17 @@ class EventCoder:
     def _verb_candidate(self, tok: Token, finder: ArgumentFinder) -> Candidate | None:
         if tok.dep_ in ("amod", "compound"):
             return None  # "the proposed agreement", "the banned movement": modifiers, not events
-        if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.lemma_.lower() in STATE_PARTICIPLES:
+        if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.lemma_.lower() in self.words.state_participles:
             return None  # "militiamen armed with machetes", "Iran-backed groups"
-        if tok.dep_ == "acl" and tok.lemma_.lower() == "target" and tok.head.lemma_.lower() in MEASURE_HEADS:
+        if tok.dep_ == "acl" and tok.lemma_.lower() == "target" and tok.head.lemma_.lower() in self.words.measure_heads:
             return None  # "a U.S. blacklist targeting Chinese firms", "sanctions targeting Russian banks": no attack
-        if tok.tag_ == "VBG" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lemma_.lower() in PLAYER_ROLES:
+        if (
+            tok.tag_ == "VBG"
+            and tok.i + 1 < len(tok.doc)
+            and tok.doc[tok.i + 1].lemma_.lower() in self.words.player_roles
+        ):
             return None  # "signs attacking midfielder X", "the defending champion": a player's position
-        if misparsed_means(tok):
+        if misparsed_means(tok, self.words):
             # "killed in Israeli tank shelling" read as "killed in Israeli tank" + a clause "shelling":
             # the shelling is how they were killed, one event whose author the killing takes
             head = self._verb_candidate(tok.head, finder)
@@ -299,7 +291,7 @@ class EventCoder:
                 return None
         lemma = self._verb_lemma(tok)
         phrasal = any(f"{lemma} {c.lower_}" in self.lexicon.verbs for c in tok.children if c.dep_ in ("prt", "prep"))
-        if lemma in SPEECH_VERBS and lemma not in self.lexicon.verbs and not phrasal:
+        if lemma in self.words.speech_verbs and lemma not in self.lexicon.verbs and not phrasal:
             return None  # but "wrote off $1.2 billion in loans", "called off the strike" are events
         dobj = direct_object(tok)
         if dobj is None:
@@ -324,7 +316,11 @@ class EventCoder:
             for entry in self.lexicon.verbs.get(lookup, ()):
                 if self._conditions_hold(entry, tok, obj if " " in lookup else dobj, finder):
                     phrase_obj = obj if " " in lookup and obj is not None and obj is not dobj else None
-                    if entry.phrase in VOW_VERBS and entry.event_type == "THREATEN" and self._promises(tok, finder):
+                    if (
+                        entry.phrase in self.words.vow_verbs
+                        and entry.event_type == "THREATEN"
+                        and self._promises(tok, finder)
+                    ):
                         entry = retype(entry, "AGREE", None)  # "vowing to continue shipments of aid": a promise
                     return Candidate(trigger=tok, clause=tok, entry=entry, phrase_object=phrase_obj)
         # "they are in (full swing in) ceasefire negotiations"
@@ -337,7 +333,9 @@ class EventCoder:
                             return Candidate(trigger=obj, clause=tok, entry=noun_entry, nominal=True, light=True)
             return None
         # light verb + event noun: "held talks", "launched an attack", "engaged in dialogue"
-        if lemma in LIGHT_VERBS or any(f"{lemma} {c.lower_}" in LIGHT_VERBS for c in tok.children if c.dep_ == "prt"):
+        if lemma in self.words.light_verbs or any(
+            f"{lemma} {c.lower_}" in self.words.light_verbs for c in tok.children if c.dep_ == "prt"
+        ):
             objs = [dobj] if dobj is not None else []
             if dobj is not None:
                 # "launched 10 days of war games", "a series of attacks"
@@ -377,14 +375,14 @@ class EventCoder:
             if words & entry.not_objects:
                 return False  # "strikes its last gold sovereign", "strikes a pose"
         if entry.subjects:
-            subj = subject(verb)
+            subj = subject(verb, self.words)
             if subj is None or subj.lemma_.lower() not in entry.subjects:
                 return False
         if entry.complements:
             if not any(c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in entry.complements for c in verb.children):
                 return False
             ordered = direct_object(verb)
-            if ordered is not None and ordered.lemma_.lower() in SUBORDINATES:
+            if ordered is not None and ordered.lemma_.lower() in self.words.subordinate_nouns:
                 return False  # "the president ordered the army to stop": a command, not coercion
         if entry.intransitive and direct_object(verb) is not None:
             return False
@@ -406,7 +404,9 @@ class EventCoder:
     def _noun_entry(self, tok: Token) -> TriggerEntry | None:
         lemma = tok.lemma_.lower()
         compounds = [c for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i]
-        if lemma in WAR_NOUNS and any(c.lemma_.lower() in FIGURATIVE_WARS for c in compounds):
+        if lemma in self.words.war_nouns and any(
+            c.lemma_.lower() in self.words.figurative_war_modifiers for c in compounds
+        ):
             return None  # "an economic war against Iran", "a trade war", "a price war": no fighting
         for c in compounds:
             entries = self.lexicon.nouns.get(f"{c.lemma_.lower()} {lemma}") or self.lexicon.nouns.get(
@@ -415,7 +415,7 @@ class EventCoder:
             if entries:
                 return entries[0]
         entries = self.lexicon.nouns.get(lemma) or self.lexicon.nouns.get(tok.lower_)
-        if not entries and lemma in GENERIC_EVENT_HEADS:
+        if not entries and lemma in self.words.generic_event_heads:
             # "a mediation effort", "the peace process": the modifier names the event
             for c in compounds:
                 entries = self.lexicon.nouns.get(c.lemma_.lower())
@@ -429,13 +429,13 @@ class EventCoder:
             return None
         head = tok.head
         # "fighting broke out", "talks were held", "an attack killed ..."
-        if tok.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in OCCURRENCE_VERBS:
+        if tok.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in self.words.occurrence_verbs:
             return Candidate(trigger=tok, clause=head, entry=entry, nominal=True, light=True)
         # "the talks between X and Y", "Israel's offensive on Gaza", "the Israeli airstrikes"
         has_between = any(c.dep_ == "prep" and c.lower_ == "between" for c in tok.children)
         owner = next((c for c in tok.children if c.dep_ == "poss"), None)
         if has_between or (owner is not None and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "ROOT", "attr")):
-            if time_anchor(tok):
+            if time_anchor(tok, self.words):
                 return None  # "since the start of the country's civil war": a date, not a report of fighting
             clause = clause_of(tok)
             if clause is not None and clause.i != tok.i and self._verb_candidate(clause, finder) is not None:
@@ -451,7 +451,7 @@ class EventCoder:
             # light verb or occurrence verb: subject of the light verb is the actor
             actors: list[ActorMention] = []
             recips: list[ActorMention] = []
-            subj = subject(cand.clause) if cand.trigger.dep_ not in ("nsubj", "nsubjpass") else None
+            subj = subject(cand.clause, self.words) if cand.trigger.dep_ not in ("nsubj", "nsubjpass") else None
             if subj is not None and subj.dep_ == "nsubjpass" and subj.head.i == cand.clause.i:
                 # "a US national has been put under investigation", "was placed under arrest by police":
                 # the subject undergoes the event; an agent, if named, does it
@@ -470,7 +470,7 @@ class EventCoder:
             if clause_obj is not None and clause_obj.i != cand.trigger.i:
                 # "Syrian rebels engaged Filipino peacekeepers in a firefight"
                 recips = recips + finder.actors_of(clause_obj, s_index)
-            if actors2 and cand.clause.lemma_.lower() in MEDIATION_PREPS | {"chair", "convene"}:
+            if actors2 and cand.clause.lemma_.lower() in self.words.mediation_verbs | {"chair", "convene"}:
                 # "Russia hosted talks between Fatah and Hamas": the parties act, the host mediates
                 cand.mediators = list(actors)
                 actors = []
@@ -480,7 +480,7 @@ class EventCoder:
         elif cand.nominal:
             actors, recips = self._noun_arguments(cand.trigger, entry, finder, s_index)
         elif cand.trigger.pos_ == "ADJ":
-            actors = finder.actors_of(subject(cand.clause), s_index)
+            actors = finder.actors_of(subject(cand.clause, self.words), s_index)
             recips = self._prep_recipients(cand.trigger, entry, finder, s_index)
         else:
             actors, recips, cand.agentless_passive = self._verb_arguments(cand.trigger, entry, finder, s_index)
@@ -511,27 +511,32 @@ class EventCoder:
             cand.reciprocal_pair = True
             recips = []
         if entry.event_type == "CONSULT" and entry.mode == "visit" and not cand.nominal:
-            subj = subject(cand.trigger)
-            if subj is not None and subj.lemma_.lower() in TROOP_NOUNS:
+            subj = subject(cand.trigger, self.words)
+            if subj is not None and subj.lemma_.lower() in self.words.troop_nouns:
                 # "NATO peacekeeping troops arrived in Bosnia": a deployment, not a visit
                 words = {t.lower_ for t in subj.subtree}
                 peace = any(w.startswith(("peacekeep", "humanitarian", "relief", "medical")) for w in words)
                 cand.entry = entry = retype(entry, "AID" if peace else "MOBILIZE", None if peace else "troops")
-        if entry.event_type == "COOPERATE" and entry.phrase in EXERCISE_NOUNS and len(actors) < 2 and not recips:
+        if (
+            entry.event_type == "COOPERATE"
+            and entry.phrase in self.words.exercise_nouns
+            and len(actors) < 2
+            and not recips
+        ):
             # "Russia is conducting military exercises in Alaska": alone, an exercise is a show of force
             joint = any(c.lemma_.lower() in ("joint", "combined", "bilateral") for c in cand.trigger.children)
             if not joint:
                 cand.entry = entry = retype(entry, "MOBILIZE", "troops")
         if entry.mode == "destroy" and not cand.nominal:
-            doer = agent_or_subject(cand)
-            if doer is not None and doer.lemma_.lower() in PROTESTER_NOUNS:
+            doer = agent_or_subject(cand, self.words)
+            if doer is not None and doer.lemma_.lower() in self.words.protester_nouns:
                 # "the building was demolished by a Ukrainian protestor": destruction by protesters is a riot
                 cand.entry = entry = retype(entry, "PROTEST", "riot")
         if not actors and not entry.swap_roles:  # "received weapons" names no giver: none is guessed
-            generic = generic_party(agent_or_subject(cand))
+            generic = generic_party(agent_or_subject(cand, self.words), self.words)
             actors = [generic] if generic is not None else []
         if not recips and not cand.nominal and entry.event_type not in ("CONSULT", "AGREE"):
-            generic = generic_party(direct_object(cand.trigger))
+            generic = generic_party(direct_object(cand.trigger), self.words)
             recips = [generic] if generic is not None else []
         if not recips and not cand.nominal and entry.event_type not in ("CONSULT", "ACCUSE", "SUPPORT"):
             # "threatened to deliver blows to the United States", "offered to hand over to Great Britain
@@ -555,7 +560,7 @@ class EventCoder:
             for comp in (c for c in cand.trigger.children if c.dep_ in ("ccomp", "xcomp")):
                 helped = next((g for g in comp.children if g.dep_ == "nsubj"), None)
                 found = finder.actors_of(helped, s_index) if helped is not None else []
-                generic = generic_party(helped) if helped is not None and not found else None
+                generic = generic_party(helped, self.words) if helped is not None and not found else None
                 recips = recips or found or ([generic] if generic is not None else [])
         if not recips and not cand.nominal:
             recips = relation_partners(cand.trigger, finder, s_index)
@@ -587,8 +592,8 @@ class EventCoder:
         cand.actors, cand.recipients = actors, recips
 
     def _instrument_authors(self, verb: Token, finder: ArgumentFinder, s_index: int) -> list[ActorMention]:
-        weapon = subject(verb)
-        if weapon is not None and weapon.lemma_.lower() in ARMS:
+        weapon = subject(verb, self.words)
+        if weapon is not None and weapon.lemma_.lower() in self.words.arms:
             # "a landmine planted by an armed group exploded, killing two shepherds": who planted it
             for c in weapon.children:
                 agent = next((g for g in c.children if g.dep_ == "agent"), None) if c.dep_ == "acl" else None
@@ -596,7 +601,7 @@ class EventCoder:
                 if found:
                     return found
         for c in verb.children:
-            entry = self._noun_entry(c) if misparsed_means(c) else None
+            entry = self._noun_entry(c) if misparsed_means(c, self.words) else None
             if entry is not None and entry.event_type == "ASSAULT":
                 # "killed in Pakistani army shelling", parsed as "killed in Pakistani army" + "shelling"
                 found = finder.actors_of(c.doc[c.i - 1], s_index)
@@ -607,14 +612,16 @@ class EventCoder:
                 for g in c.children:
                     if g.dep_ != "pobj":
                         continue
-                    if named_war(g):
+                    if named_war(g, self.words):
                         continue  # "killed in the Korean War": the name of a war, not its author
                     entry = self._noun_entry(g)
                     if entry is not None and entry.event_type == "ASSAULT":
                         found, _ = self._noun_arguments(g, entry, finder, s_index)
                         if found:
                             return found
-                    if g.lemma_.lower() in WEAPON_NOUNS or (entry is not None and entry.event_type == "ASSAULT"):
+                    if g.lemma_.lower() in self.words.weapon_nouns or (
+                        entry is not None and entry.event_type == "ASSAULT"
+                    ):
                         # "killed in Israeli tank shelling", "hit by a Russian drone": whose weapon
                         for m in g.children:
                             if m.dep_ in ("amod", "compound", "poss") and m.i < g.i:
@@ -655,7 +662,7 @@ class EventCoder:
             # "threatened to ban voting in East Jerusalem", "resume attacks in Israel"
             out += self._places_under(dobj, ("in", "against", "on", "into"))
         # "plans to impose restrictions on its labour market for new EU members": whom a measure is for
-        measure = dobj is not None and dobj.lemma_.lower() in MEASURE_NOUNS
+        measure = dobj is not None and dobj.lemma_.lower() in self.words.measure_nouns
         preps = ("to", "against", "on", "at", "with") + (("for",) if measure else ())
         for c in verb.children:
             if c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ in preps):
@@ -700,7 +707,7 @@ class EventCoder:
         self, verb: Token, entry: TriggerEntry, finder: ArgumentFinder, s_index: int
     ) -> tuple[list[ActorMention], list[ActorMention], bool]:
         """Actors, recipients, and whether the clause is a passive with no agent (kept without an actor)."""
-        subj = subject(verb)
+        subj = subject(verb, self.words)
         # "... were released yesterday by Putin": a passive conjunct borrows an active verb's subject
         # (not "Ukraine is expected to receive jets": the infinitive of a passive is active itself)
         passive = subj is not None and (
@@ -731,7 +738,7 @@ class EventCoder:
                 recips = self._prep_recipients(subj, entry, finder, s_index)
         else:
             actors = finder.actors_of(subj, s_index)
-            if not actors and subj is not None and subj.lemma_.lower() in DOCUMENT_NOUNS:
+            if not actors and subj is not None and subj.lemma_.lower() in self.words.speaking_documents:
                 # "a report released in the Rwandan capital alleged ...": the document speaks for its authors
                 found = finder.mentions_in(subj.left_edge.i, subj.right_edge.i + 1)
                 actors = [m for m in found if m.country][:1]
@@ -744,7 +751,9 @@ class EventCoder:
                     recips = recips or self._prep_recipients(part, entry, finder, s_index)
                 recips = recips or of_object(dobj, finder, s_index)
                 dobj = None
-            aimed = next((c for c in dobj.children if weapon_participle(c)), None) if dobj is not None else None
+            aimed = (
+                next((c for c in dobj.children if weapon_participle(c, self.words)), None) if dobj is not None else None
+            )
             if aimed is not None:
                 # "detonated an IED targeting an AMISOM convoy": the weapon's target
                 recips += finder.actors_of(direct_object(aimed), s_index)
@@ -767,7 +776,7 @@ class EventCoder:
                     ]
                     for part in (dobj, *dobj.conjuncts, *amounts):
                         recips = recips or self._prep_recipients(part, entry, finder, s_index)
-                if dobj.lemma_.lower() in MEASURE_NOUNS and only_own(recips, actors):
+                if dobj.lemma_.lower() in self.words.measure_nouns and only_own(recips, actors):
                     # "lift the curfew on Palestinians", "a ban against the party", "impose restrictions
                     # on its labour market for new EU members" (its own market is not whom it is for)
                     recips = [
@@ -776,7 +785,7 @@ class EventCoder:
                         if c.dep_ == "prep" and c.lower_ in ("on", "against", "for")
                         for a in finder.actors_of(pobj(c), s_index)
                     ]
-                if entry.mode == "withdraw" and own_object(dobj):
+                if entry.mode == "withdraw" and own_object(dobj, self.words):
                     # "Rwanda withdraws its troops from eastern Congo", "recalled its ambassador from Paris":
                     # its own people are what it withdraws, not whom
                     own = {a.country for a in actors}
@@ -807,7 +816,7 @@ class EventCoder:
         if not recips and entry.event_type in ("REJECT", "SUPPORT", "ACCUSE"):
             # "vetoed resolutions ... in the Security Council": an IGO in the clause
             # not inside a reported clause: "alleging that the government looted a WFP warehouse"
-            scope = [t for c in verb.children if c.dep_ not in CLAUSE_DEPS for t in c.subtree]
+            scope = [t for c in verb.children if c.dep_ not in self.words.reported_clause_deps for t in c.subtree]
             for c in scope:
                 m = finder.mention_at(c)
                 if m is not None and m.country == "IGO" and m not in actors:
@@ -842,9 +851,9 @@ class EventCoder:
         actors: list[ActorMention] = []
         recips: list[ActorMention] = []
         for c in noun.children:
-            if host_modifier(c):
+            if host_modifier(c, self.words):
                 continue  # "Turkey hosted talks between ..." read as "hosted talks": the host mediates
-            if c.dep_ == "poss" and noun.lemma_.lower() in PATIENT_NOUNS:
+            if c.dep_ == "poss" and noun.lemma_.lower() in self.words.patient_nouns:
                 recips.extend(finder.actors_of(c, s_index))  # "Charlie Kirk's killing", "Navalny's arrest"
             elif c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and c.i < noun.i):
                 actors.extend(finder.actors_of(c, s_index))
@@ -870,7 +879,7 @@ class EventCoder:
         for head in scope:
             for c in head.children:
                 # "mediated by Qatar", "brokered by Egypt", "hosted by Russia"
-                if c.dep_ == "acl" and c.lemma_.lower() in MEDIATION_PREPS:
+                if c.dep_ == "acl" and c.lemma_.lower() in self.words.mediation_verbs:
                     for g in c.children:
                         if g.dep_ == "agent":
                             out.extend(finder.actors_of(pobj(g), s_index))
@@ -886,21 +895,21 @@ class EventCoder:
                 # "through Qatari and Egyptian mediators", "with the mediation of Egypt", "under UN auspices"
                 if c.dep_ == "prep" and c.lower_ in ("through", "via", "with", "under"):
                     for g in c.children:
-                        if g.dep_ == "pobj" and g.lemma_.lower() in MEDIATOR_NOUNS:
+                        if g.dep_ == "pobj" and g.lemma_.lower() in self.words.mediator_nouns:
                             out.extend(finder._nearest_in_phrase(g, s_index))
                             for conj in g.children:
                                 if conj.dep_ == "conj":
                                     out.extend(finder.actors_of(conj, s_index))
         for c in cand.trigger.children:
-            if host_modifier(c):
+            if host_modifier(c, self.words):
                 # "Turkey hosted talks between ...", parsed as a noun "talks" modified by "hosted"
                 out.extend(finder.actors_of(c, s_index))
         # "X hosted/mediated/brokered talks between A and B"
         clause = cand.clause
-        if cand.nominal and clause.lemma_.lower() in MEDIATION_PREPS | {"host", "chair", "convene"}:
+        if cand.nominal and clause.lemma_.lower() in self.words.mediation_verbs | {"host", "chair", "convene"}:
             has_between = any(c.dep_ == "prep" and c.lower_ == "between" for c in cand.trigger.children)
             if has_between:
-                out.extend(finder.actors_of(subject(clause), s_index))
+                out.extend(finder.actors_of(subject(clause, self.words), s_index))
         return out
 
     def _helpers_of(self, with_prep: Token, finder: ArgumentFinder, s_index: int) -> list[ActorMention]:
@@ -923,16 +932,16 @@ class EventCoder:
             return out
         taken = {c.trigger.i for c in found if c.entry.event_type == "REQUEST"}
         for tok in sent:
-            if tok.dep_ != "ccomp" or tok.head.lemma_.lower() not in SPEECH_VERBS | RULING_VERBS:
+            if tok.dep_ != "ccomp" or tok.head.lemma_.lower() not in self.words.speech_verbs | self.words.ruling_verbs:
                 continue
             auxes = {c.lemma_.lower() for c in tok.children if c.dep_ == "aux"}
-            if not auxes & DEONTIC:
+            if not auxes & self.words.deontic_auxiliaries:
                 continue
             speech = tok.head
             if speech.i in taken:
                 continue
-            speakers = finder.actors_of(subject(speech), s_index)
-            addressees = finder.actors_of(subject(tok), s_index)
+            speakers = finder.actors_of(subject(speech, self.words), s_index)
+            addressees = finder.actors_of(subject(tok, self.words), s_index)
             if speakers and addressees:
                 cand = Candidate(trigger=speech, clause=speech, entry=request, actors=speakers, recipients=addressees)
                 out.append(cand)
@@ -952,16 +961,16 @@ class EventCoder:
         finder: ArgumentFinder,
     ) -> list[Event]:
         entry = cand.entry
-        modality = clause_modality(cand.clause)
+        modality = clause_modality(cand.clause, self.words)
         status = modality.status
         if status == "future" and modality.cue in ("attempt", "try", "effort", "bid") and entry.event_type == "ASSAULT":
             # an attempted assassination or attack is coded as the act (the manual's "targeted" mode), but
             # "the attempt by the prime minister to oust the president" has not ousted anyone
             status = "asserted"
-        reporter_tok = reporting_verb(cand.clause)
+        reporter_tok = reporting_verb(cand.clause, self.words)
         reporter: ActorRef | None = None
-        if reporter_tok is not None and not impersonal(reporter_tok):
-            speakers = finder.actors_of(subject(reporter_tok), s_index)
+        if reporter_tok is not None and not impersonal(reporter_tok, self.words):
+            speakers = finder.actors_of(subject(reporter_tok, self.words), s_index)
             if speakers:
                 reporter = ref(speakers[0])
         if reporter is None:
@@ -1012,7 +1021,7 @@ class EventCoder:
             and location is not None
             and location.country_code
             and self.country_actor is not None
-            and third_party_talks(cand.trigger)
+            and third_party_talks(cand.trigger, self.words)
         ):
             # "indirect talks in Doha", "ceasefire negotiations in Cairo": the host country mediates
             party_countries = {a.country for a in cand.actors + cand.recipients}
@@ -1024,7 +1033,7 @@ class EventCoder:
         mode = entry.mode
         if entry.event_type == "CONSULT" and mediators:
             mode = "third-party"
-        context = contexts(sent)
+        context = contexts(sent, self.words)
         score = confidence(cand, time, status)
         # Unknown names keep their text but get a best country guess from the clause's place
         # or the sentence's countries ("Ousted President Askar Akayev ... Kyrgyzstan").
@@ -1045,7 +1054,7 @@ class EventCoder:
             and (
                 entry.event_type == "PROTEST"
                 or location.country_code not in {a.country for a in cand.actors}
-                or imposes_measure(cand)
+                or imposes_measure(cand, self.words)
             )
         ):
             # "activists staged a protest in Beijing", "troops remained on alert in the West Bank",
@@ -1071,8 +1080,8 @@ class EventCoder:
             directions = [([a], [b]), ([b], [a])]
         else:
             directions = [(cand.actors, cand.recipients)]
-        derived = intent_event_type(entry.event_type, modality, reporter, cand.actors)
-        if derived is not None and narrated_purpose(cand.clause, modality):
+        derived = intent_event_type(entry.event_type, modality, reporter, cand.actors, self.words)
+        if derived is not None and narrated_purpose(cand.clause, modality, self.words):
             derived = None
         clause = cand.clause
         for _ in range(2):  # "agreed to restore relations", "vowed to continue supplying gas"
@@ -1135,7 +1144,7 @@ class EventCoder:
             )
         if (
             reporter_tok is not None
-            and reporter_tok.lemma_.lower() in ALLEGING_VERBS
+            and reporter_tok.lemma_.lower() in self.words.alleging_verbs
             and QUAD_CLASS[entry.event_type] >= 3
             and reporter is not None
             and cand.actors

@@ -8,8 +8,9 @@ from collections.abc import Sequence
 from spacy.tokens import Span
 
 from backchannel.events.candidate import Candidate
+from backchannel.events.ontology import NEEDS_RECIPIENT
 from backchannel.events.parties import key
-from backchannel.events.wordlists import CONTEXT_WORDS, NEEDS_RECIPIENT
+from backchannel.events.wordclasses import WordClasses
 from backchannel.records import ActorMention, Event, SentenceRef, TimeMention
 
 __all__ = ["confidence", "contexts", "event_id", "missing_recipient", "sentence_ref", "trigger_span"]
@@ -55,10 +56,10 @@ def trigger_span(cand: Candidate) -> tuple[int, int]:
     return start, end
 
 
-def contexts(sent: Span) -> tuple[str, ...]:
+def contexts(sent: Span, words: WordClasses) -> tuple[str, ...]:
     found: list[str] = []
     for tok in sent:
-        ctx = CONTEXT_WORDS.get(tok.lemma_.lower())
+        ctx = words.context_topics.get(tok.lemma_.lower())
         if ctx and ctx not in found:
             found.append(ctx)
     return tuple(found)

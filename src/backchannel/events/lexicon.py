@@ -11,102 +11,10 @@ from functools import lru_cache
 from importlib import resources
 
 from backchannel.errors import ConfigError
-from backchannel.events.modality import SPEECH_VERBS
 from backchannel.events.ontology import QUAD_CLASS
+from backchannel.events.wordclasses import WordClasses
 
-__all__ = ["GENERIC_EVENT_HEADS", "LIGHT_VERBS", "OCCURRENCE_VERBS", "Lexicon", "TriggerEntry"]
-
-# Verbs whose direct object names the event ("held talks", "launched an attack").
-LIGHT_VERBS = frozenset(
-    {
-        "hold",
-        "have",
-        "conduct",
-        "launch",
-        "carry",
-        "stage",
-        "begin",
-        "start",
-        "resume",
-        "open",
-        "make",
-        "pay",
-        "mount",
-        "continue",
-        "intensify",
-        "step",
-        "escalate",
-        "wage",
-        "unleash",
-        "engage",
-        "enter",
-        "issue",
-        "lodge",
-        "file",
-        "voice",
-        "announce",
-        "declare",
-        "order",
-        "organize",
-        "organise",
-        "lead",
-        "join",
-        "attend",
-        "host",
-        "chair",
-        "convene",
-        "perpetrate",
-        "commit",
-        "claim",
-        "initiate",
-        "renew",
-        "expand",
-        "step up",
-        "carry out",
-        "take part",
-        "participate",
-        "receive",
-        "accept",
-        "reach",
-        "sign",
-        "conclude",
-        "seal",
-        "finalize",
-        "finalise",
-        "broker",
-        "provide",
-        "deliver",
-        "send",
-        "give",
-        "offer",
-        "extend",
-        "impose",
-        "level",
-        "execute",
-        "put",
-        "place",
-        "converge",
-        "gather",
-        "assemble",
-        "return",
-        "head",
-        "come",
-        "go",
-        "travel",
-        "arrive",
-        "fly",
-        "remain",
-        "stay",
-    }
-)
-
-# Generic heads whose compound modifier names the event: "mediation effort", "peace process".
-GENERIC_EVENT_HEADS = frozenset({"effort", "bid", "initiative", "process", "round", "session", "mission", "campaign"})
-
-# Verbs that say a nominal event happened ("fighting broke out", "talks were held").
-OCCURRENCE_VERBS = frozenset(
-    {"break", "erupt", "occur", "take", "happen", "begin", "start", "continue", "resume", "hold", "kill", "end"}
-)
+__all__ = ["Lexicon", "TriggerEntry"]
 
 
 @dataclass(frozen=True)
@@ -187,9 +95,10 @@ class Lexicon:
                 entries.sort(key=lambda e: -e.specificity)
         return lex
 
-    def verb_lemmas(self) -> frozenset[str]:
+    def verb_lemmas(self, words: WordClasses | None = None) -> frozenset[str]:
         """Every verb the lexicon codes or reads as reporting speech (first word of a phrasal verb)."""
-        return frozenset(k.split()[0] for k in self.verbs) | SPEECH_VERBS
+        speech = (words or WordClasses.load()).speech_verbs
+        return frozenset(k.split()[0] for k in self.verbs) | speech
 
     def max_noun_words(self) -> int:
         return max((len(k.split()) for k in self.nouns), default=1)
