@@ -344,7 +344,7 @@ class EventCoder:
             objs += [
                 g
                 for c in tok.children
-                if c.dep_ == "prep" and c.lower_ in ("in", "into", "on", "for", "under")
+                if c.dep_ == "prep" and c.lower_ in self.words.light_verb_object_preps
                 for g in c.children
                 if g.dep_ == "pobj"
             ]
@@ -364,7 +364,7 @@ class EventCoder:
             lemmas |= {
                 g.lemma_.lower()
                 for c in obj.children
-                if c.dep_ == "prep" and c.lower_ in ("in", "of", "worth")
+                if c.dep_ == "prep" and c.lower_ in self.words.amount_preps
                 for g in c.children
                 if g.dep_ == "pobj"
             }
@@ -470,7 +470,7 @@ class EventCoder:
             if clause_obj is not None and clause_obj.i != cand.trigger.i:
                 # "Syrian rebels engaged Filipino peacekeepers in a firefight"
                 recips = recips + finder.actors_of(clause_obj, s_index)
-            if actors2 and cand.clause.lemma_.lower() in self.words.mediation_verbs | {"chair", "convene"}:
+            if actors2 and cand.clause.lemma_.lower() in self.words.mediation_verbs | self.words.hosting_verbs:
                 # "Russia hosted talks between Fatah and Hamas": the parties act, the host mediates
                 cand.mediators = list(actors)
                 actors = []
@@ -515,7 +515,7 @@ class EventCoder:
             if subj is not None and subj.lemma_.lower() in self.words.troop_nouns:
                 # "NATO peacekeeping troops arrived in Bosnia": a deployment, not a visit
                 words = {t.lower_ for t in subj.subtree}
-                peace = any(w.startswith(("peacekeep", "humanitarian", "relief", "medical")) for w in words)
+                peace = any(w.startswith(tuple(self.words.peaceful_mission_prefixes)) for w in words)
                 cand.entry = entry = retype(entry, "AID" if peace else "MOBILIZE", None if peace else "troops")
         if (
             entry.event_type == "COOPERATE"
@@ -524,7 +524,7 @@ class EventCoder:
             and not recips
         ):
             # "Russia is conducting military exercises in Alaska": alone, an exercise is a show of force
-            joint = any(c.lemma_.lower() in ("joint", "combined", "bilateral") for c in cand.trigger.children)
+            joint = any(c.lemma_.lower() in self.words.joint_modifiers for c in cand.trigger.children)
             if not joint:
                 cand.entry = entry = retype(entry, "MOBILIZE", "troops")
         if entry.mode == "destroy" and not cand.nominal:
@@ -608,7 +608,7 @@ class EventCoder:
                 if found:
                     return found
         for c in verb.children:
-            if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by", "during", "from"):
+            if c.dep_ in ("prep", "agent") and c.lower_ in self.words.attack_author_preps:
                 for g in c.children:
                     if g.dep_ != "pobj":
                         continue
@@ -630,7 +630,7 @@ class EventCoder:
                                     return found
         for c in verb.children:
             if c.dep_ == "advcl" and any(
-                g.lower_ in ("when", "after", "as") for g in c.children if g.dep_ in ("mark", "advmod")
+                g.lower_ in self.words.attack_clause_marks for g in c.children if g.dep_ in ("mark", "advmod")
             ):
                 # "sailors were killed when their frigate was sunk by a US submarine": the attack's author
                 inner = self._verb_candidate(c, finder)
@@ -655,22 +655,22 @@ class EventCoder:
         return None
 
     def _complement_targets(self, verb: Token, finder: ArgumentFinder, s_index: int) -> list[ActorMention]:
-        out: list[ActorMention] = self._places_under(verb, ("in", "against", "on", "into"))
+        out: list[ActorMention] = self._places_under(verb, self.words.place_target_preps)
         dobj = direct_object(verb)
         if dobj is not None:
             out += finder.actors_of(dobj, s_index)
             # "threatened to ban voting in East Jerusalem", "resume attacks in Israel"
-            out += self._places_under(dobj, ("in", "against", "on", "into"))
+            out += self._places_under(dobj, self.words.place_target_preps)
         # "plans to impose restrictions on its labour market for new EU members": whom a measure is for
         measure = dobj is not None and dobj.lemma_.lower() in self.words.measure_nouns
-        preps = ("to", "against", "on", "at", "with") + (("for",) if measure else ())
+        preps = self.words.complement_target_preps | ({"for"} if measure else set())
         for c in verb.children:
             if c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ in preps):
                 obj = (pobj(c) or c) if c.dep_ == "dative" else pobj(c)
                 out += finder.actors_of(obj, s_index)
         return out
 
-    def _places_under(self, verb: Token, preps: tuple[str, ...]) -> list[ActorMention]:
+    def _places_under(self, verb: Token, preps: frozenset[str]) -> list[ActorMention]:
         out: list[ActorMention] = []
         for c in verb.children:
             if c.dep_ == "prep" and c.lower_ in preps:
@@ -696,7 +696,9 @@ class EventCoder:
         dobj = direct_object(verb)
         if dobj is not None and dobj.i != cand.trigger.i:
             heads.append(dobj)
-        targets = set(entry.recip_preps) | ({"on", "against", "into"} if QUAD_CLASS[entry.event_type] == 4 else set())
+        targets = set(entry.recip_preps) | (
+            self.words.attack_target_preps if QUAD_CLASS[entry.event_type] == 4 else set()
+        )
         for head in {cand.trigger, verb}:
             for c in head.children:
                 if c.dep_ == "prep" and c.lower_ in targets:
@@ -770,7 +772,7 @@ class EventCoder:
                     amounts = [
                         g
                         for c in dobj.children
-                        if c.dep_ == "prep" and c.lower_ in ("in", "of", "worth")
+                        if c.dep_ == "prep" and c.lower_ in self.words.amount_preps
                         for g in c.children
                         if g.dep_ == "pobj"
                     ]
@@ -782,7 +784,7 @@ class EventCoder:
                     recips = [
                         a
                         for c in [*dobj.children, *(c for c in verb.children if c.lower_ == "for")]
-                        if c.dep_ == "prep" and c.lower_ in ("on", "against", "for")
+                        if c.dep_ == "prep" and c.lower_ in self.words.measure_target_preps
                         for a in finder.actors_of(pobj(c), s_index)
                     ]
                 if entry.mode == "withdraw" and own_object(dobj, self.words):
@@ -888,12 +890,12 @@ class EventCoder:
                 # "Egyptian-brokered truce", "Qatari-mediated talks"
                 if c.dep_ in ("amod", "compound") and "-" in c.text:
                     rest = c.text.partition("-")[2]
-                    if rest.lower().startswith(("broker", "mediat", "host", "sponsor", "led")):
+                    if rest.lower().startswith(tuple(self.words.mediation_prefixes)):
                         m = finder.mention_at(c)
                         if m is not None:
                             out.append(m)
                 # "through Qatari and Egyptian mediators", "with the mediation of Egypt", "under UN auspices"
-                if c.dep_ == "prep" and c.lower_ in ("through", "via", "with", "under"):
+                if c.dep_ == "prep" and c.lower_ in self.words.mediation_preps:
                     for g in c.children:
                         if g.dep_ == "pobj" and g.lemma_.lower() in self.words.mediator_nouns:
                             out.extend(finder._nearest_in_phrase(g, s_index))
@@ -906,7 +908,7 @@ class EventCoder:
                 out.extend(finder.actors_of(c, s_index))
         # "X hosted/mediated/brokered talks between A and B"
         clause = cand.clause
-        if cand.nominal and clause.lemma_.lower() in self.words.mediation_verbs | {"host", "chair", "convene"}:
+        if cand.nominal and clause.lemma_.lower() in self.words.mediation_verbs | self.words.hosting_verbs:
             has_between = any(c.dep_ == "prep" and c.lower_ == "between" for c in cand.trigger.children)
             if has_between:
                 out.extend(finder.actors_of(subject(clause, self.words), s_index))
@@ -916,7 +918,7 @@ class EventCoder:
         """ "mediated by Qatar with the help of Egypt and the United States": the helpers mediate too."""
         out: list[ActorMention] = []
         for h in with_prep.children:
-            if h.dep_ == "pobj" and h.lemma_.lower() in ("help", "assistance", "support", "backing"):
+            if h.dep_ == "pobj" and h.lemma_.lower() in self.words.help_nouns:
                 of = next((x for x in h.children if x.dep_ == "prep" and x.lower_ == "of"), None)
                 obj = pobj(of) if of is not None else None
                 out.extend(finder.actors_of(obj, s_index) if obj is not None else finder._nearest_in_phrase(h, s_index))
@@ -963,7 +965,7 @@ class EventCoder:
         entry = cand.entry
         modality = clause_modality(cand.clause, self.words)
         status = modality.status
-        if status == "future" and modality.cue in ("attempt", "try", "effort", "bid") and entry.event_type == "ASSAULT":
+        if status == "future" and modality.cue in self.words.attempt_cues and entry.event_type == "ASSAULT":
             # an attempted assassination or attack is coded as the act (the manual's "targeted" mode), but
             # "the attempt by the prime minister to oust the president" has not ousted anyone
             status = "asserted"

@@ -50,9 +50,8 @@ def with_country(m: ActorMention, country: str, any_kind: bool = False) -> Actor
 
 
 def appositive_country(m: ActorMention, sent: Span, finder: ArgumentFinder) -> ActorMention:
-    if (
-        m.resolved or m.country or m.kind not in ("unknown", "person", "group") or m.end <= m.start
-    ):  # not-words: mention kinds
+    unnamed_kinds = ("unknown", "person", "group")  # not-words: mention kinds that may lack a country
+    if m.resolved or m.country or m.kind not in unnamed_kinds or m.end <= m.start:
         return m
     span = sent.doc.char_span(m.start, m.end, alignment_mode="expand")
     if span is None or not len(span):
