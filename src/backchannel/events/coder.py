@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from spacy.tokens import Doc, Span, Token
 
 from backchannel.events.accidents import natural_hazard, sentence_accident
+from backchannel.events.argument_plans import ArgumentPlans, PlanState
 from backchannel.events.arguments import ArgumentFinder, is_reciprocal_pronoun, pobj
 from backchannel.events.background import after_document, governing_time, mark_background, time_anchor, time_heads
 from backchannel.events.candidate import (
@@ -38,7 +39,6 @@ from backchannel.events.modality import clause_modality, reporting_verb
 from backchannel.events.ontology import (
     DOMESTIC_TYPES,
     INTENSITY,
-    NEEDS_RECIPIENT,
     QUAD_CLASS,
     SETTLEMENT_TYPES,
     STATE_NOUN_TYPES,
@@ -58,14 +58,9 @@ from backchannel.events.parties import (
 )
 from backchannel.events.roles import (
     according_to,
-    addressees_of_clause,
     agent_or_subject,
-    condition_subjects,
-    generic_party,
     is_actorish,
     of_object,
-    protest_organisers,
-    relation_partners,
     sentence_country,
     talks_partners,
 )
@@ -107,9 +102,11 @@ class EventCoder:
         country_actor: Callable[[str], ActorMention | None] | None = None,
         type_scorer: Callable[[Span], dict[str, float]] | None = None,
         words: WordClasses | None = None,
+        plans: ArgumentPlans | None = None,
     ) -> None:
         self.lexicon = lexicon
         self.words = words or WordClasses.load()
+        self.plans = plans or ArgumentPlans.load()
         self.type_scorer = type_scorer
         self.attach_location = attach_location
         self.country_actor = country_actor
@@ -476,12 +473,12 @@ class EventCoder:
                 actors = []
             actors = actors or actors2
             recips = recips + recips2
-            recips += self._prep_recipients(cand.clause, entry, finder, s_index)
+            recips += self.prep_recipients(cand.clause, entry, finder, s_index)
         elif cand.nominal:
             actors, recips = self._noun_arguments(cand.trigger, entry, finder, s_index)
         elif cand.trigger.pos_ == "ADJ":
             actors = finder.actors_of(subject(cand.clause, self.words), s_index)
-            recips = self._prep_recipients(cand.trigger, entry, finder, s_index)
+            recips = self.prep_recipients(cand.trigger, entry, finder, s_index)
         else:
             actors, recips, cand.agentless_passive = self._verb_arguments(cand.trigger, entry, finder, s_index)
             if cand.phrase_object is not None and not recips:
@@ -532,48 +529,9 @@ class EventCoder:
             if doer is not None and doer.lemma_.lower() in self.words.protester_nouns:
                 # "the building was demolished by a Ukrainian protestor": destruction by protesters is a riot
                 cand.entry = entry = retype(entry, "PROTEST", "riot")
-        if not actors and not entry.swap_roles:  # "received weapons" names no giver: none is guessed
-            generic = generic_party(agent_or_subject(cand, self.words), self.words)
-            actors = [generic] if generic is not None else []
-        if not recips and not cand.nominal and entry.event_type not in ("CONSULT", "AGREE"):
-            generic = generic_party(direct_object(cand.trigger), self.words)
-            recips = [generic] if generic is not None else []
-        if not recips and not cand.nominal and entry.event_type not in ("CONSULT", "ACCUSE", "SUPPORT"):
-            # "threatened to deliver blows to the United States", "offered to hand over to Great Britain
-            # two of its nationals": the target is in the complement
-            # every xcomp: "agreed to re-open its borders" is parsed as three ("re", "-", "open")
-            for comp in (c for c in cand.trigger.children if c.dep_ == "xcomp"):
-                recips = recips or self._complement_targets(comp, finder, s_index)
-                for inner in (g for g in comp.children if g.dep_ == "xcomp"):
-                    # "vowed to keep fighting Israel", "pledged to continue supplying gas to Serbia"
-                    recips = recips or self._complement_targets(inner, finder, s_index)
-        if not recips and entry.event_type == "PROTEST":
-            # "staged a hunger strike in protest against the violations by Algerian security forces"
-            for head in (cand.trigger, cand.clause):
-                for c in head.children:
-                    if c.dep_ == "prep" and c.lower_ == "in":
-                        for g in c.children:
-                            if g.dep_ == "pobj" and g.lemma_.lower() == "protest":
-                                recips = recips or self._prep_recipients(g, entry, finder, s_index)
-        if not recips and not cand.nominal and entry.event_type in NEEDS_RECIPIENT:
-            # "helping militants join an armed group": the one helped is the subject of the helped act
-            for comp in (c for c in cand.trigger.children if c.dep_ in ("ccomp", "xcomp")):
-                helped = next((g for g in comp.children if g.dep_ == "nsubj"), None)
-                found = finder.actors_of(helped, s_index) if helped is not None else []
-                generic = generic_party(helped, self.words) if helped is not None and not found else None
-                recips = recips or found or ([generic] if generic is not None else [])
-        if not recips and not cand.nominal:
-            recips = relation_partners(cand.trigger, finder, s_index)
-        if not recips and entry.event_type in ("REQUEST", "ACCUSE"):
-            # "demanded that the US cancel ...", "alleged that France was aware of ..."
-            recips = addressees_of_clause(cand.trigger, finder, s_index)
-        if not recips and not cand.nominal and entry.event_type in ("COERCE", "REJECT", "SANCTION"):
-            recips = protest_organisers(cand.trigger, finder, s_index)
-        if not recips and not cand.nominal and entry.event_type == "THREATEN":
-            recips = condition_subjects(cand.trigger, finder, s_index)
-        if not recips:
-            # "shelled the capital Juba", "attack the Rafah crossing": a place stands for its country
-            recips = self._place_targets(cand, entry)
+        plan = PlanState(cand, entry, finder, s_index, self, actors, recips)
+        self.plans.run(plan)
+        actors, recips = plan.actors, plan.recipients
         actor_ids = {key(a) for a in actors}
         recips = [r for r in recips if key(r) not in actor_ids]
         if (
@@ -654,7 +612,7 @@ class EventCoder:
                             return place.country_code
         return None
 
-    def _complement_targets(self, verb: Token, finder: ArgumentFinder, s_index: int) -> list[ActorMention]:
+    def complement_targets(self, verb: Token, finder: ArgumentFinder, s_index: int) -> list[ActorMention]:
         out: list[ActorMention] = self._places_under(verb, self.words.place_target_preps)
         dobj = direct_object(verb)
         if dobj is not None:
@@ -690,7 +648,7 @@ class EventCoder:
                 return place_party(place)
         return None
 
-    def _place_targets(self, cand: Candidate, entry: TriggerEntry) -> list[ActorMention]:
+    def place_targets(self, cand: Candidate, entry: TriggerEntry) -> list[ActorMention]:
         heads: list[Token] = []
         verb = cand.trigger if not cand.nominal else cand.clause
         dobj = direct_object(verb)
@@ -737,7 +695,7 @@ class EventCoder:
             recips = finder.actors_of(subj, s_index)
             if not recips and subj is not None:
                 # "Evidence against Russia was presented by the US"
-                recips = self._prep_recipients(subj, entry, finder, s_index)
+                recips = self.prep_recipients(subj, entry, finder, s_index)
         else:
             actors = finder.actors_of(subj, s_index)
             if not actors and subj is not None and subj.lemma_.lower() in self.words.speaking_documents:
@@ -750,7 +708,7 @@ class EventCoder:
                 # but "forgives the debt of Somalia", "$1.2 billion in loans to Ethiopia" name whom it is for
                 inner = [g for c in dobj.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
                 for part in (dobj, *inner):
-                    recips = recips or self._prep_recipients(part, entry, finder, s_index)
+                    recips = recips or self.prep_recipients(part, entry, finder, s_index)
                 recips = recips or of_object(dobj, finder, s_index)
                 dobj = None
             aimed = (
@@ -777,7 +735,7 @@ class EventCoder:
                         if g.dep_ == "pobj"
                     ]
                     for part in (dobj, *dobj.conjuncts, *amounts):
-                        recips = recips or self._prep_recipients(part, entry, finder, s_index)
+                        recips = recips or self.prep_recipients(part, entry, finder, s_index)
                 if dobj.lemma_.lower() in self.words.measure_nouns and only_own(recips, actors):
                     # "lift the curfew on Palestinians", "a ban against the party", "impose restrictions
                     # on its labour market for new EU members" (its own market is not whom it is for)
@@ -792,14 +750,14 @@ class EventCoder:
                     # its own people are what it withdraws, not whom
                     own = {a.country for a in actors}
                     recips = [r for r in recips if r.kind not in ("group", "person") and r.country not in own]
-                    recips = recips or self._prep_recipients(dobj, entry, finder, s_index)
+                    recips = recips or self.prep_recipients(dobj, entry, finder, s_index)
                 if not recips:
                     recips = of_object(dobj, finder, s_index)
             dative = next((c for c in verb.children if c.dep_ == "dative"), None)
             if dative is not None:
                 # "presented a plan to Israel and Hamas": a dative "to" names its object and its conjuncts
                 recips += finder.actors_of(pobj(dative) or dative, s_index)
-        recips += self._prep_recipients(verb, entry, finder, s_index)
+        recips += self.prep_recipients(verb, entry, finder, s_index)
         if entry.swap_roles:
             # "Georgian demonstrators received weapons from the government": the giver acts
             obj = direct_object(verb)
@@ -826,7 +784,7 @@ class EventCoder:
                     break
         return actors, recips, agentless
 
-    def _prep_recipients(
+    def prep_recipients(
         self, head: Token, entry: TriggerEntry, finder: ArgumentFinder, s_index: int
     ) -> list[ActorMention]:
         out: list[ActorMention] = []
@@ -862,7 +820,7 @@ class EventCoder:
             elif (c.dep_ == "prep" and c.lower_ == "between") or (c.dep_ == "prep" and c.lower_ == "by"):
                 obj = pobj(c)
                 actors.extend(finder.actors_of(obj, s_index))
-        recips.extend(self._prep_recipients(noun, entry, finder, s_index))
+        recips.extend(self.prep_recipients(noun, entry, finder, s_index))
         return actors, recips
 
     def _mediators(self, cand: Candidate, finder: ArgumentFinder, s_index: int) -> list[ActorMention]:
