@@ -49,7 +49,7 @@ class TargetFinder(Protocol):
         self, head: Token, entry: TriggerEntry, finder: ArgumentFinder, s_index: int
     ) -> list[ActorMention]: ...
 
-    def place_targets(self, cand: Candidate, entry: TriggerEntry) -> list[ActorMention]: ...
+    def place_targets(self, cand: Candidate, entry: TriggerEntry, finder: ArgumentFinder) -> list[ActorMention]: ...
 
 
 @dataclass
@@ -144,7 +144,7 @@ def _condition_subject(s: PlanState) -> list[ActorMention]:
 
 
 def _place_target(s: PlanState) -> list[ActorMention]:
-    return s.filler.place_targets(s.cand, s.entry)
+    return s.filler.place_targets(s.cand, s.entry, s.finder)
 
 
 STRATEGIES: Mapping[str, Strategy] = MappingProxyType(

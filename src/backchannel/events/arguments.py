@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from backchannel.events.wordclasses import WordClasses
-from backchannel.records import ActorMention
+from backchannel.records import ActorMention, PlaceMention
 
 __all__ = ["ArgumentFinder", "is_pair_phrase", "is_reciprocal_pronoun", "pobj"]
 
@@ -77,6 +77,7 @@ class ArgumentFinder:
     doc: Doc
     mentions: Sequence[ActorMention]
     words: WordClasses
+    places: Sequence[PlaceMention] = ()  # the document's places (a place may stand for its country)
     _by_token: dict[int, int] = field(default_factory=dict)
     last_pair: list[ActorMention] = field(default_factory=list)
     last_pair_sent: int = -10

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass, field
 
 from spacy.tokens import Token
@@ -14,7 +13,26 @@ from backchannel.events.syntax import direct_object
 from backchannel.events.wordclasses import WordClasses
 from backchannel.records import ActorMention
 
-__all__ = ["Candidate", "drop_protest_purposes", "harm", "imposes_measure", "inherit_complement_recipients", "retype"]
+__all__ = [
+    "Candidate",
+    "Trigger",
+    "drop_protest_purposes",
+    "harm",
+    "imposes_measure",
+    "inherit_complement_recipients",
+]
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A trigger as the trigger finder marks it: where the event is said, and the lexicon entry that says it."""
+
+    trigger: Token  # the word that carries the event meaning
+    clause: Token  # the verb heading the clause (modality, time, subject)
+    entry: TriggerEntry
+    nominal: bool = False
+    light: bool = False  # the noun trigger is the object of a light verb ("held talks", "put under investigation")
+    phrase_object: Token | None = None  # the object of a phrasal trigger ("fired at Russia", "cracked down on")
 
 
 @dataclass
@@ -32,6 +50,20 @@ class Candidate:
     phrase_object: Token | None = None  # the object of a phrasal trigger ("fired at Russia", "cracked down on")
     background: bool = False  # told as background to another event ("released X, who had been jailed ...")
     solo: bool = False  # a meeting of one side only ("the Cabinet met"): not an event, and takes no donor
+    filled_by: list[str] = field(default_factory=list)  # the argument rules that filled its slots (the trace)
+    rule: str | None = None  # the rule that made the candidate when no trigger did (the trace)
+
+    @classmethod
+    def of(cls, found: Trigger) -> Candidate:
+        """A candidate to fill, from a trigger as marked."""
+        return cls(
+            trigger=found.trigger,
+            clause=found.clause,
+            entry=found.entry,
+            nominal=found.nominal,
+            light=found.light,
+            phrase_object=found.phrase_object,
+        )
 
 
 def imposes_measure(cand: Candidate, words: WordClasses) -> bool:
@@ -101,7 +133,3 @@ def drop_protest_purposes(cands: list[Candidate]) -> list[Candidate]:
 def harm(cand: Candidate) -> bool:
     """A killing, an attack or a destruction (what a disaster or an accident also does)."""
     return cand.entry.event_type == "ASSAULT" or cand.entry.mode == "destroy"
-
-
-def retype(entry: TriggerEntry, event_type: str, mode: str | None) -> TriggerEntry:
-    return dataclasses.replace(entry, event_type=event_type, mode=mode)

@@ -65,13 +65,20 @@ def contexts(sent: Span, words: WordClasses) -> tuple[str, ...]:
     return tuple(found)
 
 
-def confidence(cand: Candidate, time: TimeMention | None, status: str) -> float:
+def confidence(
+    cand: Candidate,
+    time: TimeMention | None,
+    status: str,
+    actors: Sequence[ActorMention],
+    recipients: Sequence[ActorMention],
+) -> float:
+    """A score of how sure the coding is: named parties, a verb trigger, a date, an asserted status."""
     score = 0.45
-    if cand.actors and all(a.resolved for a in cand.actors):
+    if actors and all(a.resolved for a in actors):
         score += 0.2
-    elif cand.actors:
+    elif actors:
         score += 0.08
-    if cand.recipients and all(r.resolved for r in cand.recipients):
+    if recipients and all(r.resolved for r in recipients):
         score += 0.1
     if not cand.nominal:
         score += 0.1

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.tokens import Span, Token
 
 from backchannel.events.arguments import ArgumentFinder, pobj
@@ -217,9 +219,9 @@ def talks_partners(verb: Token, finder: ArgumentFinder, s_index: int) -> list[Ac
     return []
 
 
-def sentence_country(sent: Span, finder: ArgumentFinder, cand: Candidate) -> str | None:
+def sentence_country(sent: Span, finder: ArgumentFinder, parties: Sequence[ActorMention]) -> str | None:
     """The first country named in the sentence that is not already a participant's country."""
-    taken = {a.country for a in cand.actors + cand.recipients if a.country}
+    taken = {a.country for a in parties if a.country}
     fallback: str | None = None
     group: str | None = None
     for m in finder.mentions_in(sent.start, sent.end):
