@@ -84,6 +84,23 @@ def clause_modality(trigger: Token, words: WordClasses, _depth: int = 0) -> Moda
         if verb.pos_ not in ("VERB", "AUX"):
             break
         negated = negated or _is_negated_here(verb, words)
+    found = _own_markers(trigger, verb, negated, words)
+    if found is not None:
+        return found
+    # 2. walk up the clause chain for governing markers
+    found, negated = _governing_markers(verb, negated, words, _depth)
+    if found is not None:
+        return found
+    for c in trigger.children:
+        if c.dep_ == "advmod" and c.lower_ in words.hedge_adverbs - {"reportedly", "allegedly"}:
+            return Modality("hypothetical", c.lower_)
+    if negated:
+        return Modality("negated", "not")
+    return Modality("asserted")
+
+
+def _own_markers(trigger: Token, verb: Token, negated: bool, words: WordClasses) -> Modality | None:
+    """Conditions, auxiliaries, a subjunctive or a wh-infinitive on the clause itself."""
     # "If Israel attacks Rafah, Egypt will suspend the treaty": the consequent is hypothetical too
     for v in (verb, trigger):
         for c in v.children:
@@ -115,110 +132,138 @@ def clause_modality(trigger: Token, words: WordClasses, _depth: int = 0) -> Moda
         c.dep_ in words.wh_word_deps and c.lower_ in words.wh_words for c in verb.children
     ):
         return Modality("hypothetical", "wh-infinitive")
+    return None
 
-    # 2. walk up the clause chain for governing markers
+
+def _governing_markers(verb: Token, negated: bool, words: WordClasses, depth: int) -> tuple[Modality | None, bool]:
+    """Markers on the clauses above: conditions, negating, requesting, future and hedging governors."""
     cur = verb
     hops = 0
     while cur.head.i != cur.i and hops < 8:
-        dep = cur.dep_
-        head = cur.head
         hops += 1
         if any(c.dep_ == "mark" and c.lower_ in words.conditional_marks for c in cur.children):
-            return Modality("hypothetical", "conditional")
+            return Modality("hypothetical", "conditional"), negated
         tense = {cur.tag_} | {c.tag_ for c in cur.children if c.dep_ in words.auxiliary_deps}
         if (
             not tense & {"VBD"}
             and tense & {"VB", "VBP", "VBZ"}
             and any(c.dep_ == "mark" and c.lower_ in words.temporal_condition_marks for c in cur.children)
         ):
-            return Modality("hypothetical", "temporal condition")
-        if dep in words.governed_clause_deps:
-            hl = head.lemma_.lower()
-            if (
-                dep == "pcomp"
-                and head.lower_ == "from"
-                and head.head.lemma_.lower() in words.preventing_verbs
-                and not _is_negated_here(head.head, words)
-            ):
-                return Modality("negated", f"{head.head.lemma_.lower()} from")
-            if dep == "xcomp" and hl in words.negating_verbs and not _is_negated_here(head, words):
-                return Modality("negated", f"{hl} to")
-            if dep == "xcomp" and hl in words.double_negation_verbs and _is_negated_here(head, words):
-                negated = False
-            elif dep == "xcomp" and _is_negated_here(head, words) and hl not in words.speech_verbs:
-                negated = True
-            if (
-                dep in ("xcomp", "ccomp")
-                and hl in words.request_verbs
-                # "a court was told soldiers beat detainees", "commanders told AFP fighters have been
-                # demobilized": a tensed clause is reported; a request is bare ("demanded that Israel ease")
-                and not (dep == "ccomp" and cur.tag_ != "VB")
-                and (
-                    any(c.dep_ in ("dobj", "nsubjpass") for c in head.children)
-                    or any(c.dep_ == "nsubj" for c in cur.children)
-                    or hl not in words.future_verbs
-                )
-            ):
-                # "urged Israel to withdraw", "wants Iran to stop": asked of another party
-                return Modality("hypothetical", f"{hl} (requested)")
-            infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
-            if (dep in words.intention_complement_deps or (dep == "advcl" and infinitive)) and (
-                hl in words.future_verbs
-            ):
-                above = clause_modality(head, words, _depth + 1) if _depth < 3 else Modality("asserted")
-                if above.status in ("hypothetical", "negated"):
-                    return above
-                return Modality("negated" if negated else "future", hl, future_cue=True)
-            if dep in words.possibility_complement_deps and hl in words.hypothetical_verbs:
-                return Modality("hypothetical", hl)
-            if dep in words.noun_relative_deps and head.pos_ == "NOUN" and hl in words.negating_nouns:
-                return Modality("negated", hl)
-            if dep in words.noun_complement_deps and head.pos_ == "NOUN" and hl in words.proposal_nouns:
-                return Modality("hypothetical", hl)
-            if dep == "relcl" and head.pos_ == "NOUN" and hl in words.proposal_nouns | words.legal_texts:
-                # "a resolution that aims to tighten sanctions": the content of a text, not an event
-                return Modality("hypothetical", hl)
-            if dep == "advcl" and infinitive and cur.i > head.i:
-                # "opened fire to disperse the crowd": the purpose, not (yet) the result
-                return Modality("hypothetical", "purpose")
-            alleged_participle = (
-                dep == "advcl"
-                and cur.tag_ == "VBG"
-                and hl in words.accusing_verbs
-                and any(c.dep_ == "dobj" for c in head.children)
-            )
-            if (
-                (dep in words.allegation_complement_deps or alleged_participle)
-                and hl in words.allegation_verbs
-                and cur.i > head.i
-            ):
-                return Modality("hypothetical", f"{hl} (alleged)")
-            head_aux = _aux_lemmas(head, words)
-            if dep in ("xcomp", "conj") or (dep == "ccomp" and hl not in words.speech_verbs):
-                for aux in head_aux:
-                    if aux in words.future_auxiliaries:
-                        return Modality("negated" if negated else "future", aux, future_cue=True)
-                    if aux in words.hypothetical_auxiliaries:
-                        return Modality("hypothetical", aux)
-            # "it is expected that ..." / "it is likely that ..."
-            if dep == "ccomp" and head.lemma_ == "be":
-                for c in head.children:
-                    if (
-                        c.dep_ in ("acomp", "attr")
-                        and c.lemma_.lower() in words.hypothetical_verbs | words.future_verbs
-                    ):
-                        kind = "future" if c.lemma_.lower() in words.future_verbs else "hypothetical"
-                        return Modality(kind, c.lemma_.lower())
-            if hl in words.speech_verbs and dep == "ccomp":
+            return Modality("hypothetical", "temporal condition"), negated
+        if cur.dep_ in words.governed_clause_deps:
+            found, negated = _negating_governor(cur, negated, words)
+            found = found or _requesting_governor(cur, words)
+            found = found or _intending_governor(cur, negated, words, depth)
+            found = found or _content_governor(cur, words)
+            found = found or _modal_governor(cur, negated, words)
+            if found is not None:
+                return found, negated
+            if cur.head.lemma_.lower() in words.speech_verbs and cur.dep_ == "ccomp":
                 # reported speech: modality of the reporting clause does not transfer
                 break
-        cur = head
-    for c in trigger.children:
-        if c.dep_ == "advmod" and c.lower_ in words.hedge_adverbs - {"reportedly", "allegedly"}:
-            return Modality("hypothetical", c.lower_)
-    if negated:
-        return Modality("negated", "not")
-    return Modality("asserted")
+        cur = cur.head
+    return None, negated
+
+
+def _negating_governor(cur: Token, negated: bool, words: WordClasses) -> tuple[Modality | None, bool]:
+    dep, head = cur.dep_, cur.head
+    hl = head.lemma_.lower()
+    if (
+        dep == "pcomp"
+        and head.lower_ == "from"
+        and head.head.lemma_.lower() in words.preventing_verbs
+        and not _is_negated_here(head.head, words)
+    ):
+        return Modality("negated", f"{head.head.lemma_.lower()} from"), negated
+    if dep == "xcomp" and hl in words.negating_verbs and not _is_negated_here(head, words):
+        return Modality("negated", f"{hl} to"), negated
+    if dep == "xcomp" and hl in words.double_negation_verbs and _is_negated_here(head, words):
+        negated = False
+    elif dep == "xcomp" and _is_negated_here(head, words) and hl not in words.speech_verbs:
+        negated = True
+    return None, negated
+
+
+def _requesting_governor(cur: Token, words: WordClasses) -> Modality | None:
+    dep, head = cur.dep_, cur.head
+    hl = head.lemma_.lower()
+    if (
+        dep in ("xcomp", "ccomp")
+        and hl in words.request_verbs
+        # "a court was told soldiers beat detainees", "commanders told AFP fighters have been
+        # demobilized": a tensed clause is reported; a request is bare ("demanded that Israel ease")
+        and not (dep == "ccomp" and cur.tag_ != "VB")
+        and (
+            any(c.dep_ in ("dobj", "nsubjpass") for c in head.children)
+            or any(c.dep_ == "nsubj" for c in cur.children)
+            or hl not in words.future_verbs
+        )
+    ):
+        # "urged Israel to withdraw", "wants Iran to stop": asked of another party
+        return Modality("hypothetical", f"{hl} (requested)")
+    return None
+
+
+def _intending_governor(cur: Token, negated: bool, words: WordClasses, depth: int) -> Modality | None:
+    dep, head = cur.dep_, cur.head
+    hl = head.lemma_.lower()
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
+    if (dep in words.intention_complement_deps or (dep == "advcl" and infinitive)) and hl in words.future_verbs:
+        above = clause_modality(head, words, depth + 1) if depth < 3 else Modality("asserted")
+        if above.status in ("hypothetical", "negated"):
+            return above
+        return Modality("negated" if negated else "future", hl, future_cue=True)
+    if dep in words.possibility_complement_deps and hl in words.hypothetical_verbs:
+        return Modality("hypothetical", hl)
+    return None
+
+
+def _content_governor(cur: Token, words: WordClasses) -> Modality | None:
+    """Nouns whose complement is refused, proposed or written, purposes and allegations."""
+    dep, head = cur.dep_, cur.head
+    hl = head.lemma_.lower()
+    if dep in words.noun_relative_deps and head.pos_ == "NOUN" and hl in words.negating_nouns:
+        return Modality("negated", hl)
+    if dep in words.noun_complement_deps and head.pos_ == "NOUN" and hl in words.proposal_nouns:
+        return Modality("hypothetical", hl)
+    if dep == "relcl" and head.pos_ == "NOUN" and hl in words.proposal_nouns | words.legal_texts:
+        # "a resolution that aims to tighten sanctions": the content of a text, not an event
+        return Modality("hypothetical", hl)
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
+    if dep == "advcl" and infinitive and cur.i > head.i:
+        # "opened fire to disperse the crowd": the purpose, not (yet) the result
+        return Modality("hypothetical", "purpose")
+    alleged_participle = (
+        dep == "advcl"
+        and cur.tag_ == "VBG"
+        and hl in words.accusing_verbs
+        and any(c.dep_ == "dobj" for c in head.children)
+    )
+    if (
+        (dep in words.allegation_complement_deps or alleged_participle)
+        and hl in words.allegation_verbs
+        and cur.i > head.i
+    ):
+        return Modality("hypothetical", f"{hl} (alleged)")
+    return None
+
+
+def _modal_governor(cur: Token, negated: bool, words: WordClasses) -> Modality | None:
+    dep, head = cur.dep_, cur.head
+    hl = head.lemma_.lower()
+    if dep in ("xcomp", "conj") or (dep == "ccomp" and hl not in words.speech_verbs):
+        for aux in _aux_lemmas(head, words):
+            if aux in words.future_auxiliaries:
+                return Modality("negated" if negated else "future", aux, future_cue=True)
+            if aux in words.hypothetical_auxiliaries:
+                return Modality("hypothetical", aux)
+    # "it is expected that ..." / "it is likely that ..."
+    if dep == "ccomp" and head.lemma_ == "be":
+        for c in head.children:
+            if c.dep_ in ("acomp", "attr") and c.lemma_.lower() in words.hypothetical_verbs | words.future_verbs:
+                kind = "future" if c.lemma_.lower() in words.future_verbs else "hypothetical"
+                return Modality(kind, c.lemma_.lower())
+    return None
 
 
 def _under_speech(verb: Token, words: WordClasses) -> bool:
