@@ -101,6 +101,7 @@ def inherit_complement_recipients(cands: list[Candidate]) -> None:
             own = {key(a) for a in cand.actors}
             cand.recipients = [r for r in inner.recipients if key(r) not in own]
             if cand.recipients:
+                cand.filled_by.append("recipient:complement-event")
                 break
 
 
@@ -125,6 +126,7 @@ def drop_protest_purposes(cands: list[Candidate]) -> list[Candidate]:
                 # "demonstrations to demand reforms by Suharto's government": the target of the protest
                 if not host.recipients:
                     host.recipients = list(c.recipients)
+                    host.filled_by += ["recipient:protest-purpose"] if host.recipients else []
                 continue
         kept.append(c)
     return kept
