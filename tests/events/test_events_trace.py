@@ -42,17 +42,17 @@ def test_the_lexicon_line_is_the_one_that_codes_the_trigger(pipeline: Pipeline) 
         assert row[2] == (e.trace.derived_from or e.event_type) or e.trace.retype
 
 
-@pytest.mark.parametrize(
-    ("text", "event_type", "option"),
-    [
-        ("NATO peacekeeping troops arrived in Bosnia on Monday.", "AID", "retype=AID@peace_troops"),
-        ("Russian troops arrived in Belarus on Monday.", "MOBILIZE", "retype=MOBILIZE/troops@troops"),
-        ("Russia is conducting military exercises in the Arctic.", "MOBILIZE", "retype=MOBILIZE/troops@alone"),
-    ],
-)
-def test_a_retyped_event_names_the_option_that_retyped_it(
-    pipeline: Pipeline, text: str, event_type: str, option: str
-) -> None:
+# sentence -> the type it is coded as and the lexicon option that recodes it
+RETYPED = {
+    "NATO peacekeeping troops arrived in Bosnia on Monday.": ("AID", "retype=AID@peace_troops"),
+    "Russian troops arrived in Belarus on Monday.": ("MOBILIZE", "retype=MOBILIZE/troops@troops"),
+    "Russia is conducting military exercises in the Arctic.": ("MOBILIZE", "retype=MOBILIZE/troops@alone"),
+}
+
+
+@pytest.mark.parametrize("text", sorted(RETYPED))
+def test_a_retyped_event_names_the_option_that_retyped_it(pipeline: Pipeline, text: str) -> None:
+    event_type, option = RETYPED[text]
     events = [e for e in _events(pipeline, text) if e.event_type == event_type]
     assert events, [e.event_type for e in _events(pipeline, text)]
     assert all(e.trace is not None and e.trace.retype == option for e in events)

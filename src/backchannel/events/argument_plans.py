@@ -41,7 +41,8 @@ __all__ = ["STRATEGIES", "ArgumentPlans", "PlanState", "Strategy"]
 class TargetFinder(Protocol):
     """What the strategies ask of the argument filler."""
 
-    words: WordClasses
+    @property
+    def words(self) -> WordClasses: ...
 
     def complement_targets(self, verb: Token, finder: ArgumentFinder, s_index: int) -> list[ActorMention]: ...
 

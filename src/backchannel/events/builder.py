@@ -99,22 +99,15 @@ class _Frame:
     score: float
 
 
+@dataclass(frozen=True)
 class EventBuilder:
     """Writes the events of a filled candidate; reads triggers and arguments, changes neither."""
 
-    def __init__(
-        self,
-        triggers: TriggerFinder,
-        filler: ArgumentFiller,
-        words: WordClasses,
-        attach_location: LocationAttacher | None = None,
-        country_actor: Callable[[str], ActorMention | None] | None = None,
-    ) -> None:
-        self.triggers = triggers
-        self.filler = filler
-        self.words = words
-        self.attach_location = attach_location
-        self.country_actor = country_actor
+    triggers: TriggerFinder
+    filler: ArgumentFiller
+    words: WordClasses
+    attach_location: LocationAttacher | None = None
+    country_actor: Callable[[str], ActorMention | None] | None = None
 
     def build(self, cand: Candidate, sent: Span, s_index: int, time: TimeMention | None, ctx: DocContext) -> Built:
         entry = cand.entry

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 from spacy.tokens import Token
 
@@ -56,14 +56,7 @@ class Candidate:
     @classmethod
     def of(cls, found: Trigger) -> Candidate:
         """A candidate to fill, from a trigger as marked."""
-        return cls(
-            trigger=found.trigger,
-            clause=found.clause,
-            entry=found.entry,
-            nominal=found.nominal,
-            light=found.light,
-            phrase_object=found.phrase_object,
-        )
+        return cls(**{f.name: getattr(found, f.name) for f in fields(found)})
 
 
 def imposes_measure(cand: Candidate, words: WordClasses) -> bool:

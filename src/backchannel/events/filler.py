@@ -10,6 +10,7 @@ verb.  What the parse leaves empty, the event type's argument plan fills (``argu
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from spacy.tokens import Token
 
@@ -38,20 +39,14 @@ from backchannel.records import ActorMention
 __all__ = ["ArgumentFiller"]
 
 
+@dataclass(frozen=True)
 class ArgumentFiller:
     """Fills a candidate's actors, recipients and mediators; reads triggers, never marks them."""
 
-    def __init__(
-        self,
-        triggers: TriggerFinder,
-        words: WordClasses,
-        plans: ArgumentPlans,
-        country_actor: Callable[[str], ActorMention | None] | None = None,
-    ) -> None:
-        self.triggers = triggers
-        self.words = words
-        self.plans = plans
-        self.country_actor = country_actor
+    triggers: TriggerFinder
+    words: WordClasses
+    plans: ArgumentPlans
+    country_actor: Callable[[str], ActorMention | None] | None = None
 
     def fill(self, cand: Candidate, finder: ArgumentFinder, s_index: int) -> None:
         """Fill ``cand``'s arguments (and recode its entry where a retype option holds)."""
