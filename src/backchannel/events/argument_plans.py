@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
 from importlib import resources
 from types import MappingProxyType
 from typing import Literal, Protocol
@@ -214,7 +213,6 @@ class ArgumentPlans:
         return cls(plans=MappingProxyType(plans), origins=MappingProxyType(origins))
 
 
-@lru_cache(maxsize=1)
 def _load_packaged() -> ArgumentPlans:
     text = resources.files("backchannel.events").joinpath("data/argument_plans.tsv").read_text(encoding="utf-8")
     return ArgumentPlans.from_text(text, origin="backchannel/events/data/argument_plans.tsv")

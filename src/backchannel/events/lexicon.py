@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
-from functools import lru_cache
 from importlib import resources
 
 from backchannel.errors import ConfigError
@@ -157,7 +156,6 @@ def _retypes(opts: list[str], where: str) -> tuple[Retype, ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=1)
 def _load_packaged() -> Lexicon:
     text = resources.files("backchannel.events").joinpath("data/triggers.tsv").read_text(encoding="utf-8")
     return Lexicon.from_text(text, origin="backchannel/events/data/triggers.tsv")

@@ -9,6 +9,9 @@ aggregates), so that dyad series have a cooperation-conflict direction.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from types import MappingProxyType
+
 __all__ = [
     "DOMESTIC_TYPES",
     "EVENT_TYPES",
@@ -25,45 +28,49 @@ __all__ = [
     "quad_class",
 ]
 
-QUAD_CLASS: dict[str, int] = {
-    "AGREE": 1,
-    "CONSULT": 1,
-    "SUPPORT": 1,
-    "CONCEDE": 1,
-    "COOPERATE": 2,
-    "AID": 2,
-    "RETREAT": 2,
-    "REQUEST": 3,
-    "ACCUSE": 3,
-    "REJECT": 3,
-    "SANCTION": 3,
-    "THREATEN": 3,
-    "PROTEST": 4,
-    "MOBILIZE": 4,
-    "COERCE": 4,
-    "ASSAULT": 4,
-}
+QUAD_CLASS: Mapping[str, int] = MappingProxyType(
+    {
+        "AGREE": 1,
+        "CONSULT": 1,
+        "SUPPORT": 1,
+        "CONCEDE": 1,
+        "COOPERATE": 2,
+        "AID": 2,
+        "RETREAT": 2,
+        "REQUEST": 3,
+        "ACCUSE": 3,
+        "REJECT": 3,
+        "SANCTION": 3,
+        "THREATEN": 3,
+        "PROTEST": 4,
+        "MOBILIZE": 4,
+        "COERCE": 4,
+        "ASSAULT": 4,
+    }
+)
 
 EVENT_TYPES: tuple[str, ...] = tuple(QUAD_CLASS)
 
-INTENSITY: dict[str, float] = {
-    "AGREE": 4.0,
-    "CONSULT": 1.0,
-    "SUPPORT": 3.5,
-    "CONCEDE": 5.0,
-    "COOPERATE": 6.0,
-    "AID": 7.0,
-    "RETREAT": 6.5,
-    "REQUEST": -3.0,
-    "ACCUSE": -2.0,
-    "REJECT": -4.0,
-    "SANCTION": -4.5,
-    "THREATEN": -6.0,
-    "PROTEST": -6.5,
-    "MOBILIZE": -7.2,
-    "COERCE": -7.0,
-    "ASSAULT": -9.5,
-}
+INTENSITY: Mapping[str, float] = MappingProxyType(
+    {
+        "AGREE": 4.0,
+        "CONSULT": 1.0,
+        "SUPPORT": 3.5,
+        "CONCEDE": 5.0,
+        "COOPERATE": 6.0,
+        "AID": 7.0,
+        "RETREAT": 6.5,
+        "REQUEST": -3.0,
+        "ACCUSE": -2.0,
+        "REJECT": -4.0,
+        "SANCTION": -4.5,
+        "THREATEN": -6.0,
+        "PROTEST": -6.5,
+        "MOBILIZE": -7.2,
+        "COERCE": -7.0,
+        "ASSAULT": -9.5,
+    }
+)
 
 # Types where "A and B <verb>" means both are actors of one event (no recipient).
 RECIPROCAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "ASSAULT"})

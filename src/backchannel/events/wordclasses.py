@@ -13,7 +13,6 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 from importlib import resources
 from types import MappingProxyType
 
@@ -198,7 +197,6 @@ class WordClasses:
         )
 
 
-@lru_cache(maxsize=1)
 def _load_packaged() -> WordClasses:
     text = resources.files("backchannel.events").joinpath("data/wordclasses.tsv").read_text(encoding="utf-8")
     return WordClasses.from_text(text, origin="backchannel/events/data/wordclasses.tsv")
