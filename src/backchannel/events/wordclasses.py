@@ -4,7 +4,8 @@ Each class is a set of lemmas (or lower-case forms, or dependency labels) with a
 file saying what it holds and where its convention comes from.  ``WordClasses.load()`` parses the
 packaged file once; the coder and its helpers receive the frozen result, as they receive the
 ``Lexicon``, and refer to a class by its attribute name.  Two prefixed families are mappings:
-``party_noun/SECTOR`` (generic party nouns and the PLOVER sector they suggest, ``-`` for none) and
+``party_noun/SECTOR`` (generic party nouns and the PLOVER sector they suggest, ``-`` for none,
+``agents`` for the sector ``actors/data/agents.tsv`` gives the noun) and
 ``context/NAME`` (words that put an event in a PLOVER context).
 """
 
@@ -167,7 +168,11 @@ class WordClasses:
         return _load_packaged()
 
     @classmethod
-    def from_text(cls, text: str, origin: str = "<wordclasses>") -> WordClasses:
+    def from_text(
+        cls, text: str, origin: str = "<wordclasses>", agent_sectors: Mapping[str, str] | None = None
+    ) -> WordClasses:
+        """Parse the word classes; ``agent_sectors`` (noun -> sector of the actor knowledge base) gives
+        the sector of the nouns listed as ``party_noun/agents``."""
         sets: dict[str, set[str]] = {}
         parties: dict[str, str | None] = {}
         contexts: dict[str, str] = {}
@@ -180,6 +185,10 @@ class WordClasses:
             name, word = cols[0].strip(), cols[1].strip()
             if name.startswith(_PARTY_PREFIX):
                 sector = name.removeprefix(_PARTY_PREFIX)
+                if sector == "agents":
+                    if agent_sectors is None or word not in agent_sectors:
+                        raise ConfigError(f"{origin}:{lineno}: {word!r} has no sector in the actor agents")
+                    sector = agent_sectors[word]
                 parties[word] = None if sector == "-" else sector
             elif name.startswith(_CONTEXT_PREFIX):
                 contexts[word] = name.removeprefix(_CONTEXT_PREFIX)
@@ -199,4 +208,17 @@ class WordClasses:
 
 def _load_packaged() -> WordClasses:
     text = resources.files("backchannel.events").joinpath("data/wordclasses.tsv").read_text(encoding="utf-8")
-    return WordClasses.from_text(text, origin="backchannel/events/data/wordclasses.tsv")
+    return WordClasses.from_text(text, origin="backchannel/events/data/wordclasses.tsv", agent_sectors=_agent_sectors())
+
+
+def _agent_sectors() -> dict[str, str]:
+    """Noun -> sector of the actor knowledge base's sector nouns (``actors/data/agents.tsv``: phrase,
+    sector[/LEAD], type, standalone; the first row of a phrase counts)."""
+    text = resources.files("backchannel.actors.data").joinpath("agents.tsv").read_text(encoding="utf-8")
+    sectors: dict[str, str] = {}
+    for line in text.splitlines():
+        cols = line.split("\t")
+        if line.startswith("#") or len(cols) < 2:
+            continue
+        sectors.setdefault(cols[0].strip(), cols[1].partition("/")[0].strip())
+    return sectors
