@@ -94,6 +94,7 @@ class ArgumentFiller:
             actors, recips, cand.agentless_passive = self._verb_arguments(cand.trigger, entry, finder, s_index)
             if cand.phrase_object is not None and not recips:
                 recips = finder.actors_of(cand.phrase_object, s_index)
+                cand.filled_by += ["recipient:phrase-object"] if recips else []
             if not actors and entry.event_type in ("ASSAULT", "COERCE"):
                 # "killed in an Israeli air strike", "wounded by Russian shelling": the attack's author
                 actors = self.instrument_authors(cand.trigger, finder, s_index)
