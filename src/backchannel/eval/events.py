@@ -229,11 +229,11 @@ def evaluate_events(gold: Sequence[GoldSentence], pipeline: Pipeline, name: str 
         if not g.types:
             continue
         typed += 1
-        for t in g.types:
-            if t in predicted:
-                scores[t].tp += 1
+        for gold_type in g.types:
+            if gold_type in predicted:
+                scores[gold_type].tp += 1
             else:
-                scores[t].fn += 1
+                scores[gold_type].fn += 1
         for t in predicted - set(g.types):
             scores[t].fp += 1
         top = max(events, key=lambda e: e.confidence).event_type if events else "NONE"
