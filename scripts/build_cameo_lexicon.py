@@ -15,7 +15,7 @@ its nearest listed parent (``0213`` -> ``021``).
 
 Output: rows of ``events/data/triggers.tsv``'s format (kind, phrase, type, mode, options), which the
 lexicon loads *under* the hand-written file: any phrase the hand-written file has is never looked up
-here.  The conversion is deliberately conservative; a pattern is left out when:
+here.  The conversion is deliberately conservative; a pattern or verb is left out when:
 
 1. its code maps to no PLOVER type (CAMEO 01 statements and 02 appeals have none), or is ``[---]``
    (PETRARCH2's "no event"; a one-word object of such a pattern becomes ``notobj=`` on the block's
@@ -34,6 +34,12 @@ here.  The conversion is deliberately conservative; a pattern is left out when:
    occupation, "increase" in one of cooperation) and are trusted only inside a pattern; or the
    verb is in GENERIC_VERBS, whose bare use names no political event ("make", "take", "hit");
 7. two patterns give one phrase (and object) two different PLOVER types.
+
+PETRARCH2 applies a block's patterns to every synonym of the block; here a pattern whose comment
+names the verb it was written for ("# RUSH") is kept for that verb only (SYNONYM_PATTERNS): the
+synonym sets are broad ("rule" beside "aid", "donate" beside "warrant"), and with all synonyms the
+file is seven times larger for the same scores.  Object and subject words are kept in the singular
+and plural ("streets" -> street|streets).
 
 What is kept: bare verbs with their block's (or their own) code, "verb OBJECT" as ``obj=``, "verb
 PARTICLE OBJECT" as a phrasal verb with ``obj=``, "verb (PREP NOUN)" as "verb prep" with ``obj=``,
@@ -56,6 +62,9 @@ EXCLUDED_FAMILIES: dict[str, str] = {
     "11": "disapprove, criticize, accuse: PETRARCH2's synonym sets of this class are verbs of feeling and "
     "judging ('sadden', 'shock', 'pique', 'mourn') that news uses in statements; the hand-written lexicon "
     "has the accusation verbs, and with these the ConfliBERT statements given an event rose (0.487 -> 0.492)",
+    "17": "coerce (seize, restrict, arrest, deport): the hand-written lexicon codes these acts with the "
+    "objects that make them coercion; the generated verbs of this class take any object ('bar', 'confine', "
+    "'remove') and with them the PLOVER check half's macro-F1 fell (0.891 -> 0.884)",
 }
 
 # Verbs whose bare use (no object constraint) names no political event.
@@ -160,6 +169,8 @@ GENERIC_VERBS = frozenset(
     }
 )
 
+SYNONYM_PATTERNS = False  # True: every pattern holds for every verb of its block, as in PETRARCH2
+
 PARTICLES = frozenset(
     {"up", "down", "out", "off", "in", "on", "over", "back", "away", "aside", "forward", "through", "around"}
 )
@@ -207,6 +218,7 @@ class Pattern:
     subject: tuple[str, ...]
     tail: tuple[str, ...]
     code: str | None  # None: "[---]", no event
+    written_for: str | None = None  # the verb named in the pattern's comment ("# RUSH")
 
 
 @dataclass
@@ -314,7 +326,9 @@ def parse_blocks(text: str) -> list[VerbBlock]:
             if "*" not in tokens:
                 continue
             star = tokens.index("*")
-            block.patterns.append(Pattern(tuple(tokens[:star]), tuple(tokens[star + 1 :]), code))
+            comment = line.split("#", 1)[1].split(",")[0].split() if "#" in line else []
+            written_for = _verb_phrase(comment[0]) if comment else None
+            block.patterns.append(Pattern(tuple(tokens[:star]), tuple(tokens[star + 1 :]), code, written_for))
             continue
         has, code = _code(body)
         word = re.sub(r"\{[^}]*\}", "", _CODE.sub("", body)).strip().split()
@@ -374,16 +388,16 @@ def _reading(pattern: Pattern, synsets: dict[str, list[str]]) -> tuple[str, str,
         if tail[0].lower() in PARTICLES:
             return None
         words = _nouns(tail[0], synsets)
-        return ("", "obj", words) if words else None
+        return ("", "obj", _singulars(words)) if words else None
     if len(tail) == 2 and tail[0].lower() in PARTICLES and not tail[1].startswith("("):
         words = _nouns(tail[1], synsets)
-        return (f" {tail[0].lower()}", "obj", words) if words else None
+        return (f" {tail[0].lower()}", "obj", _singulars(words)) if words else None
     if len(tail) == 1 and tail[0].startswith("("):
         inner = tail[0][1:-1].split()
         if len(inner) != 2 or inner[0].lower() not in PREPOSITIONS:
             return None
         words = _nouns(inner[1], synsets)
-        return (f" {inner[0].lower()}", "obj", words) if words else None
+        return (f" {inner[0].lower()}", "obj", _singulars(words)) if words else None
     return None
 
 
@@ -398,6 +412,15 @@ def coder_verbs() -> frozenset[str]:
         from backchannel.events import lexicon, modality
 
         return frozenset(lexicon.LIGHT_VERBS | lexicon.OCCURRENCE_VERBS | modality.SPEECH_VERBS)
+
+
+def _pattern_verbs(pattern: Pattern, verbs: list[str]) -> list[str]:
+    """The verbs a pattern is kept for: PETRARCH2 applies a block's patterns to all its synonyms, but
+    the synonym sets are broad ("rule" with "aid", "donate" with "warrant"), so a pattern whose comment
+    names the verb it was written for is kept for that verb and the block's own inflections of it only."""
+    if not SYNONYM_PATTERNS and pattern.written_for is not None:
+        return [v for v in verbs if v == pattern.written_for or v.split()[0] == pattern.written_for]
+    return verbs
 
 
 def convert(cameo_text: str, plover_text: str, reserved: frozenset[str] = frozenset()) -> list[Row]:
@@ -429,7 +452,7 @@ def convert(cameo_text: str, plover_text: str, reserved: frozenset[str] = frozen
             reading = plover_of(pattern.code, table)
             if reading is None:
                 continue
-            for verb in verbs:
+            for verb in _pattern_verbs(pattern, verbs):
                 if " " in verb and suffix:
                     continue  # "wipe out" + particle: no such verb
                 for word in words:

@@ -13,14 +13,15 @@ CASES = [
     ("Indian troops patrolled the border with Pakistan overnight.", "MOBILIZE", "Indian troops"),
     ("Militiamen ransacked the offices of the Kenyan electoral commission in Nairobi.", "ASSAULT", "Militiamen"),
     ("Rebels ransacked a hospital in the Congolese town of Beni.", "ASSAULT", "Rebels"),
-    ("Protesters hurled stones at Israeli soldiers near Hebron.", "ASSAULT", "Protesters"),
+    ("Ugandan police whipped opposition supporters in Kampala.", "ASSAULT", "Ugandan police"),
+    ("Zimbabwean soldiers bludgeoned a street vendor in Harare.", "ASSAULT", "Zimbabwean soldiers"),
     ("Saudi authorities flogged a blogger in Jeddah.", "ASSAULT", "Saudi authorities"),
 ]
 
 
 @pytest.mark.parametrize(("text", "event_type", "actor"), CASES)
 def test_a_backoff_verb_codes_an_event(pipeline: Pipeline, text: str, event_type: str, actor: str) -> None:
-    verb = next(w for w in ("patrol", "ransack", "hurl", "flog") if w in text.lower())
+    verb = next(w for w in ("patrol", "ransack", "whip", "bludgeon", "flog") if w in text.lower())
     assert verb in pipeline.coder.lexicon.verbs
     doc = pipeline.extract_article(read_text(text, doc_id="t", date="2024-05-01"))
     found = [e for e in doc.events if e.event_type == event_type and e.status == "asserted"]
@@ -33,5 +34,5 @@ def test_the_hand_written_lexicon_lacks_these_verbs() -> None:
 
     text = resources.files("backchannel.events").joinpath("data/triggers.tsv").read_text(encoding="utf-8")
     hand = Lexicon.from_text(text)
-    assert not {"patrol", "ransack", "hurl", "flog"} & set(hand.verbs)
-    assert {"patrol", "ransack", "hurl", "flog"} <= set(Lexicon.load().verbs)
+    assert not {"patrol", "ransack", "whip", "bludgeon", "flog"} & set(hand.verbs)
+    assert {"patrol", "ransack", "whip", "bludgeon", "flog"} <= set(Lexicon.load().verbs)
