@@ -1,0 +1,41 @@
+"""Conventions of the PLOVER manual expressed as lexicon rows only (triggers.tsv, issue 14 section)."""
+
+from __future__ import annotations
+
+import pytest
+
+from backchannel.ingest import read_text
+from backchannel.pipeline import Pipeline
+
+CASES = [
+    # REJECT: "all rejections and refusals" -- ruling something out, talks ending without a deal
+    ("The Egyptian government ruled out talks with the Muslim Brotherhood.", "REJECT", "Egyptian government"),
+    ("Israel ruled out a ceasefire with Hamas on Sunday.", "REJECT", "Israel"),
+    ("Ethiopia and Egypt ended their talks without an agreement on the dam.", "REJECT", "Ethiopia"),
+    ("Serbia and Kosovo ended the Brussels round without a deal.", "REJECT", "Serbia"),
+    # PROTEST mode strike: workers abandoning work
+    ("Teachers in Kenya went on strike on Monday over pay.", "PROTEST", "Teachers in Kenya"),
+    ("Nigerian unions called a general strike over fuel prices.", "PROTEST", "Nigerian unions"),
+    ("French rail workers began a nationwide strike against the pension reform.", "PROTEST", "French rail workers"),
+]
+
+
+@pytest.mark.parametrize(("text", "event_type", "actor"), CASES)
+def test_a_convention_row_codes_the_event(pipeline: Pipeline, text: str, event_type: str, actor: str) -> None:
+    doc = pipeline.extract_article(read_text(text, doc_id="t", date="2024-05-01"))
+    found = [e for e in doc.events if e.event_type == event_type and e.status == "asserted"]
+    assert found, f"no asserted {event_type} in {text!r}: {[e.event_type for e in doc.events]}"
+    assert any(actor in [a.text for a in e.actor] for e in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Israeli jets carried out air strikes on Gaza.",
+        "A Russian drone strike hit a power plant near Kharkiv.",
+    ],
+)
+def test_an_air_strike_stays_an_attack(pipeline: Pipeline, text: str) -> None:
+    doc = pipeline.extract_article(read_text(text, doc_id="t", date="2024-05-01"))
+    types = {e.event_type for e in doc.events if e.status == "asserted"}
+    assert "ASSAULT" in types and "PROTEST" not in types
