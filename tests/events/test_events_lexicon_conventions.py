@@ -17,6 +17,18 @@ CASES = [
     ("Teachers in Kenya went on strike on Monday over pay.", "PROTEST", "Teachers in Kenya"),
     ("Nigerian unions called a general strike over fuel prices.", "PROTEST", "Nigerian unions"),
     ("French rail workers began a nationwide strike against the pension reform.", "PROTEST", "French rail workers"),
+    # AID: money given, provision "with", training another's forces, peacekeeping
+    ("Norway gave 40 million dollars to Sudan for the refugee camps.", "AID", "Norway"),
+    ("South Korea provided $200 million to Ukraine last year.", "AID", "South Korea"),
+    ("Turkey has provided Somalia with armored vehicles and ammunition.", "AID", "Turkey"),
+    ("British instructors trained Ukrainian soldiers in Salisbury.", "AID", "British"),
+    ("Bangladeshi troops joined the peacekeeping mission in Mali.", "AID", "Bangladeshi troops"),
+    # RETREAT: property handed back, economic sanctions and tariffs eased
+    ("France returned 26 looted artworks to Benin in November.", "RETREAT", "France"),
+    ("Italy returned stolen antiquities to Greece on Thursday.", "RETREAT", "Italy"),
+    ("The European Union removed sanctions on Belarusian potash exports.", "RETREAT", "European Union"),
+    ("Washington cut tariffs on Mexican steel on Monday.", "RETREAT", "Washington"),
+    ("Canada eased sanctions against Venezuela after the vote.", "RETREAT", "Canada"),
 ]
 
 
