@@ -29,6 +29,11 @@ CASES = [
     ("The European Union removed sanctions on Belarusian potash exports.", "RETREAT", "European Union"),
     ("Washington cut tariffs on Mexican steel on Monday.", "RETREAT", "Washington"),
     ("Canada eased sanctions against Venezuela after the vote.", "RETREAT", "Canada"),
+    ("Arab oil producers lifted their boycott of Danish goods.", "RETREAT", "Arab"),
+    ("Saudi Arabia lifted its boycott of Qatari goods.", "RETREAT", "Saudi Arabia"),
+    # sharing evidence is sharing information; opening borders to people gives them refuge
+    ("Swiss prosecutors shared evidence with their Brazilian counterparts.", "COOPERATE", "Swiss prosecutors"),
+    ("Moldova opened its borders to refugees from Ukraine.", "AID", "Moldova"),
 ]
 
 
