@@ -34,6 +34,13 @@ CASES = [
     # sharing evidence is sharing information; opening borders to people gives them refuge
     ("Swiss prosecutors shared evidence with their Brazilian counterparts.", "COOPERATE", "Swiss prosecutors"),
     ("Moldova opened its borders to refugees from Ukraine.", "AID", "Moldova"),
+    # human shields, arson, stones (a violent protest) and grenades (an attack) thrown
+    ("Hamas fighters used civilians as human shields in Gaza.", "ASSAULT", "Hamas fighters"),
+    ("ISIS militants used residents of Mosul as human shields.", "ASSAULT", "ISIS militants"),
+    ("Angry villagers set fire to the home of a Kenyan MP.", "ASSAULT", "villagers"),
+    ("Protesters threw stones at Indian police in Srinagar.", "PROTEST", "Protesters"),
+    ("Palestinian youths threw rocks and firebombs at Israeli troops.", "PROTEST", "Palestinian youths"),
+    ("Taliban gunmen threw a grenade into a crowded market in Kabul.", "ASSAULT", "Taliban gunmen"),
 ]
 
 
