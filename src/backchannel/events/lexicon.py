@@ -1,7 +1,9 @@
 """The trigger lexicon: which words and phrases signal which PLOVER event type.
 
 The lexicon is a data file of ours (``data/triggers.tsv``); see its header for the
-columns.  ``Lexicon.load()`` parses it once; lookups are dictionary hits.
+columns.  Under it, as a backoff, ``data/triggers_cameo.tsv`` (generated from PETRARCH2's CAMEO
+verb dictionary) gives the phrases ours lacks.  ``Lexicon.load()`` parses both once; lookups are
+dictionary hits.
 """
 
 from __future__ import annotations
@@ -131,6 +133,25 @@ class Lexicon:
         speech = (words or WordClasses.load()).speech_verbs
         return frozenset(k.split()[0] for k in self.verbs) | speech
 
+    def with_backoff(self, backoff: Lexicon) -> Lexicon:
+        """This lexicon, plus what ``backoff`` has that it lacks; ours wins on every lemma and phrase it has.
+
+        A backoff phrase of a verb we code ("rush to" when we have "rush") is left out: the coder tries
+        phrases before the bare verb, so it would pre-empt ours.  On a phrase we have, the backoff adds
+        only readings of another type that need an object or subject, tried after ours.
+        """
+        merged = Lexicon(verbs=dict(self.verbs), nouns=dict(self.nouns), adjs=dict(self.adjs))
+        ours = frozenset(k.split()[0] for k in self.verbs)
+        for mine, theirs in ((merged.verbs, backoff.verbs), (merged.nouns, backoff.nouns), (merged.adjs, backoff.adjs)):
+            for phrase, entries in theirs.items():
+                if phrase in mine:
+                    types = {e.event_type for e in mine[phrase]}
+                    extra = [e for e in entries if (e.objects or e.subjects) and e.event_type not in types]
+                    mine[phrase] = mine[phrase] + extra
+                elif mine is not merged.verbs or phrase.split()[0] not in ours:
+                    mine[phrase] = entries
+        return merged
+
     def max_noun_words(self) -> int:
         return max((len(k.split()) for k in self.nouns), default=1)
 
@@ -157,5 +178,9 @@ def _retypes(opts: list[str], where: str) -> tuple[Retype, ...]:
 
 
 def _load_packaged() -> Lexicon:
-    text = resources.files("backchannel.events").joinpath("data/triggers.tsv").read_text(encoding="utf-8")
-    return Lexicon.from_text(text, origin="backchannel/events/data/triggers.tsv")
+    data = resources.files("backchannel.events").joinpath("data")
+    text = data.joinpath("triggers.tsv").read_text(encoding="utf-8")
+    lexicon = Lexicon.from_text(text, origin="backchannel/events/data/triggers.tsv")
+    # the broad lexicon generated from PETRARCH2's CAMEO verbs (scripts/build_cameo_lexicon.py) is a backoff
+    backoff = data.joinpath("triggers_cameo.tsv").read_text(encoding="utf-8")
+    return lexicon.with_backoff(Lexicon.from_text(backoff, origin="backchannel/events/data/triggers_cameo.tsv"))
