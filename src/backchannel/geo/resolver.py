@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from backchannel.geo.gazetteer import Gazetteer, GazetteerEntry, NameMatch, normalize_name
+from backchannel.geo.index import common_words
 from backchannel.geo.lexicon import LOCATIVE_PREPS, PLACE_EVIDENCE_PREPS, PLACE_NOUNS, PLACE_OBJECT_VERBS
 from backchannel.records import PlaceMention
 
@@ -68,6 +69,7 @@ class _Mention:
     end: int
     matches: tuple[NameMatch, ...]  # empty: a name the gazetteer lacks, kept only inside a named container
     weak: bool = False  # kept only when other places of the document are in the same country
+    small: bool = False  # candidates from the big index: kept only inside the document's country or a container
     admin: str | None = None  # feature code of a "<Name> State/Province/District" division
 
 
@@ -103,6 +105,7 @@ class PlaceResolver:
         self.gazetteer = gazetteer
         # only a word that begins some long country-level name can begin one in the text
         self._long_starts = gazetteer.long_name_starts(_COUNTRY_LEVEL)
+        self._common = common_words()
 
     def find(
         self, doc: Doc, context_countries: Sequence[str] = (), *, keep_unresolved: bool = False
@@ -183,8 +186,11 @@ class PlaceResolver:
                 for part in _bracket_parts(ent):  # "Goma (North Kivu)": a place and its province
                     toks = _trim(part)
                     matches = self._match_span(toks)
+                    small = [] if matches else self._small_matches(toks)
                     if matches:
                         out.append(_Mention(toks[0].i, toks[-1].i + 1, tuple(matches)))
+                    elif small:
+                        out.append(_Mention(toks[0].i, toks[-1].i + 1, tuple(small), small=True))
                     elif toks and toks[-1].lower_ not in _FEATURE_HEADS:
                         # part of an unknown place name: keep parts that stand on their own ("Khan Younis" of
                         # "Khan Younis camp" is kept by the feature-head test above; "North" of "North Salt"
@@ -203,9 +209,10 @@ class PlaceResolver:
             if token is not None and token.i not in covered and _is_candidate_token(token):
                 run.append(token)
                 continue
-            out.extend(
+            found = [
                 _Mention(w[0].i, w[-1].i + 1, tuple(m)) for w, m in self._longest_inside(run) if self._evident(w, m)
-            )
+            ]
+            out.extend(found or self._small_after_preposition(run))
             run = []
         out.extend(self._long_names(doc))
         out.extend(self._admin_units(doc))
@@ -305,6 +312,15 @@ class PlaceResolver:
         ):
             # "Misrata", "Norwich": a lone town name the small model calls a person; the document decides
             return [_Mention(toks[0].i, toks[-1].i + 1, tuple(matches), weak=True)]
+        if _after_place(toks[0]):
+            # "Kaga Bandoro (Nana-Grebizi)", "Pandi, Bulacan": a division (or town) after a place, tagged ORG
+            divisions = [m for m in self._small_matches(toks) if m.entry.feature_code in ("ADM1", "ADM2")]
+            if matches or divisions:
+                return [_Mention(toks[0].i, toks[-1].i + 1, (*matches, *divisions), small=not matches)]
+        if not matches and _after_locative(toks[0]) and ent.label_ != "PERSON":
+            small = self._small_matches(toks)
+            if small:  # "in Kaga Bandoro" tagged ORG: a small town if it fits the document
+                return [_Mention(toks[0].i, toks[-1].i + 1, tuple(small), small=True)]
         if len(toks) < 2 or not _after_locative(toks[0]):
             return []
         for n in range(min(_MAX_NGRAM, len(toks) - 1), 0, -1):
@@ -312,6 +328,39 @@ class PlaceResolver:
             opening = [m for m in self._match_span(window) if m.primary]
             if opening and opening[0].entry.feature_code in _COUNTRY_LEVEL:
                 return [_Mention(window[0].i, window[-1].i + 1, tuple(opening))]
+        return []
+
+    def _small_matches(self, tokens: Sequence[Token]) -> list[NameMatch]:
+        """Places of the big index a candidate span may name (towns under 15k people, districts, provinces).
+
+        A single word that is a common English word, a short word or a name the tagger calls a person is no
+        small place ("Bill", "West", "Mark"): only the main table's countries, divisions and cities may bear it.
+        """
+        if not tokens or not all(_is_capitalised(t) or t.text == "-" or t.lower_ in _NAME_PARTICLES for t in tokens):
+            return []
+        if not _is_capitalised(tokens[0]) or not _is_capitalised(tokens[-1]):
+            return []
+        if len(tokens) == 1:
+            word = tokens[0]
+            if len(word.text) < 4 or word.lower_ in self._common or word.ent_type_ in _NOT_PLACE_ENTS:
+                return []
+        doc = tokens[0].doc
+        text = doc[tokens[0].i : tokens[-1].i + 1].text
+        if self.gazetteer.is_nonplace(text) or self.gazetteer.demonym_country(text) is not None:
+            return []
+        # a division is known by its aliases too ("Nana-Grebizi"); a small town by its own name only
+        return [m for m in self.gazetteer.lookup_small(text) if m.primary or not m.entry.feature_code.startswith("PPL")]
+
+    def _small_after_preposition(self, run: Sequence[Token]) -> list[_Mention]:
+        """"in Waverly", "outside Kafr Nabl", "north of Taiz": a capitalised name after a place preposition
+        (or "north/south/... of") that the big index knows."""
+        if not run or not (_after_locative(run[0]) or _after_direction_of(run[0])):
+            return []
+        for n in range(min(_MAX_NGRAM, len(run)), 0, -1):
+            window = list(run[:n])
+            small = self._small_matches(window)
+            if small:
+                return [_Mention(window[0].i, window[-1].i + 1, tuple(small), small=True)]
         return []
 
     def _bracketed(self, parts: list[list[Token]]) -> list[_Mention]:
@@ -372,7 +421,7 @@ class PlaceResolver:
                 if code:
                     demonyms[code] += 1
         # First pass: each mention's best prior gives its country (and first-order division) to the context.
-        firsts = [None if m.weak or not m.matches else m.matches[0].entry for m in chosen]
+        firsts = [None if m.weak or m.small or not m.matches else m.matches[0].entry for m in chosen]
         # Totals over all mentions, each mention then taking out its own share (linear, not quadratic).
         all_countries: Counter[str] = Counter()
         all_admin1s: Counter[tuple[str, str | None, str]] = Counter()
@@ -400,6 +449,9 @@ class PlaceResolver:
                 and not any(countries[m.entry.country] >= _WEAK_MIN_SUPPORT for m in mention.matches if m.entry.country)
             ):
                 resolved.append(None)
+                continue
+            if mention.small:
+                resolved.append(_fitting(mention.matches, countries, admin1s))
                 continue
             resolved.append(max(mention.matches, key=lambda m: self._score(m, countries, admin1s)).entry)
         spans = self._contained(doc, chosen, resolved, context)
@@ -439,14 +491,18 @@ class PlaceResolver:
             pos = chosen[idx].start
             pending: list[tuple[int, int, str | None]] = []  # names the gazetteer cannot place: (start, end, admin)
             while pos >= 2 and (
-                doc[pos - 1].text == "," or (doc[pos - 1].lower_ == "and" and pos != chosen[idx].start)
+                doc[pos - 1].text == ","
+                or (doc[pos - 1].text == "(" and pos == chosen[idx].start)  # "Bossangoa (Ouham)"
+                or (doc[pos - 1].lower_ == "and" and pos != chosen[idx].start)
             ):
                 end = pos - 1
                 known = by_end.get(end)
                 if known is not None and chosen[known].start < end:
                     mention, entry = chosen[known], resolved[known]
-                    inside = [m.entry for m in mention.matches if m.entry.country == country]
-                    if entry is not None and entry.country == country:
+                    inside = _inside(mention.matches, container) or _inside(
+                        self._small_matches(doc[mention.start : mention.end]), container
+                    )
+                    if entry is not None and _lies_in(entry, container):
                         reference = entry if entry.feature_code != "PCLI" else reference
                     elif entry is not None and (
                         entry.feature_code in _LIST_FEATURES or (entry.country and context[entry.country] > 1)
@@ -455,7 +511,7 @@ class PlaceResolver:
                         # elsewhere keeps its town
                         break
                     elif inside:
-                        best = max(inside, key=lambda e: e.prior)
+                        best = inside[0]
                         spans[(mention.start, mention.end)] = best
                         reference = best
                     else:
@@ -473,8 +529,13 @@ class PlaceResolver:
                     break
                 if run[-1].lower_ in _FEATURE_HEADS and run[-1].lower_ != "county":
                     break  # "Kolwezi Airport, ...": a site, not a place container's member
-                pending.append((run[0].i, end, "ADM2" if run[-1].lower_ == "county" else None))
                 pos = run[0].i
+                found = _inside(self._small_matches(run), container)
+                if found and run[-1].lower_ != "county":
+                    spans[(run[0].i, end)] = found[0]  # "Pandi, Bulacan": the small town in its province
+                    reference = found[0]
+                    continue
+                pending.append((run[0].i, end, "ADM2" if run[-1].lower_ == "county" else None))
             if not pending or not _chain_evident(doc, pos):
                 continue
             for n, (start, end, admin) in enumerate(pending):
@@ -645,6 +706,62 @@ def _is_name_word(token: Token) -> bool:
 
 def _is_candidate_token(token: Token) -> bool:
     return _is_capitalised(token) and (token.pos_ == "PROPN" or (token.is_upper and len(token.text) > 2))
+
+
+_DIRECTIONS = frozenset(
+    "north south east west northeast northwest southeast southwest northern southern eastern western".split()
+)
+
+
+def _after_direction_of(token: Token) -> bool:
+    """"north of Bakersfield", "southwest of Kirkuk"."""
+    doc = token.doc
+    return token.i >= 2 and doc[token.i - 1].lower_ == "of" and doc[token.i - 2].lower_ in _DIRECTIONS
+
+
+def _after_place(token: Token) -> bool:
+    """Does ``token`` follow a proper name and a comma or an opening bracket ("Pandi, Bulacan")?"""
+    doc = token.doc
+    return token.i >= 2 and doc[token.i - 1].text in ("(", ",") and doc[token.i - 2].pos_ == "PROPN"
+
+
+def _lies_in(entry: GazetteerEntry, container: GazetteerEntry) -> bool:
+    """Same country; and same first-order division when the container is one and both codes are known."""
+    if entry.country != container.country:
+        return False
+    return container.feature_code != "ADM1" or not container.admin1 or entry.admin1 in (None, container.admin1)
+
+
+def _inside(matches: Sequence[NameMatch], container: GazetteerEntry) -> list[GazetteerEntry]:
+    """Entries of ``matches`` that lie in ``container`` (its country; its division when it is one), towns
+    first, then the most salient."""
+    out = [
+        m.entry
+        for m in matches
+        if m.entry is not container
+        and _lies_in(m.entry, container)
+        and m.entry.feature_code not in _LIST_FEATURES
+    ]
+    return sorted(out, key=lambda e: (not e.feature_code.startswith("PPL"), -e.prior, e.name))
+
+
+def _fitting(
+    matches: Sequence[NameMatch], countries: Counter[str], admin1s: AbstractSet[tuple[str, str | None, str]]
+) -> GazetteerEntry | None:
+    """A big-index candidate that fits the document: in a first-order division the document names (or whose
+    towns it names), else in a country it names; towns before districts and provinces (fallback only)."""
+    best: tuple[int, bool, float] | None = None
+    chosen: GazetteerEntry | None = None
+    for match in matches:
+        entry = match.entry
+        if not entry.country or not countries[entry.country]:
+            continue
+        other_kind = "PPL" if entry.feature_code == "ADM1" else "ADM"
+        in_division = bool(entry.admin1) and (other_kind, entry.country, entry.admin1) in admin1s
+        key = (int(in_division), entry.feature_code.startswith("PPL"), entry.prior)
+        if best is None or key > best:
+            best, chosen = key, entry
+    return chosen
 
 
 def _after_locative(token: Token) -> bool:
