@@ -49,6 +49,8 @@ _ADMIN_WORDS: dict[str, str] = {
     "raion": "ADM2",
     "municipality": "ADM2",
 }
+# Division words placed only through the big index's divisions of that full name ("Orange County").
+_SMALL_ADMIN_WORDS: dict[str, str] = {"county": "ADM2", "parish": "ADM2"}
 # Features a division is never named for: "Niger State" is not the country Niger.
 _NOT_DIVISIONS = frozenset({"PCLI", "CONT", "OCN", "SEA", "GULF", "STRT", "CNL"})
 # What may close a comma chain of names ("Korbol, Moyen-Chari, Chad"), and what makes a chain a list.
@@ -244,7 +246,7 @@ class PlaceResolver:
         candidates: only a named container ("Orakzai District, Pakistan") places it.
         """
         for suffix in doc:
-            kind = _ADMIN_WORDS.get(suffix.lower_)
+            kind = _ADMIN_WORDS.get(suffix.lower_) or _SMALL_ADMIN_WORDS.get(suffix.lower_)
             if kind is None or suffix.i == 0 or not _is_name_word(doc[suffix.i - 1]):
                 continue
             after = doc[suffix.i + 1] if suffix.i + 1 < len(doc) else None
@@ -266,6 +268,11 @@ class PlaceResolver:
             whole = [m for m in self._match_span([*name, suffix]) if m.primary]
             if whole:  # the gazetteer knows the division by its full name ("Kursk Oblast")
                 return _Mention(name[0].i, suffix.i + 1, tuple(whole))
+            whole = [m for m in self._small_matches([*name, suffix]) if m.entry.feature_code in ("ADM1", "ADM2")]
+            if whole:  # "Fulton County", "Kherson Oblast": a district or province of the big index
+                return _Mention(name[0].i, suffix.i + 1, tuple(whole), small=True)
+            if suffix.lower_ in _SMALL_ADMIN_WORDS:
+                continue  # a county is placed only by its own name: towns rarely lie in the county they name
             text = doc[name[0].i : suffix.i + 1].text
             matches = self._match_span(name)
             if any(m.entry.feature_code == "PCLI" for m in matches):
@@ -276,6 +283,8 @@ class PlaceResolver:
             found = [_as_division(m, text, kind) for m in matches if m.entry.feature_code not in _NOT_DIVISIONS]
             if found:
                 return _Mention(name[0].i, suffix.i + 1, tuple(found))
+        if suffix.lower_ in _SMALL_ADMIN_WORDS:
+            return None
         # A known place inside makes the words no division name ("a US state", "New Mexico GOP state"), except
         # a capitalised division word after the whole run: "Niger State" is a division, not the country.
         named = suffix.text[:1].isupper()
@@ -502,10 +511,13 @@ class PlaceResolver:
                     inside = _inside(mention.matches, container) or _inside(
                         self._small_matches(doc[mention.start : mention.end]), container
                     )
-                    if entry is not None and _lies_in(entry, container):
+                    if entry is not None and (
+                        _lies_in(entry, container) or (entry.country == country and not inside)
+                    ):  # "Kings County, California" is not Brooklyn: a same-country place must lie in the division
                         reference = entry if entry.feature_code != "PCLI" else reference
                     elif entry is not None and (
-                        entry.feature_code in _LIST_FEATURES or (entry.country and context[entry.country] > 1)
+                        entry.feature_code in _LIST_FEATURES
+                        or (entry.country != country and entry.country and context[entry.country] > 1)
                     ):
                         # "Syria, Iraq, Jordan" is a list; "Donetsk, Russia" in a report that names Ukraine
                         # elsewhere keeps its town
