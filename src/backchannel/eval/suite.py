@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from backchannel.eval.places import register_geovirus
 from backchannel.pipeline import Pipeline
 
 __all__ = ["TARGETS", "Target", "format_table", "run_suite"]
@@ -100,6 +101,7 @@ SECTIONS: dict[str, Callable[[Path, Pipeline, dict[str, float]], None]] = {
     "places": _places,
     "event_location": _event_location,
 }
+register_geovirus(TARGETS, SECTIONS)  # GeoVirus, scored like GeoWebNews (backchannel.eval.places)
 
 
 def run_suite(shared: Path, pipeline: Pipeline, sections: tuple[str, ...] = tuple(SECTIONS)) -> dict[str, float]:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from backchannel.geo.gazetteer import Gazetteer, GazetteerEntry, NameMatch, normalize_name
+from backchannel.geo.gazetteer import Gazetteer, GazetteerEntry, NameMatch, distance_km, normalize_name
 from backchannel.geo.index import common_words
 from backchannel.geo.lexicon import LOCATIVE_PREPS, PLACE_EVIDENCE_PREPS, PLACE_NOUNS, PLACE_OBJECT_VERBS
 from backchannel.records import PlaceMention
@@ -354,6 +354,9 @@ class PlaceResolver:
             if len(word.text) < 4 or word.lower_ in self._common or word.ent_type_ in _NOT_PLACE_ENTS:
                 return []
         doc = tokens[0].doc
+        after = doc[tokens[-1].i + 1] if tokens[-1].i + 1 < len(doc) else None
+        if after is not None and after.lower_ in _FEATURE_HEADS:
+            return []  # "Heathrow airport", "the Elm Street bridge": a site named after the place, not the town
         text = doc[tokens[0].i : tokens[-1].i + 1].text
         if self.gazetteer.is_nonplace(text) or self.gazetteer.demonym_country(text) is not None:
             return []
@@ -762,18 +765,24 @@ def _fitting(
 ) -> GazetteerEntry | None:
     """A big-index candidate that fits the document: in a first-order division the document names (or whose
     towns it names), else in a country it names; towns before districts and provinces (fallback only)."""
-    best: tuple[int, bool, float] | None = None
-    chosen: GazetteerEntry | None = None
+    fits: list[tuple[tuple[int, bool, float], GazetteerEntry]] = []
     for match in matches:
         entry = match.entry
         if not entry.country or not countries[entry.country]:
             continue
         other_kind = "PPL" if entry.feature_code == "ADM1" else "ADM"
         in_division = bool(entry.admin1) and (other_kind, entry.country, entry.admin1) in admin1s
-        key = (int(in_division), entry.feature_code.startswith("PPL"), entry.prior)
-        if best is None or key > best:
-            best, chosen = key, entry
-    return chosen
+        fits.append(((int(in_division), entry.feature_code.startswith("PPL"), entry.prior), entry))
+    if not fits:
+        return None
+    fits.sort(key=lambda f: (f[0], f[1].name), reverse=True)
+    (in_division, town, _), best = fits[0]
+    if not in_division and any(
+        key[:2] == (in_division, town) and e.country == best.country and distance_km(e.lat, e.lon, best.lat, best.lon) > 50
+        for key, e in fits[1:]
+    ):
+        return None  # "the Hamilton County jail": namesakes in the country and no division to tell them apart
+    return best
 
 
 def _after_locative(token: Token) -> bool:
