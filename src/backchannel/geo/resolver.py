@@ -72,6 +72,7 @@ class _Mention:
     matches: tuple[NameMatch, ...]  # empty: a name the gazetteer lacks, kept only inside a named container
     weak: bool = False  # kept only when other places of the document are in the same country
     small: bool = False  # candidates from the big index: kept only inside the document's country or a container
+    extra: tuple[NameMatch, ...] = ()  # big-index namesakes of a main-table place: used when they fit and it does not
     admin: str | None = None  # feature code of a "<Name> State/Province/District" division
 
 
@@ -188,9 +189,9 @@ class PlaceResolver:
                 for part in _bracket_parts(ent):  # "Goma (North Kivu)": a place and its province
                     toks = _trim(part)
                     matches = self._match_span(toks)
-                    small = [] if matches else self._small_matches(toks)
+                    small = self._small_matches(toks)
                     if matches:
-                        out.append(_Mention(toks[0].i, toks[-1].i + 1, tuple(matches)))
+                        out.append(_Mention(toks[0].i, toks[-1].i + 1, tuple(matches), extra=tuple(small)))
                     elif small:
                         out.append(_Mention(toks[0].i, toks[-1].i + 1, tuple(small), small=True))
                     elif toks and toks[-1].lower_ not in _FEATURE_HEADS:
@@ -326,7 +327,8 @@ class PlaceResolver:
             divisions = [m for m in self._small_matches(toks) if m.entry.feature_code in ("ADM1", "ADM2")]
             if matches or divisions:
                 return [_Mention(toks[0].i, toks[-1].i + 1, (*matches, *divisions), small=not matches)]
-        if not matches and _after_locative(toks[0]) and ent.label_ != "PERSON":
+        if not matches and _after_locative(toks[0]) and (ent.label_ != "PERSON" or len(toks) == 1):
+            # a lone name after a place preposition that the tagger calls a person: "driving to Castlegar"
             small = self._small_matches(toks)
             if small:  # "in Kaga Bandoro" tagged ORG: a small town if it fits the document
                 return [_Mention(toks[0].i, toks[-1].i + 1, tuple(small), small=True)]
@@ -444,6 +446,8 @@ class PlaceResolver:
             if entry.admin1:  # a division named, or a town of it: ("ADM1" or "PPL", country, code)
                 all_admin1s[(entry.feature_code[:3], entry.country, entry.admin1)] += 1
         context = given + demonyms + all_countries
+        # towns the document names for sure: a small place with namesakes is the one near them
+        anchors = [(e.lat, e.lon) for e in firsts if e is not None and e.feature_code.startswith("PPL")]
         resolved: list[GazetteerEntry | None] = []
         for idx, mention in enumerate(chosen):
             countries: Counter[str] = context
@@ -463,9 +467,26 @@ class PlaceResolver:
                 resolved.append(None)
                 continue
             if mention.small:
-                resolved.append(_fitting(mention.matches, countries, admin1s))
+                resolved.append(_fitting(mention.matches, countries, admin1s, anchors))
                 continue
-            resolved.append(max(mention.matches, key=lambda m: self._score(m, countries, admin1s)).entry)
+            best = max(mention.matches, key=lambda m: self._score(m, countries, admin1s)).entry
+            if mention.extra and _replaceable(best) and not (best.country and countries[best.country]):
+                # "57 in Ballina" in a report on Tipperary: the Irish town, not the Australian one
+                best = _fitting(mention.extra, countries, admin1s, anchors) or best
+            resolved.append(best)
+        # second pass: namesakes told apart by the towns the first pass placed ("Nenagh ... 57 in Ballina")
+        anchors = [(e.lat, e.lon) for e in resolved if e is not None and e.feature_code.startswith("PPL")]
+        for idx, mention in enumerate(chosen):
+            if resolved[idx] is not None and not (mention.extra and resolved[idx] in (m.entry for m in mention.matches)):
+                continue
+            candidates = mention.matches if mention.small else mention.extra
+            entry = resolved[idx]
+            if entry is not None and not _replaceable(entry):
+                continue
+            own = firsts[idx]
+            support = context[entry.country or ""] - (own is not None and own.country == entry.country) if entry else 0
+            if candidates and (entry is None or support <= 0):
+                resolved[idx] = _fitting(candidates, context, all_admin1s.keys(), anchors) or entry
         spans = self._contained(doc, chosen, resolved, context)
         results: list[PlaceMention] = []
         for (start_i, end_i), entry in sorted(spans.items()):
@@ -760,8 +781,22 @@ def _inside(matches: Sequence[NameMatch], container: GazetteerEntry) -> list[Gaz
     return sorted(out, key=lambda e: (not e.feature_code.startswith("PPL"), -e.prior, e.name))
 
 
+def _replaceable(entry: GazetteerEntry) -> bool:
+    """May a small namesake that fits the document replace this main-table place?  Only a town that is not a
+    capital or a large city: a country, region or division keeps its name ("Luxembourg", "Middle East")."""
+    return entry.feature_code in ("PPL", "PPLA") and entry.population < _REPLACEABLE_POPULATION
+
+
+_REPLACEABLE_POPULATION = 200_000
+_NAMESAKE_KM = 50.0
+_ANCHOR_KM = 100.0
+
+
 def _fitting(
-    matches: Sequence[NameMatch], countries: Counter[str], admin1s: AbstractSet[tuple[str, str | None, str]]
+    matches: Sequence[NameMatch],
+    countries: Counter[str],
+    admin1s: AbstractSet[tuple[str, str | None, str]],
+    anchors: Sequence[tuple[float, float]] = (),
 ) -> GazetteerEntry | None:
     """A big-index candidate that fits the document: in a first-order division the document names (or whose
     towns it names), else in a country it names; towns before districts and provinces (fallback only)."""
@@ -777,12 +812,21 @@ def _fitting(
         return None
     fits.sort(key=lambda f: (f[0], f[1].name), reverse=True)
     (in_division, town, _), best = fits[0]
-    if not in_division and any(
-        key[:2] == (in_division, town) and e.country == best.country and distance_km(e.lat, e.lon, best.lat, best.lon) > 50
-        for key, e in fits[1:]
-    ):
-        return None  # "the Hamilton County jail": namesakes in the country and no division to tell them apart
-    return best
+    rivals = [
+        e
+        for key, e in fits
+        if key[:2] == (in_division, town)
+        and e.country == best.country
+        and distance_km(e.lat, e.lon, best.lat, best.lon) > _NAMESAKE_KM
+    ]
+    if in_division or not rivals:
+        return best
+    # "the Hamilton County jail": namesakes in the country; only a town the document names nearby tells them apart
+    near = [(min((distance_km(e.lat, e.lon, lat, lon) for lat, lon in anchors), default=1e9), e) for e in [best, *rivals]]
+    near.sort(key=lambda pair: pair[0])
+    if near[0][0] <= _ANCHOR_KM and near[1][0] > near[0][0] + _NAMESAKE_KM:
+        return near[0][1]
+    return None
 
 
 def _after_locative(token: Token) -> bool:
