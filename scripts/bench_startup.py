@@ -47,7 +47,8 @@ def main() -> None:
     peak = {k: max(m for _, m in v) for k, v in rows.items()}
     for kind in rows:
         print(f"{kind:9} start-up {secs[kind]:6.2f} s   peak {peak[kind]:7.0f} MB")
-    print(f"pipeline/model: start-up {secs['pipeline'] / secs['model']:.2f}x   peak {peak['pipeline'] / peak['model']:.2f}x")
+    ratio_secs, ratio_peak = secs["pipeline"] / secs["model"], peak["pipeline"] / peak["model"]
+    print(f"pipeline/model: start-up {ratio_secs:.2f}x   peak {ratio_peak:.2f}x")
 
 
 if __name__ == "__main__":

@@ -21,9 +21,7 @@ MIN_ZIPF = 4.0
 
 
 def main() -> None:
-    words = sorted(
-        {w for w in top_n_list("en", 20000) if w.isalpha() and zipf_frequency(w, "en") >= MIN_ZIPF}
-    )
+    words = sorted({w for w in top_n_list("en", 20000) if w.isalpha() and zipf_frequency(w, "en") >= MIN_ZIPF})
     header = (
         "# English words of Zipf frequency >= 4 (wordfreq 3.1.1, data CC BY-SA 4.0), one a line, lowercase.\n"
         "# Written by scripts/common_words.py; a single capitalised word in this list is a town only with\n"

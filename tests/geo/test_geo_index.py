@@ -81,8 +81,10 @@ def test_divisions_are_fallback_entries_placed_inside_their_country():
 def test_the_main_table_keeps_its_own_places_out_of_the_small_look_up():
     gazetteer = Gazetteer.load()
     assert gazetteer.lookup("Bakersfield")  # a city of the main table...
-    assert not any(m.entry.name == "Bakersfield" and m.entry.country == "USA" and m.entry.admin1 == "CA"
-                   for m in gazetteer.lookup_small("Bakersfield"))  # ...is not offered again as a small place
+    assert not any(
+        m.entry.name == "Bakersfield" and m.entry.country == "USA" and m.entry.admin1 == "CA"
+        for m in gazetteer.lookup_small("Bakersfield")
+    )  # ...is not offered again as a small place
     assert Gazetteer.load(index=False).lookup_small("Immokalee") == []
 
 

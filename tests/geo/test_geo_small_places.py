@@ -56,8 +56,11 @@ def test_acled_style_village_with_its_division(nlp: Language, resolver: PlaceRes
     ("text", "county", "state_lat"),
     [
         ("Voters in Fulton County, Georgia, waited for hours in Atlanta.", "Fulton County", (33.0, 35.0)),
-        ("Orange County is one of the richest jurisdictions in California, officials in Anaheim said.",
-         "Orange County", (33.0, 34.5)),
+        (
+            "Orange County is one of the richest jurisdictions in California, officials in Anaheim said.",
+            "Orange County",
+            (33.0, 34.5),
+        ),
     ],
 )
 def test_county_resolves_to_the_county_of_the_documents_state(
@@ -86,5 +89,7 @@ def test_small_town_after_a_place_preposition_needs_the_documents_country(nlp: L
 )
 def test_common_words_and_first_names_are_no_small_places(nlp: Language, resolver: PlaceResolver, text: str):
     places = _found(nlp, resolver, text)
-    assert all(p.feature_code in {"PCLI", "ADM1", "PPLC", "RGN", "CONT"} or (p.name or "") == "Washington"
-               for p in places.values()), places
+    assert all(
+        p.feature_code in {"PCLI", "ADM1", "PPLC", "RGN", "CONT"} or (p.name or "") == "Washington"
+        for p in places.values()
+    ), places

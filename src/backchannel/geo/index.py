@@ -163,8 +163,8 @@ def _division_rows(data: Path, iso3: dict[str, str]) -> Iterator[tuple[_Row, lis
     for number, fields in enumerate(rows, 1):
         fields = (fields + [""] * 9)[:9]
         name, _iso, code, geonameid, _kind, aliases, level = fields[:7]
-        acc = sums.get(number)
-        if level not in ("1", "2") or not acc or not code or not _is_latin(name):
+        centre = sums.get(number)
+        if level not in ("1", "2") or not centre or not code or not _is_latin(name):
             continue
         parts = code.split(".")
         country = iso3.get(parts[0])
@@ -174,8 +174,8 @@ def _division_rows(data: Path, iso3: dict[str, str]) -> Iterator[tuple[_Row, lis
             (
                 name,
                 int(geonameid) if geonameid.isdigit() else None,
-                round(acc[0] / acc[2], 5),
-                round(acc[1] / acc[2], 5),
+                round(centre[0] / centre[2], 5),
+                round(centre[1] / centre[2], 5),
                 country,
                 "ADM1" if level == "1" else "ADM2",
                 0,
@@ -314,10 +314,7 @@ class PlaceIndex:
             " ORDER BY p.population DESC, p.slot",
             (key,),
         )
-        found = tuple(
-            IndexMatch(GazetteerEntry(*row[:8]), bool(row[9]), row[8])  # type: ignore[arg-type]
-            for row in rows.fetchall()
-        )
+        found = tuple(IndexMatch(GazetteerEntry(*row[:8]), bool(row[9]), row[8]) for row in rows.fetchall())
         if len(self._cache) > 50_000:
             self._cache.clear()
         self._cache[key] = found

@@ -213,7 +213,9 @@ class PlaceResolver:
                 run.append(token)
                 continue
             found = [
-                _Mention(w[0].i, w[-1].i + 1, tuple(m)) for w, m in self._longest_inside(run) if self._evident(w, m)
+                _Mention(w[0].i, w[-1].i + 1, tuple(m), extra=tuple(self._small_matches(w)))
+                for w, m in self._longest_inside(run)
+                if self._evident(w, m)
             ]
             out.extend(found or self._small_after_preposition(run))
             run = []
@@ -313,7 +315,7 @@ class PlaceResolver:
             return []
         matches = [m for m in self._match_span(toks) if m.primary]
         if matches and (matches[0].entry.feature_code in _COUNTRY_LEVEL or self._evident(toks, matches)):
-            return [_Mention(toks[0].i, toks[-1].i + 1, tuple(matches))]
+            return [_Mention(toks[0].i, toks[-1].i + 1, tuple(matches), extra=tuple(self._small_matches(toks)))]
         if (
             matches
             and len(toks) == 1
@@ -366,7 +368,7 @@ class PlaceResolver:
         return [m for m in self.gazetteer.lookup_small(text) if m.primary or not m.entry.feature_code.startswith("PPL")]
 
     def _small_after_preposition(self, run: Sequence[Token]) -> list[_Mention]:
-        """"in Waverly", "outside Kafr Nabl", "north of Taiz": a capitalised name after a place preposition
+        """ "in Waverly", "outside Kafr Nabl", "north of Taiz": a capitalised name after a place preposition
         (or "north/south/... of") that the big index knows."""
         if not run or not (_after_locative(run[0]) or _after_direction_of(run[0])):
             return []
@@ -470,14 +472,22 @@ class PlaceResolver:
                 resolved.append(_fitting(mention.matches, countries, admin1s, anchors))
                 continue
             best = max(mention.matches, key=lambda m: self._score(m, countries, admin1s)).entry
-            if mention.extra and _replaceable(best) and not (best.country and countries[best.country]):
-                # "57 in Ballina" in a report on Tipperary: the Irish town, not the Australian one
-                best = _fitting(mention.extra, countries, admin1s, anchors) or best
+            if mention.extra and _replaceable(best):
+                # "57 in Ballina" in a report on Tipperary: the Irish town, not the Australian one; "in
+                # Riverdale" in a New Jersey report: the New Jersey town, not the Georgia city
+                alt = _fitting(mention.extra, countries, admin1s, anchors)
+                if alt is not None and (
+                    not (best.country and countries[best.country])
+                    or (_in_named_division(alt, admin1s) and not _in_named_division(best, admin1s))
+                ):
+                    best = alt
             resolved.append(best)
         # second pass: namesakes told apart by the towns the first pass placed ("Nenagh ... 57 in Ballina")
         anchors = [(e.lat, e.lon) for e in resolved if e is not None and e.feature_code.startswith("PPL")]
         for idx, mention in enumerate(chosen):
-            if resolved[idx] is not None and not (mention.extra and resolved[idx] in (m.entry for m in mention.matches)):
+            if resolved[idx] is not None and not (
+                mention.extra and resolved[idx] in (m.entry for m in mention.matches)
+            ):
                 continue
             candidates = mention.matches if mention.small else mention.extra
             entry = resolved[idx]
@@ -486,7 +496,10 @@ class PlaceResolver:
             own = firsts[idx]
             support = context[entry.country or ""] - (own is not None and own.country == entry.country) if entry else 0
             if candidates and (entry is None or support <= 0):
-                resolved[idx] = _fitting(candidates, context, all_admin1s.keys(), anchors) or entry
+                others = context.copy()
+                if own is not None and own.country:
+                    others[own.country] -= 1
+                resolved[idx] = _fitting(candidates, others, all_admin1s.keys(), anchors) or entry
         spans = self._contained(doc, chosen, resolved, context)
         results: list[PlaceMention] = []
         for (start_i, end_i), entry in sorted(spans.items()):
@@ -750,7 +763,7 @@ _DIRECTIONS = frozenset(
 
 
 def _after_direction_of(token: Token) -> bool:
-    """"north of Bakersfield", "southwest of Kirkuk"."""
+    """ "north of Bakersfield", "southwest of Kirkuk"."""
     doc = token.doc
     return token.i >= 2 and doc[token.i - 1].lower_ == "of" and doc[token.i - 2].lower_ in _DIRECTIONS
 
@@ -774,11 +787,14 @@ def _inside(matches: Sequence[NameMatch], container: GazetteerEntry) -> list[Gaz
     out = [
         m.entry
         for m in matches
-        if m.entry is not container
-        and _lies_in(m.entry, container)
-        and m.entry.feature_code not in _LIST_FEATURES
+        if m.entry is not container and _lies_in(m.entry, container) and m.entry.feature_code not in _LIST_FEATURES
     ]
     return sorted(out, key=lambda e: (not e.feature_code.startswith("PPL"), -e.prior, e.name))
+
+
+def _in_named_division(entry: GazetteerEntry, admin1s: AbstractSet[tuple[str, str | None, str]]) -> bool:
+    """Is ``entry`` a town or district of a first-order division the document names?"""
+    return entry.feature_code != "ADM1" and bool(entry.admin1) and ("ADM", entry.country, entry.admin1) in admin1s
 
 
 def _replaceable(entry: GazetteerEntry) -> bool:
@@ -822,7 +838,9 @@ def _fitting(
     if in_division or not rivals:
         return best
     # "the Hamilton County jail": namesakes in the country; only a town the document names nearby tells them apart
-    near = [(min((distance_km(e.lat, e.lon, lat, lon) for lat, lon in anchors), default=1e9), e) for e in [best, *rivals]]
+    near = [
+        (min((distance_km(e.lat, e.lon, lat, lon) for lat, lon in anchors), default=1e9), e) for e in [best, *rivals]
+    ]
     near.sort(key=lambda pair: pair[0])
     if near[0][0] <= _ANCHOR_KM and near[1][0] > near[0][0] + _NAMESAKE_KM:
         return near[0][1]
