@@ -486,7 +486,7 @@ class PlaceResolver:
         anchors = [(e.lat, e.lon) for e in resolved if e is not None and e.feature_code.startswith("PPL")]
         for idx, mention in enumerate(chosen):
             if resolved[idx] is not None and not (
-                mention.extra and resolved[idx] in (m.entry for m in mention.matches)
+                mention.extra and any(m.entry is resolved[idx] for m in mention.matches)
             ):
                 continue
             candidates = mention.matches if mention.small else mention.extra
@@ -546,7 +546,7 @@ class PlaceResolver:
                 if known is not None and chosen[known].start < end:
                     mention, entry = chosen[known], resolved[known]
                     inside = _inside(mention.matches, container) or _inside(
-                        self._small_matches(doc[mention.start : mention.end]), container
+                        self._small_matches(list(doc[mention.start : mention.end])), container
                     )
                     if entry is not None and (
                         _lies_in(entry, container) or (entry.country == country and not inside)
@@ -758,7 +758,7 @@ def _is_candidate_token(token: Token) -> bool:
 
 
 _DIRECTIONS = frozenset(
-    "north south east west northeast northwest southeast southwest northern southern eastern western".split()
+    "north south east west northeast northwest southeast southwest northern southern eastern western".split()  # noqa: SIM905 - word list
 )
 
 
@@ -827,15 +827,15 @@ def _fitting(
     if not fits:
         return None
     fits.sort(key=lambda f: (f[0], f[1].name), reverse=True)
-    (in_division, town, _), best = fits[0]
+    (division_fit, town, _), best = fits[0]
     rivals = [
         e
         for key, e in fits
-        if key[:2] == (in_division, town)
+        if key[:2] == (division_fit, town)
         and e.country == best.country
         and distance_km(e.lat, e.lon, best.lat, best.lon) > _NAMESAKE_KM
     ]
-    if in_division or not rivals:
+    if division_fit or not rivals:
         return best
     # "the Hamilton County jail": namesakes in the country; only a town the document names nearby tells them apart
     near = [
