@@ -93,3 +93,20 @@ def test_common_words_and_first_names_are_no_small_places(nlp: Language, resolve
         p.feature_code in {"PCLI", "ADM1", "PPLC", "RGN", "CONT"} or (p.name or "") == "Washington"
         for p in places.values()
     ), places
+
+
+@pytest.mark.parametrize(
+    ("text", "town", "province_admin1"),
+    [
+        ("Firefighters were called to a barn fire in Creston, British Columbia, on Saturday.", "Creston", "02"),
+        ("Police closed the road between Carleton Place and Almonte, Ontario, after the crash.", "Almonte", "08"),
+    ],
+)
+def test_small_town_inside_a_province_of_our_table(
+    nlp: Language, resolver: PlaceResolver, text: str, town: str, province_admin1: str
+):
+    # our own province entries take the GeoNames admin1 code of the big index's division of that name
+    place = _found(nlp, resolver, text)[town]
+    assert place.country_code == "CAN"
+    matches = [e for e in resolver.gazetteer.entries() if e.feature_code == "ADM1" and e.country == "CAN"]
+    assert province_admin1 in {e.admin1 for e in matches}

@@ -7,6 +7,7 @@ news names such as Kiev).
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 import unicodedata
@@ -298,7 +299,7 @@ def _build(min_population: int) -> Gazetteer:
 def _with_index(min_population: int) -> Gazetteer:
     from backchannel.geo.index import PlaceIndex, ensure_index
 
-    return _build(min_population).with_index(PlaceIndex(ensure_index()))
+    return _build(min_population).with_index(PlaceIndex(ensure_index())).with_division_codes()
 
 
 class Gazetteer:
@@ -332,6 +333,26 @@ class Gazetteer:
         out.__dict__.update(self.__dict__)
         out.index = index
         return out
+
+    def with_division_codes(self) -> Gazetteer:
+        """Our first-order divisions that lack a GeoNames admin1 code ("British Columbia") take it from the big
+        index's division of that name in that country, so that towns of the big index can be placed inside them."""
+        if self.index is None:
+            return self
+        entries = list(self._entries)
+        for slot, entry in enumerate(entries):
+            if entry.feature_code != "ADM1" or entry.admin1 or entry.country is None:
+                continue
+            codes = {
+                m.entry.admin1
+                for m in self.index.lookup(entry.name)
+                if m.entry.feature_code == "ADM1" and m.entry.country == entry.country and m.entry.admin1
+            }
+            if len(codes) == 1:
+                entries[slot] = dataclasses.replace(entry, admin1=codes.pop())
+        self._entries = tuple(entries)
+        self._by_id = {e.geonameid: e for e in self._entries if e.geonameid is not None}
+        return self
 
     def lookup_small(self, name: str) -> list[NameMatch]:
         """Places of the big index under ``name`` that the main table lacks (towns first, then divisions);
