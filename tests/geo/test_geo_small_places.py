@@ -110,3 +110,11 @@ def test_small_town_inside_a_province_of_our_table(
     assert place.country_code == "CAN"
     matches = [e for e in resolver.gazetteer.entries() if e.feature_code == "ADM1" and e.country == "CAN"]
     assert province_admin1 in {e.admin1 for e in matches}
+
+
+def test_a_name_split_into_two_place_entities_is_read_whole(nlp: Language, resolver: PlaceResolver):
+    # the small model tags "Baja" and "California" apart: the Mexican state, not a Hungarian town and a US state
+    text = "Work on the sewage plant in Baja California will start in ten days, a Mexican official in Tijuana said."
+    places = _found(nlp, resolver, text)
+    assert places["Baja California"].country_code == "MEX"
+    assert "Baja" not in places and "California" not in places

@@ -221,7 +221,24 @@ class PlaceResolver:
             run = []
         out.extend(self._long_names(doc))
         out.extend(self._admin_units(doc))
+        out.extend(self._split_names(doc))
         return out
+
+    def _split_names(self, doc: Doc) -> Iterable[_Mention]:
+        """One name the tagger splits into two adjacent place entities ("Baja" + "California"): the whole wins
+        when some gazetteer knows it (a big-index place must then fit the document)."""
+        ents = [e for e in doc.ents if e.label_ in _PLACE_LABELS]
+        for left, right in zip(ents, ents[1:], strict=False):
+            if left.end != right.start:
+                continue
+            toks = _trim(doc[left.start : right.end])
+            core = [m for m in self._match_span(toks) if m.primary]
+            if core:
+                yield _Mention(toks[0].i, toks[-1].i + 1, tuple(core))
+                continue
+            small = self._small_matches(toks)
+            if small:
+                yield _Mention(toks[0].i, toks[-1].i + 1, tuple(small), small=True)
 
     def _long_names(self, doc: Doc) -> Iterable[_Mention]:
         """Country-level names of three or more words the tagger splits ("Democratic Republic" + "Congo")."""
