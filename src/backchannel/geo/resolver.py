@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
+from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
@@ -228,7 +229,7 @@ class PlaceResolver:
         """One name the tagger splits into two adjacent place entities ("Baja" + "California"): the whole wins
         when some gazetteer knows it (a big-index place must then fit the document)."""
         ents = [e for e in doc.ents if e.label_ in _PLACE_LABELS]
-        for left, right in zip(ents, ents[1:], strict=False):
+        for left, right in pairwise(ents):
             if left.end != right.start:
                 continue
             toks = _trim(doc[left.start : right.end])
