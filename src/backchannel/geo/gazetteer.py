@@ -52,6 +52,7 @@ _TRANSLITERATION_MARKS = ("’", "‘", "ʼ", "ʻ", "ʿ", "ʾ")
 _SPACES = re.compile(r"\s+")
 _CODE_LIKE = re.compile(r"^[A-Z]{2,4}$")  # airport / postal codes among geonames alternate names
 _LATIN_LIMIT = 0x250  # Latin-1 supplement and Latin Extended-A/B
+_SAINT = re.compile(r"^(saint|st\.?) (?=\w)")  # "Saint Petersburg", "St. Petersburg", "St Petersburg"
 
 
 def normalize_name(text: str) -> str:
@@ -152,6 +153,10 @@ class _IndexBuilder:
                 continue
             (self.acronyms if _is_acronym(name) else self.words).add(key)
             variants = {key, key.replace("-", " ")}
+            saint = _SAINT.match(key)
+            if saint:  # "Saint Petersburg" is also "St. Petersburg" and "St Petersburg" (and the other way round)
+                rest = key[saint.end() :]
+                variants.update({f"saint {rest}", f"st. {rest}", f"st {rest}"})
             if any(mark in name for mark in _TRANSLITERATION_MARKS):
                 # "Sāmarrā’", "Ṣan‘ā’": the ayn/hamza marks of a transliteration are dropped in English news
                 variants.add(key.replace("'", "").strip())
