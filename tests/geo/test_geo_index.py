@@ -92,3 +92,12 @@ def test_common_words_cover_names_and_directions_not_towns():
     words = common_words()
     assert {"bill", "mark", "west", "hope", "grant"} <= words
     assert not {"immokalee", "bakersfield", "helmand"} & words
+
+
+def test_build_command_leaves_a_cached_index_alone(towns_only: Path, capsys: pytest.CaptureFixture[str]):
+    from backchannel.geo.build import main
+
+    before = towns_only.stat().st_mtime_ns
+    assert main(["--path", str(towns_only)]) == 0
+    assert "cached" in capsys.readouterr().err
+    assert towns_only.stat().st_mtime_ns == before
