@@ -101,3 +101,13 @@ def test_build_command_leaves_a_cached_index_alone(towns_only: Path, capsys: pyt
     assert main(["--path", str(towns_only)]) == 0
     assert "cached" in capsys.readouterr().err
     assert towns_only.stat().st_mtime_ns == before
+
+
+def test_no_writable_cache_means_the_main_table_alone(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
+    from backchannel.geo import gazetteer as module
+
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder should be", encoding="utf-8")
+    monkeypatch.setenv(ENV_PATH, str(blocker / "gazetteer.sqlite"))
+    alone = module._with_index.__wrapped__(15000)
+    assert alone.index is None and alone.lookup("Paris")

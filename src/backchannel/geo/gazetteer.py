@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import logging
 import marshal
 import math
 import os
@@ -24,6 +25,8 @@ from typing import TYPE_CHECKING
 import pycountry
 
 from backchannel.records import PlaceMention
+
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from backchannel.geo.index import PlaceIndex
@@ -308,7 +311,11 @@ def _build(min_population: int) -> Gazetteer:
 def _with_index(min_population: int) -> Gazetteer:
     from backchannel.geo.index import PlaceIndex, ensure_index
 
-    path = ensure_index()
+    try:
+        path = ensure_index()
+    except OSError as exc:  # a read-only home, a full disk: the main table alone, as before the index existed
+        log.warning("no place index (%s): small towns and districts are not looked up", exc)
+        return _build(min_population)
     return _cached_build(min_population, path.parent).with_index(PlaceIndex(path)).with_division_codes()
 
 
@@ -349,12 +356,14 @@ def _cached_build(min_population: int, folder: Path) -> Gazetteer:
         sorted(built._nonplaces),
         sorted(built._acronyms),
     )
-    folder.mkdir(parents=True, exist_ok=True)
-    for stale in folder.glob(f"gazetteer-core-{min_population}-*.marshal"):
-        stale.unlink(missing_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_bytes(marshal.dumps(data))
-    os.replace(tmp, path)
+    try:
+        for stale in folder.glob(f"gazetteer-core-{min_population}-*.marshal"):
+            stale.unlink(missing_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        tmp.write_bytes(marshal.dumps(data))
+        os.replace(tmp, path)
+    except OSError as exc:
+        log.warning("could not cache the gazetteer at %s: %s", path, exc)
     return built
 
 
