@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from backchannel.eval.places import register_geovirus
 from backchannel.pipeline import Pipeline
 
 __all__ = ["HALF_METRICS", "TARGETS", "Target", "format_table", "run_suite"]
@@ -165,6 +166,7 @@ SECTIONS: dict[str, Callable[[Path, Pipeline, dict[str, float]], None]] = {
     "conflibert": _conflibert,
     "synthetic": _synthetic,
 }
+register_geovirus(TARGETS, SECTIONS)  # GeoVirus, scored like GeoWebNews (backchannel.eval.places)
 
 
 def run_suite(
