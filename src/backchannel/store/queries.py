@@ -805,13 +805,14 @@ def timeline(
     f: EventFilter | None = None,
     count: Count = "events",
 ) -> list[TimelineBucket]:
-    """Events per week or month (by event day): all of them, or those of ``actor`` (in any role), or of a pair.
+    """Events per week or month (by event day): those of ``f``, or those of ``actor`` (in any role), or of a pair.
 
-    ``with_other`` makes a pair with ``actor``, in either direction; ``f.recipient`` a directed pair (either
-    direction with ``f.either``).  An event dated only to its month, quarter or year is counted once, in a bucket
-    of its own that spans that period (``precision``), never in the week its period begins.  A real event
-    (``count="events"``, the default) falls in the period of its earliest matching mention; ``"mentions"``
-    counts every mention in its own period.
+    ``actor`` (the CLI's subject) takes part in any role; ``with_other`` makes a pair with it, in either
+    direction; ``f.recipient`` a directed pair.  Without ``actor`` the filter's actor and recipient are roles, as
+    in every view (``GET /timeline`` reads them so).  An event dated only to its month, quarter or year is
+    counted once, in a bucket of its own that spans that period (``precision``), never in the week its period
+    begins.  A real event (``count="events"``, the default) falls in the period of its earliest matching
+    mention; ``"mentions"`` counts every mention in its own period.
     """
     if by not in ("week", "month"):
         raise InvalidQuery(f"by: unknown value {by!r}; allowed: week, month")
@@ -822,8 +823,10 @@ def timeline(
             filt, actor=actor, recipient=with_other or filt.recipient, either=filt.either or with_other is not None
         )
         subject = None
-    else:
+    elif actor is not None:
         filt, subject = replace(filt, actor=None, recipient=None), actor
+    else:  # the filter's own actor and recipient, as every other view reads them
+        subject = None
     clauses, params = _where(con, filt)
     if subject is not None:
         clauses.append(

@@ -7,6 +7,7 @@ them.  An event dated only to a month, quarter or year is in a bucket of its own
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Annotated, Literal
 
 import duckdb
@@ -36,5 +37,7 @@ def get_timeline(
     by: Annotated[Literal["week", "month"], Query()] = "week",
     count: CountParam = "events",
 ) -> list[TimelineBucket]:
-    """``actor`` alone: the events in which it takes part in any role; with ``recipient``: the directed pair."""
-    return queries.timeline(con, f.actor, with_other, by, f, count=count)
+    """The filter as every view reads it (``actor`` in the actor role; ``either`` for both roles); ``with``: the
+    pair of ``actor`` and that actor in either direction."""
+    pair = replace(f, recipient=with_other, either=True) if with_other else f
+    return queries.timeline(con, None, None, by, pair, count=count)
