@@ -187,6 +187,7 @@ def _grain(con: Connection, count: str) -> _Grain:
     return _Grain(fused=bool(row and row[0]), copies=bool(row and row[1]))
 
 
+_PARTY_ROLES = "e.role IN ('actor', 'recipient', 'mediator')"
 _PARTICIPANT = "SELECT event_id FROM event_actors WHERE role = ? AND actor_key IN (SELECT unnest(?::TEXT[]))"
 
 
@@ -485,8 +486,10 @@ def _actor_summary(grain: _Grain, only: str | None = None, shown: list[str] | No
     ``only`` (a condition on ``e.actor_key``, parameters bound by the caller first) and ``shown`` (the event
     filter's clauses over event_actors, parameters next) limit the events counted.
     """
-    clauses = [*([only] if only else []), *(shown or []), *grain.clauses()]
-    where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+    # The events an actor takes part in as actor, recipient or mediator, as the network's nodes count them (a
+    # reporting source is no party to what it reports).
+    clauses = [_PARTY_ROLES, *([only] if only else []), *(shown or []), *grain.clauses()]
+    where = "WHERE " + " AND ".join(clauses)
     return f"""
 WITH m AS (SELECT actor_key, count(*) AS n FROM mentions GROUP BY actor_key),
      ev AS (SELECT e.actor_key, {grain.counted()} AS n FROM event_actors e {where} GROUP BY e.actor_key)
