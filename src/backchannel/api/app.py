@@ -8,6 +8,7 @@ from pathlib import Path
 
 from fastapi import FastAPI
 
+from backchannel.api.docs import mount_docs
 from backchannel.api.errors import install_error_handlers
 from backchannel.api.limits import BodySizeLimit
 from backchannel.api.routers import (
@@ -52,9 +53,12 @@ def create_app(
         version="1",
         summary="PLOVER events coded from news: who did what to whom, when and where.",
         lifespan=lifespan,
+        docs_url=None,  # served by mount_docs from the package's own Swagger UI files
+        redoc_url=None,  # ReDoc loads from a CDN only
     )
     app.state.service = service
     install_error_handlers(app)
+    mount_docs(app)
     app.add_middleware(BodySizeLimit, max_bytes=config.max_body_bytes)
     analysis = (mediators, channels, positions, dyad_series)
     for module in (events, actors, network, timeline, documents, health, fused, *analysis):
