@@ -7,7 +7,9 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI
+from starlette.concurrency import run_in_threadpool
 
+from backchannel.api.cache import AggregateCache, ResponseCache
 from backchannel.api.docs import mount_docs
 from backchannel.api.errors import install_error_handlers
 from backchannel.api.limits import BodySizeLimit
@@ -43,6 +45,7 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        await run_in_threadpool(service.preload)  # the store and the pipeline, before the first request
         try:
             yield
         finally:
@@ -60,6 +63,7 @@ def create_app(
     install_error_handlers(app)
     mount_docs(app)
     app.add_middleware(BodySizeLimit, max_bytes=config.max_body_bytes)
+    app.add_middleware(AggregateCache, version=service.version, cache=ResponseCache(config.cache_entries))
     analysis = (mediators, channels, positions, dyad_series)
     for module in (events, actors, network, timeline, documents, health, fused, *analysis):
         app.include_router(module.router)

@@ -18,6 +18,7 @@ from fastapi import Request
 
 from backchannel.api.errors import ApiError
 from backchannel.api.settings import ApiSettings
+from backchannel.fusion.incremental import fuse_documents
 from backchannel.records import Article
 from backchannel.store import Coder, Store, document_hash, ingest
 
@@ -52,6 +53,25 @@ class StoreService:
         self._store: Store | None = None
         self._lock = threading.Lock()
         self._write_lock = threading.Lock()  # one document coded and written at a time
+        self._version: int | None = None  # the data version the aggregate cache keys by
+
+    def version(self) -> int:
+        """The database's last ingest run when opened, moved on by every write of this server."""
+        if self._version is None:
+            with self._lock:
+                if self._version is None:
+                    self._version = self._last_run()
+        return self._version
+
+    def _last_run(self) -> int:
+        con = self.cursor()
+        try:
+            row = con.execute("SELECT coalesce(max(run_id), 0) FROM ingest_runs").fetchone()
+        except duckdb.Error:
+            return 0
+        finally:
+            con.close()
+        return int(row[0]) if row else 0
 
     def store(self) -> Store:
         with self._lock:
@@ -78,6 +98,13 @@ class StoreService:
                 401, "unauthorized", "a valid bearer token is required", headers={"WWW-Authenticate": "Bearer"}
             )
 
+    def preload(self) -> None:
+        """Open the store and, when writes are on, build the coder: before the first request, not in it."""
+        self.store()
+        self.version()
+        if self.writable:
+            self._coder_pair()
+
     def _coder_pair(self) -> tuple[Coder, str]:
         with self._lock:
             if self._coder is None:
@@ -90,8 +117,15 @@ class StoreService:
         coder, version = self._coder_pair()
         digest = document_hash(article.text)
         with self._write_lock:
-            summary = ingest(store, [article], coder, version, inputs=["<api>"])
-            doc_id = store.doc_id_for_hash(digest) or article.doc_id
+            try:
+                summary = ingest(store, [article], coder, version, inputs=["<api>"])
+                doc_id = store.doc_id_for_hash(digest) or article.doc_id
+                if summary.documents:  # the fused layer follows: the document is in the default views at once
+                    fuse_documents(store, [doc_id])
+            finally:  # cached aggregates of the data before this write are not served again
+                current = self.version()
+                with self._lock:
+                    self._version = current + 1
         return IngestOutcome(doc_id, summary.documents == 1, summary.events, tuple(summary.errors))
 
 
