@@ -26,7 +26,8 @@ HANIYEH, CHINA = "P:ismail_haniyeh", "CHN"
 STATEMENT = (
     "Hamas political bureau chief Ismail Haniyeh met the Chinese Ambassador to Qatar, Cao Xiaolin, in Doha on "
     "Thursday, the movement said in a statement. The two sides reviewed the situation in the Gaza Strip and the "
-    "efforts to halt the war, according to the statement."
+    "efforts to halt the war, according to the statement. Beijing has called for an immediate truce and for more "
+    "aid to reach civilians in the enclave, and has hosted Palestinian factions in the past."
 )
 
 

@@ -58,9 +58,10 @@ class StoreService:
     def version(self) -> int:
         """The database's last ingest run when opened, moved on by every write of this server."""
         if self._version is None:
+            last = self._last_run()  # outside the lock: the cursor takes it to open the store
             with self._lock:
                 if self._version is None:
-                    self._version = self._last_run()
+                    self._version = last
         return self._version
 
     def _last_run(self) -> int:
