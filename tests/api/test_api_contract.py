@@ -182,3 +182,29 @@ def test_bodies_over_the_limit_get_413(writer: TestClient) -> None:
 def test_serve_binds_loopback_by_default() -> None:
     args = build_parser().parse_args(["serve"])
     assert (args.host, args.port) == ("127.0.0.1", 8000)
+
+
+def test_the_coder_is_built_once_before_the_first_request(db: Path, stubcoder: ModuleType) -> None:
+    built: list[int] = []
+
+    def factory() -> tuple[object, str]:
+        built.append(1)
+        return stubcoder.StubCoder(), stubcoder.VERSION
+
+    app = create_app(db, ApiSettings(token=TOKEN), coder_factory=factory)  # type: ignore[arg-type]
+    with TestClient(app) as client:
+        assert built == [1]  # at startup, not in the first POST
+        auth = {"Authorization": f"Bearer {TOKEN}"}
+        for text in ("Russia met Ukraine in Istanbul on Monday.", "Egypt met Qatar in Cairo on Tuesday."):
+            assert client.post("/documents", json={"text": text, "date": "2024-03-05"}, headers=auth).is_success
+        assert built == [1]
+
+
+def test_several_workers_need_a_read_only_server(
+    db: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from backchannel.cli import main
+
+    monkeypatch.setenv("BACKCHANNEL_TOKEN", TOKEN)
+    assert main(["serve", "--db", str(db), "--workers", "2"]) == 2
+    assert "single writer" in capsys.readouterr().err

@@ -20,7 +20,7 @@ from backchannel.api.errors import ApiError
 from backchannel.api.settings import ApiSettings
 from backchannel.fusion.incremental import fuse_documents
 from backchannel.records import Article
-from backchannel.store import Coder, Store, document_hash, ingest
+from backchannel.store import Coder, Store, StoreError, document_hash, ingest
 
 __all__ = ["CoderFactory", "IngestOutcome", "StoreService", "get_service", "read_connection", "require_token"]
 
@@ -100,11 +100,17 @@ class StoreService:
             )
 
     def preload(self) -> None:
-        """Open the store and, when writes are on, build the coder: before the first request, not in it."""
-        self.store()
-        self.version()
+        """Open the store and, when writes are on, build the coder: before the first request, not in it.
+
+        A database that cannot be opened now is left for the requests to report (503), as before.
+        """
         if self.writable:
             self._coder_pair()
+        try:
+            self.store()
+        except StoreError:
+            return
+        self.version()
 
     def _coder_pair(self) -> tuple[Coder, str]:
         with self._lock:
