@@ -51,6 +51,7 @@ class StoreService:
         self._coder_factory = coder_factory or _default_coder
         self._coder: tuple[Coder, str] | None = None
         self._store: Store | None = None
+        self._reader: duckdb.DuckDBPyConnection | None = None  # read cursors are made from it
         self._lock = threading.Lock()
         self._write_lock = threading.Lock()  # one document coded and written at a time
         self._version: int | None = None  # the data version the aggregate cache keys by
@@ -82,12 +83,21 @@ class StoreService:
 
     def close(self) -> None:
         with self._lock:
+            if self._reader is not None:
+                self._reader.close()
+                self._reader = None
             if self._store is not None:
                 self._store.close()
                 self._store = None
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
-        return self.store().cursor()
+        """A read cursor, made from a connection of its own: never queued behind a statement of the writer."""
+        store = self.store()
+        with self._lock:
+            if self._reader is None:
+                self._reader = store.cursor()
+            reader = self._reader
+        return reader.cursor()
 
     def check_token(self, authorization: str | None) -> None:
         expected = self.settings.token

@@ -19,10 +19,10 @@ from dataclasses import dataclass
 import duckdb
 
 from backchannel.fusion.dedup import DedupSettings, NearDuplicateIndex
-from backchannel.fusion.fuse import FusionSettings, MentionRecord, fuse_mentions, link_announcements
+from backchannel.fusion.fuse import FusedEvent, FusionSettings, MentionRecord, fuse_mentions, link_announcements
 from backchannel.fusion.store import fused_rows_columns, load_mentions
 from backchannel.store.errors import StoreError
-from backchannel.store.writer import Store, copy_fused_ids
+from backchannel.store.writer import Store
 
 __all__ = ["IncrementalSummary", "fuse_documents"]
 
@@ -59,6 +59,28 @@ def _canonical(con: Connection, doc_id: str, settings: DedupSettings) -> tuple[s
         index.add(str(other), str(other_text), other_date)
     link = index.add(doc_id, str(text), day)
     return link.canonical_doc_id, link.similarity
+
+
+def _copy_fused_ids(con: Connection, fused: Sequence[FusedEvent], others: Sequence[str]) -> None:
+    """``fused_id`` of event_actors and event_dyads for the mentions refused (as ``copy_fused_ids`` sets it:
+    the fused event of several mentions, NULL for a mention that is its own event), by event id."""
+    ids: list[str] = []
+    fids: list[str | None] = []
+    for e in fused:
+        for m in e.mentions:
+            ids.append(m.event_id)
+            fids.append(e.fused_id if len(e.mentions) > 1 else None)
+    placed = set(ids)
+    for event_id in others:
+        if event_id not in placed:
+            ids.append(event_id)
+            fids.append(None)
+    for table in ("event_actors", "event_dyads"):
+        con.execute(
+            f"UPDATE {table} SET fused_id = m.fid FROM (SELECT unnest(?::TEXT[]) AS event_id, unnest(?::TEXT[]) "
+            f"AS fid) m WHERE {table}.event_id = m.event_id AND {table}.fused_id IS DISTINCT FROM m.fid",
+            [ids, fids],
+        )
 
 
 def _parties(mentions: Sequence[MentionRecord]) -> set[str]:
@@ -132,8 +154,7 @@ def fuse_documents(
                     "INSERT INTO fused_event_links VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                     [(k.fused_id, k.target_fused_id, k.relation, k.basis, k.lead_days) for k in announcements],
                 )
-            for doc_id in sorted({m.doc_id for m in (*new, *around)}):
-                copy_fused_ids(con, doc_id)
+            _copy_fused_ids(con, fused, [m.event_id for m in around])
             con.execute("COMMIT")
         except duckdb.Error as exc:
             con.execute("ROLLBACK")
