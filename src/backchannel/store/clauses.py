@@ -43,6 +43,10 @@ PRECISION_UNIT: dict[str, str] = {
 }  # fmt: skip
 
 
+# Events whose date names more than a day (the only ones whose period can reach past their first day).
+_COARSE = "x.date_precision NOT IN ('day', 'document', 'unknown')"
+
+
 def period_end(alias: str) -> str:
     """SQL: the last day of the period ``alias.day`` begins, given ``alias.date_precision``."""
     day, precision = f"{alias}.day", f"{alias}.date_precision"
@@ -93,7 +97,8 @@ def date_conditions(table: Table, since: date | None, until: date | None, match:
                 params.append(until)
             else:
                 clauses.append(
-                    f"e.event_id NOT IN (SELECT x.event_id FROM events x WHERE x.day <= ? AND {period_end('x')} > ?)"
+                    f"e.event_id NOT IN (SELECT x.event_id FROM events x WHERE {_COARSE} AND x.day <= ? "
+                    f"AND {period_end('x')} > ?)"
                 )
                 params += [until, until]
         return clauses, params
@@ -107,7 +112,7 @@ def date_conditions(table: Table, since: date | None, until: date | None, match:
             params.append(since)
         else:
             clauses.append(
-                f"(e.day >= ? OR e.event_id IN (SELECT x.event_id FROM events x WHERE x.day < ? "
+                f"(e.day >= ? OR e.event_id IN (SELECT x.event_id FROM events x WHERE {_COARSE} AND x.day < ? "
                 f"AND {period_end('x')} >= ?))"
             )
             params += [since, since, since]
