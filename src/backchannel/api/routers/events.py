@@ -26,10 +26,12 @@ router = APIRouter(prefix="/events", tags=["events"], responses=ERROR_RESPONSES)
 Con = Annotated[duckdb.DuckDBPyConnection, Depends(read_connection)]
 
 
+DEFAULT_STATUS = "asserted"  # an empty status is the default too: every other status is asked for by name
 Status = Annotated[
     str,
     Query(
-        description="asserted (the default), negated, hypothetical, future, comma-separated; any: every status. "
+        description="asserted (the default, also when empty), negated, hypothetical, future, comma-separated; "
+        "any: every status. "
         "Negated, hypothetical and future events are no relation that happened: they count only when asked for."
     ),
 ]
@@ -82,8 +84,8 @@ class EventQuery:
     ) -> None:
         self.filter = EventFilter(
             actor=actor, recipient=recipient, either=either, event_type=type, since=since, until=until,
-            date_match=date_match, status=status, historical=None if include_historical else False, text=q,
-            place=place, bbox=bbox,
+            date_match=date_match, status=status or DEFAULT_STATUS,
+            historical=None if include_historical else False, text=q, place=place, bbox=bbox,
         )  # fmt: skip
 
 
@@ -101,7 +103,7 @@ def window_filter(
 ) -> EventFilter:
     """The event filters without actor and recipient (for endpoints that name actors themselves)."""
     return EventFilter(
-        event_type=type, since=since, until=until, date_match=date_match, status=status,
+        event_type=type, since=since, until=until, date_match=date_match, status=status or DEFAULT_STATUS,
         historical=None if include_historical else False,
     )  # fmt: skip
 
