@@ -19,9 +19,19 @@ from pydantic import BaseModel
 
 from backchannel.store.models import NetworkView
 
-__all__ = ["FormatParam", "csv_response", "csv_text", "network_gexf"]
+__all__ = ["CSV_RESPONSE", "GEXF_RESPONSE", "FormatParam", "csv_response", "csv_text", "network_gexf"]
 
 FormatParam = Annotated[Literal["json", "csv"], Query(description="json (default) or csv")]
+# The other content types a route answers with (in its OpenAPI responses, beside its JSON model).
+CSV_RESPONSE: dict[int | str, dict[str, Any]] = {
+    200: {"content": {"text/csv": {"schema": {"type": "string"}}}, "description": "JSON, or CSV with format=csv"}
+}
+GEXF_RESPONSE: dict[int | str, dict[str, Any]] = {
+    200: {
+        "content": {"application/gexf+xml": {"schema": {"type": "string"}}},
+        "description": "JSON, or GEXF 1.3 with format=gexf",
+    }
+}
 
 
 def _cell(value: Any) -> str:

@@ -14,7 +14,7 @@ from fastapi import APIRouter, Depends, Query
 from fastapi.responses import Response
 
 from backchannel.api.errors import ERROR_RESPONSES, ApiError
-from backchannel.api.formats import FormatParam, csv_response
+from backchannel.api.formats import CSV_RESPONSE, FormatParam, csv_response
 from backchannel.api.routers.events import window_filter
 from backchannel.api.routers.network import CountParam
 from backchannel.api.service import read_connection
@@ -27,7 +27,7 @@ router = APIRouter(prefix="/actors", tags=["actors"], responses=ERROR_RESPONSES)
 Con = Annotated[duckdb.DuckDBPyConnection, Depends(read_connection)]
 
 
-@router.get("", response_model=list[ActorSummary], summary="Actors, most active first")
+@router.get("", response_model=list[ActorSummary], responses=CSV_RESPONSE, summary="Actors, most active first")
 def list_actors(
     con: Con,
     f: Annotated[EventFilter, Depends(window_filter)],

@@ -15,7 +15,7 @@ from fastapi import APIRouter, Depends, Query
 from fastapi.responses import Response
 
 from backchannel.api.errors import ERROR_RESPONSES, ApiError
-from backchannel.api.formats import FormatParam, csv_response
+from backchannel.api.formats import CSV_RESPONSE, FormatParam, csv_response
 from backchannel.api.service import read_connection
 from backchannel.store import EventFilter, queries
 from backchannel.store.models import EventDetail, EventPage
@@ -111,6 +111,7 @@ def window_filter(
 @router.get(
     "",
     response_model=EventPage,
+    responses=CSV_RESPONSE,
     summary="Event mentions matching the filters, one page at a time",
     description="One row per mention (a sentence coding an event); each names its fused event in `fused_id`. "
     "For one row per real event, use `GET /fused-events`. By default asserted, non-historical events only; "

@@ -16,7 +16,7 @@ from fastapi import APIRouter, Depends, Query
 from fastapi.responses import Response
 
 from backchannel.api.errors import ERROR_RESPONSES, ApiError
-from backchannel.api.formats import FormatParam, csv_response
+from backchannel.api.formats import CSV_RESPONSE, FormatParam, csv_response
 from backchannel.api.routers.events import event_filter
 from backchannel.api.service import read_connection
 from backchannel.fusion.models import FusedEventDetail, FusedEventPage
@@ -32,6 +32,7 @@ Con = Annotated[duckdb.DuckDBPyConnection, Depends(read_connection)]
 @router.get(
     "",
     response_model=FusedEventPage,
+    responses=CSV_RESPONSE,
     summary="Real events (the mentions of one event fused), one page at a time",
     description="The default listing: one row per real event with its independent sources, first and last "
     "report and confidence. The filters are those of every event endpoint, read the same way (asserted, "

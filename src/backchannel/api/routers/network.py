@@ -14,7 +14,7 @@ from fastapi import APIRouter, Depends, Query
 from fastapi.responses import Response
 
 from backchannel.api.errors import ERROR_RESPONSES
-from backchannel.api.formats import FormatParam, csv_response, network_gexf
+from backchannel.api.formats import CSV_RESPONSE, GEXF_RESPONSE, FormatParam, csv_response, network_gexf
 from backchannel.api.routers.events import event_filter
 from backchannel.api.service import read_connection
 from backchannel.store import EventFilter, queries
@@ -31,7 +31,9 @@ CountParam = Annotated[
 ]
 
 
-@router.get("/network", response_model=NetworkView, summary="Actor network with counts by quad class")
+@router.get(
+    "/network", response_model=NetworkView, responses=GEXF_RESPONSE, summary="Actor network with counts by quad class"
+)
 def get_network(
     con: Con,
     f: Filter,
@@ -48,7 +50,9 @@ def get_network(
     return view
 
 
-@router.get("/dyads", response_model=list[Dyad], summary="Actor -> recipient pairs, most frequent first")
+@router.get(
+    "/dyads", response_model=list[Dyad], responses=CSV_RESPONSE, summary="Actor -> recipient pairs, most frequent first"
+)
 def get_dyads(
     con: Con,
     f: Filter,
