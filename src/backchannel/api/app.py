@@ -63,7 +63,8 @@ def create_app(
     install_error_handlers(app)
     mount_docs(app)
     app.add_middleware(BodySizeLimit, max_bytes=config.max_body_bytes)
-    app.add_middleware(AggregateCache, version=service.version, cache=ResponseCache(config.cache_entries))
+    app.state.cache = ResponseCache(config.cache_entries)
+    app.add_middleware(AggregateCache, version=service.version, cache=app.state.cache)
     analysis = (mediators, channels, positions, dyad_series)
     for module in (events, actors, network, timeline, documents, health, fused, *analysis):
         app.include_router(module.router)
