@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: demo test test-full lint bench bench-length bench-scale eval train fuzz clean install ui
+.PHONY: demo test test-full lint bench bench-length bench-scale eval train fuzz clean install ui gazetteer
 FUZZ_SECONDS ?= 60
 UI_STAMP := src/backchannel/ui/static/dist/.built
 UI_SOURCES := frontend/package.json frontend/package-lock.json frontend/build.mjs $(wildcard frontend/src/*)
@@ -31,20 +31,25 @@ ui: $(UI_STAMP)
 $(BROWSER):
 	apt-get update && apt-get install -y chromium
 
-demo: $(STAMP) ui
+# The big place index (towns of 500+ people, districts, provinces), built once into the user cache
+# (~/.cache/backchannel, or $$BACKCHANNEL_CACHE_DIR); a no-op when it is there.
+gazetteer: $(STAMP)
+	$(BIN)/python -m backchannel.geo.build
+
+demo: $(STAMP) ui gazetteer
 	$(BIN)/backchannel code $(SHARED)/corpus/seed-article.txt --date 2024-03-01 --quiet-warnings
 	$(BIN)/backchannel demo --db demo.duckdb --examples examples --shared $(SHARED) --limit 300 --host 127.0.0.1 --port 8000
 
 # What CI runs (.ci/run): lint, types, and every test not marked slow; each slow mechanism (Ray, the
 # kill -9 loop, fuzz regressions, the load test, engine agreement) keeps a small test here.
-test: $(STAMP) ui $(BROWSER)
+test: $(STAMP) ui gazetteer $(BROWSER)
 	$(BIN)/ruff check src tests
 	$(BIN)/ruff format --check src tests
 	$(BIN)/mypy
 	$(BIN)/pytest -q -m "not slow"
 
 # Everything, the slow end-to-end checks included (Ray clusters, kill loops, gold sets at full size).
-test-full: $(STAMP) ui $(BROWSER)
+test-full: $(STAMP) ui gazetteer $(BROWSER)
 	$(BIN)/ruff check src tests
 	$(BIN)/ruff format --check src tests
 	$(BIN)/mypy

@@ -2,12 +2,15 @@
 
 1. Builds a synthetic database of ``--events`` coded events (``scripts/loadtest_db.py``), unless
    ``--db`` names one that exists.
-2. Starts ``backchannel serve`` on 127.0.0.1 (a free port; no write token, so read-only).
+2. Starts ``backchannel serve`` on 127.0.0.1 (a free port): with a write token and one process (the single
+   writer; the pipeline loads before the first request), or ``--workers N`` read-only processes without one.
 3. Runs wrk (Debian's ``wrk``) with ``--clients`` connections for ``--seconds``: each connection cycles
    through a mix of ``/events`` and ``/network`` requests with the filters the dashboard and API users
    send (none, type, actor, recipient, date window, status, a later page by cursor).
-4. Prints requests/s, latency p50/p95/p99 and every error (socket errors, timeouts, any status but 200),
-   checks the server still answers ``/health``, stops it, and exits non-zero if there was any error.
+   Meanwhile (writable server) ``--posts`` documents are posted to ``POST /documents``, spread over the run:
+   each must be accepted (201 or 200) -- its time is reported.
+4. Prints requests/s, latency p50/p95/p99 and every error (socket errors, timeouts, any status but 200, a post
+   not accepted), checks the server still answers ``/health``, stops it, and exits non-zero on any error.
 
 Traffic stays on 127.0.0.1; the run ends by itself after ``--seconds``.
 """
@@ -23,6 +26,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -60,7 +64,7 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def _wait_healthy(base: str, server: subprocess.Popen[bytes], seconds: float = 120) -> dict[str, object]:
+def _wait_healthy(base: str, server: subprocess.Popen[bytes], seconds: float = 600) -> dict[str, object]:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if server.poll() is not None:
@@ -92,6 +96,32 @@ def _paths(base: str) -> list[str]:
     return mix
 
 
+TOKEN = "loadtest-writer"
+_POST = (
+    "The foreign minister of Qatar met the head of Egyptian intelligence in Cairo on {day} March to discuss a "
+    "ceasefire in Gaza and the release of hostages, officials said in report number {n}. Israel sent a delegation "
+    "to the talks, and Hamas said it would study the proposal. The United States urged both sides to agree."
+)
+
+
+def _post_during(base: str, count: int, seconds: int, out: list[tuple[int, float]]) -> None:
+    """Post ``count`` documents spread over ``seconds``; record (status, seconds) of each."""
+    if count <= 0:
+        return
+    gap = seconds / (count + 1)
+    for n in range(count):
+        time.sleep(gap)
+        body = {"text": _POST.format(day=1 + n % 28, n=n), "date": f"2024-03-{1 + n % 28:02d}", "source": "loadtest"}
+        start = time.perf_counter()
+        try:
+            response = httpx.post(
+                base + "/documents", json=body, headers={"Authorization": f"Bearer {TOKEN}"}, timeout=seconds + 60
+            )
+            out.append((response.status_code, time.perf_counter() - start))
+        except httpx.HTTPError:
+            out.append((0, time.perf_counter() - start))
+
+
 def run(args: argparse.Namespace, db: Path, workdir: Path) -> dict[str, Any]:
     """Serve ``db``, load it with wrk and return wrk's numbers; the server's log goes to ``workdir``."""
     wrk = shutil.which("wrk")
@@ -102,12 +132,17 @@ def run(args: argparse.Namespace, db: Path, workdir: Path) -> dict[str, Any]:
     serve = Path(sys.executable).with_name("backchannel")
     log = workdir / "serve.log"
     with log.open("wb") as handle:
+        env = {k: v for k, v in os.environ.items() if k != "BACKCHANNEL_TOKEN"}
+        writable = args.workers == 1 and args.posts > 0
+        if writable:
+            env["BACKCHANNEL_TOKEN"] = TOKEN
         server = subprocess.Popen(
-            [str(serve), "serve", "--db", str(db), "--host", "127.0.0.1", "--port", str(port)],
+            [str(serve), "serve", "--db", str(db), "--host", "127.0.0.1", "--port", str(port),
+             "--workers", str(args.workers)],
             stdout=handle,
             stderr=subprocess.STDOUT,
-            env={k: v for k, v in os.environ.items() if k != "BACKCHANNEL_TOKEN"},
-        )
+            env=env,
+        )  # fmt: skip
         try:
             health = _wait_healthy(base, server)
             mix = _paths(base)
@@ -117,7 +152,13 @@ def run(args: argparse.Namespace, db: Path, workdir: Path) -> dict[str, Any]:
                 wrk, "-t", str(min(args.threads, args.clients)), "-c", str(args.clients), "-d", f"{args.seconds}s",
                 "--timeout", f"{args.timeout}s", "-s", str(HERE / "loadtest.lua"), base, "--", str(listing),
             ]  # fmt: skip
+            posts: list[tuple[int, float]] = []
+            poster = threading.Thread(
+                target=_post_during, args=(base, args.posts if writable else 0, args.seconds, posts), daemon=True
+            )
+            poster.start()
             done = subprocess.run(command, capture_output=True, text=True, timeout=args.seconds + 120, check=False)
+            poster.join(timeout=args.seconds + 120)
             if done.returncode != 0:
                 raise RuntimeError(f"wrk failed ({done.returncode}): {done.stderr.strip()} (server log: {log})")
             line = next(x for x in reversed(done.stdout.splitlines()) if x.startswith("{"))
@@ -126,6 +167,8 @@ def run(args: argparse.Namespace, db: Path, workdir: Path) -> dict[str, Any]:
             numbers["health_after"] = after.status_code
             numbers["events_in_db"] = health.get("events")
             numbers["paths"] = mix
+            numbers["posts"] = posts
+            numbers["workers"] = args.workers
         finally:
             server.send_signal(signal.SIGINT)
             try:
@@ -147,6 +190,10 @@ def main(argv: list[str] | None = None) -> int:
         "--timeout", type=int, default=30, help="seconds before wrk counts a request as timed out (an error)"
     )
     parser.add_argument("--json", type=Path, help="also write the numbers here")
+    parser.add_argument(
+        "--workers", type=int, default=1, help="server processes (more than 1: read-only, no posts; default 1)"
+    )
+    parser.add_argument("--posts", type=int, default=5, help="documents posted during the load (writable server)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="backchannel-loadtest-") as tmp:
         db = args.db or Path(tmp) / "loadtest.duckdb"
@@ -162,7 +209,8 @@ def main(argv: list[str] | None = None) -> int:
             return 2
     seconds = n["duration_us"] / 1e6
     requests = n["requests"]
-    errors = sum(n[k] for k in ("connect_errors", "read_errors", "write_errors", "timeouts", "not_200"))
+    refused = [status for status, _ in n["posts"] if status not in (200, 201)]
+    errors = sum(n[k] for k in ("connect_errors", "read_errors", "write_errors", "timeouts", "not_200")) + len(refused)
     ms = {k: n[f"{k}_us"] / 1000 for k in ("p50", "p95", "p99", "max")}
     print(
         f"wrk: {args.clients} clients, {seconds:.0f} s, /events and /network alternating "
@@ -176,6 +224,12 @@ def main(argv: list[str] | None = None) -> int:
         f"  errors: {errors} (non-200 {n['not_200']}, connect {n['connect_errors']}, read {n['read_errors']}, "
         f"write {n['write_errors']}, timeouts {n['timeouts']}); /health after the run: {n['health_after']}"
     )
+    if n["posts"]:
+        took = sorted(t for _, t in n["posts"])
+        print(
+            f"  POST /documents during the load: {len(n['posts']) - len(refused)}/{len(n['posts'])} accepted, "
+            f"{took[0]:.1f}-{took[-1]:.1f} s each ({n['workers']} server process)"
+        )
     if args.json:
         args.json.write_text(json.dumps(n, indent=2) + "\n", encoding="utf-8")
     return 0 if errors == 0 and n["health_after"] == 200 else 1

@@ -235,13 +235,17 @@ def _places_for_unknowns(actors: list[ActorMention], places: list[PlaceMention],
 
 
 def _country_actor(kb: ActorKB, code: str) -> ActorMention | None:
-    """The country actor for an ISO alpha-3 code (used when a place's country hosts or mediates)."""
+    """The country actor for an ISO alpha-3 code (used when a place's country hosts or mediates).
+
+    The text does not name this party where it is used, so it quotes no span (``start == end``):
+    a caller that knows the words implying it (the place) gives it their span."""
     country = pycountry.countries.get(alpha_3=code)
     if country is None:
         return None
     found = kb.lookup(country.name)
     if found is not None:
-        return found
+        # lookup() quotes the looked-up name at 0..len(name), which is not a span of the document
+        return found.model_copy(update={"text": country.name, "start": 0, "end": 0})
     return ActorMention(
         text=country.name, start=0, end=0, actor_id=code, name=country.name, country=code, resolved=True, kind="country"
     )

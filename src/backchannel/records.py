@@ -12,7 +12,7 @@ producing a working text of exactly the same length as the original.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -24,6 +24,8 @@ __all__ = [
     "CleanDoc",
     "DocumentResult",
     "Event",
+    "EventTrace",
+    "EventType",
     "PlaceMention",
     "Removed",
     "SentenceRef",
@@ -36,7 +38,8 @@ SCHEMA_VERSION = "1"
 
 Precision = Literal["day", "week", "month", "season", "quarter", "year", "decade", "century", "document", "unknown"]
 Status = Literal["asserted", "negated", "hypothetical", "future"]
-EVENT_TYPES: tuple[str, ...] = (
+# The PLOVER event types (PLOVER manual v0.8), in the manual's order.
+EventType = Literal[
     "AGREE",
     "CONSULT",
     "SUPPORT",
@@ -53,7 +56,8 @@ EVENT_TYPES: tuple[str, ...] = (
     "MOBILIZE",
     "COERCE",
     "ASSAULT",
-)
+]
+EVENT_TYPES: tuple[str, ...] = get_args(EventType)
 
 
 class _Record(BaseModel):
@@ -173,9 +177,20 @@ class SentenceRef(_Record):
     text: str
 
 
+class EventTrace(_Record):
+    """Which rules made an event: the lexicon entry, the argument rules, the modality rule (opt-in output)."""
+
+    entry: str  # file:line of the lexicon entry that triggered it, or the rule that made it
+    trigger_rule: str  # how the trigger was found: verb, light verb + noun, event noun, adjective, rule
+    retype: str | None = None  # the lexicon retype option that recoded the entry
+    derived_from: str | None = None  # the event type it is derived from (a stated intention, an allegation)
+    arguments: tuple[str, ...] = ()  # the rules and strategies that filled actor, recipient and mediator
+    modality: str = ""  # the modality rule that set the status, and its cue
+
+
 class Event(_Record):
     id: str
-    event_type: str
+    event_type: EventType
     mode: str | None = None
     context: tuple[str, ...] = ()
     actor: tuple[ActorRef, ...] = ()
@@ -193,6 +208,7 @@ class Event(_Record):
     quad_class: int
     intensity: float
     confidence: float = Field(ge=0.0, le=1.0)
+    trace: EventTrace | None = Field(default=None, exclude=True)  # kept out of every dump but --trace
 
 
 class DocumentResult(_Record):
@@ -211,6 +227,11 @@ class DocumentResult(_Record):
     removed: tuple[Removed, ...] = ()
     warnings: tuple[str, ...] = ()
 
-    def to_contract(self) -> dict[str, object]:
-        """The JSON-ready dict of the output contract (extra fields only add to it)."""
-        return self.model_dump(mode="json")
+    def to_contract(self, trace: bool = False) -> dict[str, object]:
+        """The JSON-ready dict of the output contract (extra fields only add to it); ``trace`` adds each
+        event's rule trace under ``trace``."""
+        out = self.model_dump(mode="json")
+        if trace:
+            for dumped, event in zip(out["events"], self.events, strict=True):
+                dumped["trace"] = event.trace.model_dump(mode="json") if event.trace is not None else None
+        return out

@@ -158,6 +158,6 @@ def test_api_serves_the_analyses(db: Path) -> None:
         series = client.get("/dyad-series", params={"actor": "Hamas", "with": "Fatah"})
         assert series.status_code == 200 and len(series.json()) == 1
         bad = client.get("/positions", params={"issue": "weather"})
-        assert bad.status_code == 400 and bad.json()["error"]["code"] == "invalid_query"
+        assert bad.status_code == 422 and bad.json()["error"]["code"] == "invalid_parameter"
         paths = client.get("/openapi.json").json()["paths"]
         assert {"/mediators", "/channels", "/positions", "/dyad-series"} <= set(paths)

@@ -9,14 +9,47 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 
 from backchannel.api import ApiSettings, create_app
+from backchannel.fusion import refuse
+from backchannel.records import Article
+from backchannel.store import Store, ingest
 
 HANIYEH, CHINA = "P:ismail_haniyeh", "CHN"
+
+
+STATEMENT = (
+    "Hamas political bureau chief Ismail Haniyeh met the Chinese Ambassador to Qatar, Cao Xiaolin, in Doha on "
+    "Thursday, the movement said in a statement. The two sides reviewed the situation in the Gaza Strip and the "
+    "efforts to halt the war, according to the statement. Beijing has called for an immediate truce and for more "
+    "aid to reach civilians in the enclave, and has hosted Palestinian factions in the past."
+)
+
+
+@pytest.fixture(scope="module")
+def meeting_reports() -> list[Article]:
+    """One meeting reported by a statement, an agency and a repost of the statement; a second one by a wire."""
+    agency = (
+        "In Doha on Thursday, Haniyeh met with the Chinese Ambassador, Cao Xiaolin, to exchange views on the "
+        "ceasefire negotiations. The ambassador reaffirmed Beijing's position on a two-state solution."
+    )
+    wire = "Haniyeh met the Chinese Ambassador again in Doha on Wednesday to follow up on the truce proposal."
+    return [
+        Article(doc_id="statement", text=STATEMENT, date="2024-02-29", source="movement website"),
+        Article(doc_id="agency", text=agency, date="2024-02-29", source="news agency"),
+        Article(
+            doc_id="repost",
+            text="Reposted from the movement's website by our editors. " + STATEMENT,
+            date="2024-03-01",
+            source="aggregator",
+        ),
+        Article(doc_id="wire", text=wire, date="2024-03-20", source="wire"),
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -116,3 +149,28 @@ def test_an_actors_events_are_real_events_by_default(fused: TestClient, count: s
 def test_an_actor_in_a_database_never_fused_counts_each_mention(unfused: TestClient) -> None:
     for count in ("events", "mentions"):
         assert _get(unfused, f"/actors/{HANIYEH}", count=count)["actor"]["events"] == 5
+
+
+def test_posted_documents_join_the_fused_default_view_at_once(
+    tmp_path: Path, stubcoder: ModuleType, meeting_reports: list[Article]
+) -> None:
+    """No separate fuse run: each posted report is fused as it is stored, and cached aggregates move on."""
+    path = tmp_path / "posted.duckdb"
+    with Store.open(path) as store:
+        ingest(store, meeting_reports[:1], stubcoder.StubCoder(), stubcoder.VERSION)
+        refuse(store)
+    settings = ApiSettings(token="t0ken")
+    auth = {"Authorization": "Bearer t0ken"}
+    app = create_app(path, settings, coder_factory=lambda: (stubcoder.StubCoder(), stubcoder.VERSION))
+    with TestClient(app) as client:
+        assert _edge(_get(client, "/network")["edges"])["count"] == 1
+        for report in meeting_reports[1:]:
+            body = {"text": report.text, "date": report.date, "doc_id": report.doc_id, "source": report.source}
+            assert client.post("/documents", json=body, headers=auth).status_code in (200, 201)
+        # two outlets and a repost of one meeting, a wire on the next: two real events, counted alike everywhere
+        assert _edge(_get(client, "/network")["edges"])["count"] == 2
+        assert _edge(_get(client, "/dyads"))["count"] == 2
+        listed = _get(client, "/fused-events", actor="Haniyeh", totals="true")
+        assert listed["total"] == 2 and sorted(e["mentions"] for e in listed["items"]) == [1, 2]
+        assert _get(client, "/events", actor="Haniyeh", totals="true")["total_events"] == 2
+        assert sum(b["count"] for b in _get(client, "/timeline", actor="Haniyeh")) == 2

@@ -93,3 +93,26 @@ def test_bad_date_argument_is_a_clear_error(tmp_path: Path, capsys: pytest.Captu
     brief = _write(tmp_path / "brief.txt", BRIEF)
     assert main(["extract", str(brief), "--date", "last tuesday"]) == 2
     assert "last tuesday" in capsys.readouterr().err
+
+
+def test_extract_trace_adds_each_events_rules(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    brief = _write(tmp_path / "brief.txt", BRIEF)
+    assert main(["extract", str(brief), "--date", "2024-03-04", "--quiet-warnings"]) == 0
+    plain = json.loads(capsys.readouterr().out)
+    assert main(["extract", str(brief), "--date", "2024-03-04", "--quiet-warnings", "--trace"]) == 0
+    traced = json.loads(capsys.readouterr().out)
+    assert plain["events"] and all("trace" not in e for e in plain["events"])
+    for before, after in zip(plain["events"], traced["events"], strict=True):
+        assert {k: v for k, v in after.items() if k != "trace"} == before
+        assert after["trace"]["entry"].startswith("backchannel/events/data/triggers.tsv:")
+        assert after["trace"]["modality"]
+
+
+def test_code_explain_prints_the_rules_under_each_event(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    brief = _write(tmp_path / "brief.txt", BRIEF)
+    assert main(["code", str(brief), "--date", "2024-03-04", "--quiet-warnings", "--explain"]) == 0
+    out = capsys.readouterr().out
+    assert "    trigger   " in out and "triggers.tsv:" in out
+    assert "    status    " in out and "    arguments " in out
+    assert main(["code", str(brief), "--date", "2024-03-04", "--quiet-warnings"]) == 0
+    assert "triggers.tsv:" not in capsys.readouterr().out

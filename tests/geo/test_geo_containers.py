@@ -7,6 +7,7 @@ import pytest
 from spacy.language import Language
 
 from backchannel.geo import Gazetteer, PlaceResolver
+from backchannel.geo.gazetteer import distance_km
 from backchannel.pipeline import default_pipeline, extract
 from backchannel.records import PlaceMention
 
@@ -72,8 +73,15 @@ def test_unknown_town_takes_the_country_of_its_container(nlp: Language, resolver
     assert places["Tall Hamis"].country_code == "SYR"
     assert places["Al-Hasakah Governorate"].country_code == "SYR"
     assert places["Al-Hasakah Governorate"].feature_code == "ADM1"
-    # the unknown town is placed at its nearest named container, not at the country's centre
-    assert (places["Tall Hamis"].lat, places["Tall Hamis"].lon) == (
+    # a town of the big index is placed at its own point, inside the governorate
+    town, governorate = places["Tall Hamis"], places["Al-Hasakah Governorate"]
+    assert town.lat is not None and town.lon is not None and governorate.lat is not None and governorate.lon is not None
+    assert distance_km(town.lat, town.lon, governorate.lat, governorate.lon) < 150
+    # a village no gazetteer knows is placed at its nearest named container, not at the country's centre
+    text = "Security forces repelled an attack on a checkpoint in Khirbet Zulfana, Al-Hasakah Governorate, Syria."
+    places = _found(nlp, resolver, text)
+    assert places["Khirbet Zulfana"].country_code == "SYR"
+    assert (places["Khirbet Zulfana"].lat, places["Khirbet Zulfana"].lon) == (
         places["Al-Hasakah Governorate"].lat,
         places["Al-Hasakah Governorate"].lon,
     )

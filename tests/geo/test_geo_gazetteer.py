@@ -79,3 +79,11 @@ def test_our_own_entries_have_no_geonames_id_but_us_states_do(gazetteer: Gazette
     assert gazetteer.candidates("West Bank")[0].geonameid is None
     texas = gazetteer.candidates("Texas")[0]
     assert (texas.geonameid, texas.feature_code, texas.country_code) == (4736286, "ADM1", "USA")
+
+
+def test_saint_and_st_are_one_name():
+    gazetteer = Gazetteer.load()
+    # "St. Petersburg" names the Russian city too (not only the Florida one); "St Louis" is "St. Louis"
+    assert "RUS" in {m.entry.country for m in gazetteer.lookup("St. Petersburg") if m.primary}
+    assert gazetteer.lookup("St Louis")[0].entry.country == "USA"
+    assert gazetteer.lookup("Saint Louis")[0].entry.name == gazetteer.lookup("St. Louis")[0].entry.name

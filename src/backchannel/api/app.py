@@ -7,7 +7,10 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI
+from starlette.concurrency import run_in_threadpool
 
+from backchannel.api.cache import AggregateCache, ResponseCache
+from backchannel.api.docs import mount_docs
 from backchannel.api.errors import install_error_handlers
 from backchannel.api.limits import BodySizeLimit
 from backchannel.api.routers import (
@@ -42,6 +45,7 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        await run_in_threadpool(service.preload)  # the store and the pipeline, before the first request
         try:
             yield
         finally:
@@ -52,10 +56,15 @@ def create_app(
         version="1",
         summary="PLOVER events coded from news: who did what to whom, when and where.",
         lifespan=lifespan,
+        docs_url=None,  # served by mount_docs from the package's own Swagger UI files
+        redoc_url=None,  # ReDoc loads from a CDN only
     )
     app.state.service = service
     install_error_handlers(app)
+    mount_docs(app)
     app.add_middleware(BodySizeLimit, max_bytes=config.max_body_bytes)
+    app.state.cache = ResponseCache(config.cache_entries)
+    app.add_middleware(AggregateCache, version=service.version, cache=app.state.cache)
     analysis = (mediators, channels, positions, dyad_series)
     for module in (events, actors, network, timeline, documents, health, fused, *analysis):
         app.include_router(module.router)

@@ -1,4 +1,10 @@
-"""The API's one error shape: ``{"error": {"code": ..., "message": ...}}``, for every failure."""
+"""The API's one error shape: ``{"error": {"code": ..., "message": ...}}``, for every failure.
+
+Codes: every bad query or path parameter -- a value of the wrong type or out of range, an unknown enum value
+(status, type, order, count, by, format, date_match), a date that is no date, a place given as an actor -- is
+422 ``invalid_parameter``, its message naming the parameter and, for an enum, the values allowed.  A bad
+request body is 422 ``invalid_request``; then 401/403 for writes, 404 ``not_found``, 413, 503.
+"""
 
 from __future__ import annotations
 
@@ -35,9 +41,8 @@ class ErrorBody(BaseModel):
 
 
 ERROR_RESPONSES: dict[int | str, dict[str, object]] = {
-    400: {"model": ErrorBody, "description": "Invalid filter"},
     404: {"model": ErrorBody, "description": "Not found"},
-    422: {"model": ErrorBody, "description": "Invalid request"},
+    422: {"model": ErrorBody, "description": "Invalid parameter (invalid_parameter) or body (invalid_request)"},
     503: {"model": ErrorBody, "description": "Database unavailable"},
 }
 
@@ -79,12 +84,14 @@ async def _http_error(request: Request, exc: Exception) -> JSONResponse:
 
 async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, RequestValidationError)
-    return error_response(422, "invalid_request", _validation_message(exc))
+    places = {str(err.get("loc", ("body",))[0]) for err in exc.errors()}
+    code = "invalid_parameter" if places <= {"query", "path"} else "invalid_request"
+    return error_response(422, code, _validation_message(exc))
 
 
 async def _store_error(request: Request, exc: Exception) -> JSONResponse:
     if isinstance(exc, InvalidQuery):
-        return error_response(400, "invalid_query", str(exc))
+        return error_response(422, "invalid_parameter", str(exc))
     return error_response(503, "store_unavailable", str(exc))
 
 

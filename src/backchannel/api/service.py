@@ -18,8 +18,9 @@ from fastapi import Request
 
 from backchannel.api.errors import ApiError
 from backchannel.api.settings import ApiSettings
+from backchannel.fusion.incremental import fuse_documents
 from backchannel.records import Article
-from backchannel.store import Coder, Store, document_hash, ingest
+from backchannel.store import Coder, Store, StoreError, document_hash, ingest
 
 __all__ = ["CoderFactory", "IngestOutcome", "StoreService", "get_service", "read_connection", "require_token"]
 
@@ -50,8 +51,29 @@ class StoreService:
         self._coder_factory = coder_factory or _default_coder
         self._coder: tuple[Coder, str] | None = None
         self._store: Store | None = None
+        self._reader: duckdb.DuckDBPyConnection | None = None  # read cursors are made from it
         self._lock = threading.Lock()
         self._write_lock = threading.Lock()  # one document coded and written at a time
+        self._version: int | None = None  # the data version the aggregate cache keys by
+
+    def version(self) -> int:
+        """The database's last ingest run when opened, moved on by every write of this server."""
+        if self._version is None:
+            last = self._last_run()  # outside the lock: the cursor takes it to open the store
+            with self._lock:
+                if self._version is None:
+                    self._version = last
+        return self._version
+
+    def _last_run(self) -> int:
+        con = self.cursor()
+        try:
+            row = con.execute("SELECT coalesce(max(run_id), 0) FROM ingest_runs").fetchone()
+        except duckdb.Error:
+            return 0
+        finally:
+            con.close()
+        return int(row[0]) if row else 0
 
     def store(self) -> Store:
         with self._lock:
@@ -61,12 +83,21 @@ class StoreService:
 
     def close(self) -> None:
         with self._lock:
+            if self._reader is not None:
+                self._reader.close()
+                self._reader = None
             if self._store is not None:
                 self._store.close()
                 self._store = None
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
-        return self.store().cursor()
+        """A read cursor, made from a connection of its own: never queued behind a statement of the writer."""
+        store = self.store()
+        with self._lock:
+            if self._reader is None:
+                self._reader = store.cursor()
+            reader = self._reader
+        return reader.cursor()
 
     def check_token(self, authorization: str | None) -> None:
         expected = self.settings.token
@@ -77,6 +108,19 @@ class StoreService:
             raise ApiError(
                 401, "unauthorized", "a valid bearer token is required", headers={"WWW-Authenticate": "Bearer"}
             )
+
+    def preload(self) -> None:
+        """Open the store and, when writes are on, build the coder: before the first request, not in it.
+
+        A database that cannot be opened now is left for the requests to report (503), as before.
+        """
+        if self.writable:
+            self._coder_pair()
+        try:
+            self.store()
+        except StoreError:
+            return
+        self.version()
 
     def _coder_pair(self) -> tuple[Coder, str]:
         with self._lock:
@@ -90,8 +134,15 @@ class StoreService:
         coder, version = self._coder_pair()
         digest = document_hash(article.text)
         with self._write_lock:
-            summary = ingest(store, [article], coder, version, inputs=["<api>"])
-            doc_id = store.doc_id_for_hash(digest) or article.doc_id
+            try:
+                summary = ingest(store, [article], coder, version, inputs=["<api>"])
+                doc_id = store.doc_id_for_hash(digest) or article.doc_id
+                if summary.documents:  # the fused layer follows: the document is in the default views at once
+                    fuse_documents(store, [doc_id])
+            finally:  # cached aggregates of the data before this write are not served again
+                current = self.version()
+                with self._lock:
+                    self._version = current + 1
         return IngestOutcome(doc_id, summary.documents == 1, summary.events, tuple(summary.errors))
 
 

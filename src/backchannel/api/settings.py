@@ -21,6 +21,9 @@ class ApiSettings(BaseModel):
     token: str | None = Field(default=None, description="bearer token for writes; None refuses every write")
     max_body_bytes: int = Field(default=DEFAULT_MAX_BODY_BYTES, gt=0, description="larger request bodies get 413")
     default_page: int = Field(default=100, ge=1, le=1000, description="events per page when no limit is given")
+    cache_entries: int = Field(
+        default=512, ge=0, description="answers of /network, /dyads, /timeline, /overview kept (0: no cache)"
+    )
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: object) -> ApiSettings:

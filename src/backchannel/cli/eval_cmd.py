@@ -26,6 +26,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--misses", type=int, default=0, help="print this many misses")
     p.add_argument("--suite", action="store_true", help="run every dev gold set in --shared")
     p.add_argument("--shared", type=Path, default=Path("../shared"), help="the shared data folder (for --suite)")
+    p.add_argument(
+        "--sections",
+        help="with --suite, only these comma-separated sections (events, dates, places, event_location, "
+        "conflibert, synthetic); default all",
+    )
     p.set_defaults(func=_run)
 
 
@@ -41,13 +46,19 @@ def _run(args: argparse.Namespace) -> int:
     from backchannel.pipeline import default_pipeline
 
     if args.suite:
-        from backchannel.eval.suite import format_table, run_suite
+        from backchannel.eval.suite import SECTIONS, format_table, run_suite
 
         if not (args.shared / "eval").is_dir():
             print(f"error: {args.shared}/eval not found (pass --shared DIR)", file=sys.stderr)
             return 2
-        scores = run_suite(args.shared, default_pipeline())
-        print(format_table(scores))
+        sections = tuple(s.strip() for s in args.sections.split(",")) if args.sections else tuple(SECTIONS)
+        unknown = [s for s in sections if s not in SECTIONS]
+        if unknown:
+            print(f"error: unknown sections {unknown} (choose from {', '.join(SECTIONS)})", file=sys.stderr)
+            return 2
+        seconds: dict[str, float] = {}
+        scores = run_suite(args.shared, default_pipeline(), sections, seconds=seconds)
+        print(format_table(scores, seconds))
         if args.report:
             args.report.write_text(json.dumps(scores, indent=2, sort_keys=True) + "\n", encoding="utf-8")
         return 0

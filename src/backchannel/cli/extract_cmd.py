@@ -25,6 +25,15 @@ def register(sub: argparse._SubParsersAction) -> None:
         p.add_argument("--quiet-warnings", action="store_true", help="do not print per-document warnings")
         if name == "code":
             p.add_argument("--asserted", action="store_true", help="only asserted events")
+            p.add_argument(
+                "--explain", action="store_true", help="under each event, the rules that coded it (its trace)"
+            )
+        else:
+            p.add_argument(
+                "--trace",
+                action="store_true",
+                help="add to each event a 'trace' field: the lexicon line, argument rules and modality rule",
+            )
         p.set_defaults(func=func)
 
 
@@ -63,11 +72,11 @@ def _chain(first: Article, rest: Iterator[Article]) -> Iterator[Article]:
 
 
 def _run_extract(args: argparse.Namespace) -> int:
-    return _write_results(args, lambda item: json.dumps(item.to_contract(), ensure_ascii=False) + "\n")
+    return _write_results(args, lambda item: json.dumps(item.to_contract(trace=args.trace), ensure_ascii=False) + "\n")
 
 
 def _run_code(args: argparse.Namespace) -> int:
-    return _write_results(args, lambda item: render_table(item, show_all=not args.asserted))
+    return _write_results(args, lambda item: render_table(item, show_all=not args.asserted, explain=args.explain))
 
 
 def _write_results(args: argparse.Namespace, render: Callable[[DocumentResult], str]) -> int:
@@ -116,8 +125,9 @@ def _row(e: Event) -> list[str]:
     ]
 
 
-def render_table(result: DocumentResult, show_all: bool = True) -> str:
-    """A plain-text table of a document's events (asserted only unless ``show_all``)."""
+def render_table(result: DocumentResult, show_all: bool = True, explain: bool = False) -> str:
+    """A plain-text table of a document's events (asserted only unless ``show_all``); ``explain`` puts
+    each event's rule trace under its row."""
     header = ["type", "actor", "recipient", "mediator", "date", "where", "status", "trigger"]
     events = [e for e in result.events if show_all or e.status == "asserted"]
     rows = [_row(e) for e in events]
@@ -128,5 +138,23 @@ def render_table(result: DocumentResult, show_all: bool = True) -> str:
 
     title = result.title or result.doc_id
     lines = [f"== {title}  [{result.date or 'no date'}]  {len(events)} events", fmt(header)]
-    lines += [fmt(r) for r in rows]
+    for event, row in zip(events, rows, strict=True):
+        lines.append(fmt(row))
+        if explain:
+            lines += _explanation(event)
     return "\n".join(lines) + "\n\n"
+
+
+def _explanation(event: Event) -> list[str]:
+    """The trace of an event as indented lines (nothing when the coder wrote none)."""
+    t = event.trace
+    if t is None:
+        return []
+    lines = [f"    trigger   {t.trigger_rule}: {t.entry}"]
+    if t.retype:
+        lines.append(f"    retyped   {t.retype}")
+    if t.derived_from:
+        lines.append(f"    derived   from {t.derived_from}")
+    lines.append(f"    arguments {', '.join(t.arguments) or '-'}")
+    lines.append(f"    status    {t.modality}")
+    return lines

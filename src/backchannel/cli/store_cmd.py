@@ -11,6 +11,7 @@ import csv
 import json
 import sys
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Any, TextIO
 
 from pydantic import BaseModel
@@ -201,11 +202,31 @@ _EXPORT_UNITS = {"plover": "events", "cameo": "rows", "acled": "events", "graphm
 
 
 def _serve(args: argparse.Namespace) -> int:
+    import os
+
     import uvicorn
 
     from backchannel.api import ApiSettings, create_app
+    from backchannel.api.workers import DB_ENV
 
     settings = ApiSettings.from_env()
+    if args.workers > 1:
+        if settings.token is not None:
+            print(
+                "serve: --workers needs a read-only server: with a write token one process is the single writer "
+                "(unset BACKCHANNEL_TOKEN, or serve with --workers 1)",
+                file=sys.stderr,
+            )
+            return EXIT_ERROR
+        if not Path(args.db).exists():
+            print(f"serve: {args.db}: no such database", file=sys.stderr)
+            return EXIT_ERROR
+        os.environ[DB_ENV] = str(Path(args.db).resolve())
+        uvicorn.run(
+            "backchannel.api.workers:read_only_app", factory=True, workers=args.workers, host=args.host,
+            port=args.port, log_level="info",
+        )  # fmt: skip
+        return EXIT_OK
     app = create_app(args.db, settings)
     uvicorn.run(app, host=args.host, port=args.port, log_level="info")
     return EXIT_OK
@@ -296,4 +317,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     _db(p)
     p.add_argument("--host", default="127.0.0.1", help="interface to bind (default: 127.0.0.1, loopback only)")
     p.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    p.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="worker processes, each reading the database read-only (needs no write token; default 1)",
+    )
     p.set_defaults(func=_guard(_serve))

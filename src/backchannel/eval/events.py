@@ -32,10 +32,13 @@ from backchannel.records import DocumentResult, Event
 __all__ = [
     "EventEvalReport",
     "GoldSentence",
+    "asserted_events",
+    "code_gold",
     "evaluate_events",
     "format_report",
     "read_petr2_gsr",
     "read_plover_gsr",
+    "score_events",
 ]
 
 
@@ -168,7 +171,7 @@ def read_petr2_gsr(path: Path) -> list[GoldSentence]:
     return out
 
 
-def _asserted(doc: DocumentResult) -> list[Event]:
+def asserted_events(doc: DocumentResult) -> list[Event]:
     # Historical events (back story: "a Hamas member jailed over a year ago") are what the sentence
     # recalls, not what it reports; the gold sets code the reported event.
     return [e for e in doc.events if e.status == "asserted" and not e.historical]
@@ -199,12 +202,18 @@ def _pred_triples(events: Sequence[Event]) -> set[tuple[str, str | None, str | N
     return out
 
 
-def evaluate_events(gold: Sequence[GoldSentence], pipeline: Pipeline, name: str = "gold") -> EventEvalReport:
+def code_gold(gold: Sequence[GoldSentence], pipeline: Pipeline) -> dict[str, DocumentResult]:
+    """Each gold sentence coded as its own document (batched through the pipeline), by id."""
     articles = [read_text(g.text, doc_id=g.id, date=g.date) for g in gold]
-    results = {}
-    for res in pipeline.run(articles):
-        if isinstance(res, DocumentResult):
-            results[res.doc_id] = res
+    return {res.doc_id: res for res in pipeline.run(articles) if isinstance(res, DocumentResult)}
+
+
+def evaluate_events(gold: Sequence[GoldSentence], pipeline: Pipeline, name: str = "gold") -> EventEvalReport:
+    return score_events(gold, code_gold(gold, pipeline), name)
+
+
+def score_events(gold: Sequence[GoldSentence], results: dict[str, DocumentResult], name: str) -> EventEvalReport:
+    """Score coded sentences (``code_gold``) against their gold; a subset of ``gold`` scores that subset."""
     scores: dict[str, ClassScore] = defaultdict(ClassScore)
     confusion: dict[str, Counter[str]] = defaultdict(Counter)
     correct_top = 0
@@ -216,7 +225,7 @@ def evaluate_events(gold: Sequence[GoldSentence], pipeline: Pipeline, name: str 
     misses: list[dict[str, object]] = []
     for g in gold:
         doc = results.get(g.id)
-        events = _asserted(doc) if doc is not None else []
+        events = asserted_events(doc) if doc is not None else []
         predicted = {e.event_type for e in events}
         if g.noevents:
             noevent_total += 1
@@ -229,11 +238,11 @@ def evaluate_events(gold: Sequence[GoldSentence], pipeline: Pipeline, name: str 
         if not g.types:
             continue
         typed += 1
-        for t in g.types:
-            if t in predicted:
-                scores[t].tp += 1
+        for gold_type in g.types:
+            if gold_type in predicted:
+                scores[gold_type].tp += 1
             else:
-                scores[t].fn += 1
+                scores[gold_type].fn += 1
         for t in predicted - set(g.types):
             scores[t].fp += 1
         top = max(events, key=lambda e: e.confidence).event_type if events else "NONE"

@@ -2,18 +2,21 @@
 
 Used by ``make eval`` (which writes ``eval_report.json`` and prints the README table) and by the
 accuracy gate test (which compares each score with ``eval_baseline.json``).  Score names are
-stable: ``<set>.<metric>``.
+stable: ``<set>.<metric>``; the halves of a set (``backchannel.eval.split``) are
+``<set>.tune.<metric>`` and ``<set>.check.<metric>``, printed side by side with their gap.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from backchannel.eval.places import register_geovirus
 from backchannel.pipeline import Pipeline
 
-__all__ = ["TARGETS", "Target", "format_table", "run_suite"]
+__all__ = ["HALF_METRICS", "TARGETS", "Target", "format_table", "run_suite"]
 
 
 @dataclass(frozen=True)
@@ -44,24 +47,85 @@ TARGETS: dict[str, Target] = {
     "places.baseline_accuracy_161km": Target("  population baseline: accuracy@161 km", None),
     "places.baseline_country_accuracy": Target("  population baseline: country accuracy", None),
     "event_location.adjudicated": Target("Event-location dev (adjudicated): accuracy", 0.80),
+    "conflibert.quad1_hit": Target("ConfliBERT penta: verbal cooperation, quad class found", None),
+    "conflibert.quad2_hit": Target("ConfliBERT penta: material cooperation, quad class found", 0.60),
+    "conflibert.quad3_hit": Target("ConfliBERT penta: verbal conflict, quad class found", None),
+    "conflibert.quad4_hit": Target("ConfliBERT penta: material conflict, quad class found", None),
+    "conflibert.statement_event_rate": Target("ConfliBERT penta: statements given an event", None, False),
+    "synthetic.recall": Target("NGEC synthetic stories, held aside: story type found", None),
+    "synthetic.macro_recall": Target("NGEC synthetic stories, held aside: mean recall per type", None),
+}
+
+MAX_GAP = 0.05  # issue 14: the check half within 0.05 of the tune half
+
+# Scores reported per half (``<set>.tune.<metric>``, ``<set>.check.<metric>``), with their labels;
+# a lower-is-better metric has its gap as check minus tune, so a positive gap is always "worse on check".
+HALF_METRICS: dict[str, Target] = {
+    "plover.macro_f1": Target("PLOVER GSR dev: event type macro-F1", None),
+    "plover.accuracy": Target("PLOVER GSR dev: event type accuracy (top event)", None),
+    "plover.actor_country": Target("PLOVER GSR dev: actor country accuracy", None),
+    "petr2.macro_f1": Target("PETR2 GSR: event type macro-F1", None),
+    "petr2.triple_f1": Target("PETR2 GSR: root type + source + target F1", None),
+    "petr2.noevent_false_rate": Target("PETR2 GSR: no-event sentences with a false event", None, False),
+    "conflibert.mean_quad_hit": Target("ConfliBERT penta: quad class found, mean of classes 1-4", None),
+    "conflibert.quad2_hit": Target("ConfliBERT penta: material cooperation, quad class found", None),
+    "conflibert.statement_event_rate": Target("ConfliBERT penta: statements given an event", None, False),
 }
 
 
 def _events(shared: Path, pipeline: Pipeline, scores: dict[str, float]) -> None:
-    from backchannel.eval.events import evaluate_events, read_petr2_gsr, read_plover_gsr
+    from backchannel.eval.events import code_gold, read_petr2_gsr, read_plover_gsr, score_events
+    from backchannel.eval.split import split_halves
 
-    plover = evaluate_events(read_plover_gsr(shared / "eval" / "plover-gsr-dev.jsonl"), pipeline, "plover")
-    scores["plover.macro_f1"] = plover.macro_f1
-    scores["plover.accuracy"] = plover.accuracy
-    scores["plover.actor_country"] = plover.actor_country or 0.0
-    scores["plover.recipient_country"] = plover.recipient_country or 0.0
-    scores["plover.actor_sector"] = plover.actor_sector or 0.0
-    scores["plover.actor_country_given_type"] = plover.actor_country_given_type or 0.0
-    scores["plover.recipient_country_given_type"] = plover.recipient_country_given_type or 0.0
-    petr = evaluate_events(read_petr2_gsr(shared / "eval" / "petr2-gsr.jsonl"), pipeline, "petr2")
-    scores["petr2.triple_f1"] = petr.triple_f1 or 0.0
-    scores["petr2.macro_f1"] = petr.macro_f1
-    scores["petr2.noevent_false_rate"] = petr.noevent_false_rate or 0.0
+    gold = read_plover_gsr(shared / "eval" / "plover-gsr-dev.jsonl")
+    results = code_gold(gold, pipeline)
+    parts = dict(zip(("", "tune.", "check."), (gold, *split_halves(gold, lambda g: g.id)), strict=True))
+    for part, items in parts.items():
+        plover = score_events(items, results, "plover")
+        scores[f"plover.{part}macro_f1"] = plover.macro_f1
+        scores[f"plover.{part}accuracy"] = plover.accuracy
+        scores[f"plover.{part}actor_country"] = plover.actor_country or 0.0
+        if part:
+            continue
+        scores["plover.recipient_country"] = plover.recipient_country or 0.0
+        scores["plover.actor_sector"] = plover.actor_sector or 0.0
+        scores["plover.actor_country_given_type"] = plover.actor_country_given_type or 0.0
+        scores["plover.recipient_country_given_type"] = plover.recipient_country_given_type or 0.0
+    scores["plover.gap.macro_f1"] = scores["plover.tune.macro_f1"] - scores["plover.check.macro_f1"]
+    gold = read_petr2_gsr(shared / "eval" / "petr2-gsr.jsonl")
+    results = code_gold(gold, pipeline)
+    parts = dict(zip(("", "tune.", "check."), (gold, *split_halves(gold, lambda g: g.id)), strict=True))
+    for part, items in parts.items():
+        petr = score_events(items, results, "petr2")
+        scores[f"petr2.{part}triple_f1"] = petr.triple_f1 or 0.0
+        scores[f"petr2.{part}macro_f1"] = petr.macro_f1
+        scores[f"petr2.{part}noevent_false_rate"] = petr.noevent_false_rate or 0.0
+
+
+def _conflibert(shared: Path, pipeline: Pipeline, scores: dict[str, float]) -> None:
+    from backchannel.eval.penta import code_penta, read_penta, score_penta
+    from backchannel.eval.split import split_halves
+
+    items = read_penta(shared / "eval" / "conflibert-penta-train.jsonl")
+    results = code_penta(items, pipeline)
+    parts = dict(zip(("", "tune.", "check."), (items, *split_halves(items, lambda s: s.id)), strict=True))
+    for part, subset in parts.items():
+        report = score_penta(subset, results)
+        scores[f"conflibert.{part}statement_event_rate"] = report.statement_event_rate
+        scores[f"conflibert.{part}quad2_hit"] = report.quad_hit.get(2, 0.0)
+        if part:
+            scores[f"conflibert.{part}mean_quad_hit"] = report.mean_quad_hit
+            continue
+        for quad in (1, 3, 4):
+            scores[f"conflibert.quad{quad}_hit"] = report.quad_hit.get(quad, 0.0)
+
+
+def _synthetic(shared: Path, pipeline: Pipeline, scores: dict[str, float]) -> None:
+    from backchannel.eval.synthetic import evaluate_stories, read_held_aside
+
+    report = evaluate_stories(read_held_aside(shared / "train" / "ngec-synthetic-plover.jsonl"), pipeline)
+    scores["synthetic.recall"] = report.recall
+    scores["synthetic.macro_recall"] = report.macro_recall
 
 
 def _dates(shared: Path, pipeline: Pipeline, scores: dict[str, float]) -> None:
@@ -99,19 +163,30 @@ SECTIONS: dict[str, Callable[[Path, Pipeline, dict[str, float]], None]] = {
     "dates": _dates,
     "places": _places,
     "event_location": _event_location,
+    "conflibert": _conflibert,
+    "synthetic": _synthetic,
 }
+register_geovirus(TARGETS, SECTIONS)  # GeoVirus, scored like GeoWebNews (backchannel.eval.places)
 
 
-def run_suite(shared: Path, pipeline: Pipeline, sections: tuple[str, ...] = tuple(SECTIONS)) -> dict[str, float]:
-    """Every score of the chosen sections, by stable name."""
+def run_suite(
+    shared: Path,
+    pipeline: Pipeline,
+    sections: tuple[str, ...] = tuple(SECTIONS),
+    seconds: dict[str, float] | None = None,
+) -> dict[str, float]:
+    """Every score of the chosen sections, by stable name; each section's run time into ``seconds``."""
     scores: dict[str, float] = {}
     for name in sections:
+        started = time.perf_counter()
         SECTIONS[name](shared, pipeline, scores)
+        if seconds is not None:
+            seconds[name] = time.perf_counter() - started
     return {k: round(v, 4) for k, v in scores.items()}
 
 
-def format_table(scores: dict[str, float]) -> str:
-    """A Markdown table of scores against the issue's targets."""
+def format_table(scores: dict[str, float], seconds: dict[str, float] | None = None) -> str:
+    """Markdown tables: scores against the issue's targets, then each set's tune and check halves."""
     lines = ["| set and metric | score | target | met |", "|---|---|---|---|"]
     for key, spec in TARGETS.items():
         if key not in scores:
@@ -123,4 +198,29 @@ def format_table(scores: dict[str, float]) -> str:
         met = value >= spec.target if spec.higher_is_better else value <= spec.target
         sign = "≥" if spec.higher_is_better else "≤"
         lines.append(f"| {spec.label} | {value:.3f} | {sign} {spec.target:.2f} | {'yes' if met else 'no'} |")
+    halves = [
+        (key, spec)
+        for key, spec in HALF_METRICS.items()
+        if _half_key(key, "tune") in scores and _half_key(key, "check") in scores
+    ]
+    if halves:
+        lines += [
+            "",
+            "Tune and check halves (fixed by a hash of each item's id; rules are written from tune-half misses only;",
+            f"gap = how much worse the check half is; target: at most {MAX_GAP:.2f}):",
+            "",
+            "| set and metric | tune | check | gap |",
+            "|---|---|---|---|",
+        ]
+        for key, spec in halves:
+            tune, check = scores[_half_key(key, "tune")], scores[_half_key(key, "check")]
+            gap = tune - check if spec.higher_is_better else check - tune
+            lines.append(f"| {spec.label} | {tune:.3f} | {check:.3f} | {gap:+.3f} |")
+    if seconds:
+        lines += ["", "Run time: " + ", ".join(f"{name} {value:.0f} s" for name, value in seconds.items()) + "."]
     return "\n".join(lines)
+
+
+def _half_key(key: str, half: str) -> str:
+    name, metric = key.split(".", 1)
+    return f"{name}.{half}.{metric}"

@@ -15,126 +15,10 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from backchannel.records import ActorMention
+from backchannel.events.wordclasses import WordClasses
+from backchannel.records import ActorMention, PlaceMention
 
-__all__ = ["ACTOR_NOUNS", "ArgumentFinder", "is_pair_phrase", "is_reciprocal_pronoun", "pobj"]
-
-# Generic nouns for parties, with the PLOVER sector they suggest.
-ACTOR_NOUNS: dict[str, str | None] = {
-    "delegation": "GOV",
-    "leader": "GOV",
-    "official": "GOV",
-    "councillor": "GOV",
-    "councilor": "GOV",
-    "farmer": "AGR",
-    "trader": "BUS",
-    "bomber": "REB",
-    "minister": "GOV",
-    "president": "GOV",
-    "government": "GOV",
-    "authority": "GOV",
-    "administration": "GOV",
-    "ministry": "GOV",
-    "envoy": "GOV",
-    "ambassador": "GOV",
-    "diplomat": "GOV",
-    "counterpart": "GOV",
-    "representative": "GOV",
-    "negotiator": "GOV",
-    "lawmaker": "LEG",
-    "legislator": "LEG",
-    "parliament": "LEG",
-    "court": "JUD",
-    "judge": "JUD",
-    "prosecutor": "JUD",
-    "police": "COP",
-    "policeman": "COP",
-    "officer": "COP",
-    "troop": "MIL",
-    "soldier": "MIL",
-    "army": "MIL",
-    "force": "MIL",
-    "military": "MIL",
-    "jet": "MIL",
-    "warplane": "MIL",
-    "navy": "MIL",
-    "rebel": "REB",
-    "militant": "REB",
-    "insurgent": "REB",
-    "gunman": "REB",
-    "fighter": "REB",
-    "militia": "REB",
-    "attacker": "REB",
-    "assailant": "REB",
-    "protester": "CVL",
-    "protestor": "CVL",
-    "demonstrator": "CVL",
-    "people": "CVL",
-    "resident": "CVL",
-    "civilian": "CVL",
-    "villager": "CVL",
-    "crowd": "CVL",
-    "mob": "CVL",
-    "worker": "LAB",
-    "union": "LAB",
-    "student": "EDU",
-    "journalist": "JRN",
-    "reporter": "JRN",
-    "refugee": "REF",
-    "migrant": "REF",
-    "opposition": "OPP",
-    "activist": "OPP",
-    "hostage": "CVL",
-    "prisoner": "CVL",
-    "man": "CVL",
-    "woman": "CVL",
-    "child": "CVL",
-    "team": None,
-    "mayor": "GOV",
-    "governor": "GOV",
-    "commander": "MIL",
-    "general": "MIL",
-    "chief": "GOV",
-    "head": "GOV",
-    "spokesman": "GOV",
-    "spokeswoman": "GOV",
-    "spokesperson": "GOV",
-    "member": None,
-    "dissident": "OPP",
-    "leadership": "GOV",
-    "delegate": "GOV",
-    "peacekeeper": "MIL",
-    "guerrilla": "REB",
-    "separatist": "REB",
-    "extremist": "REB",
-    "terrorist": "REB",
-    "suspect": "CRM",
-    "smuggler": "CRM",
-    "inspector": "IGO",
-    "observer": "IGO",
-}
-_LISTABLE = frozenset({"country", "igo", "nsa"})
-_KIN_NOUNS = frozenset(
-    """wife husband son daughter brother sister father mother widow nephew niece cousin family relative
-    son-in-law daughter-in-law grandson granddaughter uncle aunt""".split()  # noqa: SIM905 - word list
-)
-_RELATIONAL_NOUNS = _KIN_NOUNS | frozenset(
-    """predecessor successor bodyguard aide adviser advisor spokesman spokeswoman spokesperson lawyer
-    deputy envoy driver guard""".split()  # noqa: SIM905 - word list
-)
-PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
-THING_PRONOUNS = frozenset({"it", "its", "itself"})
-_TERRITORY_PARTS = frozenset({"part", "area", "region", "section", "portion", "swath", "stretch", "territory"})
-PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
-PAIR_NOUNS = frozenset(
-    {"side", "party", "faction", "country", "nation", "government", "leader", "state", "camp", "rival", "neighbor"}
-)
-PAIR_DETS = frozenset({"two", "both", "the", "all", "three", "four"})
-# "the parties to the conflict in Iraq": nouns for the sides of a conflict, and for the conflict
-_PARTY_NOUNS = frozenset({"party", "side", "faction", "belligerent", "combatant"})
-_DISPUTE_NOUNS = frozenset({"conflict", "war", "fighting", "dispute", "hostility", "crisis", "clash"})
-
-_EXCLUDED_SUBTREE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "conj", "cc", "appos", "punct", "xcomp"})
+__all__ = ["ArgumentFinder", "is_pair_phrase", "is_reciprocal_pronoun", "pobj"]
 
 
 def pobj(prep: Token | None) -> Token | None:
@@ -170,7 +54,7 @@ def is_reciprocal_pronoun(token: Token) -> bool:
     return token.lower_ in ("other", "another") and any(c.lower_ in ("each", "one") for c in token.children)
 
 
-def is_pair_phrase(token: Token) -> bool:
+def is_pair_phrase(token: Token, words: WordClasses) -> bool:
     """ "the two sides", "both factions", "the parties", "both"."""
     if (
         token.lower_ == "both"
@@ -178,12 +62,12 @@ def is_pair_phrase(token: Token) -> bool:
         and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
     ):
         return True
-    if token.lemma_.lower() not in PAIR_NOUNS or token.tag_ not in ("NNS", "NNPS"):
+    if token.lemma_.lower() not in words.pair_nouns or token.tag_ not in ("NNS", "NNPS"):
         return False
     dets = {c.lower_ for c in token.children if c.dep_ in ("det", "nummod", "predet", "amod", "quantmod")}
     if token.lemma_.lower() == "party":
-        return bool(dets & PAIR_DETS)
-    return bool(dets & {"two", "both", "three", "four"})
+        return bool(dets & words.pair_determiners)
+    return bool(dets & words.pair_numbers)
 
 
 @dataclass
@@ -192,6 +76,8 @@ class ArgumentFinder:
 
     doc: Doc
     mentions: Sequence[ActorMention]
+    words: WordClasses
+    places: Sequence[PlaceMention] = ()  # the document's places (a place may stand for its country)
     _by_token: dict[int, int] = field(default_factory=dict)
     last_pair: list[ActorMention] = field(default_factory=list)
     last_pair_sent: int = -10
@@ -242,7 +128,7 @@ class ArgumentFinder:
                 continue
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
             attr = next((c for c in tok.children if c.dep_ in ("attr", "acomp")), None)
-            if subj is None or attr is None or subj.lemma_.lower() not in PAIR_NOUNS:
+            if subj is None or attr is None or subj.lemma_.lower() not in self.words.pair_nouns:
                 continue
             members = self._coordinated(attr)
             if len(members) >= 2:
@@ -255,13 +141,14 @@ class ArgumentFinder:
             return []
         found = self._head_actors(token, sent_index, depth)
         head = self.mention_at(token)
+        head_kinds = ("country", "igo", "nsa")  # not-words: mention kinds that may head a list
         for c in token.children:
             if c.dep_ == "conj":
                 found.extend(self.actors_of(c, sent_index, depth + 1))
-            elif c.dep_ == "appos" and head is not None and head.kind in _LISTABLE:
+            elif c.dep_ == "appos" and head is not None and head.kind in head_kinds:
                 # "The US, Russia, and Switzerland met": a list the parser read as an apposition
                 other = self.mention_at(c)
-                if other is not None and other.kind in _LISTABLE and other.actor_id != head.actor_id:
+                if other is not None and other.kind in head_kinds and other.actor_id != head.actor_id:
                     found.extend(self.actors_of(c, sent_index, depth + 1))
         return _distinct(found)
 
@@ -271,7 +158,7 @@ class ArgumentFinder:
             return parties
         named = self.mention_at(token)
         if is_reciprocal_pronoun(token) or (
-            is_pair_phrase(token) and (named is None or not named.country)  # not "three Venezuelan leaders"
+            is_pair_phrase(token, self.words) and (named is None or not named.country)  # not "three Venezuelan leaders"
         ):
             defined = self.definitions.get(token.lemma_.lower())
             if defined:
@@ -302,7 +189,7 @@ class ArgumentFinder:
             return [m, *self._coordinated_modifiers(token, m)]
         # "various Palestinian factions, including Fatah and Hamas"
         for c in token.children:
-            if c.dep_ == "prep" and c.lower_ in ("including", "like", "such"):
+            if c.dep_ == "prep" and c.lower_ in self.words.example_preps:
                 obj = pobj(c)
                 if obj is None and c.lower_ == "such":
                     as_ = next((g for g in c.children if g.lower_ == "as"), None)
@@ -325,7 +212,7 @@ class ArgumentFinder:
         Not the owner: a new, unnamed person with the owner's country (and, for an office, its sector).
         """
         lemma = token.lemma_.lower()
-        if token.pos_ != "NOUN" or lemma not in _RELATIONAL_NOUNS:
+        if token.pos_ != "NOUN" or lemma not in self.words.relational_nouns:
             return None
         owner = next((c for c in token.children if c.dep_ == "poss"), None)
         found = self.actors_of(owner, sent_index, depth + 1) if owner is not None else []
@@ -334,7 +221,7 @@ class ArgumentFinder:
         first = found[0]
         start = owner.left_edge.idx if owner is not None else token.idx
         end = token.idx + len(token.text)
-        office = lemma not in _KIN_NOUNS
+        office = lemma not in self.words.kin_nouns
         return ActorMention(
             text=self.doc.text[start:end],
             start=start,
@@ -347,14 +234,14 @@ class ArgumentFinder:
 
     def _parties_to(self, token: Token) -> list[ActorMention]:
         """'the parties to the conflict in Iraq', 'all sides in the Syrian war': the parties of that conflict."""
-        if token.lemma_.lower() not in _PARTY_NOUNS or token.tag_ not in ("NNS", "NNPS"):
+        if token.lemma_.lower() not in self.words.conflict_party_nouns or token.tag_ not in ("NNS", "NNPS"):
             return []
         nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
         prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in ("to", "in")), None)
         if prep is None and nxt is not None and nxt.dep_ == "prep" and nxt.lower_ in ("to", "in"):
             prep = nxt  # "demanded parties to the conflict in Iraq to ...": the parser hangs "to" on the verb
         dispute = pobj(prep)
-        if dispute is None or dispute.lemma_.lower() not in _DISPUTE_NOUNS:
+        if dispute is None or dispute.lemma_.lower() not in self.words.dispute_nouns:
             return []
         found = [m for m in self.mentions_in(dispute.left_edge.i, dispute.right_edge.i + 1) if m.country]
         return _distinct(found)
@@ -376,12 +263,12 @@ class ArgumentFinder:
     def _nearest_in_phrase(self, token: Token, sent_index: int) -> list[ActorMention]:
         """An actor inside the noun phrase: possessor, modifier, or "of"-object ("leader of Hamas")."""
         candidates: list[tuple[int, ActorMention]] = []
-        stack = [(c, 1) for c in token.children if c.dep_ not in _EXCLUDED_SUBTREE_DEPS]
+        stack = [(c, 1) for c in token.children if c.dep_ not in self.words.phrase_boundary_deps]
         while stack:
             tok, dist = stack.pop()
             # "authorities in Croatia" names Croatia's authorities; "a pause in Gaza" names no one
-            locative_party = tok.lower_ in ("in", "at") and tok.head.lemma_.lower() in ACTOR_NOUNS
-            if tok.dep_ == "prep" and tok.lower_ not in ("of", "from", "for", "by", "'s") and not locative_party:
+            locative_party = tok.lower_ in ("in", "at") and tok.head.lemma_.lower() in self.words.party_sectors
+            if tok.dep_ == "prep" and tok.lower_ not in self.words.phrase_internal_preps and not locative_party:
                 continue
             if tok.pos_ == "PRON" or tok.tag_ == "PRP$":
                 for m in self._pronoun(tok, sent_index):
@@ -393,14 +280,14 @@ class ArgumentFinder:
                     tok.dep_ == "pobj"
                     and tok.head.lower_ == "of"
                     and token.tag_ in ("NNS", "NNPS")
-                    and token.lemma_.lower() not in _TERRITORY_PARTS
+                    and token.lemma_.lower() not in self.words.territory_parts
                 ):
                     # "the governments of Chile and Bolivia": every conjunct of a plural head's "of"
                     # (not "seized parts of Iraq and Syria": land, not parties)
                     # "Russian and Ukrainian delegations": every coordinated modifier names a party
                     candidates.extend((dist, m) for m in self._coordinated(tok) if m is not found)
                 continue
-            stack.extend((c, dist + 1) for c in tok.children if c.dep_ not in _EXCLUDED_SUBTREE_DEPS)
+            stack.extend((c, dist + 1) for c in tok.children if c.dep_ not in self.words.phrase_boundary_deps)
         if not candidates:
             return []
         best = min(d for d, _ in candidates)
@@ -408,7 +295,7 @@ class ArgumentFinder:
 
     def _pronoun(self, token: Token, sent_index: int) -> list[ActorMention]:
         low = token.lower_
-        if low in PLURAL_PRONOUNS:
+        if low in self.words.plural_pronouns:
             speakers = self._plural_speakers(token, sent_index)
             if speakers:
                 return speakers
@@ -416,10 +303,10 @@ class ArgumentFinder:
                 return list(self.last_pair)
             prev = self._previous_mention(token, lambda m: m.kind not in ("person",))
             return [prev] if prev else []
-        if low in PERSON_PRONOUNS:
+        if low in self.words.person_pronouns:
             prev = self._previous_mention(token, lambda m: m.kind == "person")
             return [prev] if prev else []
-        if low in THING_PRONOUNS:
+        if low in self.words.thing_pronouns:
             # "it" is never "Rebels": a plural common noun needs "they"
             prev = self._previous_mention(token, lambda m: m.kind not in ("person",) and not self._plural_noun(m))
             return [prev] if prev else []

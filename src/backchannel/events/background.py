@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 
 from backchannel.events.candidate import Candidate
-from backchannel.events.wordlists import LASTING_CONFLICTS, TIME_PREPS
+from backchannel.events.wordclasses import WordClasses
 from backchannel.records import TimeMention
 
 __all__ = ["after_document", "governing_time", "mark_background", "time_anchor", "time_heads"]
@@ -15,9 +15,10 @@ __all__ = ["after_document", "governing_time", "mark_background", "time_anchor",
 
 def after_document(date: str | None, precision: str | None, doc_date: str | None) -> bool:
     """Is the event dated after the report (at the precision of its date)?"""
-    if not date or not doc_date or precision not in ("day", "month", "year"):
+    widths = {"day": 10, "month": 7, "year": 4}  # characters of an ISO date at each precision
+    if not date or not doc_date or precision not in widths:
         return False
-    width = {"day": 10, "month": 7, "year": 4}[precision]
+    width = widths[precision]
     return len(date) >= width and len(doc_date) >= width and date[:width] > doc_date[:width]
 
 
@@ -54,13 +55,13 @@ def mark_background(cands: list[Candidate]) -> None:
             cand.background = True
 
 
-def time_anchor(noun: Token) -> bool:
+def time_anchor(noun: Token, words: WordClasses) -> bool:
     """'since the start of the civil war', 'during the 2022 invasion': a war named to date something else."""
-    if noun.lemma_.lower() not in LASTING_CONFLICTS:
+    if noun.lemma_.lower() not in words.lasting_conflicts:
         return False
     cur = noun
     for _ in range(4):  # up through "the start of" to the preposition, but not past the clause's verb
-        if cur.dep_ == "prep" and cur.lower_ in TIME_PREPS:
+        if cur.dep_ == "prep" and cur.lower_ in words.time_preps:
             return True
         if cur.head.i == cur.i or cur.head.pos_ in ("VERB", "AUX"):
             return False

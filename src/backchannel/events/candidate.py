@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import dataclasses
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 from spacy.tokens import Token
 
@@ -11,10 +10,29 @@ from backchannel.events.lexicon import TriggerEntry
 from backchannel.events.ontology import QUAD_CLASS
 from backchannel.events.parties import key
 from backchannel.events.syntax import direct_object
-from backchannel.events.wordlists import MEASURE_NOUNS
+from backchannel.events.wordclasses import WordClasses
 from backchannel.records import ActorMention
 
-__all__ = ["Candidate", "drop_protest_purposes", "harm", "imposes_measure", "inherit_complement_recipients", "retype"]
+__all__ = [
+    "Candidate",
+    "Trigger",
+    "drop_protest_purposes",
+    "harm",
+    "imposes_measure",
+    "inherit_complement_recipients",
+]
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A trigger as the trigger finder marks it: where the event is said, and the lexicon entry that says it."""
+
+    trigger: Token  # the word that carries the event meaning
+    clause: Token  # the verb heading the clause (modality, time, subject)
+    entry: TriggerEntry
+    nominal: bool = False
+    light: bool = False  # the noun trigger is the object of a light verb ("held talks", "put under investigation")
+    phrase_object: Token | None = None  # the object of a phrasal trigger ("fired at Russia", "cracked down on")
 
 
 @dataclass
@@ -32,9 +50,16 @@ class Candidate:
     phrase_object: Token | None = None  # the object of a phrasal trigger ("fired at Russia", "cracked down on")
     background: bool = False  # told as background to another event ("released X, who had been jailed ...")
     solo: bool = False  # a meeting of one side only ("the Cabinet met"): not an event, and takes no donor
+    filled_by: list[str] = field(default_factory=list)  # the argument rules that filled its slots (the trace)
+    rule: str | None = None  # the rule that made the candidate when no trigger did (the trace)
+
+    @classmethod
+    def of(cls, found: Trigger) -> Candidate:
+        """A candidate to fill, from a trigger as marked."""
+        return cls(**{f.name: getattr(found, f.name) for f in fields(found)})
 
 
-def imposes_measure(cand: Candidate) -> bool:
+def imposes_measure(cand: Candidate, words: WordClasses) -> bool:
     """Does the event's object name a measure over a place ("lifted the curfew", "imposed martial law")?"""
     verb = cand.trigger if not cand.nominal else cand.clause
     heads = [verb] + [c for c in verb.children if c.dep_ == "xcomp"]
@@ -42,11 +67,11 @@ def imposes_measure(cand: Candidate) -> bool:
         dobj = direct_object(head)
         if dobj is None:
             continue
-        words = [t for t in dobj.subtree if t.i <= dobj.i]
-        words += [g for c in dobj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
-        if any(t.lemma_.lower() in MEASURE_NOUNS for t in words):
+        named = [t for t in dobj.subtree if t.i <= dobj.i]
+        named += [g for c in dobj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+        if any(t.lemma_.lower() in words.measure_nouns for t in named):
             return True  # "lifted the curfew", "a state of emergency"
-    return cand.nominal and cand.trigger.lemma_.lower() in MEASURE_NOUNS
+    return cand.nominal and cand.trigger.lemma_.lower() in words.measure_nouns
 
 
 def inherit_complement_recipients(cands: list[Candidate]) -> None:
@@ -69,6 +94,7 @@ def inherit_complement_recipients(cands: list[Candidate]) -> None:
             own = {key(a) for a in cand.actors}
             cand.recipients = [r for r in inner.recipients if key(r) not in own]
             if cand.recipients:
+                cand.filled_by.append("recipient:complement-event")
                 break
 
 
@@ -93,6 +119,7 @@ def drop_protest_purposes(cands: list[Candidate]) -> list[Candidate]:
                 # "demonstrations to demand reforms by Suharto's government": the target of the protest
                 if not host.recipients:
                     host.recipients = list(c.recipients)
+                    host.filled_by += ["recipient:protest-purpose"] if host.recipients else []
                 continue
         kept.append(c)
     return kept
@@ -101,7 +128,3 @@ def drop_protest_purposes(cands: list[Candidate]) -> list[Candidate]:
 def harm(cand: Candidate) -> bool:
     """A killing, an attack or a destruction (what a disaster or an accident also does)."""
     return cand.entry.event_type == "ASSAULT" or cand.entry.mode == "destroy"
-
-
-def retype(entry: TriggerEntry, event_type: str, mode: str | None) -> TriggerEntry:
-    return dataclasses.replace(entry, event_type=event_type, mode=mode)

@@ -51,7 +51,10 @@ _MASKED_ENTS = frozenset({"GPE", "PERSON", "ORG", "NORP", "LOC", "FAC", "DATE", 
 _OBJECT_DEPS = frozenset({"dobj", "obj", "attr", "oprd", "dative"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "agent"})
 _CLAUSE_DEPS = frozenset({"xcomp", "ccomp", "advcl", "acl", "relcl", "conj", "pcomp"})
-_MODAL_LEMMAS = frozenset({"will", "would", "may", "might", "could", "can", "shall", "should", "must", "ought"})
+# not-words: a feature set of the trained model (FEATURE_VERSION); changing it means retraining
+_MODAL_LEMMAS = frozenset(
+    {"will", "would", "may", "might", "could", "can", "shall", "should", "must", "ought"}
+)  # not-words
 
 
 def _lemma(tok: Token) -> str:

@@ -8,8 +8,9 @@ from collections.abc import Sequence
 from spacy.tokens import Span
 
 from backchannel.events.candidate import Candidate
+from backchannel.events.ontology import NEEDS_RECIPIENT
 from backchannel.events.parties import key
-from backchannel.events.wordlists import CONTEXT_WORDS, NEEDS_RECIPIENT
+from backchannel.events.wordclasses import WordClasses
 from backchannel.records import ActorMention, Event, SentenceRef, TimeMention
 
 __all__ = ["confidence", "contexts", "event_id", "missing_recipient", "sentence_ref", "trigger_span"]
@@ -55,22 +56,29 @@ def trigger_span(cand: Candidate) -> tuple[int, int]:
     return start, end
 
 
-def contexts(sent: Span) -> tuple[str, ...]:
+def contexts(sent: Span, words: WordClasses) -> tuple[str, ...]:
     found: list[str] = []
     for tok in sent:
-        ctx = CONTEXT_WORDS.get(tok.lemma_.lower())
+        ctx = words.context_topics.get(tok.lemma_.lower())
         if ctx and ctx not in found:
             found.append(ctx)
     return tuple(found)
 
 
-def confidence(cand: Candidate, time: TimeMention | None, status: str) -> float:
+def confidence(
+    cand: Candidate,
+    time: TimeMention | None,
+    status: str,
+    actors: Sequence[ActorMention],
+    recipients: Sequence[ActorMention],
+) -> float:
+    """A score of how sure the coding is: named parties, a verb trigger, a date, an asserted status."""
     score = 0.45
-    if cand.actors and all(a.resolved for a in cand.actors):
+    if actors and all(a.resolved for a in actors):
         score += 0.2
-    elif cand.actors:
+    elif actors:
         score += 0.08
-    if cand.recipients and all(r.resolved for r in cand.recipients):
+    if recipients and all(r.resolved for r in recipients):
         score += 0.1
     if not cand.nominal:
         score += 0.1

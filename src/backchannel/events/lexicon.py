@@ -1,112 +1,40 @@
 """The trigger lexicon: which words and phrases signal which PLOVER event type.
 
 The lexicon is a data file of ours (``data/triggers.tsv``); see its header for the
-columns.  ``Lexicon.load()`` parses it once; lookups are dictionary hits.
+columns.  Under it, as a backoff, ``data/triggers_cameo.tsv`` (generated from PETRARCH2's CAMEO
+verb dictionary) gives the phrases ours lacks.  ``Lexicon.load()`` parses both once; lookups are
+dictionary hits.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
-from functools import lru_cache
 from importlib import resources
 
 from backchannel.errors import ConfigError
-from backchannel.events.modality import SPEECH_VERBS
 from backchannel.events.ontology import QUAD_CLASS
+from backchannel.events.wordclasses import WordClasses
 
-__all__ = ["GENERIC_EVENT_HEADS", "LIGHT_VERBS", "OCCURRENCE_VERBS", "Lexicon", "TriggerEntry"]
+__all__ = ["RETYPE_CONDITIONS", "Lexicon", "Retype", "TriggerEntry"]
 
-# Verbs whose direct object names the event ("held talks", "launched an attack").
-LIGHT_VERBS = frozenset(
-    {
-        "hold",
-        "have",
-        "conduct",
-        "launch",
-        "carry",
-        "stage",
-        "begin",
-        "start",
-        "resume",
-        "open",
-        "make",
-        "pay",
-        "mount",
-        "continue",
-        "intensify",
-        "step",
-        "escalate",
-        "wage",
-        "unleash",
-        "engage",
-        "enter",
-        "issue",
-        "lodge",
-        "file",
-        "voice",
-        "announce",
-        "declare",
-        "order",
-        "organize",
-        "organise",
-        "lead",
-        "join",
-        "attend",
-        "host",
-        "chair",
-        "convene",
-        "perpetrate",
-        "commit",
-        "claim",
-        "initiate",
-        "renew",
-        "expand",
-        "step up",
-        "carry out",
-        "take part",
-        "participate",
-        "receive",
-        "accept",
-        "reach",
-        "sign",
-        "conclude",
-        "seal",
-        "finalize",
-        "finalise",
-        "broker",
-        "provide",
-        "deliver",
-        "send",
-        "give",
-        "offer",
-        "extend",
-        "impose",
-        "level",
-        "execute",
-        "put",
-        "place",
-        "converge",
-        "gather",
-        "assemble",
-        "return",
-        "head",
-        "come",
-        "go",
-        "travel",
-        "arrive",
-        "fly",
-        "remain",
-        "stay",
-    }
-)
+# What a retype=TYPE[/MODE]@CONDITION option may test (the coder reads each in the part that can see it):
+#   promise         what is vowed is cooperative ("vowed to continue supplying gas"): PLOVER manual AGREE
+#   peace_troops    arriving troops on a peacekeeping, humanitarian, relief or medical mission: AID
+#   troops          arriving troops: a deployment (MOBILIZE), not a visit
+#   alone           one side, no partner, not "joint": an exercise is a show of force (MOBILIZE)
+#   protester_doer  done by protesters: destruction by protesters is a riot (PROTEST/riot)
+# not-words: the names of the conditions, not words of the text
+RETYPE_CONDITIONS = frozenset({"promise", "peace_troops", "troops", "alone", "protester_doer"})
 
-# Generic heads whose compound modifier names the event: "mediation effort", "peace process".
-GENERIC_EVENT_HEADS = frozenset({"effort", "bid", "initiative", "process", "round", "session", "mission", "campaign"})
 
-# Verbs that say a nominal event happened ("fighting broke out", "talks were held").
-OCCURRENCE_VERBS = frozenset(
-    {"break", "erupt", "occur", "take", "happen", "begin", "start", "continue", "resume", "hold", "kill", "end"}
-)
+@dataclass(frozen=True)
+class Retype:
+    """A lexicon option: the entry codes ``event_type``/``mode`` instead when ``condition`` holds."""
+
+    event_type: str
+    mode: str | None
+    condition: str
 
 
 @dataclass(frozen=True)
@@ -125,6 +53,17 @@ class TriggerEntry:
     swap_roles: bool = False  # the subject receives and a "from" object acts ("received weapons from")
     complements: frozenset[str] = frozenset()  # only with an infinitive of these ("ordered X to leave")
     not_objects: frozenset[str] = frozenset()  # never with a direct object of these ("strikes its last penny")
+    retypes: tuple[Retype, ...] = ()  # other codings under a condition, tried in order
+    source: str = field(default="", compare=False)  # file:line of the entry
+    retyped_from: str | None = field(default=None, compare=False)  # the retype option that made this entry
+
+    def retyped_by(self, condition: str) -> TriggerEntry | None:
+        """This entry recoded by its retype option for ``condition`` (None when it has none)."""
+        for r in self.retypes:
+            if r.condition == condition:
+                option = f"retype={r.event_type}{'/' + r.mode if r.mode else ''}@{condition}"
+                return dataclasses.replace(self, event_type=r.event_type, mode=r.mode, retyped_from=option)
+        return None
 
     @property
     def specificity(self) -> int:
@@ -177,6 +116,8 @@ class Lexicon:
                 swap_roles="swap" in opts,
                 complements=frozenset(_opt_values(opts, "xcomp")),
                 not_objects=frozenset(_opt_values(opts, "notobj")),
+                retypes=_retypes(opts, f"{origin}:{lineno}"),
+                source=f"{origin}:{lineno}",
             )
             table = {"verb": lex.verbs, "noun": lex.nouns, "adj": lex.adjs}.get(kind)
             if table is None:
@@ -187,9 +128,29 @@ class Lexicon:
                 entries.sort(key=lambda e: -e.specificity)
         return lex
 
-    def verb_lemmas(self) -> frozenset[str]:
+    def verb_lemmas(self, words: WordClasses | None = None) -> frozenset[str]:
         """Every verb the lexicon codes or reads as reporting speech (first word of a phrasal verb)."""
-        return frozenset(k.split()[0] for k in self.verbs) | SPEECH_VERBS
+        speech = (words or WordClasses.load()).speech_verbs
+        return frozenset(k.split()[0] for k in self.verbs) | speech
+
+    def with_backoff(self, backoff: Lexicon) -> Lexicon:
+        """This lexicon, plus what ``backoff`` has that it lacks; ours wins on every lemma and phrase it has.
+
+        A backoff phrase of a verb we code ("rush to" when we have "rush") is left out: the coder tries
+        phrases before the bare verb, so it would pre-empt ours.  On a phrase we have, the backoff adds
+        only readings of another type that need an object or subject, tried after ours.
+        """
+        merged = Lexicon(verbs=dict(self.verbs), nouns=dict(self.nouns), adjs=dict(self.adjs))
+        ours = frozenset(k.split()[0] for k in self.verbs)
+        for mine, theirs in ((merged.verbs, backoff.verbs), (merged.nouns, backoff.nouns), (merged.adjs, backoff.adjs)):
+            for phrase, entries in theirs.items():
+                if phrase in mine:
+                    types = {e.event_type for e in mine[phrase]}
+                    extra = [e for e in entries if (e.objects or e.subjects) and e.event_type not in types]
+                    mine[phrase] = mine[phrase] + extra
+                elif mine is not merged.verbs or phrase.split()[0] not in ours:
+                    mine[phrase] = entries
+        return merged
 
     def max_noun_words(self) -> int:
         return max((len(k.split()) for k in self.nouns), default=1)
@@ -203,7 +164,23 @@ def _opt_values(opts: list[str], key: str) -> list[str]:
     return values
 
 
-@lru_cache(maxsize=1)
+def _retypes(opts: list[str], where: str) -> tuple[Retype, ...]:
+    out: list[Retype] = []
+    for opt in opts:
+        if not opt.startswith("retype="):
+            continue
+        coding, _, condition = opt.removeprefix("retype=").partition("@")
+        event_type, _, mode = coding.partition("/")
+        if event_type not in QUAD_CLASS or condition not in RETYPE_CONDITIONS:
+            raise ConfigError(f"{where}: retype needs TYPE[/MODE]@CONDITION with one of {sorted(RETYPE_CONDITIONS)}")
+        out.append(Retype(event_type, mode or None, condition))
+    return tuple(out)
+
+
 def _load_packaged() -> Lexicon:
-    text = resources.files("backchannel.events").joinpath("data/triggers.tsv").read_text(encoding="utf-8")
-    return Lexicon.from_text(text, origin="backchannel/events/data/triggers.tsv")
+    data = resources.files("backchannel.events").joinpath("data")
+    text = data.joinpath("triggers.tsv").read_text(encoding="utf-8")
+    lexicon = Lexicon.from_text(text, origin="backchannel/events/data/triggers.tsv")
+    # the broad lexicon generated from PETRARCH2's CAMEO verbs (scripts/build_cameo_lexicon.py) is a backoff
+    backoff = data.joinpath("triggers_cameo.tsv").read_text(encoding="utf-8")
+    return lexicon.with_backoff(Lexicon.from_text(backoff, origin="backchannel/events/data/triggers_cameo.tsv"))

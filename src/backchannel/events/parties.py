@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from spacy.tokens import Span
 
 from backchannel.events.arguments import ArgumentFinder
-from backchannel.events.wordlists import HOSTILE_SECTORS
+from backchannel.events.ontology import HOSTILE_SECTORS
 from backchannel.records import ActorMention, ActorRef, PlaceMention
 
 __all__ = [
@@ -50,7 +50,8 @@ def with_country(m: ActorMention, country: str, any_kind: bool = False) -> Actor
 
 
 def appositive_country(m: ActorMention, sent: Span, finder: ArgumentFinder) -> ActorMention:
-    if m.resolved or m.country or m.kind not in ("unknown", "person", "group") or m.end <= m.start:
+    unnamed_kinds = ("unknown", "person", "group")  # not-words: mention kinds that may lack a country
+    if m.resolved or m.country or m.kind not in unnamed_kinds or m.end <= m.start:
         return m
     span = sent.doc.char_span(m.start, m.end, alignment_mode="expand")
     if span is None or not len(span):
@@ -60,7 +61,7 @@ def appositive_country(m: ActorMention, sent: Span, finder: ArgumentFinder) -> A
     if root.dep_ == "appos":
         phrases.append(root.head)
     # "U.N. mediator Diego Cordovez", "French envoy Jean Dupont": the title before the name says whose
-    phrases += [c for c in root.children if c.dep_ in ("compound", "amod", "nmod") and c.i < span.start]
+    phrases += [c for c in root.children if c.dep_ in finder.words.modifier_deps and c.i < span.start]
     for phrase in phrases:
         whole = phrase.dep_ != "appos" and phrase.i == root.head.i
         lo, hi = (phrase.i, phrase.i + 1) if whole else (phrase.left_edge.i, phrase.right_edge.i + 1)

@@ -2,22 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.tokens import Span, Token
 
-from backchannel.events.arguments import ACTOR_NOUNS, ArgumentFinder, pobj
+from backchannel.events.arguments import ArgumentFinder, pobj
 from backchannel.events.candidate import Candidate
+from backchannel.events.ontology import THING_ENTITIES
 from backchannel.events.parties import ref
 from backchannel.events.syntax import absolute_participle, direct_object, subject
-from backchannel.events.wordlists import (
-    COMMITMENT_NOUNS,
-    CROWD_NUMBERS,
-    MULTINATIONAL,
-    PROTEST_NOUNS,
-    RELATION_NOUNS,
-    TALKS_NOUNS,
-    THING_ENTITIES,
-    THING_NAMES,
-)
+from backchannel.events.wordclasses import WordClasses
 from backchannel.records import ActorMention, ActorRef
 
 __all__ = [
@@ -44,12 +38,14 @@ def relation_partners(verb: Token, finder: ArgumentFinder, s_index: int) -> list
     preps = [c for c in verb.children if c.dep_ == "prep"]
     # "pulled out of the deal": "of" under the particle or under "out" read as a preposition
     preps += [g for c in verb.children if c.dep_ in ("prt", "prep") for g in c.children if g.dep_ == "prep"]
-    objects += [g for c in preps if c.lower_ in ("on", "of", "from") for g in c.children if g.dep_ == "pobj"]
+    objects += [
+        g for c in preps if c.lower_ in finder.words.relation_object_preps for g in c.children if g.dep_ == "pobj"
+    ]
     for obj in objects:
         lemma = obj.lemma_.lower()
-        if lemma in RELATION_NOUNS:
+        if lemma in finder.words.relation_nouns:
             partner_preps: tuple[str, ...] = ("with", "between")
-        elif lemma in COMMITMENT_NOUNS:
+        elif lemma in finder.words.commitment_nouns:
             partner_preps = ("to", "with")
         else:
             continue
@@ -65,7 +61,7 @@ def relation_partners(verb: Token, finder: ArgumentFinder, s_index: int) -> list
 def protest_organisers(verb: Token, finder: ArgumentFinder, s_index: int) -> list[ActorMention]:
     """'police prevented the demonstration staged by students', 'banned the opposition's rally'."""
     dobj = direct_object(verb)
-    if dobj is None or dobj.lemma_.lower() not in PROTEST_NOUNS:
+    if dobj is None or dobj.lemma_.lower() not in finder.words.protest_nouns:
         return []
     for c in dobj.children:
         if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by"):
@@ -116,10 +112,10 @@ def clause_subject_actors(clause: Token, finder: ArgumentFinder, s_index: int) -
     return finder.actors_of(subj, s_index)
 
 
-def agent_or_subject(cand: Candidate) -> Token | None:
+def agent_or_subject(cand: Candidate, words: WordClasses) -> Token | None:
     if cand.nominal and cand.trigger.dep_ in ("nsubj", "nsubjpass"):
         return None
-    subj = subject(cand.clause)
+    subj = subject(cand.clause, words)
     if subj is not None and (
         subj.dep_ == "nsubjpass" or (subj.head.i == cand.clause.i and absolute_participle(cand.clause))
     ):
@@ -128,24 +124,24 @@ def agent_or_subject(cand: Candidate) -> Token | None:
     return subj
 
 
-def generic_party(tok: Token | None) -> ActorMention | None:
+def generic_party(tok: Token | None, words: WordClasses) -> ActorMention | None:
     """An unnamed party ("protesters", "police", "dozens of civilians") as an unresolved actor."""
     if tok is None or tok.pos_ not in ("NOUN", "PROPN", "NUM"):
         return None
     head = tok
-    if tok.lemma_.lower() not in ACTOR_NOUNS:
+    if tok.lemma_.lower() not in words.party_sectors:
         # "dozens of protesters", "thousands of people"
         of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         inner = pobj(of) if of is not None else None
-        if inner is None and tok.lower_ in CROWD_NUMBERS and tok.dep_ in ("nsubj", "nsubjpass"):
+        if inner is None and tok.lower_ in words.crowd_numbers and tok.dep_ in ("nsubj", "nsubjpass"):
             # "Thousands protest in Budapest", "Hundreds marched": a crowd of people
             return ActorMention(
                 text=tok.text, start=tok.idx, end=tok.idx + len(tok.text), sector="CVL", resolved=False, kind="group"
             )
-        if inner is None or inner.lemma_.lower() not in ACTOR_NOUNS:
+        if inner is None or inner.lemma_.lower() not in words.party_sectors:
             return None
         head = inner
-    sector = ACTOR_NOUNS[head.lemma_.lower()]
+    sector = words.party_sectors[head.lemma_.lower()]
     left = tok.left_edge.i
     while left < tok.i and tok.doc[left].dep_ in ("det", "punct", "cc"):
         left += 1
@@ -155,7 +151,9 @@ def generic_party(tok: Token | None) -> ActorMention | None:
             right = max(right, c.i)
     span = tok.doc[left : right + 1]
     # "a regional peacekeeping force", "international troops": many states' force, not one state's
-    multinational = any(c.dep_ in ("amod", "compound") and c.lower_ in MULTINATIONAL for c in head.children)
+    multinational = any(
+        c.dep_ in ("amod", "compound") and c.lower_ in words.multinational_modifiers for c in head.children
+    )
     return ActorMention(
         text=span.text,
         start=span.start_char,
@@ -172,7 +170,7 @@ def generic_party(tok: Token | None) -> ActorMention | None:
 def of_object(noun: Token, finder: ArgumentFinder, s_index: int) -> list[ActorMention]:
     """'resolutions of/by the UN', 'positions of X'."""
     for c in noun.children:
-        if c.dep_ == "prep" and c.lower_ in ("of", "by", "from"):
+        if c.dep_ == "prep" and c.lower_ in finder.words.owner_preps:
             obj = pobj(c)
             found = finder.actors_of(obj, s_index)
             if found:
@@ -190,8 +188,8 @@ def is_actorish(tok: Token, finder: ArgumentFinder) -> bool:
         return True
     if tok.pos_ == "PROPN":
         # "receives the 2026 Pritzker Architecture Prize": a named thing is no party
-        return tok.ent_type_ not in THING_ENTITIES and tok.lemma_.lower() not in THING_NAMES
-    return tok.lemma_.lower() in ACTOR_NOUNS
+        return tok.ent_type_ not in THING_ENTITIES and tok.lemma_.lower() not in finder.words.thing_names
+    return tok.lemma_.lower() in finder.words.party_sectors
 
 
 def according_to(sent: Span, finder: ArgumentFinder, s_index: int) -> ActorRef | None:
@@ -208,10 +206,10 @@ def according_to(sent: Span, finder: ArgumentFinder, s_index: int) -> ActorRef |
 def talks_partners(verb: Token, finder: ArgumentFinder, s_index: int) -> list[ActorMention]:
     """'after deliberations with the government', 'following talks with Hamas': the other side of the talks."""
     for c in verb.children:
-        if c.dep_ != "prep" or c.lower_ not in ("after", "following", "in"):
+        if c.dep_ != "prep" or c.lower_ not in finder.words.settlement_preps:
             continue
         talks = pobj(c) or next((g for g in c.children if g.dep_ == "pcomp"), None)
-        if talks is None or talks.lemma_.lower() not in TALKS_NOUNS:
+        if talks is None or talks.lemma_.lower() not in finder.words.talks_nouns:
             continue
         for g in talks.children:
             if g.dep_ == "prep" and g.lower_ == "with":
@@ -221,9 +219,9 @@ def talks_partners(verb: Token, finder: ArgumentFinder, s_index: int) -> list[Ac
     return []
 
 
-def sentence_country(sent: Span, finder: ArgumentFinder, cand: Candidate) -> str | None:
+def sentence_country(sent: Span, finder: ArgumentFinder, parties: Sequence[ActorMention]) -> str | None:
     """The first country named in the sentence that is not already a participant's country."""
-    taken = {a.country for a in cand.actors + cand.recipients if a.country}
+    taken = {a.country for a in parties if a.country}
     fallback: str | None = None
     group: str | None = None
     for m in finder.mentions_in(sent.start, sent.end):

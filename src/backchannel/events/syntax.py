@@ -5,14 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from backchannel.events.arguments import pobj
-from backchannel.events.modality import ACCUSING_VERBS
-from backchannel.events.wordlists import (
-    ARMS,
-    ATTEMPT_NOUNS,
-    DOCUMENT_NOUNS,
-    MEDIATION_PREPS,
-    SUBJ,
-)
+from backchannel.events.wordclasses import WordClasses
 
 __all__ = [
     "absolute_participle",
@@ -33,21 +26,21 @@ __all__ = [
 ]
 
 
-def subject(verb: Token | None) -> Token | None:
+def subject(verb: Token | None, words: WordClasses) -> Token | None:
     """The subject of a clause, borrowed from the controlling or first-conjunct verb when absent."""
     cur = verb
     for _ in range(6):
         if cur is None:
             return None
-        subj = next((c for c in cur.children if c.dep_ in SUBJ and c.dep_ != "expl"), None)
+        subj = next((c for c in cur.children if c.dep_ in words.subject_deps), None)
         if subj is not None:
-            if subj.lower_ in ("who", "which", "that") and cur.dep_ == "relcl":
+            if subj.lower_ in words.relative_pronouns and cur.dep_ == "relcl":
                 return cur.head
             return subj
-        if alleged_participle(cur):
+        if alleged_participle(cur, words):
             # "Petro accuses the Ecuadorian military of an airstrike, killing 27 people": the accused
             return direct_object(cur.head)
-        if cur.dep_ in ("xcomp", "conj", "advcl", "pcomp") and cur.head.i != cur.i:
+        if cur.dep_ in words.subject_sharing_deps and cur.head.i != cur.i:
             cur = cur.head
             if cur.pos_ == "ADP" and cur.dep_ == "prep" and cur.head.pos_ in ("VERB", "AUX"):
                 # "looks forward to welcoming X": the subject of "looks"; but "jailed a student for helping
@@ -83,7 +76,7 @@ def subject(verb: Token | None) -> Token | None:
         if (
             cur.dep_ == "acl"
             and cur.tag_ == "VBG"
-            and cur.head.lemma_.lower() in ARMS
+            and cur.head.lemma_.lower() in words.arms
             and cur.head.dep_ in ("dobj", "pobj")
             and cur.head.head.pos_ in ("VERB", "AUX")
         ):
@@ -91,7 +84,7 @@ def subject(verb: Token | None) -> Token | None:
             cur = cur.head.head
             continue
         if cur.dep_ == "acl" and cur.tag_ == "VBG":
-            if cur.head.lemma_.lower() in DOCUMENT_NOUNS and cur.head.head.pos_ in ("VERB", "AUX"):
+            if cur.head.lemma_.lower() in words.speaking_documents and cur.head.head.pos_ in ("VERB", "AUX"):
                 # "the PKK issued a declaration demanding ...": the issuer demands
                 cur = cur.head.head
                 continue
@@ -99,12 +92,12 @@ def subject(verb: Token | None) -> Token | None:
         if cur.dep_ == "acl" and cur.tag_ == "VB":
             owner = next((c for c in cur.head.children if c.dep_ == "poss"), None)
             by = next((c for c in cur.head.children if c.dep_ == "prep" and c.lower_ == "by"), None)
-            if owner is None and by is not None and cur.head.lemma_.lower() in ATTEMPT_NOUNS:
+            if owner is None and by is not None and cur.head.lemma_.lower() in words.attempt_nouns:
                 owner = pobj(by)  # "the attempt by prime minister Magyar to oust the president": Magyar ousts
             if owner is not None:
                 # "the United States' efforts to mediate": the possessor acts
                 return owner
-        if cur.dep_ == "acl" and cur.tag_ == "VB" and cur.head.dep_ in ("dobj", "attr", "pobj"):
+        if cur.dep_ == "acl" and cur.tag_ == "VB" and cur.head.dep_ in words.nominal_argument_deps:
             # "chose a time to have a dialogue": the chooser has the dialogue
             cur = cur.head.head
             if cur.pos_ == "ADP":
@@ -136,62 +129,55 @@ def deinflect(form: str) -> list[str]:
     return out
 
 
-def host_modifier(tok: Token) -> bool:
+def host_modifier(tok: Token, words: WordClasses) -> bool:
     """'hosted' in a misparsed "Turkey hosted talks": a mediation verb read as the noun's modifier."""
     return (
         tok.dep_ == "amod"
         and tok.tag_ in ("VBD", "VBN")
-        and tok.lemma_.lower() in MEDIATION_PREPS
+        and tok.lemma_.lower() in words.mediation_verbs
         and tok.i < tok.head.i
     )
 
 
-def misparsed_means(tok: Token) -> bool:
+def misparsed_means(tok: Token, words: WordClasses) -> bool:
     """'killed in Israeli army shelling' with "shelling" read as a clause after "in Israeli army"."""
     if tok.dep_ != "advcl" or tok.tag_ != "VBG" or tok.i == 0:
         return False
     prev = tok.doc[tok.i - 1]
-    return prev.dep_ == "pobj" and prev.head.lower_ in ("in", "by", "during") and prev.head.head.i == tok.head.i
+    return prev.dep_ == "pobj" and prev.head.lower_ in words.means_preps and prev.head.head.i == tok.head.i
 
 
-def own_object(obj: Token) -> bool:
+def own_object(obj: Token, words: WordClasses) -> bool:
     """'its troops', 'their entire delegation': an object the subject itself owns."""
-    return any(c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her") for c in obj.children)
+    return any(c.dep_ == "poss" and c.lower_ in words.possessive_pronouns for c in obj.children)
 
 
-def named_war(tok: Token) -> bool:
+def named_war(tok: Token, words: WordClasses) -> bool:
     """'the Korean War', 'World War II', 'the Six-Day War' (as the object of a preposition)."""
     return (
         tok.dep_ == "pobj"
         and tok.lemma_.lower() == "war"
         and tok.text[:1].isupper()
-        and tok.head.lower_
-        in (
-            "in",
-            "during",
-            "since",
-            "after",
-            "before",
-        )
+        and tok.head.lower_ in words.history_preps
     )
 
 
-def weapon_participle(verb: Token) -> bool:
+def weapon_participle(verb: Token, words: WordClasses) -> bool:
     """'an IED targeting a convoy', 'a missile aimed at Kyiv': what a weapon used in the clause was aimed at."""
     return (
         verb.dep_ == "acl"
         and verb.tag_ in ("VBG", "VBN")
-        and verb.head.lemma_.lower() in ARMS
+        and verb.head.lemma_.lower() in words.arms
         and verb.head.dep_ == "dobj"
     )
 
 
-def alleged_participle(verb: Token) -> bool:
+def alleged_participle(verb: Token, words: WordClasses) -> bool:
     """'accuses X of an airstrike, killing 27': a participle after an accusation tells what X is accused of."""
     return (
         verb.dep_ == "advcl"
         and verb.tag_ == "VBG"
-        and verb.head.lemma_.lower() in ACCUSING_VERBS
+        and verb.head.lemma_.lower() in words.accusing_verbs
         and direct_object(verb.head) is not None
     )
 
@@ -205,16 +191,16 @@ def absolute_participle(verb: Token) -> bool:
     )
 
 
-def impersonal(verb: Token) -> bool:
+def impersonal(verb: Token, words: WordClasses) -> bool:
     """'it is expected that ...', 'it was reported that ...': no reporter."""
-    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    subj = next((c for c in verb.children if c.dep_ in words.nominal_subject_deps | {"expl"}), None)
     passive = any(c.dep_ == "auxpass" for c in verb.children)
     return subj is not None and subj.lower_ == "it" and passive
 
 
-def third_party_talks(noun: Token) -> bool:
+def third_party_talks(noun: Token, words: WordClasses) -> bool:
     mods = {c.lemma_.lower() for c in noun.children if c.dep_ in ("amod", "compound")}
-    return bool(mods & {"indirect", "ceasefire", "cease-fire", "truce", "peace", "proximity", "hostage", "mediated"})
+    return bool(mods & words.third_party_talks_modifiers)
 
 
 def pobjs_deep(prep: Token, depth: int) -> list[Token]:

@@ -61,6 +61,7 @@ class FusedEventRow(_Model):
 class FusedEventPage(_Model):
     items: list[FusedEventRow]
     next_cursor: str | None = None
+    total: int | None = None  # with ``totals``: the fused events matching (every page)
 
 
 class FusedEventDetail(_Model):

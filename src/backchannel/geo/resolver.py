@@ -13,10 +13,12 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
+from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
-from backchannel.geo.gazetteer import Gazetteer, GazetteerEntry, NameMatch, normalize_name
+from backchannel.geo.gazetteer import Gazetteer, GazetteerEntry, NameMatch, distance_km, normalize_name
+from backchannel.geo.index import common_words
 from backchannel.geo.lexicon import LOCATIVE_PREPS, PLACE_EVIDENCE_PREPS, PLACE_NOUNS, PLACE_OBJECT_VERBS
 from backchannel.records import PlaceMention
 
@@ -48,6 +50,8 @@ _ADMIN_WORDS: dict[str, str] = {
     "raion": "ADM2",
     "municipality": "ADM2",
 }
+# Division words placed only through the big index's divisions of that full name ("Orange County").
+_SMALL_ADMIN_WORDS: dict[str, str] = {"county": "ADM2", "parish": "ADM2"}
 # Features a division is never named for: "Niger State" is not the country Niger.
 _NOT_DIVISIONS = frozenset({"PCLI", "CONT", "OCN", "SEA", "GULF", "STRT", "CNL"})
 # What may close a comma chain of names ("Korbol, Moyen-Chari, Chad"), and what makes a chain a list.
@@ -68,6 +72,8 @@ class _Mention:
     end: int
     matches: tuple[NameMatch, ...]  # empty: a name the gazetteer lacks, kept only inside a named container
     weak: bool = False  # kept only when other places of the document are in the same country
+    small: bool = False  # candidates from the big index: kept only inside the document's country or a container
+    extra: tuple[NameMatch, ...] = ()  # big-index namesakes of a main-table place: used when they fit and it does not
     admin: str | None = None  # feature code of a "<Name> State/Province/District" division
 
 
@@ -103,6 +109,7 @@ class PlaceResolver:
         self.gazetteer = gazetteer
         # only a word that begins some long country-level name can begin one in the text
         self._long_starts = gazetteer.long_name_starts(_COUNTRY_LEVEL)
+        self._common = common_words()
 
     def find(
         self, doc: Doc, context_countries: Sequence[str] = (), *, keep_unresolved: bool = False
@@ -183,8 +190,11 @@ class PlaceResolver:
                 for part in _bracket_parts(ent):  # "Goma (North Kivu)": a place and its province
                     toks = _trim(part)
                     matches = self._match_span(toks)
+                    small = self._small_matches(toks)
                     if matches:
-                        out.append(_Mention(toks[0].i, toks[-1].i + 1, tuple(matches)))
+                        out.append(_Mention(toks[0].i, toks[-1].i + 1, tuple(matches), extra=tuple(small)))
+                    elif small:
+                        out.append(_Mention(toks[0].i, toks[-1].i + 1, tuple(small), small=True))
                     elif toks and toks[-1].lower_ not in _FEATURE_HEADS:
                         # part of an unknown place name: keep parts that stand on their own ("Khan Younis" of
                         # "Khan Younis camp" is kept by the feature-head test above; "North" of "North Salt"
@@ -203,13 +213,33 @@ class PlaceResolver:
             if token is not None and token.i not in covered and _is_candidate_token(token):
                 run.append(token)
                 continue
-            out.extend(
-                _Mention(w[0].i, w[-1].i + 1, tuple(m)) for w, m in self._longest_inside(run) if self._evident(w, m)
-            )
+            found = [
+                _Mention(w[0].i, w[-1].i + 1, tuple(m), extra=tuple(self._small_matches(w)))
+                for w, m in self._longest_inside(run)
+                if self._evident(w, m)
+            ]
+            out.extend(found or self._small_after_preposition(run))
             run = []
         out.extend(self._long_names(doc))
         out.extend(self._admin_units(doc))
+        out.extend(self._split_names(doc))
         return out
+
+    def _split_names(self, doc: Doc) -> Iterable[_Mention]:
+        """One name the tagger splits into two adjacent place entities ("Baja" + "California"): the whole wins
+        when some gazetteer knows it (a big-index place must then fit the document)."""
+        ents = [e for e in doc.ents if e.label_ in _PLACE_LABELS]
+        for left, right in pairwise(ents):
+            if left.end != right.start:
+                continue
+            toks = _trim(doc[left.start : right.end])
+            core = [m for m in self._match_span(toks) if m.primary]
+            if core:
+                yield _Mention(toks[0].i, toks[-1].i + 1, tuple(core))
+                continue
+            small = self._small_matches(toks)
+            if small:
+                yield _Mention(toks[0].i, toks[-1].i + 1, tuple(small), small=True)
 
     def _long_names(self, doc: Doc) -> Iterable[_Mention]:
         """Country-level names of three or more words the tagger splits ("Democratic Republic" + "Congo")."""
@@ -237,7 +267,7 @@ class PlaceResolver:
         candidates: only a named container ("Orakzai District, Pakistan") places it.
         """
         for suffix in doc:
-            kind = _ADMIN_WORDS.get(suffix.lower_)
+            kind = _ADMIN_WORDS.get(suffix.lower_) or _SMALL_ADMIN_WORDS.get(suffix.lower_)
             if kind is None or suffix.i == 0 or not _is_name_word(doc[suffix.i - 1]):
                 continue
             after = doc[suffix.i + 1] if suffix.i + 1 < len(doc) else None
@@ -259,6 +289,11 @@ class PlaceResolver:
             whole = [m for m in self._match_span([*name, suffix]) if m.primary]
             if whole:  # the gazetteer knows the division by its full name ("Kursk Oblast")
                 return _Mention(name[0].i, suffix.i + 1, tuple(whole))
+            whole = [m for m in self._small_matches([*name, suffix]) if m.entry.feature_code in ("ADM1", "ADM2")]
+            if whole:  # "Fulton County", "Kherson Oblast": a district or province of the big index
+                return _Mention(name[0].i, suffix.i + 1, tuple(whole), small=True)
+            if suffix.lower_ in _SMALL_ADMIN_WORDS:
+                continue  # a county is placed only by its own name: towns rarely lie in the county they name
             text = doc[name[0].i : suffix.i + 1].text
             matches = self._match_span(name)
             if any(m.entry.feature_code == "PCLI" for m in matches):
@@ -269,6 +304,8 @@ class PlaceResolver:
             found = [_as_division(m, text, kind) for m in matches if m.entry.feature_code not in _NOT_DIVISIONS]
             if found:
                 return _Mention(name[0].i, suffix.i + 1, tuple(found))
+        if suffix.lower_ in _SMALL_ADMIN_WORDS:
+            return None
         # A known place inside makes the words no division name ("a US state", "New Mexico GOP state"), except
         # a capitalised division word after the whole run: "Niger State" is a division, not the country.
         named = suffix.text[:1].isupper()
@@ -296,7 +333,7 @@ class PlaceResolver:
             return []
         matches = [m for m in self._match_span(toks) if m.primary]
         if matches and (matches[0].entry.feature_code in _COUNTRY_LEVEL or self._evident(toks, matches)):
-            return [_Mention(toks[0].i, toks[-1].i + 1, tuple(matches))]
+            return [_Mention(toks[0].i, toks[-1].i + 1, tuple(matches), extra=tuple(self._small_matches(toks)))]
         if (
             matches
             and len(toks) == 1
@@ -305,6 +342,16 @@ class PlaceResolver:
         ):
             # "Misrata", "Norwich": a lone town name the small model calls a person; the document decides
             return [_Mention(toks[0].i, toks[-1].i + 1, tuple(matches), weak=True)]
+        if _after_place(toks[0]):
+            # "Kaga Bandoro (Nana-Grebizi)", "Pandi, Bulacan": a division (or town) after a place, tagged ORG
+            divisions = [m for m in self._small_matches(toks) if m.entry.feature_code in ("ADM1", "ADM2")]
+            if matches or divisions:
+                return [_Mention(toks[0].i, toks[-1].i + 1, (*matches, *divisions), small=not matches)]
+        if not matches and _after_locative(toks[0]) and (ent.label_ != "PERSON" or len(toks) == 1):
+            # a lone name after a place preposition that the tagger calls a person: "driving to Castlegar"
+            small = self._small_matches(toks)
+            if small:  # "in Kaga Bandoro" tagged ORG: a small town if it fits the document
+                return [_Mention(toks[0].i, toks[-1].i + 1, tuple(small), small=True)]
         if len(toks) < 2 or not _after_locative(toks[0]):
             return []
         for n in range(min(_MAX_NGRAM, len(toks) - 1), 0, -1):
@@ -312,6 +359,42 @@ class PlaceResolver:
             opening = [m for m in self._match_span(window) if m.primary]
             if opening and opening[0].entry.feature_code in _COUNTRY_LEVEL:
                 return [_Mention(window[0].i, window[-1].i + 1, tuple(opening))]
+        return []
+
+    def _small_matches(self, tokens: Sequence[Token]) -> list[NameMatch]:
+        """Places of the big index a candidate span may name (towns under 15k people, districts, provinces).
+
+        A single word that is a common English word, a short word or a name the tagger calls a person is no
+        small place ("Bill", "West", "Mark"): only the main table's countries, divisions and cities may bear it.
+        """
+        if not tokens or not all(_is_capitalised(t) or t.text == "-" or t.lower_ in _NAME_PARTICLES for t in tokens):
+            return []
+        if not _is_capitalised(tokens[0]) or not _is_capitalised(tokens[-1]):
+            return []
+        if len(tokens) == 1:
+            word = tokens[0]
+            if len(word.text) < 4 or word.lower_ in self._common or word.ent_type_ in _NOT_PLACE_ENTS:
+                return []
+        doc = tokens[0].doc
+        after = doc[tokens[-1].i + 1] if tokens[-1].i + 1 < len(doc) else None
+        if after is not None and after.lower_ in _FEATURE_HEADS:
+            return []  # "Heathrow airport", "the Elm Street bridge": a site named after the place, not the town
+        text = doc[tokens[0].i : tokens[-1].i + 1].text
+        if self.gazetteer.is_nonplace(text) or self.gazetteer.demonym_country(text) is not None:
+            return []
+        # a division is known by its aliases too ("Nana-Grebizi"); a small town by its own name only
+        return [m for m in self.gazetteer.lookup_small(text) if m.primary or not m.entry.feature_code.startswith("PPL")]
+
+    def _small_after_preposition(self, run: Sequence[Token]) -> list[_Mention]:
+        """ "in Waverly", "outside Kafr Nabl", "north of Taiz": a capitalised name after a place preposition
+        (or "north/south/... of") that the big index knows."""
+        if not run or not (_after_locative(run[0]) or _after_direction_of(run[0])):
+            return []
+        for n in range(min(_MAX_NGRAM, len(run)), 0, -1):
+            window = list(run[:n])
+            small = self._small_matches(window)
+            if small:
+                return [_Mention(window[0].i, window[-1].i + 1, tuple(small), small=True)]
         return []
 
     def _bracketed(self, parts: list[list[Token]]) -> list[_Mention]:
@@ -372,7 +455,7 @@ class PlaceResolver:
                 if code:
                     demonyms[code] += 1
         # First pass: each mention's best prior gives its country (and first-order division) to the context.
-        firsts = [None if m.weak or not m.matches else m.matches[0].entry for m in chosen]
+        firsts = [None if m.weak or m.small or not m.matches else m.matches[0].entry for m in chosen]
         # Totals over all mentions, each mention then taking out its own share (linear, not quadratic).
         all_countries: Counter[str] = Counter()
         all_admin1s: Counter[tuple[str, str | None, str]] = Counter()
@@ -383,6 +466,8 @@ class PlaceResolver:
             if entry.admin1:  # a division named, or a town of it: ("ADM1" or "PPL", country, code)
                 all_admin1s[(entry.feature_code[:3], entry.country, entry.admin1)] += 1
         context = given + demonyms + all_countries
+        # towns the document names for sure: a small place with namesakes is the one near them
+        anchors = [(e.lat, e.lon) for e in firsts if e is not None and e.feature_code.startswith("PPL")]
         resolved: list[GazetteerEntry | None] = []
         for idx, mention in enumerate(chosen):
             countries: Counter[str] = context
@@ -401,7 +486,38 @@ class PlaceResolver:
             ):
                 resolved.append(None)
                 continue
-            resolved.append(max(mention.matches, key=lambda m: self._score(m, countries, admin1s)).entry)
+            if mention.small:
+                resolved.append(_fitting(mention.matches, countries, admin1s, anchors))
+                continue
+            best = max(mention.matches, key=lambda m: self._score(m, countries, admin1s)).entry
+            if mention.extra and _replaceable(best):
+                # "57 in Ballina" in a report on Tipperary: the Irish town, not the Australian one; "in
+                # Riverdale" in a New Jersey report: the New Jersey town, not the Georgia city
+                alt = _fitting(mention.extra, countries, admin1s, anchors)
+                if alt is not None and (
+                    not (best.country and countries[best.country])
+                    or (_in_named_division(alt, admin1s) and not _in_named_division(best, admin1s))
+                ):
+                    best = alt
+            resolved.append(best)
+        # second pass: namesakes told apart by the towns the first pass placed ("Nenagh ... 57 in Ballina")
+        anchors = [(e.lat, e.lon) for e in resolved if e is not None and e.feature_code.startswith("PPL")]
+        for idx, mention in enumerate(chosen):
+            if resolved[idx] is not None and not (
+                mention.extra and any(m.entry is resolved[idx] for m in mention.matches)
+            ):
+                continue
+            candidates = mention.matches if mention.small else mention.extra
+            entry = resolved[idx]
+            if entry is not None and not _replaceable(entry):
+                continue
+            own = firsts[idx]
+            support = context[entry.country or ""] - (own is not None and own.country == entry.country) if entry else 0
+            if candidates and (entry is None or support <= 0):
+                others = context.copy()
+                if own is not None and own.country:
+                    others[own.country] -= 1
+                resolved[idx] = _fitting(candidates, others, all_admin1s.keys(), anchors) or entry
         spans = self._contained(doc, chosen, resolved, context)
         results: list[PlaceMention] = []
         for (start_i, end_i), entry in sorted(spans.items()):
@@ -439,23 +555,30 @@ class PlaceResolver:
             pos = chosen[idx].start
             pending: list[tuple[int, int, str | None]] = []  # names the gazetteer cannot place: (start, end, admin)
             while pos >= 2 and (
-                doc[pos - 1].text == "," or (doc[pos - 1].lower_ == "and" and pos != chosen[idx].start)
+                doc[pos - 1].text == ","
+                or (doc[pos - 1].text == "(" and pos == chosen[idx].start)  # "Bossangoa (Ouham)"
+                or (doc[pos - 1].lower_ == "and" and pos != chosen[idx].start)
             ):
                 end = pos - 1
                 known = by_end.get(end)
                 if known is not None and chosen[known].start < end:
                     mention, entry = chosen[known], resolved[known]
-                    inside = [m.entry for m in mention.matches if m.entry.country == country]
-                    if entry is not None and entry.country == country:
+                    inside = _inside(mention.matches, container) or _inside(
+                        self._small_matches(list(doc[mention.start : mention.end])), container
+                    )
+                    if entry is not None and (
+                        _lies_in(entry, container) or (entry.country == country and not inside)
+                    ):  # "Kings County, California" is not Brooklyn: a same-country place must lie in the division
                         reference = entry if entry.feature_code != "PCLI" else reference
                     elif entry is not None and (
-                        entry.feature_code in _LIST_FEATURES or (entry.country and context[entry.country] > 1)
+                        entry.feature_code in _LIST_FEATURES
+                        or (entry.country != country and entry.country and context[entry.country] > 1)
                     ):
                         # "Syria, Iraq, Jordan" is a list; "Donetsk, Russia" in a report that names Ukraine
                         # elsewhere keeps its town
                         break
                     elif inside:
-                        best = max(inside, key=lambda e: e.prior)
+                        best = inside[0]
                         spans[(mention.start, mention.end)] = best
                         reference = best
                     else:
@@ -473,8 +596,13 @@ class PlaceResolver:
                     break
                 if run[-1].lower_ in _FEATURE_HEADS and run[-1].lower_ != "county":
                     break  # "Kolwezi Airport, ...": a site, not a place container's member
-                pending.append((run[0].i, end, "ADM2" if run[-1].lower_ == "county" else None))
                 pos = run[0].i
+                found = _inside(self._small_matches(run), container)
+                if found and run[-1].lower_ != "county":
+                    spans[(run[0].i, end)] = found[0]  # "Pandi, Bulacan": the small town in its province
+                    reference = found[0]
+                    continue
+                pending.append((run[0].i, end, "ADM2" if run[-1].lower_ == "county" else None))
             if not pending or not _chain_evident(doc, pos):
                 continue
             for n, (start, end, admin) in enumerate(pending):
@@ -645,6 +773,96 @@ def _is_name_word(token: Token) -> bool:
 
 def _is_candidate_token(token: Token) -> bool:
     return _is_capitalised(token) and (token.pos_ == "PROPN" or (token.is_upper and len(token.text) > 2))
+
+
+_DIRECTIONS = frozenset(
+    "north south east west northeast northwest southeast southwest northern southern eastern western".split()  # noqa: SIM905 - word list
+)
+
+
+def _after_direction_of(token: Token) -> bool:
+    """ "north of Bakersfield", "southwest of Kirkuk"."""
+    doc = token.doc
+    return token.i >= 2 and doc[token.i - 1].lower_ == "of" and doc[token.i - 2].lower_ in _DIRECTIONS
+
+
+def _after_place(token: Token) -> bool:
+    """Does ``token`` follow a proper name and a comma or an opening bracket ("Pandi, Bulacan")?"""
+    doc = token.doc
+    return token.i >= 2 and doc[token.i - 1].text in ("(", ",") and doc[token.i - 2].pos_ == "PROPN"
+
+
+def _lies_in(entry: GazetteerEntry, container: GazetteerEntry) -> bool:
+    """Same country; and same first-order division when the container is one and both codes are known."""
+    if entry.country != container.country:
+        return False
+    return container.feature_code != "ADM1" or not container.admin1 or entry.admin1 in (None, container.admin1)
+
+
+def _inside(matches: Sequence[NameMatch], container: GazetteerEntry) -> list[GazetteerEntry]:
+    """Entries of ``matches`` that lie in ``container`` (its country; its division when it is one), towns
+    first, then the most salient."""
+    out = [
+        m.entry
+        for m in matches
+        if m.entry is not container and _lies_in(m.entry, container) and m.entry.feature_code not in _LIST_FEATURES
+    ]
+    return sorted(out, key=lambda e: (not e.feature_code.startswith("PPL"), -e.prior, e.name))
+
+
+def _in_named_division(entry: GazetteerEntry, admin1s: AbstractSet[tuple[str, str | None, str]]) -> bool:
+    """Is ``entry`` a town or district of a first-order division the document names?"""
+    return entry.feature_code != "ADM1" and bool(entry.admin1) and ("ADM", entry.country, entry.admin1) in admin1s
+
+
+def _replaceable(entry: GazetteerEntry) -> bool:
+    """May a small namesake that fits the document replace this main-table place?  Only a town that is not a
+    capital or a large city: a country, region or division keeps its name ("Luxembourg", "Middle East")."""
+    return entry.feature_code in ("PPL", "PPLA") and entry.population < _REPLACEABLE_POPULATION
+
+
+_REPLACEABLE_POPULATION = 200_000
+_NAMESAKE_KM = 50.0
+_ANCHOR_KM = 100.0
+
+
+def _fitting(
+    matches: Sequence[NameMatch],
+    countries: Counter[str],
+    admin1s: AbstractSet[tuple[str, str | None, str]],
+    anchors: Sequence[tuple[float, float]] = (),
+) -> GazetteerEntry | None:
+    """A big-index candidate that fits the document: in a first-order division the document names (or whose
+    towns it names), else in a country it names; towns before districts and provinces (fallback only)."""
+    fits: list[tuple[tuple[int, bool, float], GazetteerEntry]] = []
+    for match in matches:
+        entry = match.entry
+        if not entry.country or not countries[entry.country]:
+            continue
+        other_kind = "PPL" if entry.feature_code == "ADM1" else "ADM"
+        in_division = bool(entry.admin1) and (other_kind, entry.country, entry.admin1) in admin1s
+        fits.append(((int(in_division), entry.feature_code.startswith("PPL"), entry.prior), entry))
+    if not fits:
+        return None
+    fits.sort(key=lambda f: (f[0], f[1].name), reverse=True)
+    (division_fit, town, _), best = fits[0]
+    rivals = [
+        e
+        for key, e in fits
+        if key[:2] == (division_fit, town)
+        and e.country == best.country
+        and distance_km(e.lat, e.lon, best.lat, best.lon) > _NAMESAKE_KM
+    ]
+    if division_fit or not rivals:
+        return best
+    # "the Hamilton County jail": namesakes in the country; only a town the document names nearby tells them apart
+    near = [
+        (min((distance_km(e.lat, e.lon, lat, lon) for lat, lon in anchors), default=1e9), e) for e in [best, *rivals]
+    ]
+    near.sort(key=lambda pair: pair[0])
+    if near[0][0] <= _ANCHOR_KM and near[1][0] > near[0][0] + _NAMESAKE_KM:
+        return near[0][1]
+    return None
 
 
 def _after_locative(token: Token) -> bool:

@@ -4,6 +4,7 @@ A ``.json`` file holds one record or a list of records.  Field aliases found in 
 corpora are accepted: ``doc_id``/``docid`` for ``id``, ``dct``/``published`` for ``date``,
 ``body``/``content`` for ``text``.  Integer ids and dates (``20080804``) are read as strings.
 A record's own date wins; the ``date`` argument fills a missing or unreadable one.
+Inline HTML formatting inside a record's text is removed at ingest (``ingest/inline_markup.py``).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Any
 from backchannel.errors import InputError
 from backchannel.ingest.dates import normalise_date
 from backchannel.ingest.ids import id_from_name
+from backchannel.ingest.inline_markup import unwrap_inline_markup
 from backchannel.records import Article
 
 __all__ = ["read_json_document", "read_json_lines", "record_to_article"]
@@ -68,7 +70,7 @@ def record_to_article(record: object, *, where: str, origin: str, fallback_id: s
         raise InputError(where, f"field {key!r} must be a string, got {type(raw_date).__name__}")
     return Article(
         doc_id=doc_id or fallback_id,
-        text=text,
+        text=unwrap_inline_markup(text),
         title=_optional_str(record, "title", where),
         date=normalise_date(raw_date) or date,
         source=_optional_str(record, "source", where),

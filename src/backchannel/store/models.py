@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import BaseModel, ConfigDict
 
 __all__ = [
@@ -87,6 +89,10 @@ class EventRow(_Model):
 class EventPage(_Model):
     items: list[EventRow]
     next_cursor: str | None = None
+    # With ``totals``: the mentions matching the filter (all pages), and the real events they are -- the number
+    # the aggregates (network, dyads, timeline, actor counts, fused events) count for the same filter.
+    total_mentions: int | None = None
+    total_events: int | None = None
 
 
 class DocumentSummary(_Model):
@@ -146,7 +152,10 @@ class Dyad(_Model):
 
 
 class TimelineBucket(_Model):
-    period: str  # first day of the week or month (YYYY-MM-DD)
+    period: str  # first day of the period (YYYY-MM-DD)
+    # The period's length: the requested week or month, or the month, quarter or year of events dated no finer
+    # (an event known only to its year is drawn over that year, in a bucket of its own).
+    precision: Literal["week", "month", "quarter", "year"] = "week"
     count: int
     by_quad_class: dict[int, int]
     mean_intensity: float

@@ -11,12 +11,14 @@ import binascii
 import json
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 import duckdb
 
+from backchannel.records import EVENT_TYPES, Status
+from backchannel.store import clauses as cl
 from backchannel.store.errors import InvalidQuery
 from backchannel.store.models import (
     ActorCount,
@@ -73,18 +75,32 @@ Count = Literal["events", "mentions"]
 COUNTS: tuple[str, ...] = ("events", "mentions")
 
 
+STATUSES: tuple[str, ...] = get_args(Status)
+ALL_STATUSES = "any"  # status=any: every status
+
+
 @dataclass(frozen=True)
 class EventFilter:
-    """Filters shared by ``events``, ``dyads``, ``network`` and ``timeline``; ``None`` means any."""
+    """Filters shared by ``events``, ``dyads``, ``network`` and ``timeline``; ``None`` means any.
+
+    The store's default is every event; the API's default is asserted, non-historical events (its parameters
+    opt into the others), so every view of the API counts the same events for the same query.
+    """
 
     actor: str | None = None  # actor id, key or name (case-insensitive)
     recipient: str | None = None
     event_type: str | None = None  # one type or a comma-separated list
     since: str | None = None  # YYYY[-MM[-DD]], inclusive
     until: str | None = None  # YYYY[-MM[-DD]], inclusive (a bare month or year covers all of it)
-    status: str | None = None  # one status or a comma-separated list
+    status: str | None = None  # one status or a comma-separated list; "any" or None: every status
     doc_id: str | None = None
     fused_id: str | None = None  # the mentions of one fused event
+    historical: bool | None = None  # False: no historical events; True: only those; None: both
+    either: bool = False  # actor and recipient in either direction (A -> B or B -> A)
+    date_match: str = "within"  # clauses.DATE_MATCHES: a window holds an event's whole dated period, or meets it
+    text: str | None = None  # every word in the sentence or an actor's name
+    place: str | None = None  # place name, the words that named it, or an ISO country code
+    bbox: str | None = None  # west,south,east,north (degrees)
 
 
 def _fetch(con: Connection, sql: str, params: list[Any] | None = None) -> list[Record]:
@@ -130,7 +146,7 @@ def _split(value: str, upper: bool = False) -> list[str]:
 
 def _check_count(count: str) -> None:
     if count not in COUNTS:
-        raise InvalidQuery(f"count: must be events or mentions, got {count!r}")
+        raise InvalidQuery(f"count: unknown value {count!r}; allowed: events, mentions")
 
 
 @dataclass(frozen=True)
@@ -171,38 +187,94 @@ def _grain(con: Connection, count: str) -> _Grain:
     return _Grain(fused=bool(row and row[0]), copies=bool(row and row[1]))
 
 
+_PARTY_ROLES = "e.role IN ('actor', 'recipient', 'mediator')"
 _PARTICIPANT = "SELECT event_id FROM event_actors WHERE role = ? AND actor_key IN (SELECT unnest(?::TEXT[]))"
 
 
-def _where(con: Connection, f: EventFilter, drive: str | None = None) -> tuple[list[str], list[Any]]:
-    """WHERE clauses over alias ``e`` (events, event_actors or event_dyads: they share the filter columns).
+def _allowed(name: str, values: list[str], allowed: tuple[str, ...]) -> list[str]:
+    unknown = [v for v in values if v not in allowed]
+    if unknown:
+        raise InvalidQuery(f"{name}: unknown value(s) {', '.join(map(repr, unknown))}; allowed: {', '.join(allowed)}")
+    return values
 
-    ``drive`` names the role whose actor ``e`` (then event_actors) is restricted to directly.
-    """
+
+def statuses(value: str | None) -> list[str] | None:
+    """The statuses ``value`` names (None: every status), checked against the PLOVER statuses."""
+    names = _split(value or "")
+    if not names or ALL_STATUSES in names:
+        return None
+    return _allowed("status", names, STATUSES)
+
+
+def event_types(value: str | None) -> list[str] | None:
+    """The PLOVER types ``value`` names (None: every type), checked against the PLOVER types."""
+    if not value:
+        return None
+    return _allowed("type", _split(value, upper=True), EVENT_TYPES)
+
+
+def _pair(con: Connection, f: EventFilter, drive: str | None) -> tuple[list[str], list[Any]]:
     clauses: list[str] = []
     params: list[Any] = []
-    for role, who in (("actor", f.actor), ("recipient", f.recipient)):
-        if not who:
+    if f.either and f.actor and f.recipient:
+        a, b = resolve_actor(con, f.actor, "actor"), resolve_actor(con, f.recipient, "recipient")
+        one = f"(e.event_id IN ({_PARTICIPANT}) AND e.event_id IN ({_PARTICIPANT}))"
+        clauses.append(f"({one} OR {one})")
+        params += ["actor", a, "recipient", b, "actor", b, "recipient", a]
+        return clauses, params
+    if f.either and (f.actor or f.recipient):
+        who = resolve_actor(con, f.actor or f.recipient or "", "actor" if f.actor else "recipient")
+        clauses.append(
+            "e.event_id IN (SELECT event_id FROM event_actors WHERE role IN ('actor', 'recipient') "
+            "AND actor_key IN (SELECT unnest(?::TEXT[])))"
+        )
+        params.append(who)
+        return clauses, params
+    for role, ref in (("actor", f.actor), ("recipient", f.recipient)):
+        if not ref:
             continue
-        keys = resolve_actor(con, who)
+        keys = resolve_actor(con, ref, role)
         if role == drive:
             clauses.append("e.role = ? AND e.actor_key IN (SELECT unnest(?::TEXT[]))")
         else:
             clauses.append(f"e.event_id IN ({_PARTICIPANT})")
         params += [role, keys]
-    if f.event_type:
+    return clauses, params
+
+
+def _where(
+    con: Connection, f: EventFilter, drive: str | None = None, table: cl.Table = "events"
+) -> tuple[list[str], list[Any]]:
+    """WHERE clauses over alias ``e`` of ``table`` (events, event_actors, event_dyads or fused_events).
+
+    ``drive`` names the role whose actor ``e`` (then event_actors) is restricted to directly.
+    """
+    clauses, params = _pair(con, f, drive) if table != "fused_events" else ([], [])
+    types = event_types(f.event_type)
+    if types:
         clauses.append("e.event_type IN (SELECT unnest(?::TEXT[]))")
-        params.append(_split(f.event_type, upper=True))
-    since, until = _parse_day(f.since, "since"), _until_day(f.until)
-    if since:
-        clauses.append("e.day >= ?")
-        params.append(since)
-    if until:
-        clauses.append("e.day <= ?")
-        params.append(until)
-    if f.status:
+        params.append(types)
+    if f.date_match not in cl.DATE_MATCHES:
+        raise InvalidQuery(f"date_match: unknown value {f.date_match!r}; allowed: {', '.join(cl.DATE_MATCHES)}")
+    dated, values = cl.date_conditions(table, _parse_day(f.since, "since"), _until_day(f.until), f.date_match)
+    clauses += dated
+    params += values
+    wanted = statuses(f.status)
+    if wanted:
         clauses.append("e.status IN (SELECT unnest(?::TEXT[]))")
-        params.append(_split(f.status))
+        params.append(wanted)
+    if f.historical is False:
+        clauses.append(cl.historical_condition(table))
+    elif f.historical:
+        clauses.append(cl.lift(table, "x.historical"))
+    for made in (
+        cl.text_condition(table, f.text) if f.text and f.text.strip() else None,
+        cl.place_condition(table, f.place) if f.place and f.place.strip() else None,
+        cl.bbox_condition(table, _bbox(f.bbox)) if f.bbox else None,
+    ):
+        if made:
+            clauses.append(made[0])
+            params += made[1]
     if f.doc_id:
         clauses.append("e.doc_id = ?")
         params.append(f.doc_id)
@@ -212,9 +284,16 @@ def _where(con: Connection, f: EventFilter, drive: str | None = None) -> tuple[l
     return clauses, params
 
 
-def event_clauses(con: Connection, f: EventFilter) -> tuple[list[str], list[Any]]:
-    """WHERE clauses (joined by AND) and their parameters for ``f`` over ``events e``."""
-    return _where(con, f)
+def _bbox(value: str) -> cl.BBox:
+    box = cl.parse_bbox(value)
+    if box is None:
+        raise InvalidQuery(f"bbox: expected west,south,east,north in degrees, got {value!r}")
+    return box
+
+
+def event_clauses(con: Connection, f: EventFilter, table: cl.Table = "events") -> tuple[list[str], list[Any]]:
+    """WHERE clauses (joined by AND) and their parameters for ``f`` over ``table e`` (default ``events e``)."""
+    return _where(con, f, table=table)
 
 
 def _encode_cursor(day: date | None, event_id: str) -> str:
@@ -290,15 +369,36 @@ def _event_rows(con: Connection, rows: list[Record]) -> list[EventRow]:
     return [_event_row({**r, "fused_id": fused.get(r["event_id"])}, links.get(r["event_id"], {})) for r in rows]
 
 
-def events(con: Connection, f: EventFilter | None = None, limit: int = 100, cursor: str | None = None) -> EventPage:
-    """Events matching ``f`` in date order (undated first), ``limit`` at a time, resumable by ``cursor``."""
+def _totals(con: Connection, table: str, clauses: list[str], params: list[Any]) -> tuple[int, int]:
+    """Mentions matching, and the real events they are (as the aggregates count them: copies left out)."""
+    where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+    grain = _grain(con, "events")
+    real = " AND ".join([*clauses, *grain.clauses()])
+    unit = "coalesce(m.fused_id, e.event_id)" if grain.fused else "e.event_id"
+    join = "LEFT JOIN fused_event_mentions m ON m.event_id = e.event_id" if grain.fused else ""
+    row = con.execute(
+        f"SELECT (SELECT count(DISTINCT e.event_id) FROM {table} e {where}), "
+        f"(SELECT count(DISTINCT {unit}) FROM {table} e {join} {('WHERE ' + real) if real else ''})",
+        [*params, *params],
+    ).fetchone()
+    return (int(row[0]), int(row[1])) if row else (0, 0)
+
+
+def events(
+    con: Connection, f: EventFilter | None = None, limit: int = 100, cursor: str | None = None, totals: bool = False
+) -> EventPage:
+    """Events matching ``f`` in date order (undated first), ``limit`` at a time, resumable by ``cursor``.
+
+    ``totals`` adds the number of mentions matching (every page) and of the real events they are.
+    """
     _check_limit("limit", limit)
     filt = f or EventFilter()
     # With an actor (or recipient) filter, page through that actor's rows of event_actors, which carry
     # the event's day, type and status; otherwise through events.
-    drive = "actor" if filt.actor else ("recipient" if filt.recipient else None)
-    table = "event_actors" if drive else "events"
-    clauses, params = _where(con, filt, drive=drive)
+    drive = None if filt.either else ("actor" if filt.actor else ("recipient" if filt.recipient else None))
+    table: cl.Table = "event_actors" if drive else "events"
+    clauses, params = _where(con, filt, drive=drive, table=table)
+    counted = _totals(con, table, clauses, params) if totals else None
     if cursor:
         day, event_id = _decode_cursor(cursor)
         if day == _NO_DAY:
@@ -311,7 +411,7 @@ def events(con: Connection, f: EventFilter | None = None, limit: int = 100, curs
     # Page the narrow (day, id) pairs first; then fetch the wide rows of that page only.
     # One row per (event, actor key): only a name that resolves to several keys can repeat an event.
     who = filt.actor if drive == "actor" else filt.recipient
-    distinct = "DISTINCT" if drive and who and len(resolve_actor(con, who)) > 1 else ""
+    distinct = "DISTINCT" if drive and who and len(resolve_actor(con, who, drive)) > 1 else ""
     keys = con.execute(
         f"SELECT {distinct} e.event_id, e.day FROM {table} e {where} ORDER BY e.day NULLS FIRST, e.event_id LIMIT ?",
         [*params, limit + 1],
@@ -324,7 +424,8 @@ def events(con: Connection, f: EventFilter | None = None, limit: int = 100, curs
     order = {k[0]: i for i, k in enumerate(page)}
     rows.sort(key=lambda r: order[r["event_id"]])
     next_cursor = _encode_cursor(page[-1][1], page[-1][0]) if len(keys) > limit else None
-    return EventPage(items=_event_rows(con, rows), next_cursor=next_cursor)
+    mentions, real = counted if counted is not None else (None, None)
+    return EventPage(items=_event_rows(con, rows), next_cursor=next_cursor, total_mentions=mentions, total_events=real)
 
 
 def _summaries(con: Connection, doc_ids: list[str]) -> dict[str, DocumentSummary]:
@@ -378,14 +479,17 @@ def _like(text: str) -> str:
     return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
-def _actor_summary(grain: _Grain, only: str | None = None) -> str:
+def _actor_summary(grain: _Grain, only: str | None = None, shown: list[str] | None = None) -> str:
     """The SELECT of actor summaries: surface-form mentions, and events counted at ``grain``.
 
     event_actors holds one row per (mention, actor): per actor, ``grain.counted()`` counts real events (or rows).
-    ``only`` (a condition on ``e.actor_key``, parameters bound by the caller first) limits the events counted.
+    ``only`` (a condition on ``e.actor_key``, parameters bound by the caller first) and ``shown`` (the event
+    filter's clauses over event_actors, parameters next) limit the events counted.
     """
-    clauses = [*([only] if only else []), *grain.clauses()]
-    where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+    # The events an actor takes part in as actor, recipient or mediator, as the network's nodes count them (a
+    # reporting source is no party to what it reports).
+    clauses = [_PARTY_ROLES, *([only] if only else []), *(shown or []), *grain.clauses()]
+    where = "WHERE " + " AND ".join(clauses)
     return f"""
 WITH m AS (SELECT actor_key, count(*) AS n FROM mentions GROUP BY actor_key),
      ev AS (SELECT e.actor_key, {grain.counted()} AS n FROM event_actors e {where} GROUP BY e.actor_key)
@@ -395,53 +499,112 @@ FROM actors a LEFT JOIN m ON m.actor_key = a.actor_key LEFT JOIN ev ON ev.actor_
 """
 
 
-def actors(con: Connection, search: str | None = None, limit: int = 100, count: Count = "events") -> list[ActorSummary]:
+def _word_start(text: str) -> str:
+    """An RE2 pattern: ``text`` at the start of a word (case-insensitive)."""
+    return "(?i)\\b" + re.escape(text.strip())
+
+
+def actors(
+    con: Connection,
+    search: str | None = None,
+    limit: int = 100,
+    count: Count = "events",
+    f: EventFilter | None = None,
+) -> list[ActorSummary]:
     """Actors (most active first), optionally those whose key, name or any surface form contains ``search``.
 
-    ``events`` counts real events (``count="events"``, a fused event once, a repost's mentions not at all) or
-    every stored mention (``"mentions"``).
+    A search ranks an actor whose key, id, name or a surface form is the search itself first, then those with a
+    word that begins with it ("Hamas", "Hamas political bureau"), then those that merely contain it ("Bahamas");
+    within a rank the most active come first.  ``events`` counts real events (``count="events"``, a fused event
+    once, a repost's mentions not at all) or every stored mention (``"mentions"``), among the events ``f``
+    selects (every event when it is None).
     """
     _check_limit("limit", limit)
-    summary = _actor_summary(_grain(con, count))
-    where, params = "", []
-    if search:
+    shown, shown_params = _where(con, f, table="event_actors") if f else ([], [])
+    summary = _actor_summary(_grain(con, count), shown=shown)
+    where, params, rank, rank_params = "", list[Any](), "0", list[Any]()
+    if search and search.strip():
         where = (
             "WHERE a.actor_key ILIKE ? ESCAPE '\\' OR a.name ILIKE ? ESCAPE '\\' "
             "OR a.actor_key IN (SELECT actor_key FROM aliases WHERE alias LIKE ? ESCAPE '\\')"
         )
         params = [_like(search), _like(search), _like(alias_form(search))]
-    rows = _fetch(con, f"{summary} {where} ORDER BY events DESC, mentions DESC, key LIMIT ?", [*params, limit])
-    return [ActorSummary.model_validate(r) for r in rows]
+        form, start = alias_form(search), _word_start(search)
+        rank = (
+            "CASE WHEN lower(a.actor_key) = ? OR lower(a.actor_id) = ? OR lower(a.name) = ? "
+            "OR a.actor_key IN (SELECT actor_key FROM aliases WHERE alias = ?) THEN 0 "
+            "WHEN regexp_matches(a.name, ?) OR regexp_matches(a.actor_key, ?) "
+            "OR a.actor_key IN (SELECT actor_key FROM aliases WHERE regexp_matches(alias, ?)) THEN 1 ELSE 2 END"
+        )
+        rank_params = [form, form, form, form, start, start, start]
+    rows = _fetch(
+        con,
+        f"SELECT * FROM (SELECT s.*, {rank} AS match_rank FROM ({summary}) s JOIN actors a ON a.actor_key = s.key "
+        f"{where}) ORDER BY match_rank, events DESC, mentions DESC, key LIMIT ?",
+        [*rank_params, *shown_params, *params, limit],
+    )
+    return [ActorSummary.model_validate({k: v for k, v in r.items() if k != "match_rank"}) for r in rows]
 
 
-def resolve_actor(con: Connection, ref: str) -> list[str]:
-    """Actor keys that ``ref`` names: an exact key, else any id, name or surface form (case-insensitive)."""
+def resolve_actor(con: Connection, ref: str, param: str = "actor") -> list[str]:
+    """Actor keys that ``ref`` names: an exact key, else any id, name or surface form (case-insensitive).
+
+    A place is not an actor: a name the documents use for a place (``Doha``) that no actor bears as its own name
+    or id -- it only stood for an actor in some sentences (Doha for Qatar) -- is refused (``InvalidQuery``) rather
+    than silently read as that actor; ``place=`` filters events by their place.
+    """
+    form = alias_form(ref)
     rows = con.execute(
         "SELECT actor_key FROM actors WHERE actor_key = ? UNION SELECT actor_key FROM aliases WHERE alias = ?",
-        [ref, alias_form(ref)],
+        [ref, form],
     ).fetchall()
-    return sorted(str(r[0]) for r in rows)
+    keys = sorted(str(r[0]) for r in rows)
+    if not keys or ref in keys:
+        return keys
+    own = con.execute(
+        "SELECT count(*) FROM actors WHERE actor_key IN (SELECT unnest(?::TEXT[])) "
+        "AND (lower(name) = lower(?) OR lower(actor_id) = lower(?))",
+        [keys, ref, ref],
+    ).fetchone()
+    if own and own[0]:
+        return keys
+    place = con.execute(
+        "SELECT count(*) FROM (SELECT 1 FROM places WHERE lower(text) = ? OR lower(name) = ? LIMIT 1)", [form, form]
+    ).fetchone()
+    if place and place[0]:
+        raise InvalidQuery(
+            f"{param}: {ref!r} names a place, not an actor (in the text it stood for {', '.join(keys)}); "
+            f"ask for the actor by its name or id, or filter events by place={ref}"
+        )
+    return keys
 
 
 def _pairs(con: Connection, sql: str, params: list[Any]) -> list[tuple[str, int]]:
     return [(str(a), int(b)) for a, b in con.execute(sql, params).fetchall()]
 
 
-def actor_detail(con: Connection, ref: str, top: int = 10, count: Count = "events") -> ActorDetail | None:
+def actor_detail(
+    con: Connection, ref: str, top: int = 10, count: Count = "events", f: EventFilter | None = None
+) -> ActorDetail | None:
     """Aliases, titles, roles, event counts by type and top counterparts of one actor (key, id or name).
 
     Events, roles, types and counterparts count real events (``count="events"``) or every mention
-    (``"mentions"``); aliases count surface forms.
+    (``"mentions"``) among the events ``f`` selects (every event when None); aliases count surface forms.
     """
     grain = _grain(con, count)
-    rows = _fetch(con, f"{_actor_summary(grain, 'e.actor_key = ?')} WHERE a.actor_key = ?", [ref, ref])
+    shown, shown_params = _where(con, f, table="event_actors") if f else ([], [])
+    dyad_shown, dyad_params = _where(con, f, table="event_dyads") if f else ([], [])
+    rows = _fetch(
+        con, f"{_actor_summary(grain, 'e.actor_key = ?', shown)} WHERE a.actor_key = ?", [ref, *shown_params, ref]
+    )
     if not rows:
         keys = resolve_actor(con, ref)
         among = "e.actor_key IN (SELECT unnest(?::TEXT[]))"
         rows = _fetch(
             con,
-            f"{_actor_summary(grain, among)} WHERE a.actor_key IN (SELECT unnest(?::TEXT[])) ORDER BY events DESC, key",
-            [keys, keys],
+            f"{_actor_summary(grain, among, shown)} WHERE a.actor_key IN (SELECT unnest(?::TEXT[])) "
+            "ORDER BY events DESC, key",
+            [keys, *shown_params, keys],
         )
         if not rows:
             return None
@@ -459,20 +622,22 @@ def actor_detail(con: Connection, ref: str, top: int = 10, count: Count = "event
         "UNION SELECT title FROM event_actors WHERE actor_key = ?) WHERE t IS NOT NULL ORDER BY t",
         [key, key],
     ).fetchall()
-    mine = " AND ".join(["e.actor_key = ?", *grain.clauses()])
-    roles = _pairs(con, f"SELECT e.role, {grain.counted()} FROM event_actors e WHERE {mine} GROUP BY e.role", [key])
+    mine = " AND ".join(["e.actor_key = ?", *shown, *grain.clauses()])
+    roles = _pairs(
+        con, f"SELECT e.role, {grain.counted()} FROM event_actors e WHERE {mine} GROUP BY e.role", [key, *shown_params]
+    )
     by_type = _pairs(
         con,
         f"SELECT e.event_type, {grain.counted()} AS n FROM event_actors e WHERE {mine} GROUP BY 1 ORDER BY n DESC, 1",
-        [key],
+        [key, *shown_params],
     )
-    pairs = " AND ".join(["(e.source = ? OR e.target = ?)", *grain.clauses()])
+    pairs = " AND ".join(["(e.source = ? OR e.target = ?)", *dyad_shown, *grain.clauses()])
     counterparts = _fetch(
         con,
         "SELECT c.key, a.name, c.count FROM (SELECT CASE WHEN e.source = ? THEN e.target ELSE e.source END AS key, "
         f"{grain.counted()} AS count FROM event_dyads e WHERE {pairs} GROUP BY key) c "
         "LEFT JOIN actors a ON a.actor_key = c.key ORDER BY c.count DESC, c.key LIMIT ?",
-        [key, key, key, top],
+        [key, key, key, *dyad_params, top],
     )
     return ActorDetail(
         actor=summary,
@@ -501,7 +666,7 @@ def _dyad_rows(
     count: Count = "events",
 ) -> list[Dyad]:
     grain = _grain(con, count)
-    clauses, params = _where(con, f)
+    clauses, params = _where(con, f, table="event_dyads")
     if keys is not None:
         clauses.append("e.source IN (SELECT unnest(?::TEXT[])) AND e.target IN (SELECT unnest(?::TEXT[]))")
         params += [keys, keys]
@@ -604,7 +769,7 @@ def network(
     _check_limit("max_edges", max_edges)
     grain = _grain(con, count)
     filt = f or EventFilter()
-    clauses, params = _where(con, filt)
+    clauses, params = _where(con, filt, table="event_actors")
     where = " AND ".join(["e.role IN ('actor', 'recipient', 'mediator')", *clauses, *grain.clauses()])
     # event_actors holds one row per (mention, actor): per actor, count(*) counts mentions.
     rows = _fetch(
@@ -624,62 +789,85 @@ def network(
     return NetworkView(nodes=nodes, edges=edges)
 
 
+_UNITS = ("week", "month", "quarter", "year")  # timeline periods, finest first
+_RANK = (
+    "CASE "
+    + " ".join(
+        f"WHEN e.date_precision IN ({', '.join(repr(p) for p, u in cl.PRECISION_UNIT.items() if u == unit)}) THEN {i}"
+        for i, unit in enumerate(_UNITS)
+    )
+    + " ELSE 0 END"
+)  # day-precise dates rank with weeks: the finest period drawn
+
+
 def timeline(
     con: Connection,
-    actor: str,
+    actor: str | None = None,
     with_other: str | None = None,
     by: Literal["week", "month"] = "week",
     f: EventFilter | None = None,
     count: Count = "events",
 ) -> list[TimelineBucket]:
-    """Events per week or month (by event day) in which ``actor`` and, if given, ``with_other`` take part.
+    """Events per week or month (by event day): those of ``f``, or those of ``actor`` (in any role), or of a pair.
 
-    A real event (``count="events"``, the default) falls in the period of its earliest matching mention, with
-    the mean intensity of its mentions; ``"mentions"`` counts every mention in its own period.
+    ``actor`` (the CLI's subject) takes part in any role; ``with_other`` makes a pair with it, in either
+    direction; ``f.recipient`` a directed pair.  Without ``actor`` the filter's actor and recipient are roles, as
+    in every view (``GET /timeline`` reads them so).  An event dated only to its month, quarter or year is
+    counted once, in a bucket of its own that spans that period (``precision``), never in the week its period
+    begins.  A real event (``count="events"``, the default) falls in the period of its earliest matching
+    mention; ``"mentions"`` counts every mention in its own period.
     """
     if by not in ("week", "month"):
-        raise InvalidQuery(f"by: must be week or month, got {by!r}")
+        raise InvalidQuery(f"by: unknown value {by!r}; allowed: week, month")
     grain = _grain(con, count)
-    clauses, params = _where(con, f or EventFilter())
-    # Rows of event_actors for the subject (one per event and actor key; a name may match several keys).
-    clauses += ["e.role IN ('actor', 'recipient', 'mediator')", "e.actor_key IN (SELECT unnest(?::TEXT[]))"]
-    params.append(resolve_actor(con, actor))
-    if with_other is not None:
+    filt = f or EventFilter()
+    if actor is not None and (with_other is not None or filt.recipient):
+        filt = replace(
+            filt, actor=actor, recipient=with_other or filt.recipient, either=filt.either or with_other is not None
+        )
+        subject = None
+    elif actor is not None:
+        filt, subject = replace(filt, actor=None, recipient=None), actor
+    else:  # the filter's own actor and recipient, as every other view reads them
+        subject = None
+    clauses, params = _where(con, filt)
+    if subject is not None:
         clauses.append(
             "e.event_id IN (SELECT event_id FROM event_actors WHERE role IN ('actor', 'recipient', 'mediator') "
             "AND actor_key IN (SELECT unnest(?::TEXT[])))"
         )
-        params.append(resolve_actor(con, with_other))
+        params.append(resolve_actor(con, subject))
     clauses.append("e.day IS NOT NULL")
     clauses += grain.clauses()
-    # The subject's mentions, once each (a name may match several keys of one mention).
+    unit = "coalesce(m.fused_id, e.event_id)" if grain.fused else "e.event_id"
+    join = "LEFT JOIN fused_event_mentions m ON m.event_id = e.event_id" if grain.fused else ""
     matched = (
-        f"SELECT DISTINCT e.event_id, {'e.fused_id, ' if grain.fused else ''}e.day, e.quad_class, e.intensity "
-        "FROM event_actors e "
+        f"SELECT {unit} AS unit, e.day, {_RANK} AS r, e.quad_class, e.intensity FROM events e {join} "
         f"WHERE {' AND '.join(clauses)}"
     )
-    if not grain.fused:
-        units = f"SELECT date_trunc('{by}', e.day)::DATE AS p, e.quad_class, e.intensity FROM ({matched}) e"
-    else:
-        units = (
-            f"SELECT date_trunc('{by}', min(e.day))::DATE AS p, any_value(e.quad_class) AS quad_class, "
-            f"avg(e.intensity) AS intensity FROM ({matched}) e GROUP BY coalesce(e.fused_id, e.event_id)"
-        )
+    floor = _UNITS.index(by)
+    units = (
+        f"SELECT min(day) AS day, greatest(min(r), {floor}) AS u, any_value(quad_class) AS quad_class, "
+        f"avg(intensity) AS intensity FROM ({matched}) GROUP BY unit"
+    )
+    period = "CASE u " + " ".join(f"WHEN {i} THEN date_trunc('{name}', day)" for i, name in enumerate(_UNITS)) + " END"
     rows = con.execute(
-        f"SELECT p, quad_class, count(*), sum(intensity) FROM ({units}) GROUP BY ALL ORDER BY p", params
+        f"SELECT ({period})::DATE AS p, u, quad_class, count(*), sum(intensity) FROM ({units}) "
+        "GROUP BY ALL ORDER BY p, u",
+        params,
     ).fetchall()
-    buckets: dict[str, _DyadTotals] = defaultdict(_DyadTotals)
-    for period, quad, n, total in rows:
-        slot = buckets[period.isoformat() if isinstance(period, date) else str(period)]
+    buckets: dict[tuple[str, int], _DyadTotals] = defaultdict(_DyadTotals)
+    for start, rank, quad, n, total in rows:
+        slot = buckets[(start.isoformat() if isinstance(start, date) else str(start), int(rank))]
         slot.count += int(n)
         slot.intensity += float(total or 0.0)
         slot.quad[int(quad)] += int(n)
     return [
         TimelineBucket(
-            period=key, count=s.count, by_quad_class=dict(sorted(s.quad.items())),
+            period=key, precision=_UNITS[rank], count=s.count, by_quad_class=dict(sorted(s.quad.items())),
             mean_intensity=round(s.intensity / s.count, 4),
         )
-        for key, s in buckets.items()
+        for (key, rank), s in buckets.items()
     ]  # fmt: skip
 
 

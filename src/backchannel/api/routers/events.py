@@ -8,12 +8,14 @@ the dashboard); its mentions are ``GET /events?fused_id=...``.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Annotated
+from typing import Annotated, Literal
 
 import duckdb
 from fastapi import APIRouter, Depends, Query
+from fastapi.responses import Response
 
 from backchannel.api.errors import ERROR_RESPONSES, ApiError
+from backchannel.api.formats import CSV_RESPONSE, FormatParam, csv_response
 from backchannel.api.service import read_connection
 from backchannel.store import EventFilter, queries
 from backchannel.store.models import EventDetail, EventPage
@@ -24,23 +26,67 @@ router = APIRouter(prefix="/events", tags=["events"], responses=ERROR_RESPONSES)
 Con = Annotated[duckdb.DuckDBPyConnection, Depends(read_connection)]
 
 
+DEFAULT_STATUS = "asserted"  # an empty status is the default too: every other status is asked for by name
+Status = Annotated[
+    str,
+    Query(
+        description="asserted (the default, also when empty), negated, hypothetical, future, comma-separated; "
+        "any: every status. "
+        "Negated, hypothetical and future events are no relation that happened: they count only when asked for."
+    ),
+]
+IncludeHistorical = Annotated[
+    bool,
+    Query(description="also count historical events (background recalled by a report, not news); off by default"),
+]
+DateMatch = Annotated[
+    Literal["within", "overlap"],
+    Query(
+        description="within (default): the whole period an event's date names lies in since..until, so a month "
+        "window does not match an event known only to its year; overlap: any part of it does"
+    ),
+]
+
+
 class EventQuery:
-    """The filters every event-based endpoint accepts."""
+    """The filters every event-based endpoint accepts, with one default: asserted, non-historical events.
+
+    Every aggregate (network, dyads, timeline, actor counts) and every listing (events, fused events) reads the
+    same filter the same way, so they count the same events for the same query.
+    """
 
     def __init__(
         self,
-        actor: Annotated[str | None, Query(description="actor id or name")] = None,
+        actor: Annotated[
+            str | None, Query(description="actor id or name (in the actor role); a place name is refused: use place")
+        ] = None,
         recipient: Annotated[str | None, Query(description="recipient id or name")] = None,
+        either: Annotated[
+            bool, Query(description="actor and recipient in either direction (A -> B or B -> A)")
+        ] = False,
         type: Annotated[
             str | None, Query(description="PLOVER type(s), comma-separated")
         ] = None,  # the public parameter name
-        since: Annotated[str | None, Query(description="first day, inclusive (YYYY-MM-DD)")] = None,
-        until: Annotated[str | None, Query(description="last day, inclusive (YYYY-MM-DD)")] = None,
-        status: Annotated[str | None, Query(description="asserted, negated, hypothetical, future")] = None,
+        since: Annotated[str | None, Query(description="first day, inclusive (YYYY-MM-DD, YYYY-MM or YYYY)")] = None,
+        until: Annotated[str | None, Query(description="last day, inclusive (YYYY-MM-DD, YYYY-MM or YYYY)")] = None,
+        date_match: DateMatch = "within",
+        status: Status = "asserted",
+        include_historical: IncludeHistorical = False,
+        q: Annotated[
+            str | None, Query(description="free text: every word in the sentence or in an actor's name")
+        ] = None,
+        place: Annotated[
+            str | None, Query(description="place name (as geocoded or as written) or ISO country code")
+        ] = None,
+        bbox: Annotated[
+            str | None, Query(description="map box west,south,east,north in degrees (longitude, latitude)")
+        ] = None,
     ) -> None:
         self.filter = EventFilter(
-            actor=actor, recipient=recipient, event_type=type, since=since, until=until, status=status
-        )
+            actor=actor, recipient=recipient, either=either, event_type=type, since=since, until=until,
+            date_match=date_match, status=status or DEFAULT_STATUS,
+            historical=None if include_historical else False, text=q, place=place, bbox=bbox,
+        )  # fmt: skip
 
 
 def event_filter(q: Annotated[EventQuery, Depends()]) -> EventFilter:
@@ -49,20 +95,28 @@ def event_filter(q: Annotated[EventQuery, Depends()]) -> EventFilter:
 
 def window_filter(
     type: Annotated[str | None, Query(description="PLOVER type(s), comma-separated")] = None,
-    since: Annotated[str | None, Query(description="first day, inclusive (YYYY-MM-DD)")] = None,
-    until: Annotated[str | None, Query(description="last day, inclusive (YYYY-MM-DD)")] = None,
-    status: Annotated[str | None, Query(description="asserted, negated, hypothetical, future")] = None,
+    since: Annotated[str | None, Query(description="first day, inclusive (YYYY-MM-DD, YYYY-MM or YYYY)")] = None,
+    until: Annotated[str | None, Query(description="last day, inclusive (YYYY-MM-DD, YYYY-MM or YYYY)")] = None,
+    date_match: DateMatch = "within",
+    status: Status = "asserted",
+    include_historical: IncludeHistorical = False,
 ) -> EventFilter:
     """The event filters without actor and recipient (for endpoints that name actors themselves)."""
-    return EventFilter(event_type=type, since=since, until=until, status=status)
+    return EventFilter(
+        event_type=type, since=since, until=until, date_match=date_match, status=status or DEFAULT_STATUS,
+        historical=None if include_historical else False,
+    )  # fmt: skip
 
 
 @router.get(
     "",
     response_model=EventPage,
+    responses=CSV_RESPONSE,
     summary="Event mentions matching the filters, one page at a time",
     description="One row per mention (a sentence coding an event); each names its fused event in `fused_id`. "
-    "For one row per real event, use `GET /fused-events`.",
+    "For one row per real event, use `GET /fused-events`. By default asserted, non-historical events only; "
+    "`totals=true` adds the number of mentions matching and of the real events they are (the number the "
+    "aggregates count). `format=csv` gives the page as CSV (its cursor in the `X-Next-Cursor` header).",
 )
 def list_events(
     con: Con,
@@ -70,8 +124,19 @@ def list_events(
     fused_id: Annotated[str | None, Query(description="only the mentions of this fused event")] = None,
     limit: Annotated[int, Query(ge=1, le=queries.MAX_LIMIT)] = 100,
     cursor: Annotated[str | None, Query(description="next_cursor of the previous page")] = None,
-) -> EventPage:
-    return queries.events(con, replace(f, fused_id=fused_id) if fused_id else f, limit=limit, cursor=cursor)
+    totals: Annotated[
+        bool,
+        Query(
+            description="add total_mentions (rows matching, every page) and total_events (the real events they "
+            "are: a fused event once, a repost's copy not at all -- what network, dyads and timeline count)"
+        ),
+    ] = False,
+    format: FormatParam = "json",
+) -> EventPage | Response:
+    page = queries.events(
+        con, replace(f, fused_id=fused_id) if fused_id else f, limit=limit, cursor=cursor, totals=totals
+    )
+    return csv_response(page.items, "events", page.next_cursor) if format == "csv" else page
 
 
 @router.get("/{event_id:path}", response_model=EventDetail, summary="One event mention with its sentence and spans")

@@ -13,12 +13,15 @@ from typing import Annotated, Literal
 
 import duckdb
 from fastapi import APIRouter, Depends, Query
+from fastapi.responses import Response
 
 from backchannel.api.errors import ERROR_RESPONSES, ApiError
+from backchannel.api.formats import CSV_RESPONSE, FormatParam, csv_response
+from backchannel.api.routers.events import event_filter
 from backchannel.api.service import read_connection
 from backchannel.fusion.models import FusedEventDetail, FusedEventPage
 from backchannel.fusion.queries import MENTION_LIMIT, FusedFilter, fused_event, fused_events
-from backchannel.store import queries
+from backchannel.store import EventFilter, queries
 
 __all__ = ["router"]
 
@@ -29,18 +32,16 @@ Con = Annotated[duckdb.DuckDBPyConnection, Depends(read_connection)]
 @router.get(
     "",
     response_model=FusedEventPage,
+    responses=CSV_RESPONSE,
     summary="Real events (the mentions of one event fused), one page at a time",
     description="The default listing: one row per real event with its independent sources, first and last "
-    "report and confidence. Status defaults to asserted; `status=future` lists announcements.",
+    "report and confidence. The filters are those of every event endpoint, read the same way (asserted, "
+    "non-historical by default; `status=future` lists announcements), so the rows number what the aggregates "
+    "count for the same query. `format=csv` gives the page as CSV.",
 )
 def list_fused_events(
     con: Con,
-    actor: Annotated[str | None, Query(description="actor id or name: an actor, recipient or party")] = None,
-    recipient: Annotated[str | None, Query(description="recipient id or name")] = None,
-    type: Annotated[str | None, Query(description="PLOVER type(s), comma-separated")] = None,  # public name
-    since: Annotated[str | None, Query(description="first day, inclusive (YYYY-MM-DD)")] = None,
-    until: Annotated[str | None, Query(description="last day, inclusive (YYYY-MM-DD)")] = None,
-    status: Annotated[str | None, Query(description="asserted, negated, hypothetical, future")] = "asserted",
+    f: Annotated[EventFilter, Depends(event_filter)],
     min_sources: Annotated[int, Query(ge=1, description="at least this many independent sources")] = 1,
     min_mentions: Annotated[int, Query(ge=1, description="at least this many mentions")] = 1,
     order: Annotated[
@@ -49,12 +50,16 @@ def list_fused_events(
     ] = "day",
     limit: Annotated[int, Query(ge=1, le=queries.MAX_LIMIT)] = 100,
     cursor: Annotated[str | None, Query(description="next_cursor of the previous page (same order)")] = None,
-) -> FusedEventPage:
+    totals: Annotated[bool, Query(description="add the number of fused events matching (every page)")] = False,
+    format: FormatParam = "json",
+) -> FusedEventPage | Response:
     filt = FusedFilter(
-        actor=actor, recipient=recipient, event_type=type, since=since, until=until, status=status or None,
+        actor=f.actor, recipient=f.recipient, either=f.either, event_type=f.event_type, since=f.since, until=f.until,
+        status=f.status, historical=f.historical, date_match=f.date_match, text=f.text, place=f.place, bbox=f.bbox,
         min_sources=min_sources, min_mentions=min_mentions,
     )  # fmt: skip
-    return fused_events(con, filt, limit=limit, cursor=cursor, order=order)
+    page = fused_events(con, filt, limit=limit, cursor=cursor, order=order, totals=totals)
+    return csv_response(page.items, "fused-events", page.next_cursor) if format == "csv" else page
 
 
 @router.get(

@@ -1,0 +1,457 @@
+"""The event builder: PLOVER events from a filled candidate (third part of the coder).
+
+``EventBuilder.build`` reads a candidate the argument filler has filled and never changes it: it sets
+the status from the clause's modality, the reporter, the date, the place, the countries of unnamed
+parties, mediators of talks, and writes one ``Event`` per direction and derived speech act, each with
+its rule trace.  The document's own state (its text, places, date) comes in a ``DocContext``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import cast
+
+from spacy.tokens import Span, Token
+
+from backchannel.events.arguments import ArgumentFinder
+from backchannel.events.background import after_document
+from backchannel.events.candidate import Candidate, imposes_measure
+from backchannel.events.event_fields import confidence, contexts, event_id, sentence_ref, trigger_span
+from backchannel.events.filler import ArgumentFiller
+from backchannel.events.intent import intent_event_type, narrated_purpose
+from backchannel.events.modality import Modality, clause_modality, reporting_verb
+from backchannel.events.ontology import DOMESTIC_TYPES, INTENSITY, QUAD_CLASS, TERRITORIAL_TYPES
+from backchannel.events.parties import (
+    appositive_country,
+    key,
+    mention_from_ref,
+    place_party,
+    ref,
+    unidentified_group,
+    unique_refs,
+    with_country,
+)
+from backchannel.events.roles import according_to, sentence_country
+from backchannel.events.syntax import impersonal, subject, third_party_talks
+from backchannel.events.triggers import TriggerFinder
+from backchannel.events.wordclasses import WordClasses
+from backchannel.records import (
+    ActorMention,
+    ActorRef,
+    Event,
+    EventTrace,
+    EventType,
+    PlaceMention,
+    Precision,
+    Status,
+    TimeMention,
+    TriggerRef,
+)
+
+__all__ = ["Built", "DocContext", "EventBuilder", "LocationAttacher"]
+
+LocationAttacher = Callable[[Token, Sequence[PlaceMention]], PlaceMention | None]
+
+
+@dataclass(frozen=True)
+class DocContext:
+    """What the coder knows of the document it codes; made once per document, passed to every part."""
+
+    doc_id: str
+    original: str  # the article's text, which every offset refers to
+    doc_date: str | None
+    places: tuple[PlaceMention, ...]
+    substitutions: tuple[tuple[int, int], ...]  # corrected mistranslations (start, end)
+    finder: ArgumentFinder
+
+
+@dataclass(frozen=True)
+class Built:
+    """A candidate's events, and its parties as the events name them (the pair memory reads them)."""
+
+    events: list[Event]
+    actors: list[ActorMention]
+    recipients: list[ActorMention]
+
+
+@dataclass(frozen=True)
+class _Dating:
+    date: str | None
+    precision: str
+    text: str | None
+    historical: bool
+
+
+@dataclass(frozen=True)
+class _Frame:
+    """What every event of one candidate shares."""
+
+    cand: Candidate
+    sent: Span
+    s_index: int
+    dating: _Dating
+    status: str
+    modality_rule: str
+    location: PlaceMention | None
+    reporter: ActorRef | None
+    context: tuple[str, ...]
+    score: float
+
+
+@dataclass(frozen=True)
+class EventBuilder:
+    """Writes the events of a filled candidate; reads triggers and arguments, changes neither."""
+
+    triggers: TriggerFinder
+    filler: ArgumentFiller
+    words: WordClasses
+    attach_location: LocationAttacher | None = None
+    country_actor: Callable[[str], ActorMention | None] | None = None
+
+    def build(self, cand: Candidate, sent: Span, s_index: int, time: TimeMention | None, ctx: DocContext) -> Built:
+        entry = cand.entry
+        modality = clause_modality(cand.clause, self.words)
+        status, modality_rule = self._status(cand, modality)
+        reporter_tok = reporting_verb(cand.clause, self.words)
+        reporter = self._reporter(reporter_tok, sent, s_index, ctx.finder)
+        dating = _dating(time, ctx.doc_date, cand.background)
+        if status == "asserted" and after_document(dating.date, dating.precision, ctx.doc_date):
+            status, modality_rule = "future", "future: dated after the report"  # "looks forward to ... on July 5"
+        location = self._location(cand, ctx.places)
+        actors, recips = self._local_parties(entry.event_type, location, list(cand.actors), list(cand.recipients))
+        mediators = self._mediators(cand, reporter, location, actors + recips)
+        score = confidence(cand, time, status, actors, recips)
+        actors, recips = self._countries(sent, location, actors, recips, ctx.finder)
+        recips = self._territorial_target(cand, location, actors, recips)
+        actors = actors or self._unnamed_attacker(cand, sent, s_index, location, ctx)
+        frame = _Frame(
+            cand, sent, s_index, dating, status, modality_rule, location, reporter, contexts(sent, self.words), score
+        )
+        events = self._events(frame, actors, recips, mediators, modality, ctx)
+        accusation = self._accusation(frame, reporter_tok, actors, ctx)
+        if accusation is not None:
+            events.append(accusation)
+        return Built(events, actors, recips)
+
+    # ------------------------------------------------------------ status and reporter
+    def _status(self, cand: Candidate, modality: Modality) -> tuple[str, str]:
+        rule = f"{modality.status}: {modality.cue}" if modality.cue else f"{modality.status}: no modality cue"
+        if (
+            modality.status == "future"
+            and modality.cue in self.words.attempt_cues
+            and cand.entry.event_type == "ASSAULT"
+        ):
+            # an attempted assassination or attack is coded as the act (the manual's "targeted" mode), but
+            # "the attempt by the prime minister to oust the president" has not ousted anyone
+            return "asserted", f"asserted: an attempted attack ({modality.cue}) is coded as the act"
+        return modality.status, rule
+
+    def _reporter(
+        self, reporter_tok: Token | None, sent: Span, s_index: int, finder: ArgumentFinder
+    ) -> ActorRef | None:
+        if reporter_tok is not None and not impersonal(reporter_tok, self.words):
+            speakers = finder.actors_of(subject(reporter_tok, self.words), s_index)
+            if speakers:
+                return ref(speakers[0])
+        return according_to(sent, finder, s_index)
+
+    # ------------------------------------------------------------ place and parties
+    def _location(self, cand: Candidate, places: Sequence[PlaceMention]) -> PlaceMention | None:
+        if self.attach_location is None or not places:
+            return None
+        location = self.attach_location(cand.trigger, places)
+        if location is None and cand.clause.i != cand.trigger.i:
+            location = self.attach_location(cand.clause, places)
+        return location
+
+    def _local_parties(
+        self,
+        event_type: str,
+        location: PlaceMention | None,
+        actors: list[ActorMention],
+        recips: list[ActorMention],
+    ) -> tuple[list[ActorMention], list[ActorMention]]:
+        if event_type not in DOMESTIC_TYPES:
+            return actors, recips
+        if location is not None and location.country_code:
+            # "police arrested protesters in Tbilisi": unnamed local parties belong to the place's country
+            actors = [with_country(a, location.country_code) for a in actors]
+            recips = [with_country(r, location.country_code) for r in recips]
+        # "Egyptian police opened fire on demonstrators": a police force acts at home, on its own people
+        police = {a.country for a in actors if a.sector == "COP" and a.country and a.country != "IGO"}
+        if len(police) == 1:
+            recips = [with_country(r, next(iter(police))) for r in recips]
+        return actors, recips
+
+    def _mediators(
+        self,
+        cand: Candidate,
+        reporter: ActorRef | None,
+        location: PlaceMention | None,
+        parties: list[ActorMention],
+    ) -> list[ActorMention]:
+        mediators = list(cand.mediators)
+        if cand.entry.event_type != "CONSULT" or location is None:
+            return unique_refs(mediators)
+        if (
+            reporter is not None
+            and reporter.country
+            and reporter.country == location.country_code
+            and reporter.actor_id not in {a.actor_id for a in parties}
+            and reporter.actor_id not in {m.actor_id for m in mediators}
+        ):
+            # "Russia said the factions would talk in Moscow": the reporting state hosts the talks
+            mediators.append(mention_from_ref(reporter))
+        if (
+            cand.nominal
+            and location.country_code
+            and self.country_actor is not None
+            and third_party_talks(cand.trigger, self.words)
+        ):
+            # "indirect talks in Doha", "ceasefire negotiations in Cairo": the host country mediates
+            party_countries = {a.country for a in parties}
+            if location.country_code not in party_countries and len(parties) >= 2:
+                host = self.country_actor(location.country_code)
+                if host is not None and host.actor_id not in {m.actor_id for m in mediators}:
+                    mediators.append(host)
+        return unique_refs(mediators)
+
+    def _countries(
+        self,
+        sent: Span,
+        location: PlaceMention | None,
+        actors: list[ActorMention],
+        recips: list[ActorMention],
+        finder: ArgumentFinder,
+    ) -> tuple[list[ActorMention], list[ActorMention]]:
+        """Unknown names keep their text but get a best country guess from the clause's place or the
+        sentence's countries ("Ousted President Askar Akayev ... Kyrgyzstan"); an apposition says whose
+        first ("Kenzo Oshima, the United Nations relief coordinator")."""
+        actors = [appositive_country(a, sent, finder) for a in actors]
+        recips = [appositive_country(r, sent, finder) for r in recips]
+        country = location.country_code if location is not None else None
+        if country is None:
+            country = sentence_country(sent, finder, actors + recips)
+        if country:
+            actors = [with_country(a, country, any_kind=True) for a in actors]
+            recips = [with_country(r, country, any_kind=True) for r in recips]
+        return actors, recips
+
+    def _territorial_target(
+        self,
+        cand: Candidate,
+        location: PlaceMention | None,
+        actors: list[ActorMention],
+        recips: list[ActorMention],
+    ) -> list[ActorMention]:
+        event_type = cand.entry.event_type
+        if (
+            event_type in TERRITORIAL_TYPES
+            and not recips
+            and location is not None
+            and location.country_code
+            and (
+                event_type == "PROTEST"
+                or location.country_code not in {a.country for a in actors}
+                or imposes_measure(cand, self.words)
+            )
+        ):
+            # "activists staged a protest in Beijing", "troops remained on alert in the West Bank",
+            # "suspended aid deliveries in Baghdad": the place (its state) is the target
+            return [place_party(location)]
+        return recips
+
+    def _unnamed_attacker(
+        self, cand: Candidate, sent: Span, s_index: int, location: PlaceMention | None, ctx: DocContext
+    ) -> list[ActorMention]:
+        """ACLED's convention for attacks with no named perpetrator: an unidentified armed group of the
+        country where it happened (or the weapon's owner, or where the attack came from)."""
+        if cand.entry.event_type != "ASSAULT":
+            return []
+        finder = ctx.finder
+        origin = self.filler.origin(cand.trigger, finder) if not cand.nominal else None
+        where = location or next((p for p in ctx.places if sent.start_char <= p.start < sent.end_char), None)
+        means = cand.trigger.head if cand.trigger.dep_ in ("advcl", "pobj", "pcomp") else None
+        owners = self.filler.instrument_authors(means, finder, s_index) if means is not None else []
+        if owners:
+            # "were killed in Israeli tank shelling", read as a clause "shelling": the weapon's owner
+            return owners
+        if origin is not None:
+            return [unidentified_group(origin)]
+        if where is not None and where.country_code:
+            return [unidentified_group(where.country_code)]
+        return []
+
+    # ------------------------------------------------------------ the events
+    def _derived_type(
+        self,
+        cand: Candidate,
+        modality: Modality,
+        reporter: ActorRef | None,
+        actors: list[ActorMention],
+        ctx: DocContext,
+    ) -> str | None:
+        """The speech act of a stated intention ("Syria said it would withdraw its troops": an AGREE; "would
+        attack" a THREATEN; "will not accept" a REJECT)."""
+        derived = intent_event_type(cand.entry.event_type, modality, reporter, actors, self.words)
+        if derived is not None and narrated_purpose(cand.clause, modality, self.words):
+            return None
+        clause = cand.clause
+        for _ in range(2):  # "agreed to restore relations", "vowed to continue supplying gas"
+            if derived is None or clause.dep_ != "xcomp":
+                break
+            clause = clause.head
+            governor = self.triggers.verb_trigger(clause, ctx.finder)
+            if governor is None:
+                continue
+            if governor.entry.event_type == derived:
+                derived = None  # the agreement or threat is coded on "agreed" / "vowed" itself
+            break
+        return derived
+
+    def _events(
+        self,
+        frame: _Frame,
+        actors: list[ActorMention],
+        recips: list[ActorMention],
+        mediators: list[ActorMention],
+        modality: Modality,
+        ctx: DocContext,
+    ) -> list[Event]:
+        cand, entry = frame.cand, frame.cand.entry
+        mode = "third-party" if entry.event_type == "CONSULT" and mediators else entry.mode
+        directions = [(actors, recips)]
+        if cand.reciprocal_pair:
+            directions = [([actors[0]], [actors[1]]), ([actors[1]], [actors[0]])]
+        derived = self._derived_type(cand, modality, frame.reporter, actors, ctx)
+        trigger_at = trigger_span(cand)
+        for start, end in ctx.substitutions:
+            # a trigger inside a corrected mistranslation points at the whole original phrase
+            if start <= trigger_at[0] < end:
+                trigger_at = (start, max(end, trigger_at[1]))
+        variants: list[tuple[str, str | None, str, EventTrace]] = [
+            (entry.event_type, mode, frame.status, self._trace(frame))
+        ]
+        if derived is not None:
+            stated = f"asserted: the statement of an intention ({modality.cue})"
+            variants.append((derived, None, "asserted", self._trace(frame, stated, derived_from=entry.event_type)))
+        events = []
+        for (doers, targets), (etype, emode, estatus, trace) in ((d, v) for d in directions for v in variants):
+            if not doers and not targets:
+                continue
+            event_mediators = mediators
+            if etype == derived and estatus == "asserted" and entry.event_type == "CONSULT" and cand.mediators:
+                # "King Hassan said he would be ready to host a meeting between X and Y": the host promises
+                hosts = list({key(m): m for m in cand.mediators}.values())
+                doers, targets, event_mediators = hosts, [*doers, *targets], []
+            ident = event_id(ctx.doc_id, trigger_at[0], etype, doers, targets)
+            events.append(
+                self._event(frame, ctx, ident, etype, emode, estatus, trigger_at, trace).model_copy(
+                    update={
+                        "actor": tuple(ref(a) for a in doers),
+                        "recipient": tuple(ref(r) for r in targets),
+                        "mediator": tuple(ref(m) for m in event_mediators),
+                    }
+                )
+            )
+        return events
+
+    def _accusation(
+        self, frame: _Frame, reporter_tok: Token | None, actors: list[ActorMention], ctx: DocContext
+    ) -> Event | None:
+        """'The US claimed that ISIL had attacked Iraq': the claim accuses ISIL (PLOVER manual ACCUSE)."""
+        reporter, entry = frame.reporter, frame.cand.entry
+        if (
+            reporter_tok is None
+            or reporter_tok.lemma_.lower() not in self.words.alleging_verbs
+            or QUAD_CLASS[entry.event_type] < 3
+            or reporter is None
+            or not actors
+            or reporter.actor_id in {a.actor_id for a in actors}
+        ):
+            return None
+        span = (reporter_tok.idx, reporter_tok.idx + len(reporter_tok.text))
+        ident = event_id(ctx.doc_id, span[0], "ACCUSE", [mention_from_ref(reporter)], actors)
+        trace = self._trace(frame, "asserted: the allegation itself", derived_from=entry.event_type)
+        trace = trace.model_copy(update={"trigger_rule": f"rule: alleging reporting verb {reporter_tok.lemma_!r}"})
+        event = self._event(frame, ctx, ident, "ACCUSE", "allege", "asserted", span, trace)
+        return event.model_copy(
+            update={
+                "actor": (reporter,),
+                "recipient": tuple(ref(a) for a in actors),
+                "reported_by": None,
+                "confidence": max(0.05, frame.score - 0.1),
+            }
+        )
+
+    def _event(
+        self,
+        frame: _Frame,
+        ctx: DocContext,
+        ident: str,
+        event_type: str,
+        mode: str | None,
+        status: str,
+        span: tuple[int, int],
+        trace: EventTrace,
+    ) -> Event:
+        return Event(
+            id=ident,
+            event_type=cast(EventType, event_type),
+            mode=mode,
+            context=frame.context,
+            date=frame.dating.date,
+            date_precision=cast(Precision, frame.dating.precision),
+            date_text=frame.dating.text,
+            location=frame.location,
+            status=cast(Status, status),
+            historical=frame.dating.historical,
+            reported_by=frame.reporter,
+            trigger=TriggerRef(text=ctx.original[span[0] : span[1]], start=span[0], end=span[1]),
+            sentence=sentence_ref(frame.sent, frame.s_index, ctx.original),
+            quad_class=QUAD_CLASS[event_type],
+            intensity=INTENSITY[event_type],
+            confidence=frame.score,
+            trace=trace,
+        )
+
+    def _trace(self, frame: _Frame, modality_rule: str | None = None, derived_from: str | None = None) -> EventTrace:
+        cand = frame.cand
+        return EventTrace(
+            entry=cand.entry.source or "(no lexicon line)",
+            trigger_rule=cand.rule or _trigger_rule(cand),
+            retype=cand.entry.retyped_from,
+            derived_from=derived_from,
+            arguments=tuple(cand.filled_by),
+            modality=modality_rule or frame.modality_rule,
+        )
+
+
+def _trigger_rule(cand: Candidate) -> str:
+    if cand.light and cand.clause.pos_ in ("VERB", "AUX") and cand.trigger.dep_ in ("nsubj", "nsubjpass"):
+        return f"event noun + occurrence verb {cand.clause.lemma_!r}"
+    if cand.light:
+        return f"light verb {cand.clause.lemma_!r} + event noun"
+    if cand.nominal:
+        return "event noun"
+    if cand.trigger.pos_ == "ADJ":
+        return "predicative adjective"
+    return "verb"
+
+
+def _dating(time: TimeMention | None, doc_date: str | None, background: bool) -> _Dating:
+    """The event's date from its time expression, else the report's date."""
+    if time is not None and time.value:
+        date, precision, text = time.value, time.precision, time.text
+    elif time is not None and doc_date:
+        # "soon", "some time ago": no value of its own; the report date bounds it
+        date, precision, text = doc_date, "document", time.text
+    elif time is not None:
+        date, precision, text = None, time.precision, time.text
+    else:
+        date, precision, text = doc_date, ("document" if doc_date else "unknown"), None
+    historical = bool(time is not None and time.historical) or background
+    if not historical and date and doc_date and len(date) >= 4 and date[:4].isdigit():
+        historical = int(date[:4]) < int(doc_date[:4]) - 1
+    return _Dating(date, precision, text, historical)

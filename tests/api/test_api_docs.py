@@ -1,0 +1,34 @@
+"""``/docs`` works offline: the page names only assets the server itself serves, from the installed package."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from backchannel.api import ApiSettings, create_app
+
+
+@pytest.fixture(scope="module")
+def client(stub_db: Callable[[str, int], Path]) -> Iterator[TestClient]:
+    with TestClient(create_app(stub_db("docs", 0), ApiSettings())) as c:
+        yield c
+
+
+def test_docs_name_only_local_assets_and_the_server_serves_them(client: TestClient) -> None:
+    page = client.get("/docs")
+    assert page.status_code == 200 and "swagger" in page.text.lower()
+    referenced = re.findall(r"""(?:src|href)=["']([^"']+)["']|url: ?["']([^"']+)["']""", page.text)
+    urls = [a or b for a, b in referenced]
+    assert urls and not [u for u in urls if re.match(r"^(https?:)?//", u)], urls
+    scripts = re.findall(r"""<script src=["']([^"']+)["']""", page.text)
+    assert scripts
+    for url in {u for u in urls if u.startswith("/")}:
+        asset = client.get(url)
+        assert asset.status_code == 200 and asset.content, url
+    assert "SwaggerUIBundle" in client.get(scripts[0]).text
+    assert client.get("/docs/oauth2-redirect").status_code == 200
+    assert client.get("/redoc").status_code == 404  # ReDoc exists only on a CDN: not offered
