@@ -32,7 +32,7 @@ from backchannel.scale import LocalCoder, code_batch, load_shards, read_table, s
 from backchannel.store import Store, document_hash
 
 DEFAULT_DOCS = 30
-KILL_DOCS = 60  # coded by the stub coder, two to a batch
+KILL_DOCS = 24  # coded by the stub coder, two to a batch
 RAY_JOB = Path(__file__).with_name("ray_job.py")
 POISON = ['{"id": "poisoned", "text": "Hamas \\ud800 met Qatar."}\n', "{not json at all\n"]
 
