@@ -26,6 +26,7 @@ from spacy.language import Language
 
 from backchannel.cli import main
 from backchannel.errors import InputError, StageError
+from backchannel.ingest.jsonl import record_to_article
 from backchannel.pipeline import PIPELINE_VERSION, Pipeline
 from backchannel.records import Article, DocumentResult
 from backchannel.scale import LocalCoder, code_batch, load_shards, read_table, screen
@@ -43,8 +44,12 @@ def _records(shared_dir: Path, n: int) -> list[dict[str, str]]:
 
 
 def _articles(records: Iterable[dict[str, str]]) -> list[Article]:
-    return [Article(doc_id=r["id"], text=r["text"], title=r["title"], date=r["date"], source=r["source"], url=r["url"])
-            for r in records]  # fmt: skip
+    """The records as the JSON Lines reader makes them (the Ray engine reads the same records from a file)."""
+    return [record_to_article(r, where=r["id"], origin="records", fallback_id=r["id"], date=None) for r in records]
+
+
+def _hash(record: dict[str, str]) -> str:
+    return document_hash(_articles([record])[0].text)
 
 
 def _write_jsonl(path: Path, records: list[dict[str, str]], poison: bool) -> Path:
@@ -249,7 +254,7 @@ def test_ray_worker_killed_mid_run_loses_and_duplicates_nothing(shared_dir: Path
     report, out = ray_runs.report("kill"), ray_runs.out("kill")
     assert len(report["killed"]) == 1  # type: ignore[arg-type]
     hashes = [r["content_hash"] for r in read_table(str(out), "documents").to_pylist()]
-    assert sorted(hashes) == sorted({document_hash(r["text"]) for r in subset})  # every document, once
+    assert sorted(hashes) == sorted({_hash(r) for r in subset})  # every document, once
     events = read_table(str(out), "events").to_pylist()
     assert len({(e["content_hash"], e["event_id"]) for e in events}) == len(events)
 
@@ -261,7 +266,7 @@ def test_ray_reads_and_writes_fsspec_urls(
     subset = records[:12]
     report, out = ray_runs.report("urls"), ray_runs.out("urls")
     assert (report["documents"], report["failures"]) == (len(subset), 0)
-    digests = {document_hash(r["text"]) for r in subset}
+    digests = {_hash(r) for r in subset}
     _same_events(_event_set(_shard_results(out)), {(d, e) for d, e in reference if d in digests})
 
 
