@@ -207,11 +207,16 @@ def _has_subject(verb: Token) -> bool:
 
 
 def _in_sentence(sent: Span, places: Sequence[PlaceMention]) -> Iterator[PlaceMention]:
-    """The places that overlap ``sent``, found by bisection in ``places`` (sorted by start and not
-    overlapping, as ``PlaceResolver.find`` returns them): a scan of every place of the document for
+    """The places that overlap ``sent``."""
+    return _overlapping(sent.start_char, sent.end_char, places)
+
+
+def _overlapping(lo: int, hi: int, places: Sequence[PlaceMention]) -> Iterator[PlaceMention]:
+    """The places that overlap characters ``lo..hi``, found by bisection in ``places`` (sorted by start and
+    not overlapping, as ``PlaceResolver.find`` returns them): a scan of every place of the document for
     each event made coding quadratic in the length of the text."""
-    at = bisect_right(places, sent.start_char, key=lambda place: place.end)
-    while at < len(places) and places[at].start < sent.end_char:
+    at = bisect_right(places, lo, key=lambda place: place.end)
+    while at < len(places) and places[at].start < hi:
         yield places[at]
         at += 1
 
@@ -224,7 +229,12 @@ def attach_location(trigger: Token, places: Sequence[PlaceMention]) -> PlaceMent
     best: tuple[float, int, PlaceMention] | None = None
     governors = _governors(trigger)
     sent = trigger.sent
-    for place in _in_sentence(sent, places):
+    # a place can attach only inside the subtree of the trigger or of a governor (``_path_to``): the places
+    # outside those tokens' span are not looked at (run-on sentences hold hundreds of places)
+    nodes = [trigger, *(governor for governor, _ in governors)]
+    lo = max(sent.start_char, min(n.left_edge.idx for n in nodes))
+    hi = min(sent.end_char, max(n.right_edge.idx + len(n.right_edge.text) for n in nodes))
+    for place in _overlapping(lo, hi, places):
         head = _place_head(trigger, place)
         # in the trigger's sentence: its token lies between the sentence's (Token.sent walks the sentence)
         if head is None or not sent.start <= head.i < sent.end or head.i == trigger.i:
