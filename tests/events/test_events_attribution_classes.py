@@ -72,6 +72,23 @@ def test_a_pronoun_points_back_to_the_parties_named_before_it(text: str, trigger
     assert all("HAMAS" in _ids(e.recipient) for e in requests), requests
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Biden spoke with Netanyahu on Monday. After Hamas rejected Israel's offer, "
+        "the two leaders agreed to seek a new deal.",
+        "Biden and Netanyahu met in Tel Aviv on Monday. Later, Hamas accused Israel of stalling. "
+        "The two leaders agreed to press for a pause.",
+    ],
+)
+def test_the_two_leaders_are_the_last_two_persons(text: str, pipeline: Pipeline) -> None:
+    doc = _code(text, pipeline)
+    agreed = _of_type(doc, "AGREE", "agreed")
+    assert agreed, [(e.event_type, e.trigger.text) for e in doc.events]
+    for e in agreed:
+        assert _ids(e.actor) == {"P:joe_biden", "P:benjamin_netanyahu"}, e.actor
+
+
 # ------------------------------------------------------------------ a topic is not a participant
 
 

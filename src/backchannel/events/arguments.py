@@ -110,16 +110,19 @@ class ArgumentFinder:
         if len(distinct) >= 2:
             self.pairs.append((sent_index, distinct))
 
-    def pair_before(self, token: Token, sent_index: int, window: int) -> list[ActorMention]:
+    def pair_before(self, token: Token, sent_index: int, window: int, persons: bool = False) -> list[ActorMention]:
         """The latest pair seen within ``window`` sentences whose members are all named before ``token``.
 
         A pronoun or "the two sides" points back: "They agreed that Hamas should release the hostages"
         does not make Hamas and the hostages the ones who agreed, though the clause after "agreed"
-        names them (and the coder reads that clause's event first, in the same sentence).
+        names them (and the coder reads that clause's event first, in the same sentence).  With
+        ``persons``, only a pair of persons ("the two leaders").
         """
         for seen_in, pair in reversed(self.pairs):
             if sent_index - seen_in > window:
                 return []
+            if persons and not all(m.kind == "person" for m in pair):
+                continue  # "the two leaders" are people, not the countries or groups of a later clash
             if all(m.end <= token.idx for m in pair):
                 return list(pair)
         return []
@@ -175,7 +178,8 @@ class ArgumentFinder:
             defined = self.definitions.get(token.lemma_.lower())
             if defined:
                 return list(defined)
-            return self.pair_before(token, sent_index, 6)
+            persons = token.lemma_.lower() in self.words.person_pair_nouns
+            return self.pair_before(token, sent_index, 6, persons=persons)
         if (
             token.lemma_.lower() == "party"
             and token.tag_ in ("NNS", "NNPS")

@@ -114,6 +114,7 @@ class WordClasses:
     participant_deps: frozenset[str]
     patient_nouns: frozenset[str]
     peaceful_mission_prefixes: frozenset[str]
+    person_pair_nouns: frozenset[str]
     person_pronouns: frozenset[str]
     phrase_boundary_deps: frozenset[str]
     phrase_internal_preps: frozenset[str]
