@@ -89,6 +89,23 @@ def test_the_two_leaders_are_the_last_two_persons(text: str, pipeline: Pipeline)
         assert _ids(e.actor) == {"P:joe_biden", "P:benjamin_netanyahu"}, e.actor
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger", "embedded"),
+    [
+        ("The two leaders agreed that Hamas must free all hostages.", "agreed", "PSE"),
+        ("The ministers insisted that Russia should withdraw its troops.", "insisted", "RUS"),
+        ("The envoys agreed that Iran must stop enriching uranium.", "agreed", "IRN"),
+    ],
+)
+def test_an_unnamed_speaker_takes_no_country_from_what_it_reports(
+    text: str, trigger: str, embedded: str, pipeline: Pipeline
+) -> None:
+    doc = _code(text, pipeline)
+    for e in doc.events:
+        if e.trigger.text == trigger:
+            assert embedded not in _countries(e.actor), (e.event_type, e.actor)
+
+
 # ------------------------------------------------------------------ a topic is not a participant
 
 
