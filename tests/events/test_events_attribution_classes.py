@@ -79,6 +79,7 @@ def test_a_pronoun_points_back_to_the_parties_named_before_it(text: str, trigger
         "the two leaders agreed to seek a new deal.",
         "Biden and Netanyahu met in Tel Aviv on Monday. Later, Hamas accused Israel of stalling. "
         "The two leaders agreed to press for a pause.",
+        "Biden and Netanyahu spoke by phone on Sunday. Both leaders agreed that Hamas must free the hostages.",
     ],
 )
 def test_the_two_leaders_are_the_last_two_persons(text: str, pipeline: Pipeline) -> None:
@@ -187,3 +188,14 @@ def test_a_domestic_dyad_between_sectors_stays(text: str, event_type: str, pipel
     assert events and all(_countries(e.recipient) == {"USA"} for e in events), [
         (e.event_type, e.actor, e.recipient) for e in events
     ]
+
+
+def test_the_two_presidents_are_the_two_named_before(pipeline: Pipeline) -> None:
+    doc = _code(
+        "President Biden hosted President Macron at the White House on Thursday. "
+        "The two presidents condemned Russia's attacks on Ukraine.",
+        pipeline,
+    )
+    (condemned,) = _of_type(doc, "ACCUSE", "condemned")
+    assert _countries(condemned.actor) == {"USA", "FRA"}
+    assert _countries(condemned.recipient) == {"RUS"}
