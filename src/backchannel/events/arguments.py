@@ -79,8 +79,7 @@ class ArgumentFinder:
     words: WordClasses
     places: Sequence[PlaceMention] = ()  # the document's places (a place may stand for its country)
     _by_token: dict[int, int] = field(default_factory=dict)
-    last_pair: list[ActorMention] = field(default_factory=list)
-    last_pair_sent: int = -10
+    pairs: list[tuple[int, list[ActorMention]]] = field(default_factory=list)  # every pair seen, in order
     definitions: dict[str, list[ActorMention]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -109,8 +108,24 @@ class ArgumentFinder:
     def remember_pair(self, actors: Sequence[ActorMention], sent_index: int) -> None:
         distinct = _distinct(actors)
         if len(distinct) >= 2:
-            self.last_pair = distinct
-            self.last_pair_sent = sent_index
+            self.pairs.append((sent_index, distinct))
+
+    def pair_before(self, token: Token, sent_index: int, window: int, persons: bool = False) -> list[ActorMention]:
+        """The latest pair seen within ``window`` sentences whose members are all named before ``token``.
+
+        A pronoun or "the two sides" points back: "They agreed that Hamas should release the hostages"
+        does not make Hamas and the hostages the ones who agreed, though the clause after "agreed"
+        names them (and the coder reads that clause's event first, in the same sentence).  With
+        ``persons``, only a pair of persons ("the two leaders").
+        """
+        for seen_in, pair in reversed(self.pairs):
+            if sent_index - seen_in > window:
+                return []
+            if persons and not all(m.kind == "person" for m in pair):
+                continue  # "the two leaders" are people, not the countries or groups of a later clash
+            if all(m.end <= token.idx for m in pair):
+                return list(pair)
+        return []
 
     def observe_sentence(self, sent_tokens: Sequence[Token], sent_index: int) -> None:
         """Update the pair memory from coordinated actors ("Hamas and Fatah", "between X and Y")."""
@@ -163,9 +178,8 @@ class ArgumentFinder:
             defined = self.definitions.get(token.lemma_.lower())
             if defined:
                 return list(defined)
-            if self.last_pair and sent_index - self.last_pair_sent <= 6:
-                return list(self.last_pair)
-            return []
+            persons = token.lemma_.lower() in self.words.person_pair_nouns
+            return self.pair_before(token, sent_index, 6, persons=persons)
         if (
             token.lemma_.lower() == "party"
             and token.tag_ in ("NNS", "NNPS")
@@ -299,8 +313,9 @@ class ArgumentFinder:
             speakers = self._plural_speakers(token, sent_index)
             if speakers:
                 return speakers
-            if self.last_pair and sent_index - self.last_pair_sent <= 1:
-                return list(self.last_pair)
+            pair = self.pair_before(token, sent_index, 1)
+            if pair:
+                return pair
             prev = self._previous_mention(token, lambda m: m.kind not in ("person",))
             return [prev] if prev else []
         if low in self.words.person_pronouns:

@@ -122,7 +122,8 @@ class EventBuilder:
         actors, recips = self._local_parties(entry.event_type, location, list(cand.actors), list(cand.recipients))
         mediators = self._mediators(cand, reporter, location, actors + recips)
         score = confidence(cand, time, status, actors, recips)
-        actors, recips = self._countries(sent, location, actors, recips, ctx.finder)
+        reported = next((c for c in cand.clause.children if c.dep_ == "ccomp"), None) if not cand.nominal else None
+        actors, recips = self._countries(sent, location, actors, recips, ctx.finder, reported)
         recips = self._territorial_target(cand, location, actors, recips)
         actors = actors or self._unnamed_attacker(cand, sent, s_index, location, ctx)
         frame = _Frame(
@@ -224,15 +225,18 @@ class EventBuilder:
         actors: list[ActorMention],
         recips: list[ActorMention],
         finder: ArgumentFinder,
+        reported: Token | None = None,
     ) -> tuple[list[ActorMention], list[ActorMention]]:
         """Unknown names keep their text but get a best country guess from the clause's place or the
-        sentence's countries ("Ousted President Askar Akayev ... Kyrgyzstan"); an apposition says whose
-        first ("Kenzo Oshima, the United Nations relief coordinator")."""
+        sentence's countries ("Ousted President Askar Akayev ... Kyrgyzstan"), not from the clause the
+        event reports (``reported``); an apposition says whose first ("Kenzo Oshima, the United Nations
+        relief coordinator")."""
         actors = [appositive_country(a, sent, finder) for a in actors]
         recips = [appositive_country(r, sent, finder) for r in recips]
         country = location.country_code if location is not None else None
         if country is None:
-            country = sentence_country(sent, finder, actors + recips)
+            outside = sent.doc[reported.left_edge.i : reported.right_edge.i + 1] if reported is not None else None
+            country = sentence_country(sent, finder, actors + recips, outside)
         if country:
             actors = [with_country(a, country, any_kind=True) for a in actors]
             recips = [with_country(r, country, any_kind=True) for r in recips]

@@ -59,6 +59,10 @@ class ArgumentFiller:
         actors, recips = plan.actors, plan.recipients
         actor_ids = {key(a) for a in actors}
         recips = [r for r in recips if key(r) not in actor_ids]
+        own_side = self._own_state(actors, recips)
+        if own_side:
+            recips = [r for r in recips if r not in own_side]
+            cand.filled_by.append("recipient:own-state-dropped")
         entry = cand.entry
         if (
             entry.event_type == "CONSULT"
@@ -74,6 +78,35 @@ class ArgumentFiller:
         med_ids = {key(m) for m in cand.mediators}
         actors = [a for a in actors if key(a) not in med_ids] or actors
         cand.actors, cand.recipients = actors, recips
+
+    def _party_object(self, verb: Token) -> Token | None:
+        """The verb's direct object, unless it is what is talked about ("discussed Hamas": a topic)."""
+        if verb.lemma_.lower() in self.words.topic_object_verbs:
+            return None
+        return direct_object(verb)
+
+    def _own_state(self, actors: list[ActorMention], recips: list[ActorMention]) -> list[ActorMention]:
+        """Recipients that are the actors' own state: the country itself, or a place standing for it.
+
+        "President Biden invited Sunak to visit Washington", "Biden sent messages of the United States'
+        support": a head of state or a government acting on its own state is no dyad (word class
+        ``state_sectors``); a recipient of another sector of the same country (Congress, the Pentagon,
+        protesters) stays.
+        """
+        own = {
+            a.country
+            for a in actors
+            if a.country
+            and a.country not in ("IGO", "NGO")
+            and (a.sector in self.words.state_sectors or (a.kind == "country" and a.sector is None))
+        }
+        return [
+            r
+            for r in recips
+            if r.kind in ("country", "place")
+            and r.country in own
+            and (r.sector is None or r.sector in self.words.state_sectors)
+        ]
 
     def _parsed_arguments(
         self, cand: Candidate, finder: ArgumentFinder, s_index: int
@@ -268,7 +301,7 @@ class ArgumentFiller:
 
     def complement_targets(self, verb: Token, finder: ArgumentFinder, s_index: int) -> list[ActorMention]:
         out: list[ActorMention] = self._places_under(verb, self.words.place_target_preps, finder)
-        dobj = direct_object(verb)
+        dobj = self._party_object(verb)
         if dobj is not None:
             out += finder.actors_of(dobj, s_index)
             # "threatened to ban voting in East Jerusalem", "resume attacks in Israel"
@@ -305,7 +338,7 @@ class ArgumentFiller:
     def place_targets(self, cand: Candidate, entry: TriggerEntry, finder: ArgumentFinder) -> list[ActorMention]:
         heads: list[Token] = []
         verb = cand.trigger if not cand.nominal else cand.clause
-        dobj = direct_object(verb)
+        dobj = self._party_object(verb)
         if dobj is not None and dobj.i != cand.trigger.i:
             heads.append(dobj)
         targets = set(entry.recip_preps) | (
@@ -370,6 +403,8 @@ class ArgumentFiller:
     ) -> list[ActorMention]:
         """Whom an active verb's object names or points to ("imposed sanctions on Russia")."""
         recips: list[ActorMention] = []
+        if verb.lemma_.lower() in self.words.topic_object_verbs:
+            return recips  # "Biden and Netanyahu discussed Hamas": the object is the topic, not a party
         dobj = direct_object(verb) or shifted_object(verb)
         if dobj is not None and entry.event_type == "AID" and dobj.lemma_.lower() in entry.objects:
             # "sent Patriot air defence systems to Ukraine", "receive F-16 jets": what is given is no party,

@@ -40,6 +40,11 @@ def subject(verb: Token | None, words: WordClasses) -> Token | None:
         if alleged_participle(cur, words):
             # "Petro accuses the Ecuadorian military of an airstrike, killing 27 people": the accused
             return direct_object(cur.head)
+        if cur.dep_ == "xcomp" and cur.head.lemma_.lower() in words.object_control_verbs:
+            # "urged Israel to withdraw", "invited Sunak to visit Washington": the object does the act
+            obj = direct_object(cur.head)
+            if obj is not None:
+                return obj
         if cur.dep_ in words.subject_sharing_deps and cur.head.i != cur.i:
             cur = cur.head
             if cur.pos_ == "ADP" and cur.dep_ == "prep" and cur.head.pos_ in ("VERB", "AUX"):
