@@ -1,21 +1,38 @@
-"""Read endpoints the dashboard needs beyond the resource routers: ``GET /overview`` and ``GET /places``."""
+"""Read endpoints the dashboard needs beyond the resource routers: ``GET /overview``, ``GET /places`` and
+``GET /export/network.gexf`` (the network of the current filters, for Gephi)."""
 
 from __future__ import annotations
 
+import io
 from datetime import date
 from typing import Annotated, Any
 
 import duckdb
 from fastapi import APIRouter, Depends, Query
+from fastapi.responses import Response
 from pydantic import BaseModel, ConfigDict
 
+from backchannel.analysis.stances import IssueVocabulary
 from backchannel.api.errors import ERROR_RESPONSES
 from backchannel.api.routers.events import event_filter
 from backchannel.api.service import read_connection
 from backchannel.events.ontology import INTENSITY, QUAD_CLASS
+from backchannel.export import write_gexf
+from backchannel.export.source import load_events
 from backchannel.store import EventFilter, queries
 
-__all__ = ["EventTypeInfo", "Overview", "PlaceCount", "PlaceEvent", "event_where", "overview", "places", "router"]
+__all__ = [
+    "EventTypeInfo",
+    "IssueInfo",
+    "Overview",
+    "PlaceCount",
+    "PlaceEvent",
+    "event_where",
+    "network_gexf",
+    "overview",
+    "places",
+    "router",
+]
 
 router = APIRouter(tags=["dashboard"], responses=ERROR_RESPONSES)
 Con = Annotated[duckdb.DuckDBPyConnection, Depends(read_connection)]
@@ -32,6 +49,11 @@ class EventTypeInfo(_Model):
     count: int  # stored events of this type
 
 
+class IssueInfo(_Model):
+    key: str  # the ``issue`` of ``GET /positions``
+    label: str
+
+
 class Overview(_Model):
     documents: int
     events: int  # event mentions
@@ -42,6 +64,7 @@ class Overview(_Model):
     last_document: str | None = None
     types: list[EventTypeInfo]  # every PLOVER type, in ontology order
     statuses: dict[str, int]
+    issues: list[IssueInfo] = []  # the issues ``GET /positions`` knows (analysis/data/issues.tsv)
 
 
 class PlaceEvent(_Model):
@@ -91,6 +114,7 @@ def overview(con: duckdb.DuckDBPyConnection) -> Overview:
             for t, q in QUAD_CLASS.items()
         ],
         statuses={str(k): int(v) for k, v in statuses.items()},
+        issues=[IssueInfo(key=i.key, label=i.label) for i in IssueVocabulary.default().issues.values()],
     )
 
 
@@ -155,3 +179,26 @@ def get_places(
     limit: Annotated[int, Query(ge=1, le=queries.MAX_LIMIT)] = 500,
 ) -> list[PlaceCount]:
     return places(con, f, limit=limit)
+
+
+def network_gexf(con: duckdb.DuckDBPyConnection, f: EventFilter) -> bytes:
+    """The actor network of the events matching ``f`` as GEXF 1.3 (the ``backchannel export --format gexf`` file)."""
+    out = io.BytesIO()
+    write_gexf(load_events(con, f), out)
+    return out.getvalue()
+
+
+@router.get(
+    "/export/network.gexf",
+    response_class=Response,
+    summary="The actor network of the filtered events as GEXF 1.3 (for Gephi)",
+    description="The same filters as `GET /events`; edges count event mentions (actor -> recipient), with a "
+    "spell per event day. The dashboard links here with the network's current filters.",
+    responses={200: {"content": {"application/gexf+xml": {}}}},
+)
+def get_network_gexf(con: Con, f: Annotated[EventFilter, Depends(event_filter)]) -> Response:
+    return Response(
+        network_gexf(con, f),
+        media_type="application/gexf+xml",
+        headers={"Content-Disposition": 'attachment; filename="backchannel-network.gexf"'},
+    )
