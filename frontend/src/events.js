@@ -2,7 +2,7 @@
 // event in several sentences and documents fused, with its independent sources, first and last
 // report and confidence; a row opens in place to its mentions, each with its sentence and source
 // document. "All mentions" lists the raw mentions (GET /events), one per coded sentence.
-import { accepts, apiUrl, get, enc } from "./api.js";
+import { allowedValues, apiUrl, get, enc } from "./api.js";
 import { h, plural } from "./dom.js";
 import { actorInput } from "./pickers.js";
 import { pairMentions, realEvents } from "./pairs.js";
@@ -211,7 +211,7 @@ export function renderEvents(root, ctx) {
   const endpoint = mentions || pair ? "/events" : "/fused-events";
   const baseQuery = { ...apiFilters(ctx.filters, endpoint), actor: params.actor, recipient: params.recipient,
     ...(mentions || pair ? {} : { min_sources: params.min_sources, order: "recent" }) };
-  const csvOk = accepts(endpoint, "format");
+  const csvOk = (allowedValues(endpoint, "format") || []).includes("csv");
   const either = pair ? eitherParam("/events") : null;
   const csvLink = csvOk && (!pair || either)
     ? h("a", { class: "export", href: apiUrl(endpoint, { ...baseQuery, ...(either || {}), format: "csv", limit: 1000 }), download: "", "data-testid": "csv-link" }, "CSV of this table")

@@ -2,7 +2,7 @@
 // Reachable without the mouse: a node search, and lists of the graph's actors and dyads whose
 // entries select the node or edge (Tab to reach them, Enter to select).
 import cytoscape from "cytoscape";
-import { apiUrl, get } from "./api.js";
+import { allowedValues, apiUrl, get } from "./api.js";
 import { h, plural } from "./dom.js";
 import { KIND_COLOR, KIND_LABEL, QUAD_COLOR, dominantQuad, intensityColor, kindColor } from "./colors.js";
 import { actorPanel } from "./actor.js";
@@ -114,9 +114,11 @@ export function renderNetwork(root, ctx) {
   const legendBox = h("div", { class: "legends" });
   const index = h("div", { class: "graph-index", "data-testid": "graph-index" });
   const query = { ...apiFilters(ctx.filters, "/network"), min_count: minCount, max_nodes: maxNodes };
+  // Downloads of this view (same filters), where the server offers them: GEXF of the network, CSV of its dyads.
+  const offers = (path, format) => (allowedValues(path, "format") || []).includes(format);
   const exports = h("div", { class: "exports", "data-testid": "network-exports" },
-    h("a", { href: apiUrl("/export/network.gexf", { ...apiFilters(ctx.filters, "/export/network.gexf") }), download: "backchannel-network.gexf", "data-testid": "gexf-link" }, "GEXF"),
-    h("a", { href: apiUrl("/dyads", { ...apiFilters(ctx.filters, "/dyads"), min: minCount, format: "csv" }), download: "backchannel-dyads.csv", "data-testid": "dyads-csv-link" }, "dyads CSV"));
+    offers("/network", "gexf") ? h("a", { href: apiUrl("/network", { ...query, format: "gexf" }), download: "backchannel-network.gexf", "data-testid": "gexf-link" }, "GEXF") : null,
+    offers("/dyads", "csv") ? h("a", { href: apiUrl("/dyads", { ...apiFilters(ctx.filters, "/dyads"), min: minCount, format: "csv" }), download: "backchannel-dyads.csv", "data-testid": "dyads-csv-link" }, "dyads CSV") : null);
   const controls = h(
     "div",
     { class: "view-controls" },

@@ -39,6 +39,7 @@ export function statusesOf(filters) {
 // The `historical` query value for an endpoint: what the server declares (a boolean, or an enum such
 // as exclude/include/only), chosen to include or exclude historical references explicitly.
 function historicalValue(path, include) {
+  if (accepts(path, "include_historical")) return include ? "true" : "false";
   const declared = accepts(path, "historical");
   if (!declared) return null;
   const values = allowedValues(path, "historical");
@@ -54,7 +55,7 @@ function historicalValue(path, include) {
 export function apiFilters(filters, path) {
   const out = { since: filters.since, until: filters.until, type: filters.type, status: statusesOf(filters).join(",") };
   const historical = historicalValue(path, filters.historical === "1");
-  if (historical !== null) out.historical = historical;
+  if (historical !== null) out[accepts(path, "include_historical") ? "include_historical" : "historical"] = historical;
   if (filters.q && accepts(path, "q")) out.q = filters.q;
   if (filters.place && accepts(path, "place")) out.place = filters.place;
   return out;
@@ -62,7 +63,7 @@ export function apiFilters(filters, path) {
 
 // Whether the server can filter historical references on this endpoint (else they are counted).
 export function filtersHistorical(path) {
-  return Boolean(accepts(path, "historical"));
+  return Boolean(accepts(path, "include_historical") || accepts(path, "historical"));
 }
 
 // Either-direction pairs (A -> B and B -> A in one query), when the endpoint declares a way to ask.

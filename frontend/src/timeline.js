@@ -88,17 +88,34 @@ export function niceScale(value) {
 }
 
 // Events dated only to a year (or month), as one band over the periods of that year (or month), under the axis.
+// A coarse item is an event dated to a year or month (date_precision, date) or an API bucket of such
+// events (precision, period, count): the span it covers, as a key ("2023", "2023-05", "2023-Q2").
+function spanOf(x) {
+  if (x.precision) {
+    const first = x.period;
+    const months = { year: 12, quarter: 3, month: 1 }[x.precision] || 1;
+    const end = new Date(utc(first));
+    end.setUTCMonth(end.getUTCMonth() + months);
+    const last = iso(end.getTime() - DAY);
+    const key = x.precision === "year" ? first.slice(0, 4) : x.precision === "quarter" ? `${first.slice(0, 4)}-Q${Math.floor(Number(first.slice(5, 7)) / 3) + 1}` : first.slice(0, 7);
+    return { key, precision: x.precision, first, last, count: x.count };
+  }
+  const key = (x.date || x.day).slice(0, COARSE[x.date_precision]);
+  const first = x.date_precision === "year" ? `${key}-01-01` : `${key}-01`;
+  const last = x.date_precision === "year" ? `${key}-12-31` : periodEnd(first, "month");
+  return { key, precision: x.date_precision, first, last, count: 1 };
+}
+
 function coarseStrip(g, buckets, coarse, band, y0) {
   const spans = new Map();
-  for (const e of coarse) {
-    const key = (e.date || e.day).slice(0, COARSE[e.date_precision]);
-    const s = spans.get(key) || { key, precision: e.date_precision, count: 0 };
-    s.count += 1;
-    spans.set(key, s);
+  for (const x of coarse) {
+    const sp = spanOf(x);
+    const s = spans.get(sp.key) || { ...sp, count: 0 };
+    s.count += sp.count;
+    spans.set(sp.key, s);
   }
   for (const s of spans.values()) {
-    const first = s.precision === "year" ? `${s.key}-01-01` : `${s.key}-01`;
-    const last = s.precision === "year" ? `${s.key}-12-31` : periodEnd(first, "month");
+    const { first, last } = s;
     const idx = buckets.map((b, i) => [b.period, i]).filter(([p]) => p <= last && periodEnd(p, "week") >= first).map(([, i]) => i);
     if (!idx.length) continue;
     const x0 = idx[0] * band, x1 = (idx[idx.length - 1] + 1) * band;
@@ -175,10 +192,8 @@ async function coarseOf(actor, filters) {
 }
 
 function spanEnds(coarse, by) {
-  return coarse.flatMap((e) => {
-    const key = (e.date || e.day).slice(0, COARSE[e.date_precision]);
-    const first = e.date_precision === "year" ? `${key}-01-01` : `${key}-01`;
-    const last = e.date_precision === "year" ? `${key}-12-31` : periodEnd(first, "month");
+  return coarse.flatMap((x) => {
+    const { first, last } = spanOf(x);
     return [first, last].map((d) => ({ period: periodOf(d, by), count: 0, by_quad_class: {}, mean_intensity: 0 }));
   });
 }
@@ -225,9 +240,13 @@ export function renderTimeline(root, ctx) {
         const events = realEvents(mentions);
         return { buckets: bucketsOf(events, by), coarse: events.filter((e) => e.day && COARSE[e.date_precision]), total: events.length, dated: events.filter((e) => e.day).length };
       })
-    : Promise.all([get("/timeline", { ...apiFilters(filters, "/timeline"), actor: params.actor, by }), coarseOf(params.actor, filters)]).then(([api, coarse]) => {
-        const split = withoutCoarse(api, coarse, by);
+    : get("/timeline", { ...apiFilters(filters, "/timeline"), actor: params.actor, by }).then(async (api) => {
         const total = api.reduce((a, b) => a + b.count, 0);
+        // A server that buckets coarse dates itself marks them with their `precision`.
+        if (api.some((b) => "precision" in b)) {
+          return { buckets: api.filter((b) => (b.precision || by) === by), coarse: api.filter((b) => (b.precision || by) !== by), total, dated: total };
+        }
+        const split = withoutCoarse(api, await coarseOf(params.actor, filters), by);
         return { buckets: split.buckets, coarse: split.moved, total, dated: total };
       });
   load

@@ -1,15 +1,12 @@
-"""Read endpoints the dashboard needs beyond the resource routers: ``GET /overview``, ``GET /places`` and
-``GET /export/network.gexf`` (the network of the current filters, for Gephi)."""
+"""Read endpoints the dashboard needs beyond the resource routers: ``GET /overview`` and ``GET /places``."""
 
 from __future__ import annotations
 
-import io
 from datetime import date
 from typing import Annotated, Any
 
 import duckdb
 from fastapi import APIRouter, Depends, Query
-from fastapi.responses import Response
 from pydantic import BaseModel, ConfigDict
 
 from backchannel.analysis.stances import IssueVocabulary
@@ -17,8 +14,6 @@ from backchannel.api.errors import ERROR_RESPONSES
 from backchannel.api.routers.events import event_filter
 from backchannel.api.service import read_connection
 from backchannel.events.ontology import INTENSITY, QUAD_CLASS
-from backchannel.export import write_gexf
-from backchannel.export.source import load_events
 from backchannel.store import EventFilter, queries
 
 __all__ = [
@@ -28,7 +23,6 @@ __all__ = [
     "PlaceCount",
     "PlaceEvent",
     "event_where",
-    "network_gexf",
     "overview",
     "places",
     "router",
@@ -179,26 +173,3 @@ def get_places(
     limit: Annotated[int, Query(ge=1, le=queries.MAX_LIMIT)] = 500,
 ) -> list[PlaceCount]:
     return places(con, f, limit=limit)
-
-
-def network_gexf(con: duckdb.DuckDBPyConnection, f: EventFilter) -> bytes:
-    """The actor network of the events matching ``f`` as GEXF 1.3 (the ``backchannel export --format gexf`` file)."""
-    out = io.BytesIO()
-    write_gexf(load_events(con, f), out)
-    return out.getvalue()
-
-
-@router.get(
-    "/export/network.gexf",
-    response_class=Response,
-    summary="The actor network of the filtered events as GEXF 1.3 (for Gephi)",
-    description="The same filters as `GET /events`; edges count event mentions (actor -> recipient), with a "
-    "spell per event day. The dashboard links here with the network's current filters.",
-    responses={200: {"content": {"application/gexf+xml": {}}}},
-)
-def get_network_gexf(con: Con, f: Annotated[EventFilter, Depends(event_filter)]) -> Response:
-    return Response(
-        network_gexf(con, f),
-        media_type="application/gexf+xml",
-        headers={"Content-Disposition": 'attachment; filename="backchannel-network.gexf"'},
-    )
