@@ -69,12 +69,17 @@ export function filterBar(overview, params, onChange) {
     since: params.since || "", until: params.until || "", type: csv(params.type), status: statusesOf(params),
     historical: params.historical === "1", q: params.q || "", place: params.place || "",
   };
-  const emit = () => onChange({
-    since: state.since, until: state.until, type: state.type.join(","),
-    // The default (asserted only) stays out of the URL.
-    status: state.status.length === 1 && state.status[0] === DEFAULT_STATUS ? "" : state.status.join(","),
-    historical: state.historical ? "1" : "", q: state.q, place: state.place,
-  });
+  const summaryText = h("small", {}, ` · ${describeFilters(params)}`);
+  const emit = () => {
+    const next = {
+      since: state.since, until: state.until, type: state.type.join(","),
+      // The default (asserted only) stays out of the URL.
+      status: state.status.length === 1 && state.status[0] === DEFAULT_STATUS ? "" : state.status.join(","),
+      historical: state.historical ? "1" : "", q: state.q, place: state.place,
+    };
+    summaryText.textContent = ` · ${describeFilters(next)}`;
+    onChange(next);
+  };
   const dateInput = (key, label) =>
     h("label", { class: "field" }, h("span", {}, label), h("input", {
       type: "date",
@@ -139,6 +144,6 @@ export function filterBar(overview, params, onChange) {
   );
   // On a phone the bar folds into one line that says what is counted.
   return h("details", { class: "filter-fold", open: window.innerWidth > 700 },
-    h("summary", { class: "filter-summary", "data-testid": "filter-summary" }, "Filters", h("small", {}, ` · ${describeFilters(params)}`)),
+    h("summary", { class: "filter-summary", "data-testid": "filter-summary" }, "Filters", summaryText),
     form);
 }

@@ -123,6 +123,7 @@ export function renderNetwork(root, ctx) {
     "div",
     { class: "view-controls" },
     h("label", { class: "field grow" }, h("span", {}, "Find an actor"), search),
+    h("details", { class: "graph-options", open: window.innerWidth > 700 }, h("summary", {}, "Graph options"), h("div", { class: "view-controls" },
     h("label", { class: "field" }, h("span", {}, "Colour edges by"), h("select", {
       name: "color",
       onchange: (e) => go("network", { ...params, color: e.target.value === "quad" ? "quad" : "" }),
@@ -138,7 +139,7 @@ export function renderNetwork(root, ctx) {
     h("label", { class: "chip" }, h("input", {
       type: "checkbox", name: "isolates", checked: showIsolates,
       onchange: (e) => go("network", { ...params, isolates: e.target.checked ? "1" : "" }),
-    }), " actors without a dyad"),
+    }), " actors without a dyad"))),
     exports,
   );
   root.append(h("div", { class: "network-layout" },
@@ -171,7 +172,9 @@ export function renderNetwork(root, ctx) {
     return true;
   };
 
+  let shown = 0; // the latest selection: a slower earlier request never replaces what it shows
   const showActor = async (key) => {
+    const mine = ++shown;
     side.replaceChildren(loading());
     const node = view && view.nodes.find((n) => n.key === key);
     try {
@@ -184,6 +187,7 @@ export function renderNetwork(root, ctx) {
         onTimeline: (k) => go("timeline", { actor: k }),
         onEvents: (k) => go("events", { actor: k }),
       });
+      if (mine !== shown) return;
       side.replaceChildren(
         node ? h("p", { class: "view-total", "data-testid": "view-total", "data-total": node.events },
           h("strong", {}, plural(node.events, "real event")), ` with ${node.name || node.key} in this view (${describeFilters(ctx.filters)})`) : "",
@@ -194,6 +198,7 @@ export function renderNetwork(root, ctx) {
   };
 
   const showDyad = async (dyad) => {
+    const mine = ++shown;
     const list = h("ol", { class: "event-list", "data-testid": "dyad-events" });
     const quadOf = Object.fromEntries(overview.types.map((t) => [t.event_type, t.quad_class]));
     const both = pairEdges(view, dyad.source, dyad.target);
@@ -220,6 +225,7 @@ export function renderNetwork(root, ctx) {
     list.append(loading());
     try {
       const page = await get("/events", { ...apiFilters(ctx.filters, "/events"), actor: dyad.source, recipient: dyad.target, limit: 200 });
+      if (mine !== shown) return;
       list.replaceChildren(...page.items.map((e) => eventItem(e, (ev) => go("event", { id: ev.event_id }))));
       if (!page.items.length) list.replaceChildren(empty("No event matches."));
     } catch (error) {
@@ -260,7 +266,10 @@ export function renderNetwork(root, ctx) {
     const needle = search.value.trim().toLowerCase();
     if (needle) cy.nodes().filter((n) => n.data("label").toLowerCase().includes(needle) || n.id().toLowerCase() === needle).addClass("match");
   });
+  let picked = null; // the search text last acted on: leaving the box (a change event) does not act again
   const pick = () => {
+    if (search.value === picked) return;
+    picked = search.value;
     const node = findNode(search.value);
     if (node) selectNode(node.id());
   };

@@ -2,7 +2,7 @@
 import { get } from "./api.js";
 import { h, s, plural } from "./dom.js";
 import { QUADS } from "./colors.js";
-import { actorInput } from "./pickers.js";
+import { actorInput, nameOf } from "./pickers.js";
 import { pairMentions, realEvents } from "./pairs.js";
 import { apiFilters, describeFilters } from "./state.js";
 import { COARSE, empty, errorBox, eventItem, legendQuads, loading } from "./widgets.js";
@@ -144,7 +144,7 @@ export function stackedChart(buckets, by, onPick, coarse = []) {
   }
   buckets.forEach((b, i) => {
     const x = i * band + gap / 2;
-    const col = s("g", { class: "period", "data-period": b.period, tabindex: b.count ? 0 : null, role: b.count ? "button" : null });
+    const col = s("g", { class: "period", "data-period": b.period, "data-count": b.count, tabindex: b.count ? 0 : null, role: b.count ? "button" : null });
     let acc = 0;
     for (const q of QUADS) {
       const n = b.by_quad_class[q.id] || 0;
@@ -249,13 +249,13 @@ export function renderTimeline(root, ctx) {
         const split = withoutCoarse(api, await coarseOf(params.actor, filters), by);
         return { buckets: split.buckets, coarse: split.moved, total, dated: total };
       });
-  load
-    .then(({ buckets, coarse, total, dated }) => {
+  Promise.all([load, nameOf(params.actor), params.with ? nameOf(params.with) : null])
+    .then(([{ buckets, coarse, total, dated }, actorName, withName]) => {
       if (!root.isConnected) return;
       const filled = fillPeriods([...buckets, ...spanEnds(coarse, by)].sort((a, b) => a.period.localeCompare(b.period))
         .filter((b, i, all) => i === 0 || b.period !== all[i - 1].period || b.count), by)
         .reduce((acc, b) => (acc.length && acc[acc.length - 1].period === b.period ? (acc[acc.length - 1].count ? acc : (acc[acc.length - 1] = b, acc)) : (acc.push(b), acc)), []);
-      const what = params.with ? `${params.actor} → ${params.with} and back` : params.actor;
+      const what = params.with ? `${actorName} ↔ ${withName}` : actorName;
       const title = h("h2", {}, what,
         h("small", {}, " · ", h("span", { class: "view-total", "data-testid": "view-total", "data-total": total }, plural(total, "real event")),
           dated !== total ? ` (${dated} dated)` : "", ` · per ${by} · ${describeFilters(ctx.filters)}`));
