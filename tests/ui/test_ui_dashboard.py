@@ -189,7 +189,8 @@ def test_demo_summary_names_documents_events_and_dyads(demo_build: tuple[Path, s
     assert f"{health['documents']} documents, {health['events']} events" in summary
     assert health["documents"] == 15  # six briefs, the seed article, the hostile article, seven on one dyad
     assert "1 announcements linked to the event they announced" in summary
-    top = _api(server, "/dyads")[0]
+    # The summary counts every stored event (every status, historical too).
+    top = _api(server, "/dyads", status="asserted,negated,hypothetical,future", include_historical="true")[0]
     assert f"{top['source_name'] or top['source']} -> {top['target_name'] or top['target']}: {top['count']}" in summary
 
 
@@ -627,3 +628,55 @@ def test_landing_page_network_draw_time_is_recorded(chromium: Browser, server: s
     print(f"\nlanding page: network drawn {timing['since_navigation_ms']:.0f} ms after navigation "
           f"({timing['nodes']} nodes, {timing['edges']} edges)")  # fmt: skip
     assert timing["nodes"] > 0
+
+
+def test_downloads_of_the_current_view_carry_its_filters(ui: Page, server: str) -> None:
+    """CSV and GEXF links appear where the server declares the format, with the view's filters."""
+    schema = _api(server, "/openapi.json")["paths"]
+
+    def offers(path: str, fmt: str) -> bool:
+        param = next((p for p in schema[path]["get"].get("parameters", []) if p["name"] == "format"), None)
+        return param is not None and fmt in json.dumps(param["schema"])
+
+    ui.goto(server + "/#/network?type=ASSAULT")
+    ui.wait_for_function("() => window.__backchannelGraph && window.__backchannelGraph.nodes().length > 0")
+    gexf = ui.get_by_test_id("gexf-link")
+    if offers("/network", "gexf"):
+        href = gexf.get_attribute("href") or ""
+        assert href.startswith("/network?") and "format=gexf" in href and "type=ASSAULT" in href
+        response = httpx.get(server + href, timeout=10)
+        assert response.status_code == 200 and b"<gexf" in response.content
+    else:
+        expect(gexf).to_have_count(0)
+    ui.goto(server + "/#/events?actor=Hamas")
+    expect(ui.get_by_test_id("fused-table")).to_be_visible()
+    csv = ui.get_by_test_id("csv-link")
+    if offers("/fused-events", "csv"):
+        href = csv.get_attribute("href") or ""
+        assert "format=csv" in href and "actor=Hamas" in href and "status=asserted" in href
+        assert httpx.get(server + href, timeout=10).status_code == 200
+    else:
+        expect(csv).to_have_count(0)
+
+
+def test_free_text_search_filters_every_view_where_the_server_offers_it(ui: Page, server: str) -> None:
+    declared = {p["name"] for p in _api(server, "/openapi.json")["paths"]["/events"]["get"].get("parameters", [])}
+    ui.goto(server + "/#/events")
+    expect(ui.get_by_test_id("fused-table")).to_be_visible()
+    if "q" not in declared:
+        expect(ui.get_by_test_id("filter-q")).to_have_count(0)
+        return
+    expected = _api(server, "/fused-events", q="ceasefire", limit=1000)["items"]
+    assert expected, "some real event mentions a ceasefire"
+    ui.get_by_test_id("filter-q").fill("ceasefire")
+    ui.get_by_test_id("filter-q").press("Enter")
+    ui.wait_for_function("() => location.hash.includes('q=ceasefire')")
+    expect(ui.locator("[data-testid=fused-table] tr.fused")).to_have_count(len(expected))
+    expect(ui.get_by_test_id("filter-summary")).to_contain_text("“ceasefire”")
+    edges = _api(server, "/network", q="ceasefire", max_nodes=100)["edges"]
+    ui.locator("nav.tabs a", has_text="Network").click()
+    ui.wait_for_function(
+        "n => window.__backchannelGraph && !window.__backchannelGraph.destroyed() "
+        "&& window.__backchannelGraph.edges().length === n",
+        arg=len(edges),
+    )

@@ -51,7 +51,7 @@ class IssueInfo(_Model):
 class Overview(_Model):
     documents: int
     events: int  # event mentions
-    fused_events: int = 0  # real events: asserted fused events (the default listing)
+    fused_events: int = 0  # real events as every view counts them by default: asserted, not historical
     first_day: str | None = None  # earliest event day (YYYY-MM-DD); historical events reach far back
     last_day: str | None = None
     first_document: str | None = None  # earliest document date (YYYY-MM-DD)
@@ -93,7 +93,11 @@ def overview(con: duckdb.DuckDBPyConnection) -> Overview:
     span = con.execute("SELECT count(*), min(day), max(day) FROM events").fetchone()
     by_type = dict(con.execute("SELECT event_type, count(*) FROM events GROUP BY ALL").fetchall())
     statuses = dict(con.execute("SELECT status, count(*) FROM events GROUP BY ALL ORDER BY 2 DESC").fetchall())
-    fused = con.execute("SELECT count(*) FROM fused_events WHERE status = 'asserted'").fetchone()
+    # What every view counts by default: asserted real events with at least one mention that is not historical.
+    fused = con.execute(
+        "SELECT count(*) FROM fused_events f WHERE f.status = 'asserted' AND EXISTS (SELECT 1 FROM "
+        "fused_event_mentions m JOIN events e USING (event_id) WHERE m.fused_id = f.fused_id AND NOT e.historical)"
+    ).fetchone()
     first, last = (span[1], span[2]) if span else (None, None)
     return Overview(
         documents=int(docs[0]) if docs else 0,
