@@ -680,3 +680,30 @@ def test_free_text_search_filters_every_view_where_the_server_offers_it(ui: Page
         "&& window.__backchannelGraph.edges().length === n",
         arg=len(edges),
     )
+
+
+def test_a_year_only_date_is_shown_as_its_year_and_drawn_over_it(ui: Page, server: str) -> None:
+    overview = _api(server, "/overview")
+    window = {"since": overview["first_document"], "until": overview["last_document"]}
+    mentions = _api(server, "/events", status="asserted", limit=1000, **window)["items"]
+    year_only = [e for e in mentions if e["date_precision"] == "year" and e["recipients"] and e["actors"]]
+    assert year_only, "the seed article dates an event to a year only ('last year')"
+    event = year_only[0]
+    a, b = event["actors"][0]["key"], event["recipients"][0]["key"]
+    year = event["date"][:4]
+    pair = [e for e in mentions if e["date_precision"] == "year" and e["date"][:4] == year
+            and {a, b} <= {x["key"] for x in e["actors"] + e["recipients"]}]  # fmt: skip
+    real = {e["fused_id"] or e["event_id"] for e in pair}
+    ui.goto(server + f"/#/timeline?actor={a}&with={b}&since={window['since']}&until={window['until']}")
+    band = ui.locator(f"[data-testid=timeline-chart] g.coarse[data-span='{year}']")
+    expect(band).to_have_attribute("data-count", str(len(real)))
+    # The band spans the weeks of the whole year, not the week its first day falls in.
+    in_year = ui.locator(f"[data-testid=timeline-chart] g.period[data-period^='{year}-']")
+    assert in_year.count() >= 52
+    week = in_year.first.locator("rect.hit").bounding_box()
+    drawn = band.locator("rect").bounding_box()
+    assert week is not None and drawn is not None
+    assert drawn["width"] >= 0.95 * in_year.count() * week["width"]
+    _shot(ui, "timeline-year-only")
+    ui.goto(server + f"/#/events?grain=mentions&since={window['since']}&until={window['until']}")
+    expect(ui.locator(f"tr[data-event-id='{event['event_id']}'] td").first).to_have_text(year)
