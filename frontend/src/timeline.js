@@ -109,24 +109,22 @@ function spanOf(x) {
 function coarseStrip(g, buckets, coarse, band, y0) {
   const spans = new Map();
   for (const x of coarse) {
-    const sp = spanOf(x);
-    const s = spans.get(sp.key) || { ...sp, count: 0 };
-    s.count += sp.count;
-    spans.set(sp.key, s);
+    const one = spanOf(x);
+    const span = spans.get(one.key) || { ...one, count: 0 };
+    span.count += one.count;
+    spans.set(one.key, span);
   }
-  for (const s of spans.values()) {
-    const { first, last } = s;
-    const idx = buckets.map((b, i) => [b.period, i]).filter(([p]) => p <= last && periodEnd(p, "week") >= first).map(([, i]) => i);
+  for (const span of spans.values()) {
+    const idx = buckets.map((b, i) => [b.period, i]).filter(([p]) => p <= span.last && periodEnd(p, "week") >= span.first).map(([, i]) => i);
     if (!idx.length) continue;
     const x0 = idx[0] * band, x1 = (idx[idx.length - 1] + 1) * band;
-    const label = `${s.key}: ${s.count} dated only to the ${s.precision}`;
-    g.append(s_("g", { class: "coarse", "data-span": s.key, "data-count": s.count },
-      s_("rect", { x: x0, y: y0, width: Math.max(2, x1 - x0), height: 14, rx: 3 }),
-      s_("text", { x: x0 + 4, y: y0 + 11, class: "tick" }, label),
-      s_("title", {}, `${label} (drawn over the whole ${s.precision}, not in a week)`)));
+    const label = `${span.key}: ${span.count} dated only to the ${span.precision}`;
+    g.append(s("g", { class: "coarse", "data-span": span.key, "data-count": span.count },
+      s("rect", { x: x0, y: y0, width: Math.max(2, x1 - x0), height: 14, rx: 3 }),
+      s("text", { x: x0 + 4, y: y0 + 11, class: "tick" }, label),
+      s("title", {}, `${label} (drawn over the whole ${span.precision}, not in a week)`)));
   }
 }
-const s_ = s;
 
 export function stackedChart(buckets, by, onPick, coarse = []) {
   const W = 960, H = coarse.length ? 322 : 300, M = { top: 12, right: 12, bottom: coarse.length ? 66 : 44, left: 40 };
@@ -252,9 +250,10 @@ export function renderTimeline(root, ctx) {
   Promise.all([load, nameOf(params.actor), params.with ? nameOf(params.with) : null])
     .then(([{ buckets, coarse, total, dated }, actorName, withName]) => {
       if (!root.isConnected) return;
-      const filled = fillPeriods([...buckets, ...spanEnds(coarse, by)].sort((a, b) => a.period.localeCompare(b.period))
-        .filter((b, i, all) => i === 0 || b.period !== all[i - 1].period || b.count), by)
-        .reduce((acc, b) => (acc.length && acc[acc.length - 1].period === b.period ? (acc[acc.length - 1].count ? acc : (acc[acc.length - 1] = b, acc)) : (acc.push(b), acc)), []);
+      // The chart reaches the first and last week of every coarse span, so a year is drawn whole.
+      const byPeriod = new Map(spanEnds(coarse, by).map((b) => [b.period, b]));
+      for (const b of buckets) byPeriod.set(b.period, b);
+      const filled = fillPeriods([...byPeriod.values()].sort((x, y) => x.period.localeCompare(y.period)), by);
       const what = params.with ? `${actorName} ↔ ${withName}` : actorName;
       const title = h("h2", {}, what,
         h("small", {}, " · ", h("span", { class: "view-total", "data-testid": "view-total", "data-total": total }, plural(total, "real event")),
