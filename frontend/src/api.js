@@ -78,7 +78,8 @@ export function apiUrl(path, params) {
 }
 
 export async function get(path, params) {
-  await loadSchema();
+  // Only parameters need the schema (to leave out undeclared ones): a bare path is fetched at once.
+  if (Object.values(params || {}).some((v) => v !== null && v !== undefined && v !== "")) await loadSchema();
   const response = await fetch(apiUrl(path, params), { headers: { Accept: "application/json" } });
   let body = null;
   try {

@@ -1,5 +1,5 @@
 // The Backchannel dashboard: a hash-routed single page over the REST API of the same process.
-import { get } from "./api.js";
+import { get, loadSchema } from "./api.js";
 import { h, plural } from "./dom.js";
 import { filterBar } from "./filters.js";
 import { filtersOf, hashFor, parseHash } from "./state.js";
@@ -80,6 +80,6 @@ function start(app, overview) {
 
 const app = document.getElementById("app");
 app.replaceChildren(loading("Loading Backchannel…"));
-get("/overview")
-  .then((overview) => start(app, overview))
+Promise.all([get("/overview"), loadSchema()])
+  .then(([overview]) => start(app, overview))
   .catch((error) => app.replaceChildren(errorBox(error)));
