@@ -30,7 +30,7 @@ function mentionRow(e, open) {
     h("td", {}, typeBadge(e.event_type, e.quad_class), e.mode ? h("small", { class: "muted" }, ` ${e.mode}`) : null),
     h("td", {}, who(e.actors)),
     h("td", {}, who(e.recipients), e.mediators.length ? h("small", { class: "muted" }, ` via ${who(e.mediators)}`) : null),
-    h("td", {}, statusTag(e.status) || h("span", { class: "muted" }, "asserted")),
+    h("td", {}, e.status === "asserted" && !e.historical ? h("span", { class: "muted" }, "asserted") : statusTag(e.status, e.historical)),
     h("td", {}, place),
     h("td", { class: "sentence-cell" }, h("strong", {}, e.trigger), " · ", e.sentence),
   );
@@ -54,7 +54,7 @@ function mentionItem(m, go) {
       h("span", { class: "day" }, doc.date || "undated"),
       h("strong", { class: "doc-title" }, doc.title || doc.doc_id),
       doc.source ? h("small", { class: "muted" }, doc.source) : null,
-      statusTag(m.event.status),
+      statusTag(m.event.status, m.event.historical),
       h("button", { type: "button", class: "link", onclick: () => go("event", { id: m.event.event_id }) }, "open in document →")),
     h("div", { class: "mention-sentence" }, h("strong", {}, m.trigger.text), " · ", m.sentence.text));
 }
@@ -123,7 +123,7 @@ function pairRow(r, go) {
     onclick: () => go("event", { id: e.event_id }), onkeydown: (k) => k.key === "Enter" && go("event", { id: e.event_id }),
   },
     h("td", { class: "nowrap" }, whenCell(e)),
-    h("td", {}, typeBadge(e.event_type, e.quad_class), statusTag(e.status)),
+    h("td", {}, typeBadge(e.event_type, e.quad_class), statusTag(e.status, e.historical)),
     h("td", {}, who(e.actors), h("span", { class: "arrow" }, " → "), who(e.recipients)),
     h("td", {}, place),
     h("td", { class: "num" }, String(r.mentions.length)),

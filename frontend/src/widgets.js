@@ -15,8 +15,11 @@ export function dateLabel(event) {
   return event.day || "undated";
 }
 
-export function statusTag(status) {
-  return status && status !== "asserted" ? h("span", { class: `status status-${status}` }, status) : null;
+export function statusTag(status, historical = false) {
+  return [
+    status && status !== "asserted" ? h("span", { class: `status status-${status}` }, status) : null,
+    historical ? h("span", { class: "status status-historical", title: "a reference to the past, not news" }, "historical") : null,
+  ];
 }
 
 export function quadBar(byQuad, total) {
@@ -49,7 +52,7 @@ export function eventItem(event, onOpen) {
     h(
       "button",
       { type: "button", class: "event-open", onclick: () => onOpen(event) },
-      h("div", { class: "event-head" }, h("span", { class: "day" }, dateLabel(event)), typeBadge(event.event_type, event.quad_class), statusTag(event.status),
+      h("div", { class: "event-head" }, h("span", { class: "day" }, dateLabel(event)), typeBadge(event.event_type, event.quad_class), statusTag(event.status, event.historical),
         h("span", { class: "who" }, names(event.actors) || "?", " → ", names(event.recipients) || "—")),
       h("div", { class: "event-sentence" }, event.sentence),
     ),

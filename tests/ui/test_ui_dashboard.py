@@ -707,3 +707,25 @@ def test_a_year_only_date_is_shown_as_its_year_and_drawn_over_it(ui: Page, serve
     _shot(ui, "timeline-year-only")
     ui.goto(server + f"/#/events?grain=mentions&since={window['since']}&until={window['until']}")
     expect(ui.locator(f"tr[data-event-id='{event['event_id']}'] td").first).to_have_text(year)
+
+
+def test_historical_events_are_opt_in_and_labelled(ui: Page, server: str) -> None:
+    declared = {p["name"] for p in _api(server, "/openapi.json")["paths"]["/events"]["get"].get("parameters", [])}
+    ui.goto(server + "/#/events?grain=mentions")
+    box = ui.get_by_test_id("status-opt-in").locator("input[name=historical]")
+    if "include_historical" not in declared:  # a server that cannot leave them out: counted, and said so
+        expect(box).to_be_disabled()
+        expect(ui.get_by_test_id("filter-summary")).to_contain_text("historical not filtered")
+        return
+    expect(box).not_to_be_checked()
+    default = _api(server, "/events", limit=1000)["items"]
+    expect(ui.locator("[data-testid=event-table] tbody tr")).to_have_count(len(default))
+    assert not any(e["historical"] for e in default)
+    box.check()
+    ui.wait_for_function("() => location.hash.includes('historical=1')")
+    everything = _api(server, "/events", limit=1000, include_historical="true")["items"]
+    historical = [e for e in everything if e["historical"]]
+    assert historical, "the seed article recalls past events"
+    expect(ui.locator("[data-testid=event-table] tbody tr")).to_have_count(len(everything))
+    row = ui.locator(f"tr[data-event-id='{historical[0]['event_id']}']")
+    expect(row.locator(".status-historical")).to_have_text("historical")
