@@ -40,6 +40,16 @@ export const KIND_COLOR = {
   person: "#2a9d8f",
 };
 
+// What a node's colour means (the legend of the network).
+export const KIND_LABEL = {
+  country: "state",
+  igo: "international organisation",
+  nsa: "armed non-state group",
+  org: "organisation",
+  group: "group or body",
+  person: "person",
+};
+
 export function kindColor(kind) {
   return KIND_COLOR[kind] || "#6c7a89";
 }

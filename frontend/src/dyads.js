@@ -1,12 +1,13 @@
 // Dyad series (GET /dyad-series): weekly event counts per dyad stacked by quad class, the week's mean
 // intensity as a line, and the weeks the change detector flags (a sharp shift of the net
 // cooperation-conflict score against the trailing weeks) with the events that drove them.
-import { get } from "./api.js";
+import { accepts, get } from "./api.js";
 import { h, s, plural } from "./dom.js";
 import { QUADS } from "./colors.js";
 import { actorInput } from "./pickers.js";
 import { fillPeriods, niceScale } from "./timeline.js";
-import { empty, errorBox, intensityTag, legendQuads, loading, statusTag, typeBadge } from "./widgets.js";
+import { apiFilters, describeFilters, statusesOf } from "./state.js";
+import { dateLabel, empty, errorBox, intensityTag, legendQuads, loading, statusTag, typeBadge } from "./widgets.js";
 
 const DIRECTION = { toward_conflict: "toward conflict", toward_cooperation: "toward cooperation" };
 
@@ -84,7 +85,7 @@ export function dyadChart(buckets, onPick) {
 function driverItem(e, go) {
   return h("li", { class: "event-item", "data-event-id": e.event_id },
     h("button", { type: "button", class: "event-open", onclick: () => go("event", { id: e.event_id }) },
-      h("div", { class: "event-head" }, h("span", { class: "day" }, e.day || "undated"), typeBadge(e.event_type, e.quad_class), statusTag(e.status),
+      h("div", { class: "event-head" }, h("span", { class: "day" }, dateLabel(e)), typeBadge(e.event_type, e.quad_class), statusTag(e.status),
         intensityTag(e.intensity), h("span", { class: "who" }, e.trigger)),
       h("div", { class: "event-sentence" }, e.sentence)));
 }
@@ -119,11 +120,12 @@ function seriesPanel(series, go) {
     }
   };
   return h("section", { class: "dyad-series", "data-testid": "dyad-series", "data-a": series.a, "data-b": series.b },
-    h("h2", {}, dyadName(series), h("small", {}, ` · ${plural(series.count, "real event")} in ${plural(series.weeks.length, "active week")} · ${plural(series.changes.length, "flagged week")}`)),
+    h("h2", {}, dyadName(series), h("small", {}, " · ", h("span", { class: "view-total", "data-testid": "view-total", "data-total": series.count }, plural(series.count, "real event")),
+      ` in ${plural(series.weeks.length, "active week")} · ${plural(series.changes.length, "flagged week")}`)),
     h("div", { class: "legend" }, legendQuads(), h("span", { class: "legend-item" }, h("span", { class: "line-key" }), "mean intensity (right axis)"),
       h("span", { class: "legend-item" }, h("span", { class: "flag-key" }), "shift toward conflict"),
       h("span", { class: "legend-item" }, h("span", { class: "flag-key toward_cooperation" }), "toward cooperation")),
-    dyadChart(buckets, pick),
+    h("div", { class: "chart-scroll" }, dyadChart(buckets, pick)),
     h("p", { class: "hint" }, "Click a week for its numbers; flagged weeks are listed below with the events that drove them."),
     detail,
     h("h3", {}, "Flagged weeks"),
@@ -143,7 +145,9 @@ export function renderDyads(root, ctx) {
   const picker = h("div", { class: "dyad-picker", "data-testid": "dyad-picker" });
   const body = h("div", {}, loading());
   root.append(h("div", { class: "panel" }, form,
-    h("p", { class: "hint" }, "Asserted events, a real event reported several times counted once; the time window comes from the filters above."),
+    h("p", { class: "hint", "data-testid": "dyads-counted" }, `Counted: ${describeFilters(ctx.filters)}; a real event reported several times counted once; the filters above apply.`,
+      !accepts("/dyad-series", "status") && (statusesOf(ctx.filters).length > 1 || statusesOf(ctx.filters)[0] !== "asserted")
+        ? " This server's dyad series count asserted events only: the opt-in statuses are not shown here." : ""),
     picker, body));
   // As the timeline: historical references reach decades back; without a chosen window the series
   // cover the documents' own span, and say so.
@@ -155,7 +159,7 @@ export function renderDyads(root, ctx) {
     picker.before(h("p", { class: "hint", "data-testid": "dyads-window" }, `Weeks within the documents' span (${overview.first_document} – ${overview.last_document}). `,
       h("button", { type: "button", class: "link", onclick: () => go("dyads", { ...params, since: overview.first_day, until: overview.last_day }) }, `Show all dates (${overview.first_day} – ${overview.last_day})`)));
   }
-  get("/dyad-series", { actor: params.actor, with: params.with, since, until, limit: 12 })
+  get("/dyad-series", { ...apiFilters(ctx.filters, "/dyad-series"), actor: params.actor, with: params.with, since, until, limit: 12 })
     .then((all) => {
       if (!root.isConnected) return;
       if (!all.length) {

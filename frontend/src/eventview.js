@@ -48,7 +48,7 @@ function card(detail, go) {
   const facts = [
     ["Type", [typeBadge(e.event_type, e.quad_class), ` ${QUAD_LABEL[e.quad_class] || ""}`]],
     e.mode ? ["Mode", e.mode] : null,
-    ["Status", [statusTag(e.status) || "asserted", e.historical ? " (historical)" : ""]],
+    ["Status", [e.status === "asserted" ? "asserted" : statusTag(e.status), e.historical ? " (historical)" : ""]],
     ["When", [e.date || e.day || "undated", h("small", { class: "muted" }, ` ${e.date_precision}`), detail.date_text ? h("small", {}, ` “${detail.date_text}”`) : null]],
     ["Trigger", h("span", { class: "hl-trigger" }, e.trigger)],
     e.location ? ["Where", [e.location.name || e.location.text, e.location.country_code ? h("small", { class: "muted" }, ` ${e.location.country_code}`) : null]] : null,

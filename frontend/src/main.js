@@ -1,5 +1,5 @@
 // The Backchannel dashboard: a hash-routed single page over the REST API of the same process.
-import { get } from "./api.js";
+import { get, loadSchema } from "./api.js";
 import { h, plural } from "./dom.js";
 import { filterBar } from "./filters.js";
 import { filtersOf, hashFor, parseHash } from "./state.js";
@@ -10,6 +10,7 @@ import { renderMap } from "./map.js";
 import { renderEvents } from "./events.js";
 import { renderEvent } from "./eventview.js";
 import { renderDyads } from "./dyads.js";
+import { renderPositions } from "./positions.js";
 import { errorBox, loading } from "./widgets.js";
 
 const VIEWS = {
@@ -18,6 +19,7 @@ const VIEWS = {
   dyads: { label: "Dyads", render: renderDyads, filters: true },
   map: { label: "Map", render: renderMap, filters: true },
   events: { label: "Events", render: renderEvents, filters: true },
+  positions: { label: "Positions", render: renderPositions, filters: false },
   event: { label: "Event", render: renderEvent, filters: false, hidden: true },
 };
 
@@ -26,9 +28,9 @@ function start(app, overview) {
   const bar = h("div", { class: "filter-slot" });
   const main = h("main", { id: "view" });
   const stats = h("div", { class: "stats", "data-testid": "stats" },
-    plural(overview.documents, "document"),
-    overview.first_document ? ` (${overview.first_document} – ${overview.last_document})` : "",
-    ` · ${plural(overview.fused_events, "real event")} (${plural(overview.events, "mention")})`);
+    h("span", {}, plural(overview.documents, "document")),
+    overview.first_document ? h("span", { class: "wide-only" }, ` (${overview.first_document} – ${overview.last_document})`) : "",
+    h("span", {}, ` · ${plural(overview.fused_events, "real event")}`), h("span", { class: "wide-only" }, ` (${plural(overview.events, "mention")})`));
   app.replaceChildren(
     h("header", { class: "top" }, h("a", { class: "brand", href: "#/network" }, "Backchannel"), nav, stats),
     bar, main, actorDatalist());
@@ -78,6 +80,6 @@ function start(app, overview) {
 
 const app = document.getElementById("app");
 app.replaceChildren(loading("Loading Backchannel…"));
-get("/overview")
-  .then((overview) => start(app, overview))
+Promise.all([get("/overview"), loadSchema()])
+  .then(([overview]) => start(app, overview))
   .catch((error) => app.replaceChildren(errorBox(error)));

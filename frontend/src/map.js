@@ -3,6 +3,7 @@
 import L from "leaflet";
 import { feature } from "topojson-client";
 import { get } from "./api.js";
+import { apiFilters } from "./state.js";
 import { h, plural } from "./dom.js";
 import { intensityColor } from "./colors.js";
 import { errorBox, intensityTag, quadBar, typeBadge } from "./widgets.js";
@@ -46,7 +47,7 @@ export function renderMap(root, ctx) {
   map.attributionControl.setPrefix(false);
   ctx.onCleanup(() => map.remove());
   status.textContent = "Loading…";
-  Promise.all([world(), get("/places", { ...ctx.filters, limit: 1000 })])
+  Promise.all([world(), get("/places", { ...apiFilters(ctx.filters, "/places"), limit: 1000 })])
     .then(([countries, places]) => {
       if (!root.isConnected) return;
       L.geoJSON(countries, {

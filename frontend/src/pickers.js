@@ -24,3 +24,10 @@ export function actorInput(name, label, value, testid) {
     type: "search", name, value, list: "actor-options", placeholder: "name or id", autocomplete: "off", "data-testid": testid,
   }));
 }
+
+// The display name of an actor key (or the text as given, when it is no known key).
+export async function nameOf(ref) {
+  const actors = await actorList();
+  const found = actors.find((a) => a.key === ref);
+  return (found && found.name) || ref;
+}

@@ -2,8 +2,10 @@
 import { get } from "./api.js";
 import { h, s, plural } from "./dom.js";
 import { QUADS } from "./colors.js";
-import { actorInput } from "./pickers.js";
-import { empty, errorBox, eventItem, legendQuads, loading } from "./widgets.js";
+import { actorInput, nameOf } from "./pickers.js";
+import { pairMentions, realEvents } from "./pairs.js";
+import { apiFilters, describeFilters } from "./state.js";
+import { COARSE, empty, errorBox, eventItem, legendQuads, loading } from "./widgets.js";
 
 const DAY = 86400000;
 
@@ -13,6 +15,45 @@ function utc(day) {
 
 function iso(ms) {
   return new Date(ms).toISOString().slice(0, 10);
+}
+
+// The period (Monday of the ISO week, or the first of the month) a day falls in, as DuckDB's date_trunc.
+export function periodOf(day, by) {
+  if (by === "month") return `${day.slice(0, 7)}-01`;
+  const d = new Date(utc(day));
+  return iso(utc(day) - ((d.getUTCDay() + 6) % 7) * DAY);
+}
+
+// Buckets of real events (from pairs.js) per period; events dated only to a month or a year are left
+// out here and drawn over their whole month or year instead (coarseStrip).
+export function bucketsOf(events, by) {
+  const out = new Map();
+  for (const e of events) {
+    if (!e.day || COARSE[e.date_precision]) continue;
+    const p = periodOf(e.day, by);
+    const b = out.get(p) || { period: p, count: 0, by_quad_class: {}, total: 0 };
+    b.count += 1;
+    b.by_quad_class[e.quad_class] = (b.by_quad_class[e.quad_class] || 0) + 1;
+    b.total += e.intensity;
+    out.set(p, b);
+  }
+  return [...out.values()].sort((a, b) => a.period.localeCompare(b.period)).map((b) => ({ ...b, mean_intensity: b.total / b.count }));
+}
+
+// Remove coarse events (dated to a month or year) from the API's buckets, where the API put them
+// (the period of their first day): they are drawn over their whole span instead.
+export function withoutCoarse(buckets, coarse, by) {
+  const byPeriod = new Map(buckets.map((b) => [b.period, { ...b, by_quad_class: { ...b.by_quad_class } }]));
+  const moved = [];
+  for (const e of coarse) {
+    const b = byPeriod.get(periodOf(e.day, by));
+    if (!b || !(b.by_quad_class[e.quad_class] > 0)) continue;
+    b.count -= 1;
+    b.by_quad_class[e.quad_class] -= 1;
+    if (!b.by_quad_class[e.quad_class]) delete b.by_quad_class[e.quad_class];
+    moved.push(e);
+  }
+  return { buckets: [...byPeriod.values()].filter((b) => b.count > 0), moved };
 }
 
 function nextPeriod(day, by) {
@@ -46,8 +87,47 @@ export function niceScale(value) {
   return { step, max: Math.ceil(Math.max(1, value) / step) * step };
 }
 
-export function stackedChart(buckets, by, onPick) {
-  const W = 960, H = 300, M = { top: 12, right: 12, bottom: 44, left: 40 };
+// Events dated only to a year (or month), as one band over the periods of that year (or month), under the axis.
+// A coarse item is an event dated to a year or month (date_precision, date) or an API bucket of such
+// events (precision, period, count): the span it covers, as a key ("2023", "2023-05", "2023-Q2").
+function spanOf(x) {
+  if (x.precision) {
+    const first = x.period;
+    const months = { year: 12, quarter: 3, month: 1 }[x.precision] || 1;
+    const end = new Date(utc(first));
+    end.setUTCMonth(end.getUTCMonth() + months);
+    const last = iso(end.getTime() - DAY);
+    const key = x.precision === "year" ? first.slice(0, 4) : x.precision === "quarter" ? `${first.slice(0, 4)}-Q${Math.floor(Number(first.slice(5, 7)) / 3) + 1}` : first.slice(0, 7);
+    return { key, precision: x.precision, first, last, count: x.count };
+  }
+  const key = (x.date || x.day).slice(0, COARSE[x.date_precision]);
+  const first = x.date_precision === "year" ? `${key}-01-01` : `${key}-01`;
+  const last = x.date_precision === "year" ? `${key}-12-31` : periodEnd(first, "month");
+  return { key, precision: x.date_precision, first, last, count: 1 };
+}
+
+function coarseStrip(g, buckets, coarse, band, y0) {
+  const spans = new Map();
+  for (const x of coarse) {
+    const one = spanOf(x);
+    const span = spans.get(one.key) || { ...one, count: 0 };
+    span.count += one.count;
+    spans.set(one.key, span);
+  }
+  for (const span of spans.values()) {
+    const idx = buckets.map((b, i) => [b.period, i]).filter(([p]) => p <= span.last && periodEnd(p, "week") >= span.first).map(([, i]) => i);
+    if (!idx.length) continue;
+    const x0 = idx[0] * band, x1 = (idx[idx.length - 1] + 1) * band;
+    const label = `${span.key}: ${span.count} dated only to the ${span.precision}`;
+    g.append(s("g", { class: "coarse", "data-span": span.key, "data-count": span.count },
+      s("rect", { x: x0, y: y0, width: Math.max(2, x1 - x0), height: 14, rx: 3 }),
+      s("text", { x: x0 + 4, y: y0 + 11, class: "tick" }, label),
+      s("title", {}, `${label} (drawn over the whole ${span.precision}, not in a week)`)));
+  }
+}
+
+export function stackedChart(buckets, by, onPick, coarse = []) {
+  const W = 960, H = coarse.length ? 322 : 300, M = { top: 12, right: 12, bottom: coarse.length ? 66 : 44, left: 40 };
   const iw = W - M.left - M.right, ih = H - M.top - M.bottom;
   const { step, max } = niceScale(Math.max(...buckets.map((b) => b.count)));
   const band = iw / buckets.length;
@@ -62,7 +142,7 @@ export function stackedChart(buckets, by, onPick) {
   }
   buckets.forEach((b, i) => {
     const x = i * band + gap / 2;
-    const col = s("g", { class: "period", "data-period": b.period, tabindex: b.count ? 0 : null, role: b.count ? "button" : null });
+    const col = s("g", { class: "period", "data-period": b.period, "data-count": b.count, tabindex: b.count ? 0 : null, role: b.count ? "button" : null });
     let acc = 0;
     for (const q of QUADS) {
       const n = b.by_quad_class[q.id] || 0;
@@ -85,17 +165,35 @@ export function stackedChart(buckets, by, onPick) {
     }
   });
   g.append(s("line", { x1: 0, x2: iw, y1: ih, y2: ih, class: "axis" }));
+  if (coarse.length) coarseStrip(g, buckets, coarse, band, ih + 40);
   return s("svg", { viewBox: `0 0 ${W} ${H}`, class: "chart", role: "img", "aria-label": "real events per period, stacked by quad class", "data-testid": "timeline-chart" }, g);
 }
 
 async function eventsFor(actor, other, filters, since, until) {
+  const base = apiFilters(filters, "/events");
   const pairs = other ? [[actor, other], [other, actor]] : [[actor, null], [null, actor]];
   const pages = await Promise.all(
-    pairs.map(([a, r]) => get("/events", { ...filters, since, until, actor: a, recipient: r, limit: 200 })),
+    pairs.map(([a, r]) => get("/events", { ...base, since, until, actor: a, recipient: r, limit: 200 })),
   );
   const seen = new Map();
   for (const page of pages) for (const e of page.items) seen.set(e.event_id, e);
   return [...seen.values()].sort((a, b) => (a.day || "").localeCompare(b.day || "") || a.event_id.localeCompare(b.event_id));
+}
+
+// Coarse-dated mentions of an actor (actor or recipient role), one per real event.
+async function coarseOf(actor, filters) {
+  const base = apiFilters(filters, "/events");
+  const pages = await Promise.all([get("/events", { ...base, actor, limit: 1000 }), get("/events", { ...base, recipient: actor, limit: 1000 })]);
+  const seen = new Map();
+  for (const page of pages) for (const e of page.items) if (e.day && COARSE[e.date_precision]) seen.set(e.event_id, e);
+  return realEvents([...seen.values()]);
+}
+
+function spanEnds(coarse, by) {
+  return coarse.flatMap((x) => {
+    const { first, last } = spanOf(x);
+    return [first, last].map((d) => ({ period: periodOf(d, by), count: 0, by_quad_class: {}, mean_intensity: 0 }));
+  });
 }
 
 export function renderTimeline(root, ctx) {
@@ -133,11 +231,33 @@ export function renderTimeline(root, ctx) {
         h("button", { type: "button", class: "link", onclick: () => go("timeline", { ...params, since: overview.first_day, until: overview.last_day }) }, `Show all dates (${overview.first_day} – ${overview.last_day})`))
     : null;
   chartBox.append(loading());
-  get("/timeline", { ...filters, actor: params.actor, with: params.with, by })
-    .then((buckets) => {
-      const filled = fillPeriods(buckets, by);
-      const total = buckets.reduce((a, b) => a + b.count, 0);
-      const title = h("h2", {}, params.actor, params.with ? ` and ${params.with}` : "", h("small", {}, ` · ${plural(total, "dated real event")} · per ${by}`));
+  // A pair counts what the network's two arrows count (A -> B and B -> A); one actor, every event it
+  // takes part in (as the size of its node).
+  const load = params.with
+    ? pairMentions(params.actor, params.with, filters).then((mentions) => {
+        const events = realEvents(mentions);
+        return { buckets: bucketsOf(events, by), coarse: events.filter((e) => e.day && COARSE[e.date_precision]), total: events.length, dated: events.filter((e) => e.day).length };
+      })
+    : get("/timeline", { ...apiFilters(filters, "/timeline"), actor: params.actor, by }).then(async (api) => {
+        const total = api.reduce((a, b) => a + b.count, 0);
+        // A server that buckets coarse dates itself marks them with their `precision`.
+        if (api.some((b) => "precision" in b)) {
+          return { buckets: api.filter((b) => (b.precision || by) === by), coarse: api.filter((b) => (b.precision || by) !== by), total, dated: total };
+        }
+        const split = withoutCoarse(api, await coarseOf(params.actor, filters), by);
+        return { buckets: split.buckets, coarse: split.moved, total, dated: total };
+      });
+  Promise.all([load, nameOf(params.actor), params.with ? nameOf(params.with) : null])
+    .then(([{ buckets, coarse, total, dated }, actorName, withName]) => {
+      if (!root.isConnected) return;
+      // The chart reaches the first and last week of every coarse span, so a year is drawn whole.
+      const byPeriod = new Map(spanEnds(coarse, by).map((b) => [b.period, b]));
+      for (const b of buckets) byPeriod.set(b.period, b);
+      const filled = fillPeriods([...byPeriod.values()].sort((x, y) => x.period.localeCompare(y.period)), by);
+      const what = params.with ? `${actorName} ↔ ${withName}` : actorName;
+      const title = h("h2", {}, what,
+        h("small", {}, " · ", h("span", { class: "view-total", "data-testid": "view-total", "data-total": total }, plural(total, "real event")),
+          dated !== total ? ` (${dated} dated)` : "", ` · per ${by} · ${describeFilters(ctx.filters)}`));
       if (!filled.length) {
         chartBox.replaceChildren(title, note || "", empty("No dated event for this selection."));
         return;
@@ -147,12 +267,14 @@ export function renderTimeline(root, ctx) {
         detail.replaceChildren(h("h3", {}, `${b.period} – ${until}`), loading());
         try {
           const events = await eventsFor(params.actor, params.with, ctx.filters, b.period < filters.since ? filters.since : b.period, filters.until && until > filters.until ? filters.until : until);
-          detail.replaceChildren(h("h3", {}, `${b.period} – ${until}: ${plural(events.length, "mention")}`), h("ol", { class: "event-list" }, events.map((e) => eventItem(e, (ev) => go("event", { id: ev.event_id })))));
+          const shown = events.filter((e) => !COARSE[e.date_precision]);
+          detail.replaceChildren(h("h3", {}, `${b.period} – ${until}: ${plural(shown.length, "mention")}`), h("ol", { class: "event-list" }, shown.map((e) => eventItem(e, (ev) => go("event", { id: ev.event_id })))));
         } catch (error) {
           detail.replaceChildren(errorBox(error));
         }
       };
-      chartBox.replaceChildren(title, stackedChart(filled, by, pick), h("p", { class: "hint" }, "Click a bar for its mentions."), note || "");
+      chartBox.replaceChildren(title, h("div", { class: "chart-scroll" }, stackedChart(filled, by, pick, coarse)), h("p", { class: "hint" }, "Click a bar (or Tab to it and press Enter) for its mentions.",
+        coarse.length ? " Events dated only to a year or month are drawn over that whole year or month, under the axis." : ""), note || "");
     })
     .catch((error) => chartBox.replaceChildren(errorBox(error)));
 }

@@ -6,8 +6,20 @@ export function typeBadge(type, quad) {
   return h("span", { class: "badge", style: `--c:${QUAD_COLOR[quad] || "#888"}`, title: QUAD_LABEL[quad] || "" }, type);
 }
 
-export function statusTag(status) {
-  return status && status !== "asserted" ? h("span", { class: `status status-${status}` }, status) : null;
+// An event's date at its precision: "2023" for a year-only date, "2023-05" for a month, else the day.
+export const COARSE = { year: 4, month: 7 };
+
+export function dateLabel(event) {
+  const cut = COARSE[event.date_precision];
+  if (cut) return (event.date || event.day || "").slice(0, cut) || "undated";
+  return event.day || "undated";
+}
+
+export function statusTag(status, historical = false) {
+  return [
+    status && status !== "asserted" ? h("span", { class: `status status-${status}` }, status) : null,
+    historical ? h("span", { class: "status status-historical", title: "a reference to the past, not news" }, "historical") : null,
+  ];
 }
 
 export function quadBar(byQuad, total) {
@@ -40,7 +52,7 @@ export function eventItem(event, onOpen) {
     h(
       "button",
       { type: "button", class: "event-open", onclick: () => onOpen(event) },
-      h("div", { class: "event-head" }, h("span", { class: "day" }, event.day || "undated"), typeBadge(event.event_type, event.quad_class), statusTag(event.status),
+      h("div", { class: "event-head" }, h("span", { class: "day" }, dateLabel(event)), typeBadge(event.event_type, event.quad_class), statusTag(event.status, event.historical),
         h("span", { class: "who" }, names(event.actors) || "?", " → ", names(event.recipients) || "—")),
       h("div", { class: "event-sentence" }, event.sentence),
     ),

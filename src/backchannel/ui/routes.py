@@ -9,13 +9,24 @@ import duckdb
 from fastapi import APIRouter, Depends, Query
 from pydantic import BaseModel, ConfigDict
 
+from backchannel.analysis.stances import IssueVocabulary
 from backchannel.api.errors import ERROR_RESPONSES
 from backchannel.api.routers.events import event_filter
 from backchannel.api.service import read_connection
 from backchannel.events.ontology import INTENSITY, QUAD_CLASS
 from backchannel.store import EventFilter, queries
 
-__all__ = ["EventTypeInfo", "Overview", "PlaceCount", "PlaceEvent", "event_where", "overview", "places", "router"]
+__all__ = [
+    "EventTypeInfo",
+    "IssueInfo",
+    "Overview",
+    "PlaceCount",
+    "PlaceEvent",
+    "event_where",
+    "overview",
+    "places",
+    "router",
+]
 
 router = APIRouter(tags=["dashboard"], responses=ERROR_RESPONSES)
 Con = Annotated[duckdb.DuckDBPyConnection, Depends(read_connection)]
@@ -32,16 +43,22 @@ class EventTypeInfo(_Model):
     count: int  # stored events of this type
 
 
+class IssueInfo(_Model):
+    key: str  # the ``issue`` of ``GET /positions``
+    label: str
+
+
 class Overview(_Model):
     documents: int
     events: int  # event mentions
-    fused_events: int = 0  # real events: asserted fused events (the default listing)
+    fused_events: int = 0  # real events as every view counts them by default: asserted, not historical
     first_day: str | None = None  # earliest event day (YYYY-MM-DD); historical events reach far back
     last_day: str | None = None
     first_document: str | None = None  # earliest document date (YYYY-MM-DD)
     last_document: str | None = None
     types: list[EventTypeInfo]  # every PLOVER type, in ontology order
     statuses: dict[str, int]
+    issues: list[IssueInfo] = []  # the issues ``GET /positions`` knows (analysis/data/issues.tsv)
 
 
 class PlaceEvent(_Model):
@@ -76,7 +93,11 @@ def overview(con: duckdb.DuckDBPyConnection) -> Overview:
     span = con.execute("SELECT count(*), min(day), max(day) FROM events").fetchone()
     by_type = dict(con.execute("SELECT event_type, count(*) FROM events GROUP BY ALL").fetchall())
     statuses = dict(con.execute("SELECT status, count(*) FROM events GROUP BY ALL ORDER BY 2 DESC").fetchall())
-    fused = con.execute("SELECT count(*) FROM fused_events WHERE status = 'asserted'").fetchone()
+    # What every view counts by default: asserted real events with at least one mention that is not historical.
+    fused = con.execute(
+        "SELECT count(*) FROM fused_events f WHERE f.status = 'asserted' AND EXISTS (SELECT 1 FROM "
+        "fused_event_mentions m JOIN events e USING (event_id) WHERE m.fused_id = f.fused_id AND NOT e.historical)"
+    ).fetchone()
     first, last = (span[1], span[2]) if span else (None, None)
     return Overview(
         documents=int(docs[0]) if docs else 0,
@@ -91,6 +112,7 @@ def overview(con: duckdb.DuckDBPyConnection) -> Overview:
             for t, q in QUAD_CLASS.items()
         ],
         statuses={str(k): int(v) for k, v in statuses.items()},
+        issues=[IssueInfo(key=i.key, label=i.label) for i in IssueVocabulary.default().issues.values()],
     )
 
 
