@@ -10,10 +10,11 @@ last pair of actors seen in the document.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from backchannel.events.wordclasses import WordClasses
 from backchannel.records import ActorMention, PlaceMention
@@ -79,6 +80,7 @@ class ArgumentFinder:
     words: WordClasses
     places: Sequence[PlaceMention] = ()  # the document's places (a place may stand for its country)
     _by_token: dict[int, int] = field(default_factory=dict)
+    _according: list[int] | None = None
     pairs: list[tuple[int, list[ActorMention]]] = field(default_factory=list)  # every pair seen, in order
     definitions: dict[str, list[ActorMention]] = field(default_factory=dict)
 
@@ -93,6 +95,14 @@ class ArgumentFinder:
                 self._by_token.setdefault(t.i, k)
 
     # ----------------------------------------------------------- lookups
+    def according_tokens(self, sent: Span) -> list[Token]:
+        """The tokens "according" of ``sent`` (the document is read for them once, not once per event)."""
+        if self._according is None:
+            self._according = [t.i for t in self.doc if t.lower_ == "according"]
+        lo = bisect_left(self._according, sent.start)
+        hi = bisect_left(self._according, sent.end)
+        return [self.doc[i] for i in self._according[lo:hi]]
+
     def mention_at(self, token: Token) -> ActorMention | None:
         k = self._by_token.get(token.i)
         return None if k is None else self.mentions[k]
@@ -237,7 +247,7 @@ class ArgumentFinder:
         end = token.idx + len(token.text)
         office = lemma not in self.words.kin_nouns
         return ActorMention(
-            text=self.doc.text[start:end],
+            text=self.doc[(owner.left_edge if owner is not None else token).i : token.i + 1].text,
             start=start,
             end=end,
             country=first.country,

@@ -9,7 +9,7 @@ its rule trace.  The document's own state (its text, places, date) comes in a ``
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import cast
 
 from spacy.tokens import Span, Token
@@ -44,6 +44,7 @@ from backchannel.records import (
     EventType,
     PlaceMention,
     Precision,
+    SentenceRef,
     Status,
     TimeMention,
     TriggerRef,
@@ -64,6 +65,21 @@ class DocContext:
     places: tuple[PlaceMention, ...]
     substitutions: tuple[tuple[int, int], ...]  # corrected mistranslations (start, end)
     finder: ArgumentFinder
+    # what depends on a sentence alone (its topics, its quoted span), worked out once per sentence: a
+    # run-on sentence holds hundreds of events, and reading it again for each made coding it quadratic
+    _topics: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    _sentence_refs: dict[tuple[int, int], SentenceRef] = field(default_factory=dict)
+
+    def topics(self, sent: Span, words: WordClasses) -> tuple[str, ...]:
+        if sent.start not in self._topics:
+            self._topics[sent.start] = contexts(sent, words)
+        return self._topics[sent.start]
+
+    def sentence(self, sent: Span, index: int) -> SentenceRef:
+        key = (sent.start, index)
+        if key not in self._sentence_refs:
+            self._sentence_refs[key] = sentence_ref(sent, index, self.original)
+        return self._sentence_refs[key]
 
 
 @dataclass(frozen=True)
@@ -127,7 +143,7 @@ class EventBuilder:
         recips = self._territorial_target(cand, location, actors, recips)
         actors = actors or self._unnamed_attacker(cand, sent, s_index, location, ctx)
         frame = _Frame(
-            cand, sent, s_index, dating, status, modality_rule, location, reporter, contexts(sent, self.words), score
+            cand, sent, s_index, dating, status, modality_rule, location, reporter, ctx.topics(sent, self.words), score
         )
         events = self._events(frame, actors, recips, mediators, modality, ctx)
         accusation = self._accusation(frame, reporter_tok, actors, ctx)
@@ -413,7 +429,7 @@ class EventBuilder:
             historical=frame.dating.historical,
             reported_by=frame.reporter,
             trigger=TriggerRef(text=ctx.original[span[0] : span[1]], start=span[0], end=span[1]),
-            sentence=sentence_ref(frame.sent, frame.s_index, ctx.original),
+            sentence=ctx.sentence(frame.sent, frame.s_index),
             quad_class=QUAD_CLASS[event_type],
             intensity=INTENSITY[event_type],
             confidence=frame.score,

@@ -64,8 +64,13 @@ def _is_negated_here(verb: Token, words: WordClasses) -> bool:
 
 def _is_question(verb: Token) -> bool:
     sent = verb.sent
-    text = sent.text.rstrip().rstrip("\"”’')").rstrip()
+    # the sentence's last words decide; the whole text only when its tail is all quotes and blanks
+    tail = sent[max(0, len(sent) - _QUESTION_TAIL) :].text.rstrip().rstrip("\"”’')").rstrip()
+    text = tail if tail else sent.text.rstrip().rstrip("\"”’')").rstrip()
     return text.endswith("?")
+
+
+_QUESTION_TAIL = 8  # tokens
 
 
 def clause_modality(trigger: Token, words: WordClasses, _depth: int = 0) -> Modality:

@@ -193,8 +193,8 @@ def is_actorish(tok: Token, finder: ArgumentFinder) -> bool:
 
 
 def according_to(sent: Span, finder: ArgumentFinder, s_index: int) -> ActorRef | None:
-    for tok in sent:
-        if tok.lower_ == "according" and tok.i + 1 < sent.end and sent.doc[tok.i + 1].lower_ == "to":
+    for tok in finder.according_tokens(sent):
+        if tok.i + 1 < sent.end and sent.doc[tok.i + 1].lower_ == "to":
             to = sent.doc[tok.i + 1]
             obj = pobj(to)
             found = finder.actors_of(obj, s_index)
