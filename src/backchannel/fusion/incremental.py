@@ -20,7 +20,7 @@ import duckdb
 
 from backchannel.fusion.dedup import DedupSettings, NearDuplicateIndex
 from backchannel.fusion.fuse import FusedEvent, FusionSettings, MentionRecord, fuse_mentions, link_announcements
-from backchannel.fusion.store import fused_rows_columns, load_mentions
+from backchannel.fusion.store import fused_rows_columns, insert_announcement_links, load_mentions
 from backchannel.store.errors import StoreError
 from backchannel.store.writer import Store
 
@@ -149,11 +149,7 @@ def fuse_documents(
                 con.execute(f"INSERT INTO fused_events SELECT {select}", columns)
                 members = [(m.event_id, e.fused_id, m.doc_id) for e in fused for m in e.mentions]
                 con.executemany("INSERT INTO fused_event_mentions VALUES (?, ?, ?)", members)
-            if announcements:
-                con.executemany(
-                    "INSERT INTO fused_event_links VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                    [(k.fused_id, k.target_fused_id, k.relation, k.basis, k.lead_days) for k in announcements],
-                )
+            insert_announcement_links(con, announcements)
             _copy_fused_ids(con, fused, [m.event_id for m in around])
             con.execute("COMMIT")
         except duckdb.Error as exc:

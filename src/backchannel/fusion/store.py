@@ -13,6 +13,7 @@ fused event (of several mentions) into ``event_actors.fused_id`` and
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -39,6 +40,7 @@ __all__ = [
     "FusionSummary",
     "compute_fusion",
     "fused_rows_columns",
+    "insert_announcement_links",
     "load_mentions",
     "party_of",
     "refuse",
@@ -208,6 +210,15 @@ _FUSED_TYPES = (
 )  # fmt: skip
 
 
+def insert_announcement_links(con: Connection, links: Sequence[AnnouncementLink]) -> None:
+    """Store announcement links; a link already stored (an incremental refuse of its blocks) is kept once."""
+    if links:
+        con.executemany(
+            "INSERT INTO fused_event_links VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            [(k.fused_id, k.target_fused_id, k.relation, k.basis, k.lead_days) for k in links],
+        )
+
+
 def fused_rows_columns(fused: list[FusedEvent], settings: FusionSettings) -> tuple[str, list[list[object]]]:
     """The SELECT of unnested columns and its parameters that insert ``fused`` into ``fused_events``."""
     rows = [_fused_row(e, settings) for e in fused]
@@ -243,11 +254,7 @@ def refuse(store: Store, dedup: DedupSettings | None = None, fusion: FusionSetti
                     [ids, fids, docs],
                 )
             copy_fused_ids(con)
-            if result.announcements:
-                con.executemany(
-                    "INSERT INTO fused_event_links VALUES (?, ?, ?, ?, ?)",
-                    [(k.fused_id, k.target_fused_id, k.relation, k.basis, k.lead_days) for k in result.announcements],
-                )
+            insert_announcement_links(con, result.announcements)
             con.execute("COMMIT")
         except duckdb.Error as exc:
             con.execute("ROLLBACK")
