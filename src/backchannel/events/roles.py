@@ -219,13 +219,17 @@ def talks_partners(verb: Token, finder: ArgumentFinder, s_index: int) -> list[Ac
     return []
 
 
-def sentence_country(sent: Span, finder: ArgumentFinder, parties: Sequence[ActorMention]) -> str | None:
-    """The first country named in the sentence that is not already a participant's country."""
+def sentence_country(
+    sent: Span, finder: ArgumentFinder, parties: Sequence[ActorMention], mediators: Sequence[ActorMention] = ()
+) -> str | None:
+    """The first country named in the sentence that is not already a participant's country (nor named as
+    a mediator: "the rebels signed the Angola-brokered truce" does not make them Angolan)."""
     taken = {a.country for a in parties if a.country}
+    third = {(m.start, m.end) for m in mediators}
     fallback: str | None = None
     group: str | None = None
     for m in finder.mentions_in(sent.start, sent.end):
-        if not m.country or m.country in ("IGO", "NGO", "IMG"):
+        if not m.country or m.country in ("IGO", "NGO", "IMG") or (m.start, m.end) in third:
             continue
         if m.kind in ("country", "place") and m.country not in taken:
             return m.country
