@@ -44,7 +44,19 @@ MEDIATED = [
     ("Sudan's army and the RSF resumed negotiations facilitated by Switzerland.", {"CHE"}),
     ("Serbian and Kosovar leaders attended a meeting chaired by the Swiss president.", {"CHE"}),
     ("Serbia and Kosovo held talks chaired by the Swiss president in Geneva.", {"CHE"}),
+    # a participle set off by commas or fronted
+    ("The talks between Israel and Hamas, mediated by Egypt and Qatar, resumed in Cairo.", {"EGY", "QAT"}),
+    ("Mediated by Qatar, the talks between the Taliban and the United States resumed in Doha.", {"QAT"}),
+    ("The African Union-brokered talks between Ethiopia and the TPLF opened in Pretoria.", {"IGO"}),
+    ("A US-sponsored meeting between Israeli and Lebanese officials took place in Naqoura.", {"USA"}),
     # a preposition of mediation with a noun of mediation
+    (
+        "Sudan's army and the RSF resumed talks in Jeddah under the aegis of Saudi Arabia and the United States.",
+        {"SAU", "USA"},
+    ),
+    ("The talks between Kinshasa and the M23 rebels were held under Angolan sponsorship.", {"AGO"}),
+    ("The talks between Russia and Ukraine took place in Istanbul with Turkish mediation.", {"TUR"}),
+    ("Ethiopian and Egyptian officials met in Washington at the invitation of the US Treasury.", {"USA"}),
     ("Israel and the PLO held talks under the auspices of the Vatican.", {"VAT"}),
     ("Sudan's warring parties signed a truce in Jeddah under Saudi and American auspices.", {"SAU", "USA"}),
     (
@@ -97,6 +109,9 @@ NOT_MEDIATED = [
     "Chile said its foreign minister received his Peruvian counterpart in Santiago.",
     "India and Pakistan held bilateral talks in New Delhi, officials said.",
     "Chile hosted bilateral talks with Peru in Santiago.",
+    "The Saudi king received the Pakistani prime minister in Riyadh.",
+    # an inviter who is a party is no third party
+    "Putin visited China at the invitation of President Xi Jinping.",
     # the chair of one side's own meeting is no third party
     "The Egyptian cabinet held a meeting chaired by President Abdel Fattah el-Sisi in Cairo.",
     "French and German ministers met in a session chaired by the French prime minister.",

@@ -88,17 +88,22 @@ class MediatorReader:
 
     def _from_child(self, c: Token, finder: ArgumentFinder, s_index: int) -> list[ActorMention]:
         out: list[ActorMention] = []
-        if c.dep_ == "acl" and c.lemma_.lower() in self.words.mediation_verbs:
-            # "mediated by Qatar", "brokered by Egypt", "convened by the OSCE", "chaired by the Swiss president"
+        participle = c.dep_ == "acl" or (c.dep_ == "advcl" and c.tag_ == "VBN")
+        if participle and c.lemma_.lower() in self.words.mediation_verbs:
+            # "mediated by Qatar", "brokered by Egypt", "convened by the OSCE", "chaired by the Swiss president";
+            # "Mediated by Qatar, the talks resumed"
             for g in c.children:
                 if g.dep_ == "agent":
                     out.extend(finder.actors_of(pobj(g), s_index))
                 if g.dep_ == "prep" and g.lower_ == "with":
                     out.extend(self._helpers_of(g, finder, s_index))
         elif c.dep_ == "agent":
-            # "a plan drafted by Kenyan mediators": the mediators of any participle
+            # "a plan drafted by Kenyan mediators": the mediators of any participle;
+            # "Mediated by Qatar, ...": the agent of the mediation verb that is the trigger
             obj = pobj(c)
-            if obj is not None and self.mediator_noun(obj):
+            verb = c.head
+            mediating = verb.dep_ in ("acl", "advcl") and verb.lemma_.lower() in self.mediating_verbs
+            if obj is not None and (self.mediator_noun(obj) or mediating):
                 out.extend(finder.actors_of(obj, s_index))
         out.extend(self._prefixed(c, finder))
         if c.lower_ in self.words.mediation_preps:
@@ -108,6 +113,9 @@ class MediatorReader:
             for g in (g for p in preps for g in p.children):
                 if g.dep_ == "pobj" and self.mediator_noun(g):
                     out.extend(finder._nearest_in_phrase(g, s_index))
+                    # "under the aegis of Saudi Arabia and the United States": every owner
+                    of = next((x for x in g.children if x.dep_ == "prep" and x.lower_ == "of"), None)
+                    out.extend(finder.actors_of(pobj(of), s_index) if of is not None else [])
                     for conj in g.children:
                         if conj.dep_ == "conj":
                             out.extend(finder.actors_of(conj, s_index))
@@ -147,6 +155,11 @@ class MediatorReader:
         elif noun.dep_ == "appos":
             out = out + finder.actors_of(noun.head, s_index)
         return [m for m in out if not (m.start <= trigger.idx < m.end)]
+
+    @property
+    def mediating_verbs(self) -> frozenset[str]:
+        """Verbs of mediation proper: a host of a summit may be its party ("a summit hosted by the EU")."""
+        return self.words.mediation_verbs - self.words.hosting_verbs
 
     def mediator_noun(self, tok: Token) -> bool:
         """A noun of mediation, alone ("mediators", "auspices") or with its modifier ("good offices")."""
