@@ -115,6 +115,9 @@ NOT_MEDIATED = [
     # the chair of one side's own meeting is no third party
     "The Egyptian cabinet held a meeting chaired by President Abdel Fattah el-Sisi in Cairo.",
     "French and German ministers met in a session chaired by the French prime minister.",
+    # an attack has no mediator, though the truce it breaks has one
+    "Israeli air strikes killed five people in Gaza despite an ongoing United States-brokered truce with Hamas.",
+    "Rebels shelled army positions near Goma in violation of the Angola-mediated ceasefire.",
     # the text says nobody mediated, even where the place of talks would imply a host
     "Serbia and Kosovo held talks with no third party present.",
     "Serbia and Kosovo held peace talks in Brussels with no third party present.",

@@ -195,6 +195,9 @@ class EventBuilder:
     ) -> list[ActorMention]:
         # a mediator is a third party: a state's own official chairing its side's talks mediates nothing
         # ("the Egyptian cabinet met, chaired by President Sisi"); the project's mediation convention
+        if QUAD_CLASS.get(cand.entry.event_type) == 4:
+            # "strikes kill five despite the US-brokered truce": material conflict has no mediator (the truce has)
+            return []
         own = {a.country for a in parties if a.country and a.country != "IGO"}
         mediators = [m for m in cand.mediators if m.country not in own]
         if cand.entry.event_type != "CONSULT" or location is None or mediation_denied(sent, self.words):
