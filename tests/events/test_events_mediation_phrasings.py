@@ -47,6 +47,8 @@ MEDIATED = [
     # a participle set off by commas or fronted
     ("The talks between Israel and Hamas, mediated by Egypt and Qatar, resumed in Cairo.", {"EGY", "QAT"}),
     ("Mediated by Qatar, the talks between the Taliban and the United States resumed in Doha.", {"QAT"}),
+    ("The negotiations between Armenia and Azerbaijan were facilitated by the European Union.", {"IGO"}),
+    ("The talks between Iran and the United States are mediated by Pakistan and Qatar.", {"PAK", "QAT"}),
     ("The African Union-brokered talks between Ethiopia and the TPLF opened in Pretoria.", {"IGO"}),
     ("A US-sponsored meeting between Israeli and Lebanese officials took place in Naqoura.", {"USA"}),
     # a preposition of mediation with a noun of mediation

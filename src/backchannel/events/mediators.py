@@ -102,7 +102,13 @@ class MediatorReader:
             # "Mediated by Qatar, ...": the agent of the mediation verb that is the trigger
             obj = pobj(c)
             verb = c.head
-            mediating = verb.dep_ in ("acl", "advcl") and verb.lemma_.lower() in self.mediating_verbs
+            # "Mediated by Qatar, the talks ...", "the talks are mediated by Pakistan and Qatar"
+            passive_of_talks = any(
+                x.dep_ == "nsubjpass" and x.lemma_.lower() in self.words.talks_nouns for x in verb.children
+            )
+            mediating = (
+                verb.dep_ in ("acl", "advcl") or passive_of_talks
+            ) and verb.lemma_.lower() in self.mediating_verbs
             if obj is not None and (self.mediator_noun(obj) or mediating):
                 out.extend(finder.actors_of(obj, s_index))
         out.extend(self._prefixed(c, finder))
