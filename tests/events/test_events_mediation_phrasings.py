@@ -151,3 +151,21 @@ def test_a_host_read_from_the_place_quotes_the_place(
     for m in hosts:
         assert m.start is not None and m.end is not None
         assert (m.text, sentence[m.start : m.end]) == (place, place)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rule"),
+    [
+        ("Israel and the PLO held talks under the auspices of the Vatican.", "mediator:mediation-preposition"),
+        ("Sudan's army and the RSF resumed negotiations facilitated by Switzerland.", "mediator:mediation-participle"),
+        ("Israel and Hamas agreed to an Egyptian-brokered ceasefire.", "mediator:hyphen-prefix"),
+        (
+            "Brazil and Chile will act as guarantors of the accord between Colombia and the FARC.",
+            "mediator:role-holder",
+        ),
+    ],
+)
+def test_the_trace_names_the_phrasing(pipeline: Pipeline, sentence: str, rule: str) -> None:
+    doc = _code(sentence, pipeline)
+    traces = [e.trace.arguments for e in doc.events if e.mediator and e.trace is not None]
+    assert any(rule in arguments for arguments in traces), traces

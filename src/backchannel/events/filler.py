@@ -154,7 +154,9 @@ class ArgumentFiller:
     ) -> tuple[list[ActorMention], list[ActorMention]]:
         """Mediators of the event, the parties a mediation is between, and "each other"."""
         entry = cand.entry
-        cand.mediators = cand.mediators + self._mediators(cand, finder, s_index)
+        found = MediatorReader(self.words).read(cand, finder, s_index)
+        cand.mediators = cand.mediators + [m for _, m in found]
+        cand.filled_by.extend(dict.fromkeys(f"mediator:{rule}" for rule, _ in found))
         if not cand.nominal and (cand.trigger.lemma_.lower() in ("mediate", "broker") or entry.mode == "third-party"):
             # "shuttled between the government and the rebels", "passed messages between Iran and the US"
             # "Qatar mediated between Israel and Hamas", "efforts to mediate the Palestinian-Israeli conflict"
@@ -502,9 +504,6 @@ class ArgumentFiller:
                 actors.extend(finder.actors_of(obj, s_index))
         recips.extend(self.prep_recipients(noun, entry, finder, s_index))
         return actors, recips
-
-    def _mediators(self, cand: Candidate, finder: ArgumentFinder, s_index: int) -> list[ActorMention]:
-        return MediatorReader(self.words).read(cand, finder, s_index)
 
     def _mediators_meet(self, cand: Candidate) -> bool:
         return MediatorReader(self.words).mediating_subject(cand.clause)

@@ -22,7 +22,13 @@ from backchannel.events.syntax import host_modifier, subject
 from backchannel.events.wordclasses import WordClasses
 from backchannel.records import ActorMention
 
-__all__ = ["MediatorReader", "mediation_denied"]
+__all__ = ["Found", "MediatorReader", "mediation_denied"]
+
+Found = tuple[str, ActorMention]  # the phrasing's rule name, the mediator
+
+
+def _tag(rule: str, mentions: list[ActorMention]) -> list[Found]:
+    return [(rule, m) for m in mentions]
 
 
 @dataclass(frozen=True)
@@ -31,23 +37,24 @@ class MediatorReader:
 
     words: WordClasses
 
-    def read(self, cand: Candidate, finder: ArgumentFinder, s_index: int) -> list[ActorMention]:
-        out: list[ActorMention] = []
+    def read(self, cand: Candidate, finder: ArgumentFinder, s_index: int) -> list[Found]:
+        """The mediators, each with the name of the phrasing that gave it (for the trace)."""
+        out: list[Found] = []
         for head in self._scope(cand):
             for c in head.children:
                 out.extend(self._from_child(c, finder, s_index))
         for c in cand.trigger.children:
             if host_modifier(c, self.words):
                 # "Turkey hosted talks between ...", parsed as a noun "talks" modified by "hosted"
-                out.extend(finder.actors_of(c, s_index))
+                out.extend(_tag("host-modifier", finder.actors_of(c, s_index)))
         # "X hosted/mediated/brokered talks between A and B"
         clause = cand.clause
         if cand.nominal and clause.lemma_.lower() in self.words.mediation_verbs | self.words.hosting_verbs:
             has_between = any(c.dep_ == "prep" and c.lower_ == "between" for c in cand.trigger.children)
             if has_between:
-                out.extend(finder.actors_of(subject(clause, self.words), s_index))
-        out.extend(self._role_holders(cand.trigger, finder, s_index))
-        out.extend(self._drafters(cand.trigger, finder, s_index))
+                out.extend(_tag("hosting-subject", finder.actors_of(subject(clause, self.words), s_index)))
+        out.extend(_tag("role-holder", self._role_holders(cand.trigger, finder, s_index)))
+        out.extend(_tag("drafting-mediators", self._drafters(cand.trigger, finder, s_index)))
         return out
 
     def mediating_subject(self, clause: Token) -> bool:
@@ -86,17 +93,17 @@ class MediatorReader:
         participles = [c for h in scope for c in h.children if c.dep_ == "acl"]
         return list({t.i: t for t in scope + participles}.values())
 
-    def _from_child(self, c: Token, finder: ArgumentFinder, s_index: int) -> list[ActorMention]:
-        out: list[ActorMention] = []
+    def _from_child(self, c: Token, finder: ArgumentFinder, s_index: int) -> list[Found]:
+        out: list[Found] = []
         participle = c.dep_ == "acl" or (c.dep_ == "advcl" and c.tag_ == "VBN")
         if participle and c.lemma_.lower() in self.words.mediation_verbs:
             # "mediated by Qatar", "brokered by Egypt", "convened by the OSCE", "chaired by the Swiss president";
             # "Mediated by Qatar, the talks resumed"
             for g in c.children:
                 if g.dep_ == "agent":
-                    out.extend(finder.actors_of(pobj(g), s_index))
+                    out.extend(_tag("mediation-participle", finder.actors_of(pobj(g), s_index)))
                 if g.dep_ == "prep" and g.lower_ == "with":
-                    out.extend(self._helpers_of(g, finder, s_index))
+                    out.extend(_tag("helpers", self._helpers_of(g, finder, s_index)))
         elif c.dep_ == "agent":
             # "a plan drafted by Kenyan mediators": the mediators of any participle;
             # "Mediated by Qatar, ...": the agent of the mediation verb that is the trigger
@@ -110,21 +117,21 @@ class MediatorReader:
                 verb.dep_ in ("acl", "advcl") or passive_of_talks
             ) and verb.lemma_.lower() in self.mediating_verbs
             if obj is not None and (self.mediator_noun(obj) or mediating):
-                out.extend(finder.actors_of(obj, s_index))
-        out.extend(self._prefixed(c, finder))
+                out.extend(_tag("mediating-agent", finder.actors_of(obj, s_index)))
+        out.extend(_tag("hyphen-prefix", self._prefixed(c, finder)))
         if c.lower_ in self.words.mediation_preps:
             # "through Qatari and Egyptian mediators", "under the auspices of the Vatican",
             # "through the good offices of the UN secretary-general"; "thanks to Chinese mediation"
             preps = [c] if c.dep_ == "prep" else [g for g in c.children if g.dep_ == "prep"]
             for g in (g for p in preps for g in p.children):
                 if g.dep_ == "pobj" and self.mediator_noun(g):
-                    out.extend(finder._nearest_in_phrase(g, s_index))
+                    out.extend(_tag("mediation-preposition", finder._nearest_in_phrase(g, s_index)))
                     # "under the aegis of Saudi Arabia and the United States": every owner
                     of = next((x for x in g.children if x.dep_ == "prep" and x.lower_ == "of"), None)
-                    out.extend(finder.actors_of(pobj(of), s_index) if of is not None else [])
+                    out.extend(_tag("mediation-preposition", finder.actors_of(pobj(of), s_index) if of else []))
                     for conj in g.children:
                         if conj.dep_ == "conj":
-                            out.extend(finder.actors_of(conj, s_index))
+                            out.extend(_tag("mediation-preposition", finder.actors_of(conj, s_index)))
         return out
 
     def _prefixed(self, c: Token, finder: ArgumentFinder) -> list[ActorMention]:
