@@ -44,6 +44,8 @@ MEDIATED = [
     ("Sudan's army and the RSF resumed negotiations facilitated by Switzerland.", {"CHE"}),
     ("Serbian and Kosovar leaders attended a meeting chaired by the Swiss president.", {"CHE"}),
     ("Serbia and Kosovo held talks chaired by the Swiss president in Geneva.", {"CHE"}),
+    # a mediator of the parties' own country who is no agent of its state
+    ("The Colombian government and the ELN resumed talks mediated by the Colombian Catholic Church.", {"COL"}),
     # a participle set off by commas or fronted
     ("The talks between Israel and Hamas, mediated by Egypt and Qatar, resumed in Cairo.", {"EGY", "QAT"}),
     ("Mediated by Qatar, the talks between the Taliban and the United States resumed in Doha.", {"QAT"}),

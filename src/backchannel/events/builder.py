@@ -193,13 +193,18 @@ class EventBuilder:
         location: PlaceMention | None,
         parties: list[ActorMention],
     ) -> list[ActorMention]:
-        # a mediator is a third party: a state's own official chairing its side's talks mediates nothing
-        # ("the Egyptian cabinet met, chaired by President Sisi"); the project's mediation convention
         if QUAD_CLASS.get(cand.entry.event_type) == 4:
             # "strikes kill five despite the US-brokered truce": material conflict has no mediator (the truce has)
             return []
+        # a mediator is a third party: a state's own official chairing its side's talks mediates nothing
+        # ("the Egyptian cabinet met, chaired by President Sisi"); the project's mediation convention
         own = {a.country for a in parties if a.country and a.country != "IGO"}
-        mediators = [m for m in cand.mediators if m.country not in own]
+        state = self.words.state_mediator_sectors
+        mediators = [
+            m
+            for m in cand.mediators
+            if not (m.country in own and (m.kind in ("country", "place") or m.sector in state))
+        ]
         if cand.entry.event_type != "CONSULT" or location is None or mediation_denied(sent, self.words):
             # "held talks in Brussels with no third party present": no host is read as mediator
             return unique_refs(mediators)

@@ -141,6 +141,7 @@ class WordClasses:
     speech_noun_content_deps: frozenset[str]
     speech_nouns: frozenset[str]
     speech_verbs: frozenset[str]
+    state_mediator_sectors: frozenset[str]
     state_participles: frozenset[str]
     subject_deps: frozenset[str]
     subject_sharing_deps: frozenset[str]
