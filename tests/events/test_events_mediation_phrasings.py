@@ -69,6 +69,7 @@ MEDIATED = [
     ),
     ("Ethiopia and the TPLF signed a peace deal in Pretoria through the mediation of the African Union.", {"IGO"}),
     ("Iran and Saudi Arabia restored ties thanks to Chinese mediation.", {"CHN"}),
+    ("Israel and Hamas negotiated through Egyptian mediators and Qatari facilitators.", {"EGY", "QAT"}),
     # guarantors and mediators named by their role over the event
     ("Brazil and Chile will act as guarantors of the accord between Colombia and the FARC.", {"BRA", "CHL"}),
     ("Turkey and the UN served as guarantors of the grain deal between Russia and Ukraine.", {"TUR", "IGO"}),
@@ -119,6 +120,8 @@ NOT_MEDIATED = [
     # the chair of one side's own meeting is no third party
     "The Egyptian cabinet held a meeting chaired by President Abdel Fattah el-Sisi in Cairo.",
     "French and German ministers met in a session chaired by the French prime minister.",
+    # unnamed mediators lend their role to nobody met beside them
+    "Hamas meets with mediators and Palestinian factions in Cairo to discuss the ceasefire.",
     # an attack has no mediator, though the truce it breaks has one
     "Israeli air strikes killed five people in Gaza despite an ongoing United States-brokered truce with Hamas.",
     "Rebels shelled army positions near Goma in violation of the Angola-mediated ceasefire.",

@@ -130,7 +130,8 @@ class MediatorReader:
                     of = next((x for x in g.children if x.dep_ == "prep" and x.lower_ == "of"), None)
                     out.extend(_tag("mediation-preposition", finder.actors_of(pobj(of), s_index) if of else []))
                     for conj in g.children:
-                        if conj.dep_ == "conj":
+                        # "through Egyptian mediators and Qatari facilitators", not "mediators and Palestinian factions"
+                        if conj.dep_ == "conj" and self.mediator_noun(conj):
                             out.extend(_tag("mediation-preposition", finder.actors_of(conj, s_index)))
         return out
 
