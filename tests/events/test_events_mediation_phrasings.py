@@ -117,7 +117,9 @@ NOT_MEDIATED = [
     "The Saudi king received the Pakistani prime minister in Riyadh.",
     # an inviter who is a party is no third party
     "Putin visited China at the invitation of President Xi Jinping.",
-    # the chair of one side's own meeting is no third party
+    # the chair of one side's own meeting is no third party, nor the convener of a meeting of one side
+    "US officials attended a meeting convened by the National Academies of Sciences.",
+    "Ministers of the European Union attended a session chaired by Hungary's foreign minister.",
     "The Egyptian cabinet held a meeting chaired by President Abdel Fattah el-Sisi in Cairo.",
     "French and German ministers met in a session chaired by the French prime minister.",
     # unnamed mediators lend their role to nobody met beside them

@@ -101,7 +101,10 @@ class MediatorReader:
             # "Mediated by Qatar, the talks resumed"
             for g in c.children:
                 if g.dep_ == "agent":
-                    out.extend(_tag("mediation-participle", finder.actors_of(pobj(g), s_index)))
+                    rule = (
+                        "mediation-participle" if c.lemma_.lower() in self.mediating_verbs else "convening-participle"
+                    )
+                    out.extend(_tag(rule, finder.actors_of(pobj(g), s_index)))
                 if g.dep_ == "prep" and g.lower_ == "with":
                     out.extend(_tag("helpers", self._helpers_of(g, finder, s_index)))
         elif c.dep_ == "agent":
