@@ -40,6 +40,7 @@ MEDIATED = [
     # convening, chairing, facilitating
     ("Armenian and Azerbaijani officials attended talks convened by the OSCE in Vienna.", {"IGO"}),
     ("The OSCE convened talks between Armenia and Azerbaijan in Vienna.", {"IGO"}),
+    ("The Colombian government and the ELN held talks convened by the United Nations.", {"IGO"}),
     ("Talks between Russia and Ukraine convened by Turkey opened in Istanbul on Monday.", {"TUR"}),
     ("Sudan's army and the RSF resumed negotiations facilitated by Switzerland.", {"CHE"}),
     ("Serbian and Kosovar leaders attended a meeting chaired by the Swiss president.", {"CHE"}),
@@ -119,6 +120,7 @@ NOT_MEDIATED = [
     "Putin visited China at the invitation of President Xi Jinping.",
     # the chair of one side's own meeting is no third party, nor the convener of a meeting of one side
     "US officials attended a meeting convened by the National Academies of Sciences.",
+    "Treasury and Commerce officials attended a roundtable convened by the Brookings Institution.",
     "Ministers of the European Union attended a session chaired by Hungary's foreign minister.",
     "The Egyptian cabinet held a meeting chaired by President Abdel Fattah el-Sisi in Cairo.",
     "French and German ministers met in a session chaired by the French prime minister.",

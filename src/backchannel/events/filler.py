@@ -155,9 +155,10 @@ class ArgumentFiller:
         """Mediators of the event, the parties a mediation is between, and "each other"."""
         entry = cand.entry
         found = MediatorReader(self.words).read(cand, finder, s_index)
-        if len(actors) + len(recips) < 2:
+        parties = actors + recips
+        if len({a.country for a in parties}) < 2 and len({a.sector for a in parties if a.sector}) < 2:
             # "officials attended a meeting convened by the National Academies": a convener or chair
-            # mediates between two sides, not for one
+            # mediates between two sides (two states or two sectors), not for one
             found = [(rule, m) for rule, m in found if rule != "convening-participle"]
         cand.mediators = cand.mediators + [m for _, m in found]
         cand.filled_by.extend(dict.fromkeys(f"mediator:{rule}" for rule, _ in found))
