@@ -26,9 +26,10 @@ here.  The conversion is deliberately conservative; a pattern or verb is left ou
    ("set fire" is an attack, "set fire to a flag" a protest); patterns with PETRARCH2's actor
    slots (``$``, ``+``, ``^``) or with a multi-word noun ("{MOCK ATTACK}") are out for the same reason;
 4. it is a bare preposition or particle ("rush (TO)", "kick OFF"): too many readings;
-5. its verb is a light verb, an occurrence verb or a reporting verb of the coder (``LIGHT_VERBS``,
-   ``OCCURRENCE_VERBS``, ``SPEECH_VERBS``): the coder reads "launched an attack", "fighting broke out",
-   "said" by their own rules, which a verb entry would pre-empt;
+5. its verb is a light verb, an occurrence verb, a reporting verb or a mediation verb of the coder
+   (word classes ``light_verbs``, ``occurrence_verbs``, ``speech_verbs``, ``mediation_verbs``): the
+   coder reads "launched an attack", "fighting broke out", "said" and "talks facilitated by Norway" by
+   their own rules, which a verb entry would pre-empt;
 6. (bare verbs only, no object constraint) the verb is a synonym that carries no code of its own
    and is not the block's head verb: PETRARCH2's synonym sets are broad ("reside" in a block of
    occupation, "increase" in one of cooperation) and are trusted only inside a pattern; or the
@@ -402,16 +403,11 @@ def _reading(pattern: Pattern, synsets: dict[str, list[str]]) -> tuple[str, str,
 
 
 def coder_verbs() -> frozenset[str]:
-    """The verbs the coder reads by rules of its own: light, occurrence and reporting verbs."""
-    try:
-        from backchannel.events.wordclasses import WordClasses  # word classes as data
+    """The verbs the coder reads by rules of its own: light, occurrence, reporting and mediation verbs."""
+    from backchannel.events.wordclasses import WordClasses  # word classes as data
 
-        words = WordClasses.load()
-        return words.light_verbs | words.occurrence_verbs | words.speech_verbs
-    except ImportError:  # the word sets before they became data
-        from backchannel.events import lexicon, modality
-
-        return frozenset(lexicon.LIGHT_VERBS | lexicon.OCCURRENCE_VERBS | modality.SPEECH_VERBS)
+    words = WordClasses.load()
+    return words.light_verbs | words.occurrence_verbs | words.speech_verbs | words.mediation_verbs
 
 
 def _pattern_verbs(pattern: Pattern, verbs: list[str]) -> list[str]:

@@ -20,6 +20,7 @@ from backchannel.events.candidate import Candidate, imposes_measure
 from backchannel.events.event_fields import confidence, contexts, event_id, sentence_ref, trigger_span
 from backchannel.events.filler import ArgumentFiller
 from backchannel.events.intent import intent_event_type, narrated_purpose
+from backchannel.events.mediators import mediation_denied
 from backchannel.events.modality import Modality, clause_modality, reporting_verb
 from backchannel.events.ontology import DOMESTIC_TYPES, INTENSITY, QUAD_CLASS, TERRITORIAL_TYPES
 from backchannel.events.parties import (
@@ -136,10 +137,10 @@ class EventBuilder:
             status, modality_rule = "future", "future: dated after the report"  # "looks forward to ... on July 5"
         location = self._location(cand, ctx.places)
         actors, recips = self._local_parties(entry.event_type, location, list(cand.actors), list(cand.recipients))
-        mediators = self._mediators(cand, reporter, location, actors + recips)
+        mediators = self._mediators(cand, sent, reporter, location, actors + recips)
         score = confidence(cand, time, status, actors, recips)
         reported = next((c for c in cand.clause.children if c.dep_ == "ccomp"), None) if not cand.nominal else None
-        actors, recips = self._countries(sent, location, actors, recips, ctx.finder, reported)
+        actors, recips = self._countries(sent, location, actors, recips, ctx.finder, reported, mediators)
         recips = self._territorial_target(cand, location, actors, recips)
         actors = actors or self._unnamed_attacker(cand, sent, s_index, location, ctx)
         frame = _Frame(
@@ -204,17 +205,31 @@ class EventBuilder:
     def _mediators(
         self,
         cand: Candidate,
+        sent: Span,
         reporter: ActorRef | None,
         location: PlaceMention | None,
         parties: list[ActorMention],
     ) -> list[ActorMention]:
-        mediators = list(cand.mediators)
-        if cand.entry.event_type != "CONSULT" or location is None:
+        if QUAD_CLASS.get(cand.entry.event_type) == 4:
+            # "strikes kill five despite the US-brokered truce": material conflict has no mediator (the truce has)
+            return []
+        # a mediator is a third party: a state's own official chairing its side's talks mediates nothing
+        # ("the Egyptian cabinet met, chaired by President Sisi"); the project's mediation convention
+        own = {a.country for a in parties if a.country and a.country != "IGO"}
+        state = self.words.state_mediator_sectors
+        mediators = [
+            m
+            for m in cand.mediators
+            if not (m.country in own and (m.kind in ("country", "place") or m.sector in state))
+        ]
+        if cand.entry.event_type != "CONSULT" or location is None or mediation_denied(sent, self.words):
+            # "held talks in Brussels with no third party present": no host is read as mediator
             return unique_refs(mediators)
         if (
             reporter is not None
             and reporter.country
             and reporter.country == location.country_code
+            and reporter.country not in {a.country for a in parties}
             and reporter.actor_id not in {a.actor_id for a in parties}
             and reporter.actor_id not in {m.actor_id for m in mediators}
         ):
@@ -222,6 +237,7 @@ class EventBuilder:
             mediators.append(mention_from_ref(reporter))
         if (
             cand.nominal
+            and not cand.mediators  # "talks convened by the OSCE in Vienna": the named mediator, not the host
             and location.country_code
             and self.country_actor is not None
             and third_party_talks(cand.trigger, self.words)
@@ -231,7 +247,9 @@ class EventBuilder:
             if location.country_code not in party_countries and len(parties) >= 2:
                 host = self.country_actor(location.country_code)
                 if host is not None and host.actor_id not in {m.actor_id for m in mediators}:
-                    mediators.append(host)
+                    # the host quotes the place words that imply it ("in Doha")
+                    span = {"text": location.text, "start": location.start, "end": location.end}
+                    mediators.append(host.model_copy(update=span))
         return unique_refs(mediators)
 
     def _countries(
@@ -242,6 +260,7 @@ class EventBuilder:
         recips: list[ActorMention],
         finder: ArgumentFinder,
         reported: Token | None = None,
+        mediators: Sequence[ActorMention] = (),
     ) -> tuple[list[ActorMention], list[ActorMention]]:
         """Unknown names keep their text but get a best country guess from the clause's place or the
         sentence's countries ("Ousted President Askar Akayev ... Kyrgyzstan"), not from the clause the
@@ -252,7 +271,7 @@ class EventBuilder:
         country = location.country_code if location is not None else None
         if country is None:
             outside = sent.doc[reported.left_edge.i : reported.right_edge.i + 1] if reported is not None else None
-            country = sentence_country(sent, finder, actors + recips, outside)
+            country = sentence_country(sent, finder, actors + recips, outside, mediators)
         if country:
             actors = [with_country(a, country, any_kind=True) for a in actors]
             recips = [with_country(r, country, any_kind=True) for r in recips]

@@ -18,6 +18,7 @@ from backchannel.events.argument_plans import ArgumentPlans, PlanState
 from backchannel.events.arguments import ArgumentFinder, is_reciprocal_pronoun, pobj
 from backchannel.events.candidate import Candidate
 from backchannel.events.lexicon import Retype, TriggerEntry
+from backchannel.events.mediators import MediatorReader
 from backchannel.events.ontology import QUAD_CLASS, SETTLEMENT_TYPES
 from backchannel.events.parties import key, only_own, place_party
 from backchannel.events.roles import agent_or_subject, of_object, talks_partners
@@ -77,6 +78,7 @@ class ArgumentFiller:
             cand.solo = True
         med_ids = {key(m) for m in cand.mediators}
         actors = [a for a in actors if key(a) not in med_ids] or actors
+        recips = [r for r in recips if key(r) not in med_ids]  # "signed the Angola-brokered truce"
         cand.actors, cand.recipients = actors, recips
 
     def _party_object(self, verb: Token) -> Token | None:
@@ -185,7 +187,14 @@ class ArgumentFiller:
     ) -> tuple[list[ActorMention], list[ActorMention]]:
         """Mediators of the event, the parties a mediation is between, and "each other"."""
         entry = cand.entry
-        cand.mediators = cand.mediators + self._mediators(cand, finder, s_index)
+        found = MediatorReader(self.words).read(cand, finder, s_index)
+        parties = actors + recips
+        if len({a.country for a in parties}) < 2 and len({a.sector for a in parties if a.sector}) < 2:
+            # "officials attended a meeting convened by the National Academies": a convener or chair
+            # mediates between two sides (two states or two sectors), not for one
+            found = [(rule, m) for rule, m in found if rule != "convening-participle"]
+        cand.mediators = cand.mediators + [m for _, m in found]
+        cand.filled_by.extend(dict.fromkeys(f"mediator:{rule}" for rule, _ in found))
         if not cand.nominal and (cand.trigger.lemma_.lower() in ("mediate", "broker") or entry.mode == "third-party"):
             # "shuttled between the government and the rebels", "passed messages between Iran and the US"
             # "Qatar mediated between Israel and Hamas", "efforts to mediate the Palestinian-Israeli conflict"
@@ -196,6 +205,11 @@ class ArgumentFiller:
             cand.mediators = cand.mediators + actors
             actors, recips = parties, []
             cand.filled_by.append("mediator:mediating-subject")
+        elif entry.event_type == "CONSULT" and actors and recips and self._mediators_meet(cand):
+            # "Kuwaiti and Omani mediators met the Saudi and Yemeni delegations": the met are the parties
+            cand.mediators = cand.mediators + actors
+            actors, recips = recips, []
+            cand.filled_by.append("mediator:mediators-meet-parties")
         # reciprocal pronoun: "accuse each other" -> both directions
         objs = [direct_object(cand.trigger)] + [
             g for c in cand.trigger.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"
@@ -531,61 +545,5 @@ class ArgumentFiller:
         recips.extend(self.prep_recipients(noun, entry, finder, s_index))
         return actors, recips
 
-    def _mediators(self, cand: Candidate, finder: ArgumentFinder, s_index: int) -> list[ActorMention]:
-        out: list[ActorMention] = []
-        scope = [cand.trigger, cand.clause]
-        # "agreed to restore relations in a deal brokered by China": the complement's deal too
-        heads = [cand.trigger, cand.clause, *(c for c in cand.clause.children if c.dep_ == "xcomp")]
-        for head in heads:
-            if head is not cand.trigger and head is not cand.clause:
-                scope.append(head)
-            for c in head.children:
-                if c.dep_ in ("dobj", "nsubjpass"):
-                    scope.append(c)
-                elif c.dep_ == "prep":
-                    scope.extend(g for g in c.children if g.dep_ == "pobj")
-        for head in scope:
-            for c in head.children:
-                # "mediated by Qatar", "brokered by Egypt", "hosted by Russia"
-                if c.dep_ == "acl" and c.lemma_.lower() in self.words.mediation_verbs:
-                    for g in c.children:
-                        if g.dep_ == "agent":
-                            out.extend(finder.actors_of(pobj(g), s_index))
-                        if g.dep_ == "prep" and g.lower_ == "with":
-                            out.extend(self._helpers_of(g, finder, s_index))
-                # "Egyptian-brokered truce", "Qatari-mediated talks"
-                if c.dep_ in ("amod", "compound") and "-" in c.text:
-                    rest = c.text.partition("-")[2]
-                    if rest.lower().startswith(tuple(self.words.mediation_prefixes)):
-                        m = finder.mention_at(c)
-                        if m is not None:
-                            out.append(m)
-                # "through Qatari and Egyptian mediators", "with the mediation of Egypt", "under UN auspices"
-                if c.dep_ == "prep" and c.lower_ in self.words.mediation_preps:
-                    for g in c.children:
-                        if g.dep_ == "pobj" and g.lemma_.lower() in self.words.mediator_nouns:
-                            out.extend(finder._nearest_in_phrase(g, s_index))
-                            for conj in g.children:
-                                if conj.dep_ == "conj":
-                                    out.extend(finder.actors_of(conj, s_index))
-        for c in cand.trigger.children:
-            if host_modifier(c, self.words):
-                # "Turkey hosted talks between ...", parsed as a noun "talks" modified by "hosted"
-                out.extend(finder.actors_of(c, s_index))
-        # "X hosted/mediated/brokered talks between A and B"
-        clause = cand.clause
-        if cand.nominal and clause.lemma_.lower() in self.words.mediation_verbs | self.words.hosting_verbs:
-            has_between = any(c.dep_ == "prep" and c.lower_ == "between" for c in cand.trigger.children)
-            if has_between:
-                out.extend(finder.actors_of(subject(clause, self.words), s_index))
-        return out
-
-    def _helpers_of(self, with_prep: Token, finder: ArgumentFinder, s_index: int) -> list[ActorMention]:
-        """ "mediated by Qatar with the help of Egypt and the United States": the helpers mediate too."""
-        out: list[ActorMention] = []
-        for h in with_prep.children:
-            if h.dep_ == "pobj" and h.lemma_.lower() in self.words.help_nouns:
-                of = next((x for x in h.children if x.dep_ == "prep" and x.lower_ == "of"), None)
-                obj = pobj(of) if of is not None else None
-                out.extend(finder.actors_of(obj, s_index) if obj is not None else finder._nearest_in_phrase(h, s_index))
-        return out
+    def _mediators_meet(self, cand: Candidate) -> bool:
+        return MediatorReader(self.words).mediating_subject(cand.clause)

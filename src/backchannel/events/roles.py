@@ -220,19 +220,25 @@ def talks_partners(verb: Token, finder: ArgumentFinder, s_index: int) -> list[Ac
 
 
 def sentence_country(
-    sent: Span, finder: ArgumentFinder, parties: Sequence[ActorMention], outside: Span | None = None
+    sent: Span,
+    finder: ArgumentFinder,
+    parties: Sequence[ActorMention],
+    outside: Span | None = None,
+    mediators: Sequence[ActorMention] = (),
 ) -> str | None:
     """The first country named in the sentence that is not already a participant's country.
 
     Not one named in ``outside``, the clause the event reports ("the two leaders agreed that Hamas must
-    free the hostages": Hamas's country is not the leaders').
+    free the hostages": Hamas's country is not the leaders'), nor one named as a mediator ("the rebels
+    signed the Angola-brokered truce" does not make them Angolan).
     """
     taken = {a.country for a in parties if a.country}
+    third = {(m.start, m.end) for m in mediators}
     fallback: str | None = None
     group: str | None = None
     skip = range(outside.start, outside.end) if outside is not None else range(0)
     for m in finder.mentions_in(sent.start, sent.end):
-        if not m.country or m.country in ("IGO", "NGO", "IMG"):
+        if not m.country or m.country in ("IGO", "NGO", "IMG") or (m.start, m.end) in third:
             continue
         span = finder.doc.char_span(m.start, m.end, alignment_mode="expand") if m.end > m.start else None
         if span is not None and span.start in skip:

@@ -32,6 +32,7 @@ class WordClasses:
     party_sectors: Mapping[str, str | None]
     context_topics: Mapping[str, str]
     # one field per class of the data file, in alphabetical order
+    absent_mediation_phrases: frozenset[str]
     accident_modifiers: frozenset[str]
     accident_verbs: frozenset[str]
     accusing_verbs: frozenset[str]
@@ -93,6 +94,7 @@ class WordClasses:
     mediation_preps: frozenset[str]
     mediation_verbs: frozenset[str]
     mediator_nouns: frozenset[str]
+    mediator_role_preps: frozenset[str]
     modifier_deps: frozenset[str]
     multinational_modifiers: frozenset[str]
     narrating_clause_deps: frozenset[str]
@@ -141,6 +143,7 @@ class WordClasses:
     speech_noun_content_deps: frozenset[str]
     speech_nouns: frozenset[str]
     speech_verbs: frozenset[str]
+    state_mediator_sectors: frozenset[str]
     state_participles: frozenset[str]
     state_sectors: frozenset[str]
     subject_deps: frozenset[str]
