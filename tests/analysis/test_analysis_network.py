@@ -14,7 +14,6 @@ import pytest
 from fastapi.testclient import TestClient
 
 from backchannel.analysis import dyad_series, find_channels, find_mediators, positions
-from backchannel.analysis.dyad_series import DEFAULT_FILTER
 from backchannel.api import ApiSettings, create_app
 from backchannel.cli import main
 from backchannel.store import InvalidQuery, Store, queries
@@ -133,7 +132,7 @@ def test_dyad_series_counts_weeks_by_quad_class(con: duckdb.DuckDBPyConnection) 
     for w in s.weeks:
         assert sum(w.by_quad_class.values()) == w.count
     # The pair's series holds the events of its two actor -> recipient edges, for the same filter.
-    edges = queries.dyads(con, f=DEFAULT_FILTER)
+    edges = queries.dyads(con, f=queries.DEFAULT_FILTER)
     assert s.count == sum(d.count for d in edges if {d.source, d.target} == {"FATAH", "HAMAS"})
 
 

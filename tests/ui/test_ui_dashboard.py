@@ -186,11 +186,13 @@ def _click_element(page: Page, selector_js: str) -> None:
 def test_demo_summary_names_documents_events_and_dyads(demo_build: tuple[Path, str], server: str) -> None:
     summary = demo_build[1]
     health = _api(server, "/health")
-    assert f"{health['documents']} documents, {health['events']} events" in summary
+    assert f"{health['documents']} documents, {health['events']} event mentions stored" in summary
     assert health["documents"] == 15  # six briefs, the seed article, the hostile article, seven on one dyad
     assert "1 announcements linked to the event they announced" in summary
-    # The summary counts every stored event (every status, historical too).
-    top = _api(server, "/dyads", status="asserted,negated,hypothetical,future", include_historical="true")[0]
+    # The summary counts what the API counts by default: real events, asserted and not historical.
+    counted = _api(server, "/events", totals="true", limit=1)["total_events"]
+    assert f"{counted} real events, asserted, not historical" in summary
+    top = _api(server, "/dyads")[0]
     assert f"{top['source_name'] or top['source']} -> {top['target_name'] or top['target']}: {top['count']}" in summary
 
 
@@ -491,10 +493,8 @@ def test_every_view_counts_the_same_real_events_for_one_pair(ui: Page, server: s
     totals["dyads"] = _total(ui)
     _artefact("counts.json", {"pair": [a, b], "window": window, "api_edges": expected, "views": totals})
     print(f"\nreal events {a}-{b} by view: {totals} (API network edges: {expected})")
-    assert totals["network"] == totals["timeline"] == totals["events"] == expected
-    # The dyad series rolls persons up to the body they speak for and counts co-actors without a recipient
-    # (analysis/dyad_series.py): it holds at least the pair's arrows.
-    assert totals["dyads"] >= expected
+    # The dyad series counts the pair's actor -> recipient events for the same filter, as the network does.
+    assert totals["network"] == totals["timeline"] == totals["events"] == totals["dyads"] == expected
 
 
 def test_only_asserted_events_are_counted_unless_others_are_opted_in(ui: Page, server: str) -> None:

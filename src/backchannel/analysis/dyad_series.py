@@ -27,14 +27,11 @@ import duckdb
 from backchannel.analysis.loader import Corpus, EventView, load_corpus, resolve_side
 from backchannel.analysis.models import ChangePoint, DyadSeries, WeekBucket
 from backchannel.store.errors import InvalidQuery
-from backchannel.store.queries import EventFilter, dyad_mentions
+from backchannel.store.queries import DEFAULT_FILTER, EventFilter, dyad_mentions
 
 __all__ = ["DEFAULT_FILTER", "Shift", "detect_shifts", "dyad_series", "week_start"]
 
 Pair = tuple[str, str]
-
-# What the API counts unless asked otherwise: asserted, non-historical events.
-DEFAULT_FILTER = EventFilter(status="asserted", historical=False)
 
 
 @dataclass(frozen=True)

@@ -44,6 +44,7 @@ from backchannel.store.rows import alias_form
 
 __all__ = [
     "COUNTS",
+    "DEFAULT_FILTER",
     "MAX_DYADS",
     "MAX_LIMIT",
     "Count",
@@ -102,6 +103,10 @@ class EventFilter:
     text: str | None = None  # every word in the sentence or an actor's name
     place: str | None = None  # place name, the words that named it, or an ISO country code
     bbox: str | None = None  # west,south,east,north (degrees)
+
+
+# What the API (and the demo's summary) counts unless asked otherwise: asserted, non-historical events.
+DEFAULT_FILTER = EventFilter(status="asserted", historical=False)
 
 
 def _fetch(con: Connection, sql: str, params: list[Any] | None = None) -> list[Record]:
