@@ -144,7 +144,11 @@ def test_cli_commands_print_their_findings(db: Path, capsys: pytest.CaptureFixtu
     assert main(["positions", "--issue", "ceasefire", "--db", str(db), "--format", "json"]) == 0
     assert '"issue":"ceasefire"' in capsys.readouterr().out.replace(" ", "")
     assert main(["dyad-series", "Hamas", "--db", str(db)]) == 0
-    assert "Fatah [FATAH] -- Hamas [HAMAS]" in capsys.readouterr().out
+    default = capsys.readouterr().out
+    assert "Fatah [FATAH] -- Hamas [HAMAS]" in default and "2013-" not in default
+    # The clashes of 2013 the specimen recalls are historical: counted only when asked for.
+    assert main(["dyad-series", "Fatah", "--with", "Hamas", "--include-historical", "--db", str(db)]) == 0
+    assert "2013-" in capsys.readouterr().out
     assert main(["positions", "--issue", "weather", "--db", str(db)]) == 2
     assert "unknown issue 'weather'" in capsys.readouterr().err
 
