@@ -163,7 +163,7 @@ export function renderDyads(root, ctx) {
     .then((all) => {
       if (!root.isConnected) return;
       if (!all.length) {
-        body.replaceChildren(empty("No dyad has asserted events for this selection."));
+        body.replaceChildren(empty("No dyad has events counted by the filters above for this selection."));
         return;
       }
       const chosen = all.find((d) => d.a === params.a && d.b === params.b) || all[0];

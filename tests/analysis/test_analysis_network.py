@@ -16,7 +16,7 @@ from fastapi.testclient import TestClient
 from backchannel.analysis import dyad_series, find_channels, find_mediators, positions
 from backchannel.api import ApiSettings, create_app
 from backchannel.cli import main
-from backchannel.store import InvalidQuery, Store
+from backchannel.store import InvalidQuery, Store, queries
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -129,9 +129,11 @@ def test_dyad_series_counts_weeks_by_quad_class(con: duckdb.DuckDBPyConnection) 
     s = series[0]
     assert s.count == sum(w.count for w in s.weeks)
     assert [w.week for w in s.weeks] == sorted(w.week for w in s.weeks)
-    assert any(4 in w.by_quad_class for w in s.weeks)  # the infighting
     for w in s.weeks:
         assert sum(w.by_quad_class.values()) == w.count
+    # The pair's series holds the events of its two actor -> recipient edges, for the same filter.
+    edges = queries.dyads(con, f=queries.DEFAULT_FILTER)
+    assert s.count == sum(d.count for d in edges if {d.source, d.target} == {"FATAH", "HAMAS"})
 
 
 def test_cli_commands_print_their_findings(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -142,7 +144,11 @@ def test_cli_commands_print_their_findings(db: Path, capsys: pytest.CaptureFixtu
     assert main(["positions", "--issue", "ceasefire", "--db", str(db), "--format", "json"]) == 0
     assert '"issue":"ceasefire"' in capsys.readouterr().out.replace(" ", "")
     assert main(["dyad-series", "Hamas", "--db", str(db)]) == 0
-    assert "Fatah [FATAH] -- Hamas [HAMAS]" in capsys.readouterr().out
+    default = capsys.readouterr().out
+    assert "Fatah [FATAH] -- Hamas [HAMAS]" in default and "2013-" not in default
+    # The clashes of 2013 the specimen recalls are historical: counted only when asked for.
+    assert main(["dyad-series", "Fatah", "--with", "Hamas", "--include-historical", "--db", str(db)]) == 0
+    assert "2013-" in capsys.readouterr().out
     assert main(["positions", "--issue", "weather", "--db", str(db)]) == 2
     assert "unknown issue 'weather'" in capsys.readouterr().err
 

@@ -257,3 +257,28 @@ def test_list_endpoints_give_csv_and_the_network_gexf(client: TestClient) -> Non
     view = _get(client, "/network")
     assert len(root.findall(".//g:node", ns)) == len(view["nodes"])
     assert len(root.findall(".//g:edge", ns)) == len(view["edges"])
+
+
+WINDOWLESS = [q for q in QUERIES if "actor" not in q and "recipient" not in q]
+
+
+@pytest.mark.parametrize("query", WINDOWLESS, ids=[json.dumps(q) for q in WINDOWLESS])
+def test_the_dyad_series_of_a_pair_holds_the_events_of_its_two_edges(client: TestClient, query: dict[str, str]) -> None:
+    edges = _get(client, "/network", **BIG, **query)["edges"]
+    expected: dict[tuple[str, str], int] = {}
+    for e in edges:
+        key = (min(e["source"], e["target"]), max(e["source"], e["target"]))
+        expected[key] = expected.get(key, 0) + e["count"]
+    series = _get(client, "/dyad-series", limit=500, **query)
+    assert {(s["a"], s["b"]): s["count"] for s in series} == expected, query
+    for s in series:  # undated events are counted but in no week
+        assert sum(w["count"] for w in s["weeks"]) <= s["count"]
+
+
+@pytest.mark.parametrize("status", [None, "any", "negated"])
+def test_the_dyad_series_of_one_pair_counts_what_the_event_table_counts(client: TestClient, status: str | None) -> None:
+    extra = {"status": status} if status else {}
+    pair = {"actor": "China", "recipient": "Hamas", "either": "true"}
+    total = _get(client, "/events", totals="true", limit=1, **pair, **extra)["total_events"]
+    series = _get(client, "/dyad-series", actor="China", **{"with": "Hamas"}, **extra)
+    assert sum(s["count"] for s in series) == total > 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -32,3 +33,18 @@ def test_docs_name_only_local_assets_and_the_server_serves_them(client: TestClie
     assert "SwaggerUIBundle" in client.get(scripts[0]).text
     assert client.get("/docs/oauth2-redirect").status_code == 200
     assert client.get("/redoc").status_code == 404  # ReDoc exists only on a CDN: not offered
+
+
+def test_the_docs_read_the_api_document_in_openapi_3_0_terms(client: TestClient) -> None:
+    api = client.get("/openapi.json").json()
+    docs = client.get("/docs/openapi-3.0.json").json()
+    assert api["openapi"].startswith("3.1") and docs["openapi"].startswith("3.0")
+    assert set(docs["paths"]) == set(api["paths"]) and set(docs["components"]["schemas"]) == set(
+        api["components"]["schemas"]
+    )
+    text = json.dumps(docs)
+    assert '{"type": "null"}' not in text and '"const"' not in text  # 3.1-only constructs
+    # An optional parameter of the API (a union with null in 3.1) is nullable in 3.0, its type kept.
+    params = {p["name"]: p for p in docs["paths"]["/events"]["get"]["parameters"]}
+    assert params["actor"]["schema"]["type"] == "string" and params["actor"]["schema"]["nullable"] is True
+    assert "/docs/openapi-3.0.json" in client.get("/docs").text

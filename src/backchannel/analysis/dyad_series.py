@@ -1,11 +1,11 @@
 """Weekly event series per dyad and a detector of sharp shifts in its cooperation-conflict balance.
 
-A dyad is an unordered pair of actors (persons rolled up to the body they speak for)
-that deal with each other in an asserted event: actor and recipient, or two actors of
-an event without recipients.  Events are real events by default: the mentions of one
-fused event count once, in the week of the earliest, with their mean intensity (and a
-repost's mentions not at all); ``count="mentions"`` counts every mention.  A week's
-*net* score is the sum of its events' intensities (cooperation positive, conflict
+A dyad is an unordered pair of actors that deal with each other as actor and recipient: the pairs the network's
+edges and ``GET /dyads`` count (``event_dyads``), for the same shared event filter (by default asserted,
+non-historical events; see ``store.queries.EventFilter``), so that a pair's series holds the events of its two
+edges.  Events are real events by default: the mentions of one fused event count once, in the week of the
+earliest, with their mean intensity (and a repost's mentions not at all); ``count="mentions"`` counts every
+mention.  A week's *net* score is the sum of its events' intensities (cooperation positive, conflict
 negative).  A week is flagged when its net score lies at least ``threshold`` standard
 deviations from the mean of the trailing ``window`` weeks, at least ``min_history`` of
 which had events (quiet weeks count as 0; the deviation has a floor so that a flat
@@ -17,7 +17,8 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from dataclasses import replace as with_fields
 from datetime import date, timedelta
 from typing import Literal
 
@@ -26,8 +27,9 @@ import duckdb
 from backchannel.analysis.loader import Corpus, EventView, load_corpus, resolve_side
 from backchannel.analysis.models import ChangePoint, DyadSeries, WeekBucket
 from backchannel.store.errors import InvalidQuery
+from backchannel.store.queries import DEFAULT_FILTER, EventFilter, dyad_mentions
 
-__all__ = ["Shift", "detect_shifts", "dyad_series", "week_start"]
+__all__ = ["DEFAULT_FILTER", "Shift", "detect_shifts", "dyad_series", "week_start"]
 
 Pair = tuple[str, str]
 
@@ -77,17 +79,6 @@ def detect_shifts(
         if abs(z) >= threshold:
             shifts.append(Shift(index=i, value=value, mean=round(mean, 4), std=round(std, 4), z=round(z, 3)))
     return shifts
-
-
-def _pairs(corpus: Corpus, event: EventView) -> set[Pair]:
-    found: set[Pair] = set()
-    for p, q, kind in event.counterparts():
-        if kind == "mediation":
-            continue
-        u, v = corpus.rollup(p.key), corpus.rollup(q.key)
-        if u != v:
-            found.add((u, v) if u < v else (v, u))
-    return found
 
 
 def _series(
@@ -147,26 +138,36 @@ def dyad_series(
     limit: int = 50,
     drivers: int = 5,
     count: Literal["events", "mentions"] = "events",
+    f: EventFilter | None = None,
 ) -> list[DyadSeries]:
     """Weekly series (and flagged shifts) of the dyads involving ``a`` (and ``b``), busiest first.
 
+    ``f`` is the shared event filter (default: asserted, non-historical events); ``since`` and ``until``, when
+    given, replace its window; its actor and recipient are not read (``a`` and ``b`` name the dyad's sides).
     ``count="events"`` counts real events (a fused event once); ``"mentions"`` every stored mention.
     """
     if window < 1 or threshold <= 0 or limit < 1:
         raise InvalidQuery(f"window and limit must be >= 1 and threshold > 0 (got {window}, {limit}, {threshold})")
     if count not in ("events", "mentions"):
         raise InvalidQuery(f"count: must be events or mentions, got {count!r}")
-    corpus = load_corpus(con, since, until, statuses=("asserted",), copies=count == "mentions")
-    side_a = {corpus.rollup(k) for k in resolve_side(con, a, "a")} if a else None
-    side_b = {corpus.rollup(k) for k in resolve_side(con, b, "b")} if b else None
+    scope = with_fields(f or DEFAULT_FILTER, actor=None, recipient=None, either=False)
+    if since is not None or until is not None:
+        scope = with_fields(scope, since=since or scope.since, until=until or scope.until)
+    side_a = set(resolve_side(con, a, "a")) if a else None
+    side_b = set(resolve_side(con, b, "b")) if b else None
+    rows: dict[str, set[Pair]] = defaultdict(set)
+    for event_id, source, target in dyad_mentions(con, scope, count=count):
+        pair = (source, target) if source < target else (target, source)
+        if side_a is not None and not side_a & set(pair):
+            continue
+        if side_b is not None and not (side_b & set(pair) and (side_a is None or _split(pair, side_a, side_b))):
+            continue
+        rows[event_id].add(pair)
+    corpus = load_corpus(con, statuses=None, copies=True, event_ids=rows)
     # Per dyad, the mentions of each real event (or each mention on its own).
     members: dict[Pair, dict[str, list[EventView]]] = defaultdict(lambda: defaultdict(list))
     for event in corpus.events:
-        for pair in _pairs(corpus, event):
-            if side_a is not None and not side_a & set(pair):
-                continue
-            if side_b is not None and not (side_b & set(pair) and (side_a is None or _split(pair, side_a, side_b))):
-                continue
+        for pair in rows.get(event.event_id, ()):
             members[pair][event.real_id if count == "events" else event.event_id].append(event)
     grouped = {pair: [_real_event(ms) for ms in by_id.values()] for pair, by_id in members.items()}
     ranked = sorted((p for p, evs in grouped.items() if len(evs) >= min_count), key=lambda p: (-len(grouped[p]), p))
@@ -178,7 +179,7 @@ def _real_event(mentions: list[EventView]) -> EventView:
     first = min(mentions, key=lambda e: (e.day is None, e.day or date.min, e.event_id))
     if len(mentions) == 1:
         return first
-    return replace(first, intensity=round(sum(e.intensity for e in mentions) / len(mentions), 4))
+    return with_fields(first, intensity=round(sum(e.intensity for e in mentions) / len(mentions), 4))
 
 
 def _split(pair: Pair, side_a: set[str], side_b: set[str]) -> bool:

@@ -273,8 +273,11 @@ def load_corpus(
     until: str | None = None,
     statuses: Iterable[str] | None = None,
     copies: bool = False,
+    event_ids: Iterable[str] | None = None,
 ) -> Corpus:
     """Events whose day falls in the window (undated events only when there is no window).
+
+    ``event_ids``: only these mentions (chosen by the store's shared filter), whatever the other arguments.
 
     The mentions of a near-duplicate document (a repost of an earlier one) are left out unless ``copies``:
     they repeat their original and are no real event of their own.
@@ -291,6 +294,9 @@ def load_corpus(
     if statuses is not None:
         clauses.append("e.status IN (SELECT unnest(?::TEXT[]))")
         params.append(sorted(set(statuses)))
+    if event_ids is not None:
+        clauses.append("e.event_id IN (SELECT unnest(?::TEXT[]))")
+        params.append(sorted(set(event_ids)))
     if not copies and _has_fusion(con):
         clauses.append("e.doc_id NOT IN (SELECT doc_id FROM document_duplicates WHERE doc_id <> canonical_doc_id)")
     where = ("WHERE " + " AND ".join(clauses)) if clauses else ""

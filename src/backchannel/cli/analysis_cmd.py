@@ -159,11 +159,14 @@ def _positions(args: argparse.Namespace) -> int:
 
 def _dyad_series(args: argparse.Namespace) -> int:
     from backchannel.analysis import dyad_series
+    from backchannel.store.queries import EventFilter
 
+    # The API's default (asserted, non-historical events) unless other statuses are asked for.
+    scope = EventFilter(status=args.status, historical=None if args.include_historical else False)
     with _open(args.db) as store:
         items = dyad_series(
             store.cursor(), args.actor, args.with_other, args.since, args.until,
-            window=args.window, threshold=args.threshold, min_count=args.min, limit=args.limit,
+            window=args.window, threshold=args.threshold, min_count=args.min, limit=args.limit, f=scope,
         )  # fmt: skip
     return _emit(items, args.format, lambda out: _series_text(items, out))
 
@@ -202,5 +205,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--threshold", type=float, default=2.0, help="flag weeks with |z| at least this (default 2.0)")
     p.add_argument("--min", type=int, default=1, help="only dyads with at least N events")
     p.add_argument("--limit", type=int, default=50, help="at most this many dyads")
+    p.add_argument(
+        "--status", default="asserted",
+        help="asserted (default), negated, hypothetical, future, comma-separated, or any (every status)",
+    )  # fmt: skip
+    p.add_argument("--include-historical", action="store_true", help="also count historical events")
     _common(p)
     p.set_defaults(func=_guard(_dyad_series))

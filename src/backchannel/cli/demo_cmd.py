@@ -26,7 +26,14 @@ EXIT_OK, EXIT_FAILURES, EXIT_ERROR = 0, 1, 2
 
 @dataclass(frozen=True)
 class DemoSummary:
+    """The demo database in the numbers the dashboard shows by default.
+
+    ``mentions`` is every stored event mention (every status); ``events`` and ``top_dyads`` count what the API
+    counts by default: real events (a fused event once, a repost's copy not at all), asserted and not historical.
+    """
+
     documents: int
+    mentions: int
     events: int
     top_dyads: list[Dyad]
 
@@ -51,11 +58,12 @@ def summarise(store: Store, top: int = 8) -> DemoSummary:
     con = store.cursor()
     try:
         docs = con.execute("SELECT count(*) FROM documents").fetchone()
-        events = con.execute("SELECT count(*) FROM events").fetchone()
-        dyads = queries.dyads(con, 1)[:top]
+        mentions = con.execute("SELECT count(*) FROM events").fetchone()
+        counted = queries.events(con, queries.DEFAULT_FILTER, limit=1, totals=True).total_events or 0
+        dyads = queries.dyads(con, 1, queries.DEFAULT_FILTER, limit=top)
     finally:
         con.close()
-    return DemoSummary(int(docs[0]) if docs else 0, int(events[0]) if events else 0, dyads)
+    return DemoSummary(int(docs[0]) if docs else 0, int(mentions[0]) if mentions else 0, counted, dyads)
 
 
 def _progress(items: Sequence[Article | InputError], label: str) -> Iterator[Article | InputError]:
@@ -95,9 +103,10 @@ def _build(args: argparse.Namespace) -> int:
 
         print(summary_line(args.db, refuse(store)))  # fused events: the dashboard's default listing
         result = summarise(store)
-    print(f"\n{args.db}: {result.documents} documents, {result.events} events")
+    print(f"\n{args.db}: {result.documents} documents, {result.mentions} event mentions stored (every status)")
+    print(f"counted by default (as the dashboard and the API): {result.events} real events, asserted, not historical")
     if result.top_dyads:
-        print("top dyads (actor -> recipient: events, mean intensity):")
+        print("top dyads (actor -> recipient: real events asserted, not historical; mean intensity):")
         for d in result.top_dyads:
             print(f"  {d.source_name or d.source} -> {d.target_name or d.target}: {d.count}, {d.mean_intensity:+.1f}")
     return EXIT_FAILURES if failures else EXIT_OK

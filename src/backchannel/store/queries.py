@@ -44,6 +44,7 @@ from backchannel.store.rows import alias_form
 
 __all__ = [
     "COUNTS",
+    "DEFAULT_FILTER",
     "MAX_DYADS",
     "MAX_LIMIT",
     "Count",
@@ -51,6 +52,7 @@ __all__ = [
     "actor_detail",
     "actors",
     "document",
+    "dyad_mentions",
     "dyads",
     "event",
     "event_clauses",
@@ -101,6 +103,10 @@ class EventFilter:
     text: str | None = None  # every word in the sentence or an actor's name
     place: str | None = None  # place name, the words that named it, or an ISO country code
     bbox: str | None = None  # west,south,east,north (degrees)
+
+
+# What the API (and the demo's summary) counts unless asked otherwise: asserted, non-historical events.
+DEFAULT_FILTER = EventFilter(status="asserted", historical=False)
 
 
 def _fetch(con: Connection, sql: str, params: list[Any] | None = None) -> list[Record]:
@@ -749,6 +755,23 @@ def dyads(
     strongest = None if limit is None else offset + limit
     rows = _dyad_rows(con, f or EventFilter(), strongest=strongest, min_count=min_count, count=count)
     return rows[offset:]
+
+
+def dyad_mentions(con: Connection, f: EventFilter | None = None, count: Count = "events") -> list[tuple[str, str, str]]:
+    """The (mention, actor, recipient) rows the dyads and network edges count for ``f``: ``(event_id, source, target)``.
+
+    The same rows ``dyads`` counts (actor -> recipient pairs of ``event_dyads``, a near-duplicate document's copy
+    left out when counting real events), for a caller that groups them itself (the weekly dyad series).
+    """
+    grain = _grain(con, count)
+    clauses, params = _where(con, f or EventFilter(), table="event_dyads")
+    clauses += grain.clauses()
+    where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+    rows = con.execute(
+        f"SELECT e.event_id, e.source, e.target FROM event_dyads e {where} ORDER BY e.event_id, e.source, e.target",
+        params,
+    ).fetchall()
+    return [(str(i), str(s), str(t)) for i, s, t in rows]
 
 
 def network(

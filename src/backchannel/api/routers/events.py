@@ -20,7 +20,7 @@ from backchannel.api.service import read_connection
 from backchannel.store import EventFilter, queries
 from backchannel.store.models import EventDetail, EventPage
 
-__all__ = ["EventQuery", "event_filter", "router", "window_filter"]
+__all__ = ["EventQuery", "event_filter", "router", "scope_filter", "window_filter"]
 
 router = APIRouter(prefix="/events", tags=["events"], responses=ERROR_RESPONSES)
 Con = Annotated[duckdb.DuckDBPyConnection, Depends(read_connection)]
@@ -106,6 +106,20 @@ def window_filter(
         event_type=type, since=since, until=until, date_match=date_match, status=status or DEFAULT_STATUS,
         historical=None if include_historical else False,
     )  # fmt: skip
+
+
+def scope_filter(
+    f: Annotated[EventFilter, Depends(window_filter)],
+    q: Annotated[str | None, Query(description="free text: every word in the sentence or in an actor's name")] = None,
+    place: Annotated[
+        str | None, Query(description="place name (as geocoded or as written) or ISO country code")
+    ] = None,
+    bbox: Annotated[
+        str | None, Query(description="map box west,south,east,north in degrees (longitude, latitude)")
+    ] = None,
+) -> EventFilter:
+    """The event filters without actor and recipient, with the text and place filters (for pair series)."""
+    return replace(f, text=q, place=place, bbox=bbox)
 
 
 @router.get(
