@@ -11,7 +11,6 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pytest
 from spacy.language import Language
 
 from backchannel.actors import ActorKB, ActorResolver
@@ -71,7 +70,6 @@ def measure(nlp: Language, resolver: ActorResolver, gold_path: Path) -> Score:
     return score
 
 
-@pytest.mark.slow
 def test_actor_country_accuracy_on_plover_gold(nlp: Language, shared_dir: Path) -> None:
     score = measure(nlp, ActorResolver(ActorKB.load()), shared_dir / "eval" / "plover-gsr-dev.jsonl")
     assert score.total > 300

@@ -65,7 +65,6 @@ def test_baseline_pins_every_targeted_score() -> None:
     assert not missing, f"eval_baseline.json lacks {missing}"
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(_pinned()))
 def test_score_holds(name: str, scores: dict[str, float]) -> None:
     pinned = _pinned()[name]
@@ -77,7 +76,6 @@ def test_score_holds(name: str, scores: dict[str, float]) -> None:
         assert scores[name] >= pinned - TOLERANCE, f"{name}: {scores[name]:.4f} fell below pinned {pinned:.4f}"
 
 
-@pytest.mark.slow
 def test_we_beat_the_baselines(scores: dict[str, float]) -> None:
     assert scores["dates.recall"] > scores["dates.baseline_recall"]
     assert scores["dates.value_accuracy"] > scores["dates.baseline_value_accuracy"]

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
 from spacy.language import Language
 
 from backchannel.eval.fusion import GoldPair, evaluate_fusion, format_report, read_pairs, read_records, score_pairs
@@ -43,7 +42,6 @@ def test_pairwise_scores_and_the_recall_without_announcements() -> None:
 FLOORS = {"precision": 0.99, "recall": 0.70}
 
 
-@pytest.mark.slow
 def test_fusion_holds_its_floors_on_the_labelled_pairs(shared_dir: Path, nlp: Language) -> None:
     from backchannel.pipeline import Pipeline
 

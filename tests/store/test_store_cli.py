@@ -102,7 +102,6 @@ def _pipeline_ready() -> bool:
     return True
 
 
-@pytest.mark.slow
 @pytest.mark.skipif(not _pipeline_ready(), reason="backchannel.pipeline is not importable yet")
 def test_ingest_seed_article_with_the_real_pipeline(
     tmp_path: Path, shared_dir: Path, capsys: pytest.CaptureFixture[str]

@@ -76,8 +76,6 @@ CAUCASUS = [
      "Armenia accused Azerbaijan of violating the ceasefire."),
 ]  # fmt: skip
 
-pytestmark = pytest.mark.slow
-
 
 def _free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
