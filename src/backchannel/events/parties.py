@@ -19,6 +19,7 @@ __all__ = [
     "place_party",
     "ref",
     "unidentified_group",
+    "unidentified_protesters",
     "unique_refs",
     "with_country",
 ]
@@ -93,6 +94,22 @@ def unidentified_group(country: str) -> ActorMention:
         name="Unidentified armed group",
         country=country,
         sector="UAF",
+        resolved=False,
+        kind="group",
+    )
+
+
+def unidentified_protesters(country: str, riot: bool = False) -> ActorMention:
+    """ACLED's actor for a demonstration whose organisers are not named: "Protesters (COUNTRY)", or
+    "Rioters (COUNTRY)" for a riot; the sector is the Phoenix agents dictionary's PROTESTER/RIOTER (~OPP)."""
+    return ActorMention(
+        text="",
+        start=0,
+        end=0,
+        actor_id=None,
+        name="Rioters" if riot else "Protesters",
+        country=country,
+        sector="OPP",
         resolved=False,
         kind="group",
     )

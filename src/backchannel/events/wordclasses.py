@@ -74,6 +74,7 @@ class WordClasses:
     help_nouns: frozenset[str]
     history_preps: frozenset[str]
     hostile_modifiers: frozenset[str]
+    identity_hedge_verbs: frozenset[str]
     hosting_verbs: frozenset[str]
     hypothetical_auxiliaries: frozenset[str]
     hypothetical_verbs: frozenset[str]

@@ -1,0 +1,78 @@
+"""Events whose parties have no name, and hedges on who did it (issue 14, classes 1 and 4).
+
+ACLED and PLOVER code an event with no named actor: protesters, rioters or an unidentified armed group
+of the country where it happened. A hedge on the actor's identity ("suspected", "believed to be") leaves
+the act asserted. Sentences written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+from digest_helpers import code as _code
+from digest_helpers import countries, one
+
+from backchannel.pipeline import Pipeline
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "name"),
+    [
+        ("Protests erupted in several towns across Malawi on Thursday over fuel prices.", "MWI", "Protesters"),
+        ("Demonstrations took place in Quito, Ecuador, after the vote.", "ECU", "Protesters"),
+        ("A general strike broke out in the port city of Chittagong, Bangladesh.", "BGD", "Protesters"),
+        ("Riots broke out in the Kenyan town of Kisumu on Sunday.", "KEN", "Rioters"),
+    ],
+)
+def test_a_protest_with_no_one_named_has_protesters_of_the_place(
+    text: str, country: str, name: str, pipeline: Pipeline
+) -> None:
+    event = one(_code(text, pipeline), "PROTEST")
+    assert countries(event.actor) == {country}
+    assert event.actor[0].name == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The government condemned the protests in Malawi.",
+        "Protests are expected in Lilongwe, Malawi, next week.",
+        "Officials discussed the riots with the mayor of Kisumu, Kenya.",
+    ],
+)
+def test_a_protest_not_told_as_happening_gets_no_unnamed_protesters(text: str, pipeline: Pipeline) -> None:
+    doc = _code(text, pipeline)
+    assert not [e for e in doc.events if e.status == "asserted" and any(a.name == "Protesters" for a in e.actor)]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "country"),
+    [
+        ("Inmates rioted at a prison near Tegucigalpa, Honduras, on Monday.", "PROTEST", "HND"),
+        ("Rioters looted shops and torched cars in the Guinean capital Conakry.", "PROTEST", "GIN"),
+        ("Bandits kidnapped dozens of farmers in Katsina state, Nigeria.", "ASSAULT", "NGA"),
+        ("Poachers killed two park rangers in Zakouma, Chad.", "ASSAULT", "TCD"),
+        ("Cartel hitmen murdered a radio presenter in Sonora, Mexico.", "ASSAULT", "MEX"),
+    ],
+)
+def test_parties_named_by_what_they_did_are_actors_of_the_place(
+    text: str, event_type: str, country: str, pipeline: Pipeline
+) -> None:
+    event = one(_code(text, pipeline), event_type)
+    assert countries(event.actor) == {country}
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Alleged gang members abducted a pastor in Cap-Haitien, Haiti, on Saturday.", "HTI"),
+        ("Suspected militants attacked a police post in Balochistan, Pakistan.", "PAK"),
+        ("Presumed jihadists killed four soldiers in the Mopti region of Mali.", "MLI"),
+        ("Attackers thought to be separatists burned a school in Buea, Cameroon.", "CMR"),
+        ("Gunmen believed to be rebels ambushed an army convoy in Ituri, Congo.", None),
+    ],
+)
+def test_a_hedge_on_who_did_it_leaves_the_act_asserted(text: str, country: str | None, pipeline: Pipeline) -> None:
+    event = one(_code(text, pipeline), "ASSAULT")
+    assert event.actor
+    if country is not None:
+        assert countries(event.actor) == {country}
