@@ -48,9 +48,11 @@ def test_a_protest_not_told_as_happening_gets_no_unnamed_protesters(text: str, p
     ("text", "event_type", "country"),
     [
         ("Inmates rioted at a prison near Tegucigalpa, Honduras, on Monday.", "PROTEST", "HND"),
+        ("Villagers barricaded the main highway near Mbarara, Uganda, with burning tyres.", "PROTEST", "UGA"),
         ("Rioters looted shops and torched cars in the Guinean capital Conakry.", "PROTEST", "GIN"),
         ("Bandits kidnapped dozens of farmers in Katsina state, Nigeria.", "ASSAULT", "NGA"),
         ("Poachers killed two park rangers in Zakouma, Chad.", "ASSAULT", "TCD"),
+        ("Herdsmen raided a farming settlement in Nasarawa, Nigeria.", "ASSAULT", "NGA"),
         ("Cartel hitmen murdered a radio presenter in Sonora, Mexico.", "ASSAULT", "MEX"),
     ],
 )
