@@ -78,3 +78,29 @@ def test_a_hedge_on_who_did_it_leaves_the_act_asserted(text: str, country: str |
     assert event.actor
     if country is not None:
         assert countries(event.actor) == {country}
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Unidentified assailants set fire to a church in Kirinda, Sri Lanka.", "LKA"),
+        ("Masked men opened fire on a bus terminal in Kano, Nigeria.", "NGA"),
+        ("Unknown gunmen shot at a minibus in Chihuahua, Mexico.", "MEX"),
+    ],
+)
+def test_an_unknown_attacker_is_an_unidentified_armed_group(text: str, country: str, pipeline: Pipeline) -> None:
+    event = one(_code(text, pipeline), "ASSAULT")
+    assert [(a.name, a.country, a.sector) for a in event.actor] == [("Unidentified armed group", country, "UAF")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Unidentified soldiers beat two traders at a market in Bukavu, Congo.",
+        "Unidentified protesters blocked a road in Ibadan, Nigeria.",
+    ],
+)
+def test_state_forces_and_protesters_keep_their_sector_when_unidentified(text: str, pipeline: Pipeline) -> None:
+    doc = _code(text, pipeline)
+    assert doc.events
+    assert all(a.sector != "UAF" for e in doc.events for a in e.actor)

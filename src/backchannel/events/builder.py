@@ -31,6 +31,7 @@ from backchannel.events.parties import (
     unidentified_group,
     unidentified_protesters,
     unique_refs,
+    unknown_perpetrator,
     with_country,
 )
 from backchannel.events.roles import according_to, sentence_country
@@ -142,6 +143,8 @@ class EventBuilder:
         reported = next((c for c in cand.clause.children if c.dep_ == "ccomp"), None) if not cand.nominal else None
         actors, recips = self._countries(sent, location, actors, recips, ctx.finder, reported)
         recips = self._territorial_target(cand, location, actors, recips)
+        attack = entry.event_type == "ASSAULT"
+        actors = [unknown_perpetrator(a, sent, self.words, attack) for a in actors]
         actors = actors or self._unnamed_attacker(cand, sent, s_index, location, ctx)
         actors = actors or self._unnamed_protesters(cand, sent, location, ctx)
         frame = _Frame(

@@ -157,6 +157,7 @@ class WordClasses:
     time_preps: frozenset[str]
     topic_object_verbs: frozenset[str]
     troop_nouns: frozenset[str]
+    unidentified_modifiers: frozenset[str]
     vow_verbs: frozenset[str]
     war_nouns: frozenset[str]
     weapon_nouns: frozenset[str]
