@@ -104,3 +104,17 @@ def test_state_forces_and_protesters_keep_their_sector_when_unidentified(text: s
     doc = _code(text, pipeline)
     assert doc.events
     assert all(a.sector != "UAF" for e in doc.events for a in e.actor)
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Gunmen killed a farmer near Beni, in eastern Congo.", None),
+        ("Police beat a student at the university in Jinja, Uganda.", "UGA"),
+    ],
+)
+def test_one_unnamed_victim_named_by_trade_is_a_recipient(text: str, country: str | None, pipeline: Pipeline) -> None:
+    event = one(_code(text, pipeline), "ASSAULT")
+    assert event.recipient
+    if country is not None:
+        assert countries(event.recipient) == {country}
