@@ -118,3 +118,18 @@ def test_one_unnamed_victim_named_by_trade_is_a_recipient(text: str, country: st
     assert event.recipient
     if country is not None:
         assert countries(event.recipient) == {country}
+
+
+@pytest.mark.parametrize(
+    ("text", "sector"),
+    [
+        ("An attack blamed on separatists killed two gendarmes in Kumba, Cameroon.", "REB"),
+        ("An ambush carried out by suspected rebels killed four soldiers in Masisi, Congo.", "REB"),
+    ],
+)
+def test_an_attack_attributed_to_a_party_names_it_as_actor(text: str, sector: str, pipeline: Pipeline) -> None:
+    doc = _code(text, pipeline)
+    attacks = [e for e in doc.events if e.event_type == "ASSAULT" and e.status == "asserted"]
+    assert any(a.sector == sector for e in attacks for a in e.actor), [
+        [(a.text, a.sector) for a in e.actor] for e in attacks
+    ]

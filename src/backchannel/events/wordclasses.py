@@ -46,6 +46,7 @@ class WordClasses:
     attack_target_preps: frozenset[str]
     attempt_cues: frozenset[str]
     attempt_nouns: frozenset[str]
+    attribution_verbs: frozenset[str]
     auxiliary_deps: frozenset[str]
     bombing_modifiers: frozenset[str]
     cause_preps: frozenset[str]
