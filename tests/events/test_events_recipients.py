@@ -397,7 +397,8 @@ def test_acled_style_parties_of_a_trade_or_an_attack(pipeline: Pipeline) -> None
     assert [(a.text, a.sector, a.country) for a in protest.actor] == [("farmers", "AGR", "IND")]
     doc = _code("On 30 June 2024, unknown assailants shot dead a local councillor in Culiacan.", pipeline, "2024-06-30")
     attack = _asserted(doc, "ASSAULT")
-    assert [a.sector for a in attack.actor] == ["REB"]
+    # ACLED: an unknown perpetrator is an unidentified armed group (inter 3), not a rebel group (inter 2)
+    assert [(a.sector, a.name) for a in attack.actor] == [("UAF", "Unidentified armed group")]
     assert _recipient_countries(attack) == {"MEX"}
     assert attack.location is not None and attack.location.text == "Culiacan"
 

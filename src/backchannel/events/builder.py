@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 
 from backchannel.events.arguments import ArgumentFinder
 from backchannel.events.background import after_document
-from backchannel.events.candidate import Candidate, imposes_measure
+from backchannel.events.candidate import Candidate, imposes_measure, unnamed_protest
 from backchannel.events.event_fields import confidence, contexts, event_id, sentence_ref, trigger_span
 from backchannel.events.filler import ArgumentFiller
 from backchannel.events.intent import intent_event_type, narrated_purpose
@@ -30,7 +30,9 @@ from backchannel.events.parties import (
     place_party,
     ref,
     unidentified_group,
+    unidentified_protesters,
     unique_refs,
+    unknown_perpetrator,
     with_country,
 )
 from backchannel.events.roles import according_to, sentence_country
@@ -142,7 +144,10 @@ class EventBuilder:
         reported = next((c for c in cand.clause.children if c.dep_ == "ccomp"), None) if not cand.nominal else None
         actors, recips = self._countries(sent, location, actors, recips, ctx.finder, reported, mediators)
         recips = self._territorial_target(cand, location, actors, recips)
+        attack = entry.event_type == "ASSAULT"
+        actors = [unknown_perpetrator(a, sent, self.words, attack) for a in actors]
         actors = actors or self._unnamed_attacker(cand, sent, s_index, location, ctx)
+        actors = actors or self._unnamed_protesters(cand, sent, location, ctx)
         frame = _Frame(
             cand, sent, s_index, dating, status, modality_rule, location, reporter, ctx.topics(sent, self.words), score
         )
@@ -320,6 +325,18 @@ class EventBuilder:
             return [unidentified_group(origin)]
         if where is not None and where.country_code:
             return [unidentified_group(where.country_code)]
+        return []
+
+    def _unnamed_protesters(
+        self, cand: Candidate, sent: Span, location: PlaceMention | None, ctx: DocContext
+    ) -> list[ActorMention]:
+        """ACLED's convention for a demonstration with no named organisers: "Protesters" of the country
+        where it happened (no place in the sentence, no party)."""
+        if not unnamed_protest(cand):
+            return []
+        where = location or next((p for p in ctx.places if sent.start_char <= p.start < sent.end_char), None)
+        if where is not None and where.country_code:
+            return [unidentified_protesters(where.country_code, riot=cand.entry.mode == "riot")]
         return []
 
     # ------------------------------------------------------------ the events

@@ -20,6 +20,7 @@ __all__ = [
     "harm",
     "imposes_measure",
     "inherit_complement_recipients",
+    "unnamed_protest",
 ]
 
 
@@ -128,3 +129,18 @@ def drop_protest_purposes(cands: list[Candidate]) -> list[Candidate]:
 def harm(cand: Candidate) -> bool:
     """A killing, an attack or a destruction (what a disaster or an accident also does)."""
     return cand.entry.event_type == "ASSAULT" or cand.entry.mode == "destroy"
+
+
+def unnamed_protest(cand: Candidate) -> bool:
+    """A demonstration told with no one named ("protests erupted across Kenya"): ACLED and PLOVER still
+    code it, with unidentified protesters of the country where it happened as the actor (issue 14, class
+    1). Only the event noun as subject of an occurrence verb; a protest that is the object of another
+    verb ("condemned the protests") is not told as happening here."""
+    return (
+        cand.entry.event_type == "PROTEST"
+        and cand.nominal
+        and cand.light
+        and cand.trigger.dep_ == "nsubj"
+        and not cand.actors
+        and not cand.recipients
+    )

@@ -19,7 +19,13 @@ from backchannel.events.argument_plans import ArgumentPlans
 from backchannel.events.arguments import ArgumentFinder
 from backchannel.events.background import governing_time, mark_background, time_heads
 from backchannel.events.builder import DocContext, EventBuilder, LocationAttacher
-from backchannel.events.candidate import Candidate, drop_protest_purposes, harm, inherit_complement_recipients
+from backchannel.events.candidate import (
+    Candidate,
+    drop_protest_purposes,
+    harm,
+    inherit_complement_recipients,
+    unnamed_protest,
+)
 from backchannel.events.event_fields import missing_recipient
 from backchannel.events.filler import ArgumentFiller
 from backchannel.events.lexicon import Lexicon
@@ -176,6 +182,9 @@ class EventCoder:
         for cand in orphans:
             if cand.solo:
                 continue
+            if unnamed_protest(cand):
+                out.append(cand)  # "protests erupted across Kenya": the builder names its protesters
+                continue
             donor = next((c for c in out if c.entry.event_type == cand.entry.event_type and c.actors), None)
             if donor is not None:
                 cand.actors, cand.recipients = list(donor.actors), list(donor.recipients)
@@ -186,11 +195,14 @@ class EventCoder:
         out.extend(self._deontic_requests(sent, finder, s_index, out))
         out = drop_protest_purposes(out)
         # PLOVER events need an actor; kept without one: violence against named victims by unnamed
-        # perpetrators, and agentless passives ("Aristide has been accused of ...")
+        # perpetrators, agentless passives ("Aristide has been accused of ..."), and protests told with no
+        # one named (the builder gives them unidentified protesters of the place's country)
         return [
             c
             for c in out
-            if c.actors or (c.recipients and (c.entry.event_type in ("ASSAULT", "COERCE") or c.agentless_passive))
+            if c.actors
+            or (c.recipients and (c.entry.event_type in ("ASSAULT", "COERCE") or c.agentless_passive))
+            or unnamed_protest(c)
         ]
 
     def _deontic_requests(

@@ -542,6 +542,12 @@ class ArgumentFiller:
             elif (c.dep_ == "prep" and c.lower_ == "between") or (c.dep_ == "prep" and c.lower_ == "by"):
                 obj = pobj(c)
                 actors.extend(finder.actors_of(obj, s_index))
+            elif c.dep_ == "acl" and c.lemma_.lower() in self.words.attribution_verbs:
+                # "an attack blamed on separatists", "a bombing attributed to the group", "an ambush
+                # carried out by suspected rebels": a hedge on who did it names the actor
+                for g in c.children:
+                    if g.dep_ == "agent" or (g.dep_ == "prep" and g.lower_ in ("on", "to")):
+                        actors.extend(finder.actors_of(pobj(g), s_index))
         recips.extend(self.prep_recipients(noun, entry, finder, s_index))
         return actors, recips
 

@@ -8,6 +8,7 @@ from spacy.tokens import Span
 
 from backchannel.events.arguments import ArgumentFinder
 from backchannel.events.ontology import HOSTILE_SECTORS
+from backchannel.events.wordclasses import WordClasses
 from backchannel.records import ActorMention, ActorRef, PlaceMention
 
 __all__ = [
@@ -19,7 +20,9 @@ __all__ = [
     "place_party",
     "ref",
     "unidentified_group",
+    "unidentified_protesters",
     "unique_refs",
+    "unknown_perpetrator",
     "with_country",
 ]
 
@@ -96,6 +99,42 @@ def unidentified_group(country: str) -> ActorMention:
         resolved=False,
         kind="group",
     )
+
+
+def unidentified_protesters(country: str, riot: bool = False) -> ActorMention:
+    """ACLED's actor for a demonstration whose organisers are not named: "Protesters (COUNTRY)", or
+    "Rioters (COUNTRY)" for a riot; the sector is the Phoenix agents dictionary's PROTESTER/RIOTER (~OPP)."""
+    return ActorMention(
+        text="",
+        start=0,
+        end=0,
+        actor_id=None,
+        name="Rioters" if riot else "Protesters",
+        country=country,
+        sector="OPP",
+        resolved=False,
+        kind="group",
+    )
+
+
+_STATE_SECTORS = frozenset({"MIL", "COP", "GOV", "SPY"})
+
+
+def unknown_perpetrator(m: ActorMention, sent: Span, words: WordClasses, attack: bool = False) -> ActorMention:
+    """An armed party said to be unknown ("unidentified gunmen", "masked men") keeps its quoted text and
+    takes ACLED's name and sector for it: an unidentified armed group (of its country). Unknown people who
+    attack ("masked men opened fire") are armed parties too."""
+    if m.resolved or m.actor_id or m.end <= m.start or m.sector in _STATE_SECTORS:
+        return m  # "unidentified soldiers" are still the state's forces
+    if not (attack or hostile(m) or m.sector is None):
+        return m
+    span = sent.doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return m
+    modifiers = [*span, *(c for c in span.root.children if c.dep_ in ("amod", "compound"))]
+    if not any(t.lower_ in words.unidentified_modifiers for t in modifiers):
+        return m
+    return m.model_copy(update={"name": "Unidentified armed group", "sector": "UAF"})
 
 
 def ref(m: ActorMention) -> ActorRef:

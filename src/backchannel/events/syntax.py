@@ -26,6 +26,18 @@ __all__ = [
 ]
 
 
+def identity_hedged(verb: Token, words: WordClasses) -> bool:
+    """A subjectless clause hung on a hedge verb that has its own "to be" complement ("X thought to be Y
+    burned ..."): a reduced relative on the subject, misparsed as the main verb."""
+    head = verb.head
+    return (
+        verb.dep_ == "ccomp"
+        and head.lemma_.lower() in words.identity_hedge_verbs
+        and head.i < verb.i
+        and any(c.dep_ == "xcomp" and c.lemma_.lower() == "be" for c in head.children)
+    )
+
+
 def subject(verb: Token | None, words: WordClasses) -> Token | None:
     """The subject of a clause, borrowed from the controlling or first-conjunct verb when absent."""
     cur = verb
@@ -37,6 +49,10 @@ def subject(verb: Token | None, words: WordClasses) -> Token | None:
             if subj.lower_ in words.relative_pronouns and cur.dep_ == "relcl":
                 return cur.head
             return subj
+        if identity_hedged(cur, words):
+            # "attackers thought to be separatists burned a school", parsed with "thought" as the main verb
+            # and "burned" its clause: the hedge is on who the attackers are, and they did the act
+            return next((c for c in cur.head.children if c.dep_ in words.subject_deps), None)
         if alleged_participle(cur, words):
             # "Petro accuses the Ecuadorian military of an airstrike, killing 27 people": the accused
             return direct_object(cur.head)
