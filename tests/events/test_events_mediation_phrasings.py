@@ -178,3 +178,22 @@ def test_the_trace_names_the_phrasing(pipeline: Pipeline, sentence: str, rule: s
     doc = _code(sentence, pipeline)
     traces = [e.trace.arguments for e in doc.events if e.mediator and e.trace is not None]
     assert any(rule in arguments for arguments in traces), traces
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Israeli and Hamas negotiators resumed indirect ceasefire negotiations in Doha, mediated by Qatar and Egypt.",
+        "The talks between Armenia and Azerbaijan, facilitated by the European Union, ended on Friday.",
+        "Sudan's army and the RSF signed a truce brokered by Saudi Arabia in Jeddah.",
+    ],
+)
+def test_a_mediation_participle_on_an_event_adds_its_mediator_and_no_event_of_its_own(
+    pipeline: Pipeline, sentence: str
+) -> None:
+    """PLOVER manual, CONSULT mode third-party: "mediated by X" on talks or a deal names the third party of
+    that event; it is not a second CONSULT whose actors are the parties."""
+    doc = extract(sentence, date="2024-05-01", pipeline=pipeline)
+    participles = [e for e in doc.events if e.trigger.text in ("mediated", "facilitated", "brokered")]
+    assert participles == [], [(e.event_type, e.trigger.text) for e in participles]
+    assert any(e.mediator for e in doc.events), [(e.event_type, e.trigger.text) for e in doc.events]

@@ -106,6 +106,8 @@ class TriggerFinder:
             return True  # "the proposed agreement", "the banned movement": modifiers, not events
         if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.lemma_.lower() in self.words.state_participles:
             return True  # "militiamen armed with machetes", "Iran-backed groups"
+        if self._mediation_of(tok, finder):
+            return True  # "talks resumed in Doha, mediated by Qatar": the mediator of those talks, no talks of its own
         if tok.dep_ == "acl" and tok.lemma_.lower() == "target" and tok.head.lemma_.lower() in self.words.measure_heads:
             return True  # "a U.S. blacklist targeting Chinese firms", "sanctions targeting Russian banks": no attack
         if (
@@ -121,6 +123,19 @@ class TriggerFinder:
             if head is not None and head.entry.event_type == "ASSAULT":
                 return True
         return False
+
+    def _mediation_of(self, tok: Token, finder: ArgumentFinder) -> bool:
+        """A passive participle of a mediation verb with its agent, on an event ("negotiations mediated by
+        Norway", "the talks resumed, brokered by Egypt"): it names the third party of that event (PLOVER
+        manual, CONSULT mode third-party), read by ``events/mediators.py``, not a second CONSULT."""
+        if tok.tag_ != "VBN" or tok.dep_ not in ("acl", "advcl"):
+            return False
+        if tok.lemma_.lower() not in self.words.mediation_verbs:
+            return False
+        if not any(c.dep_ == "agent" for c in tok.children):
+            return False
+        head = tok.head
+        return self.noun_entry(head) is not None or self.verb_trigger(head, finder) is not None
 
     def _find_verb_trigger(self, tok: Token, finder: ArgumentFinder) -> Trigger | None:
         if self._no_event(tok, finder):
