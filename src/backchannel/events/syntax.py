@@ -38,6 +38,24 @@ def identity_hedged(verb: Token, words: WordClasses) -> bool:
     )
 
 
+def _stand_in_subject(cur: Token, words: WordClasses) -> tuple[bool, Token | None]:
+    """Who does the act of a clause without a subject of its own, where the clause says it by its form:
+    (whether a rule applies, the token it gives)."""
+    if identity_hedged(cur, words):
+        # "attackers thought to be separatists burned a school", parsed with "thought" as the main verb
+        # and "burned" its clause: the hedge is on who the attackers are, and they did the act
+        return True, next((c for c in cur.head.children if c.dep_ in words.subject_deps), None)
+    if alleged_participle(cur, words):
+        # "Petro accuses the Ecuadorian military of an airstrike, killing 27 people": the accused
+        return True, direct_object(cur.head)
+    if cur.dep_ == "xcomp" and cur.head.lemma_.lower() in words.object_control_verbs:
+        # "urged Israel to withdraw", "invited Sunak to visit Washington": the object does the act
+        obj = direct_object(cur.head)
+        if obj is not None:
+            return True, obj
+    return False, None
+
+
 def subject(verb: Token | None, words: WordClasses) -> Token | None:
     """The subject of a clause, borrowed from the controlling or first-conjunct verb when absent."""
     cur = verb
@@ -49,18 +67,9 @@ def subject(verb: Token | None, words: WordClasses) -> Token | None:
             if subj.lower_ in words.relative_pronouns and cur.dep_ == "relcl":
                 return cur.head
             return subj
-        if identity_hedged(cur, words):
-            # "attackers thought to be separatists burned a school", parsed with "thought" as the main verb
-            # and "burned" its clause: the hedge is on who the attackers are, and they did the act
-            return next((c for c in cur.head.children if c.dep_ in words.subject_deps), None)
-        if alleged_participle(cur, words):
-            # "Petro accuses the Ecuadorian military of an airstrike, killing 27 people": the accused
-            return direct_object(cur.head)
-        if cur.dep_ == "xcomp" and cur.head.lemma_.lower() in words.object_control_verbs:
-            # "urged Israel to withdraw", "invited Sunak to visit Washington": the object does the act
-            obj = direct_object(cur.head)
-            if obj is not None:
-                return obj
+        applies, stand_in = _stand_in_subject(cur, words)
+        if applies:
+            return stand_in
         if cur.dep_ in words.subject_sharing_deps and cur.head.i != cur.i:
             cur = cur.head
             if cur.pos_ == "ADP" and cur.dep_ == "prep" and cur.head.pos_ in ("VERB", "AUX"):
