@@ -48,6 +48,15 @@ DateMatch = Annotated[
 ]
 
 
+# the query parameters several endpoints share, described once
+TypeParam = Annotated[str | None, Query(description="PLOVER type(s), comma-separated")]
+SinceParam = Annotated[str | None, Query(description="first day, inclusive (YYYY-MM-DD, YYYY-MM or YYYY)")]
+UntilParam = Annotated[str | None, Query(description="last day, inclusive (YYYY-MM-DD, YYYY-MM or YYYY)")]
+TextParam = Annotated[str | None, Query(description="free text: every word in the sentence or in an actor's name")]
+PlaceParam = Annotated[str | None, Query(description="place name (as geocoded or as written) or ISO country code")]
+BboxParam = Annotated[str | None, Query(description="map box west,south,east,north in degrees (longitude, latitude)")]
+
+
 class EventQuery:
     """The filters every event-based endpoint accepts, with one default: asserted, non-historical events.
 
@@ -64,23 +73,15 @@ class EventQuery:
         either: Annotated[
             bool, Query(description="actor and recipient in either direction (A -> B or B -> A)")
         ] = False,
-        type: Annotated[
-            str | None, Query(description="PLOVER type(s), comma-separated")
-        ] = None,  # the public parameter name
-        since: Annotated[str | None, Query(description="first day, inclusive (YYYY-MM-DD, YYYY-MM or YYYY)")] = None,
-        until: Annotated[str | None, Query(description="last day, inclusive (YYYY-MM-DD, YYYY-MM or YYYY)")] = None,
+        type: TypeParam = None,  # the public parameter name
+        since: SinceParam = None,
+        until: UntilParam = None,
         date_match: DateMatch = "within",
         status: Status = "asserted",
         include_historical: IncludeHistorical = False,
-        q: Annotated[
-            str | None, Query(description="free text: every word in the sentence or in an actor's name")
-        ] = None,
-        place: Annotated[
-            str | None, Query(description="place name (as geocoded or as written) or ISO country code")
-        ] = None,
-        bbox: Annotated[
-            str | None, Query(description="map box west,south,east,north in degrees (longitude, latitude)")
-        ] = None,
+        q: TextParam = None,
+        place: PlaceParam = None,
+        bbox: BboxParam = None,
     ) -> None:
         self.filter = EventFilter(
             actor=actor, recipient=recipient, either=either, event_type=type, since=since, until=until,
@@ -94,9 +95,9 @@ def event_filter(q: Annotated[EventQuery, Depends()]) -> EventFilter:
 
 
 def window_filter(
-    type: Annotated[str | None, Query(description="PLOVER type(s), comma-separated")] = None,
-    since: Annotated[str | None, Query(description="first day, inclusive (YYYY-MM-DD, YYYY-MM or YYYY)")] = None,
-    until: Annotated[str | None, Query(description="last day, inclusive (YYYY-MM-DD, YYYY-MM or YYYY)")] = None,
+    type: TypeParam = None,
+    since: SinceParam = None,
+    until: UntilParam = None,
     date_match: DateMatch = "within",
     status: Status = "asserted",
     include_historical: IncludeHistorical = False,
@@ -110,13 +111,9 @@ def window_filter(
 
 def scope_filter(
     f: Annotated[EventFilter, Depends(window_filter)],
-    q: Annotated[str | None, Query(description="free text: every word in the sentence or in an actor's name")] = None,
-    place: Annotated[
-        str | None, Query(description="place name (as geocoded or as written) or ISO country code")
-    ] = None,
-    bbox: Annotated[
-        str | None, Query(description="map box west,south,east,north in degrees (longitude, latitude)")
-    ] = None,
+    q: TextParam = None,
+    place: PlaceParam = None,
+    bbox: BboxParam = None,
 ) -> EventFilter:
     """The event filters without actor and recipient, with the text and place filters (for pair series)."""
     return replace(f, text=q, place=place, bbox=bbox)
