@@ -20,7 +20,7 @@ import duckdb
 
 from backchannel.fusion.dedup import DedupSettings, NearDuplicateIndex
 from backchannel.fusion.fuse import FusedEvent, FusionSettings, MentionRecord, fuse_mentions, link_announcements
-from backchannel.fusion.store import fused_rows_columns, insert_announcement_links, load_mentions
+from backchannel.fusion.store import insert_announcement_links, insert_fused, load_mentions
 from backchannel.store.errors import StoreError
 from backchannel.store.writer import Store
 
@@ -144,11 +144,7 @@ def fuse_documents(
             con.executemany(
                 "INSERT INTO document_duplicates VALUES (?, ?, ?)", [(d, c, s) for d, (c, s) in links.items()]
             )
-            if fused:
-                select, columns = fused_rows_columns(fused, settings)
-                con.execute(f"INSERT INTO fused_events SELECT {select}", columns)
-                members = [(m.event_id, e.fused_id, m.doc_id) for e in fused for m in e.mentions]
-                con.executemany("INSERT INTO fused_event_mentions VALUES (?, ?, ?)", members)
+            insert_fused(con, fused, settings)
             insert_announcement_links(con, announcements)
             _copy_fused_ids(con, fused, [m.event_id for m in around])
             con.execute("COMMIT")

@@ -41,6 +41,7 @@ __all__ = [
     "compute_fusion",
     "fused_rows_columns",
     "insert_announcement_links",
+    "insert_fused",
     "load_mentions",
     "party_of",
     "refuse",
@@ -210,6 +211,20 @@ _FUSED_TYPES = (
 )  # fmt: skip
 
 
+def insert_fused(con: Connection, fused: Sequence[FusedEvent], settings: FusionSettings) -> None:
+    """Store fused events and which mentions each holds (for the full and the incremental refuse)."""
+    if not fused:
+        return
+    select, columns = fused_rows_columns(list(fused), settings)
+    con.execute(f"INSERT INTO fused_events SELECT {select}", columns)
+    members = [(m.event_id, e.fused_id, m.doc_id) for e in fused for m in e.mentions]
+    ids, fids, docs = (list(c) for c in zip(*members, strict=True))
+    con.execute(
+        "INSERT INTO fused_event_mentions SELECT unnest(?::TEXT[]), unnest(?::TEXT[]), unnest(?::TEXT[])",
+        [ids, fids, docs],
+    )
+
+
 def insert_announcement_links(con: Connection, links: Sequence[AnnouncementLink]) -> None:
     """Store announcement links; a link already stored (an incremental refuse of its blocks) is kept once."""
     if links:
@@ -244,15 +259,7 @@ def refuse(store: Store, dedup: DedupSettings | None = None, fusion: FusionSetti
                     "INSERT INTO document_duplicates VALUES (?, ?, ?)",
                     [(k.doc_id, k.canonical_doc_id, k.similarity) for k in links],
                 )
-            if fused:
-                select, columns = fused_rows_columns(fused, settings)
-                con.execute(f"INSERT INTO fused_events SELECT {select}", columns)
-                members = [(m.event_id, e.fused_id, m.doc_id) for e in fused for m in e.mentions]
-                ids, fids, docs = (list(c) for c in zip(*members, strict=True))
-                con.execute(
-                    "INSERT INTO fused_event_mentions SELECT unnest(?::TEXT[]), unnest(?::TEXT[]), unnest(?::TEXT[])",
-                    [ids, fids, docs],
-                )
+            insert_fused(con, fused, settings)
             copy_fused_ids(con)
             insert_announcement_links(con, result.announcements)
             con.execute("COMMIT")
