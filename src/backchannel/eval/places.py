@@ -216,29 +216,3 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 if __name__ == "__main__":
     raise SystemExit(main())
-
-
-def geovirus_section(shared: Path, pipeline: Any, scores: dict[str, float]) -> None:
-    """The GeoVirus scores of ``backchannel eval`` (WikiNews articles, scored like GeoWebNews)."""
-    report = evaluate_places(shared / "eval" / "geovirus.jsonl", pipeline.places, pipeline.parser.nlp)
-    scores["geovirus.accuracy_161km"] = report.accuracy_161km
-    scores["geovirus.country_accuracy"] = report.country_accuracy
-    scores["geovirus.recall"] = report.recall
-    scores["geovirus.baseline_accuracy_161km"] = report.baseline_accuracy_161km
-    scores["geovirus.baseline_country_accuracy"] = report.baseline_country_accuracy
-
-
-def register_geovirus(targets: dict[str, Any], sections: dict[str, Any]) -> None:
-    """Add the GeoVirus rows and section to the suite's tables (called once from ``backchannel.eval.suite``)."""
-    from backchannel.eval.suite import Target
-
-    targets.update(
-        {
-            "geovirus.accuracy_161km": Target("GeoVirus: accuracy@161 km", None),
-            "geovirus.country_accuracy": Target("GeoVirus: country accuracy", None),
-            "geovirus.recall": Target("GeoVirus: toponym recall", None),
-            "geovirus.baseline_accuracy_161km": Target("  population baseline: accuracy@161 km", None),
-            "geovirus.baseline_country_accuracy": Target("  population baseline: country accuracy", None),
-        }
-    )
-    sections["geovirus"] = geovirus_section

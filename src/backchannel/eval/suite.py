@@ -13,7 +13,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from backchannel.eval.places import register_geovirus
 from backchannel.pipeline import Pipeline
 
 __all__ = ["HALF_METRICS", "TARGETS", "Target", "format_table", "run_suite"]
@@ -54,6 +53,11 @@ TARGETS: dict[str, Target] = {
     "conflibert.statement_event_rate": Target("ConfliBERT penta: statements given an event", None, False),
     "synthetic.recall": Target("NGEC synthetic stories, held aside: story type found", None),
     "synthetic.macro_recall": Target("NGEC synthetic stories, held aside: mean recall per type", None),
+    "geovirus.accuracy_161km": Target("GeoVirus: accuracy@161 km", None),
+    "geovirus.country_accuracy": Target("GeoVirus: country accuracy", None),
+    "geovirus.recall": Target("GeoVirus: toponym recall", None),
+    "geovirus.baseline_accuracy_161km": Target("  population baseline: accuracy@161 km", None),
+    "geovirus.baseline_country_accuracy": Target("  population baseline: country accuracy", None),
 }
 
 MAX_GAP = 0.05  # issue 14: the check half within 0.05 of the tune half
@@ -138,15 +142,24 @@ def _dates(shared: Path, pipeline: Pipeline, scores: dict[str, float]) -> None:
     scores["dates.baseline_value_accuracy"] = report.baseline_value_accuracy or 0.0
 
 
-def _places(shared: Path, pipeline: Pipeline, scores: dict[str, float]) -> None:
+_PLACE_SCORES = ("accuracy_161km", "country_accuracy", "recall", "baseline_accuracy_161km", "baseline_country_accuracy")
+
+
+def _place_scores(prefix: str, gold: Path, pipeline: Pipeline, scores: dict[str, float]) -> None:
+    """A geoparsing set's scores under ``prefix`` (GeoWebNews and GeoVirus are scored alike)."""
     from backchannel.eval.places import evaluate_places
 
-    report = evaluate_places(shared / "eval" / "geowebnews.jsonl", pipeline.places, pipeline.parser.nlp)
-    scores["places.accuracy_161km"] = report.accuracy_161km
-    scores["places.country_accuracy"] = report.country_accuracy
-    scores["places.recall"] = report.recall
-    scores["places.baseline_accuracy_161km"] = report.baseline_accuracy_161km
-    scores["places.baseline_country_accuracy"] = report.baseline_country_accuracy
+    report = evaluate_places(gold, pipeline.places, pipeline.parser.nlp)
+    for name in _PLACE_SCORES:
+        scores[f"{prefix}.{name}"] = getattr(report, name)
+
+
+def _places(shared: Path, pipeline: Pipeline, scores: dict[str, float]) -> None:
+    _place_scores("places", shared / "eval" / "geowebnews.jsonl", pipeline, scores)
+
+
+def _geovirus(shared: Path, pipeline: Pipeline, scores: dict[str, float]) -> None:
+    _place_scores("geovirus", shared / "eval" / "geovirus.jsonl", pipeline, scores)
 
 
 def _event_location(shared: Path, pipeline: Pipeline, scores: dict[str, float]) -> None:
@@ -165,8 +178,8 @@ SECTIONS: dict[str, Callable[[Path, Pipeline, dict[str, float]], None]] = {
     "event_location": _event_location,
     "conflibert": _conflibert,
     "synthetic": _synthetic,
+    "geovirus": _geovirus,
 }
-register_geovirus(TARGETS, SECTIONS)  # GeoVirus, scored like GeoWebNews (backchannel.eval.places)
 
 
 def run_suite(
