@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 import duckdb
 
+from backchannel.store.search import reindex_statements
+
 __all__ = ["MIGRATIONS", "TABLES", "Migration", "applied_versions", "apply_migrations", "pending_migrations"]
 
 
@@ -148,11 +150,20 @@ _M4 = (
     f"UPDATE event_dyads SET fused_id = m.fused_id FROM {_MULTI_MENTION} WHERE event_dyads.event_id = m.event_id",
 )
 
+# The free-text search index (``store.search``): one row per (term, event mention), filled by the writer with each
+# document and built here for the events already stored.  Sorted by term when built whole, so a term's rows sit
+# in few row groups.  (DuckDB's own fts extension is not bundled and would be downloaded: never at run time.)
+_M5 = (
+    "CREATE TABLE event_terms (term TEXT NOT NULL, event_id TEXT NOT NULL, doc_id TEXT NOT NULL)",
+    *reindex_statements(),
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial tables", _M1),
     Migration(2, "near-duplicate documents and fused events", _M2),
     Migration(3, "links between fused events (announcements)", _M3),
     Migration(4, "fused event of each mention in event_actors and event_dyads", _M4),
+    Migration(5, "free-text search index of events (event_terms)", _M5),
 )
 
 # Every table a Parquet export writes, in dependency order.
@@ -174,6 +185,7 @@ TABLES: tuple[str, ...] = (
     "fused_events",
     "fused_event_mentions",
     "fused_event_links",
+    "event_terms",
 )
 
 _BOOKKEEPING = """CREATE TABLE IF NOT EXISTS schema_migrations (

@@ -22,10 +22,11 @@ from backchannel.records import Article, DocumentResult
 from backchannel.store.errors import StoreError, StoreLocked, StoreNotFound
 from backchannel.store.rows import DocumentRows, Row, document_rows
 from backchannel.store.schema import MIGRATIONS, TABLES, applied_versions, apply_migrations
+from backchannel.store.search import index_documents, reindex_statements
 
 __all__ = ["RunCounts", "Store", "WriteOutcome", "copy_fused_ids", "document_hash"]
 
-_DERIVED = ("event_actors", "event_dyads", "events", "mentions", "places", "times", "removed")
+_DERIVED = ("event_terms", "event_actors", "event_dyads", "events", "mentions", "places", "times", "removed")
 
 
 def document_hash(text: str) -> str:
@@ -186,6 +187,7 @@ class Store:
         self._insert("aliases", aliases, "ON CONFLICT DO NOTHING")
         for table in batch[0].tables if batch else ():
             self._insert(table, [row for rows in batch for row in rows.tables[table]])
+        index_documents(self._con, [str(rows.document[0]) for rows in batch])
 
     @contextmanager
     def _failing(self, what: str) -> Iterator[None]:
@@ -294,6 +296,15 @@ class Store:
                 doc_id=row[0], text=row[1], title=row[2], date=row[3], source=row[4], url=row[5], origin=row[6]
             )
             yield str(doc_id), article
+
+    def reindex(self) -> int:
+        """Build the free-text search index again from every stored event; returns its number of rows."""
+        self._require_writable()
+        with self._lock, self._transaction("rebuilding the search index"):
+            for statement in reindex_statements():
+                self._con.execute(statement)
+            row = self._con.execute("SELECT count(*) FROM event_terms").fetchone()
+        return int(row[0]) if row else 0
 
     def start_run(self, inputs: Sequence[str], pipeline_version: str) -> int:
         self._require_writable()

@@ -1,0 +1,136 @@
+"""The free-text search index: which events the words of a query find.
+
+DuckDB's ``fts`` extension is not in the wheel and ``INSTALL fts`` downloads it, which Backchannel never does at
+run time; so the store keeps its own inverted index, ``event_terms``: one row per (term, event mention) for every
+word of the event's sentence and of its actors' names and surface forms.  A term is a run of Unicode letters and
+digits, lower-cased ("Al-Sisi's" gives "al", "sisi", "s"); one tokeniser (``TERM``, an RE2 pattern run by DuckDB)
+makes both the index and the terms of a query, so they cannot drift apart.
+
+The writer fills the index in the transaction that stores a document's events (``index_documents``); migration 5
+and ``Store.reindex`` build it for every stored event (``reindex_statements``), sorted by term so that the
+row-group min/max statistics skip all but the rows of the terms asked for.
+
+A query (``parse_query``): every word must match (AND); ``word*`` matches the terms that begin with it; a
+``"quoted phrase"`` matches those words in that order, next to each other, in the sentence or in an actor's name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import duckdb
+
+__all__ = [
+    "TERM",
+    "SearchQuery",
+    "event_ids_sql",
+    "index_documents",
+    "parse_query",
+    "reindex_statements",
+    "terms_of",
+]
+
+# RE2: a term is a run of letters and digits of any script.
+TERM = r"[\p{L}\p{N}]+"
+_GAP = r"[^\p{L}\p{N}]+"
+_EDGE_BEFORE, _EDGE_AFTER = r"(^|[^\p{L}\p{N}])", r"($|[^\p{L}\p{N}])"
+
+
+_ACTOR_WORDS = "coalesce(name, '') || ' ' || text"  # an actor's name and the words that named it
+
+
+def _terms(expr: str) -> str:
+    return f"regexp_extract_all(lower({expr}), '{TERM}')"
+
+
+def _postings(scope: str) -> str:
+    """SELECT of the distinct (term, event_id, doc_id) rows of the events ``scope`` (a condition on doc_id) selects."""
+    return (
+        "SELECT DISTINCT term, event_id, doc_id FROM ("
+        f"SELECT unnest({_terms('sentence_text')}) AS term, event_id, doc_id FROM events WHERE {scope} "
+        f"UNION ALL SELECT unnest({_terms(_ACTOR_WORDS)}) AS term, "
+        f"event_id, doc_id FROM event_actors WHERE {scope})"
+    )
+
+
+def reindex_statements() -> tuple[str, ...]:
+    """SQL that empties ``event_terms`` and fills it again from every stored event, sorted by term."""
+    return ("DELETE FROM event_terms", f"INSERT INTO event_terms {_postings('TRUE')} ORDER BY term, event_id")
+
+
+def index_documents(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> None:
+    """Add the postings of the events of ``doc_ids`` (just stored; the caller holds the transaction)."""
+    if doc_ids:
+        scope = "doc_id IN (SELECT unnest(?::TEXT[]))"
+        con.execute(f"INSERT INTO event_terms {_postings(scope)} ORDER BY term, event_id", [doc_ids, doc_ids])
+
+
+def terms_of(con: duckdb.DuckDBPyConnection, text: str) -> list[str]:
+    """The terms of ``text`` as the index holds them (the index's own tokeniser, run by DuckDB)."""
+    row = con.execute(f"SELECT {_terms('?')}", [text]).fetchone()
+    return [str(t) for t in (row[0] if row and row[0] else [])]
+
+
+@dataclass(frozen=True)
+class SearchQuery:
+    """A parsed query: terms that must all be in an event, term prefixes, and phrases (their terms in order)."""
+
+    terms: tuple[str, ...] = ()
+    prefixes: tuple[str, ...] = ()
+    phrases: tuple[tuple[str, ...], ...] = ()
+
+    @property
+    def empty(self) -> bool:
+        return not (self.terms or self.prefixes or self.phrases)
+
+
+_PART = re.compile(r'"([^"]*)"?|(\S+)')
+
+
+def parse_query(con: duckdb.DuckDBPyConnection, query: str) -> SearchQuery:
+    """Words, ``prefix*`` words and ``"quoted phrases"`` of a free-text query, as index terms."""
+    terms: list[str] = []
+    prefixes: list[str] = []
+    phrases: list[tuple[str, ...]] = []
+    for phrase, word in _PART.findall(query):
+        if phrase:
+            found = terms_of(con, phrase)
+            terms += found
+            if len(found) > 1:
+                phrases.append(tuple(found))
+            continue
+        found = terms_of(con, word)
+        if word.endswith("*") and found:
+            terms += found[:-1]
+            prefixes.append(found[-1])
+        else:
+            terms += found
+    return SearchQuery(tuple(dict.fromkeys(terms)), tuple(dict.fromkeys(prefixes)), tuple(dict.fromkeys(phrases)))
+
+
+def phrase_pattern(phrase: tuple[str, ...]) -> str:
+    """RE2 pattern of a phrase's terms next to each other (any non-word characters between), as whole words."""
+    return _EDGE_BEFORE + _GAP.join(re.escape(t) for t in phrase) + _EDGE_AFTER
+
+
+def event_ids_sql(query: SearchQuery) -> tuple[str, list[object]]:
+    """A SELECT of the event ids (mentions) that match every part of ``query``, and its parameters."""
+    parts: list[str] = []
+    params: list[object] = []
+    for term in query.terms:
+        parts.append("SELECT event_id FROM event_terms WHERE term = ?")
+        params.append(term)
+    for prefix in query.prefixes:
+        parts.append("SELECT event_id FROM event_terms WHERE starts_with(term, ?)")
+        params.append(prefix)
+    found = " INTERSECT ".join(parts) if parts else "SELECT event_id FROM event_terms WHERE FALSE"
+    for phrase in query.phrases:
+        pattern = phrase_pattern(phrase)
+        found = (
+            f"SELECT x.event_id FROM events x WHERE x.event_id IN ({found}) AND ("
+            "regexp_matches(lower(x.sentence_text), ?) OR x.event_id IN (SELECT a.event_id FROM event_actors a "
+            "WHERE regexp_matches(lower(a.text), ?) OR regexp_matches(lower(coalesce(a.name, '')), ?)))"
+        )
+        params += [pattern, pattern, pattern]
+    return found, params
