@@ -130,6 +130,23 @@ def test_one_query_counts_the_same_events_in_every_view(client: TestClient, quer
         assert sum(e["count"] for e in network["edges"]) == sum(d["count"] for d in dyads), query
 
 
+# The analyses name their actors themselves (sides, an issue): they read the rest of the filter.
+ANALYSES: list[tuple[str, dict[str, str]]] = [
+    ("/mediators", {"a": "Hamas", "b": "Israel"}),
+    ("/channels", {"a": "Hamas", "b": "Israel"}),
+    ("/positions", {"issue": "ceasefire"}),
+]
+
+
+@pytest.mark.parametrize("query", QUERIES, ids=[json.dumps(q) for q in QUERIES])
+def test_the_analyses_read_the_events_every_view_counts(client: TestClient, query: dict[str, str]) -> None:
+    scope = {k: v for k, v in query.items() if k not in ("actor", "recipient", "either")}
+    events = _get(client, "/events", totals="true", limit=1, **scope)["total_events"]
+    assert events == sum(b["count"] for b in _get(client, "/timeline", by="month", **scope))
+    for route, params in ANALYSES:
+        assert _get(client, route, **params, **scope)["events"] == events, (route, scope)
+
+
 def test_the_default_leaves_out_negated_hypothetical_and_historical_events(client: TestClient) -> None:
     default = _get(client, "/events", totals="true")
     everything = _get(client, "/events", totals="true", status="any", include_historical="true")
