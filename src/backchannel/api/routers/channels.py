@@ -1,7 +1,7 @@
 """``GET /channels``: direct contacts between two actors by level and mode, and indirect paths.
 
-Contacts and paths are found among the events of the shared event filter (type, since, until, status, q, place, bbox), read
-as every view reads it: asserted, non-historical events unless other statuses are asked for.
+Contacts and paths are found among the events of the shared event filter (type, since, until, status, q, place,
+bbox), read as every view reads it: asserted, non-historical events unless other statuses are asked for.
 """
 
 from __future__ import annotations

@@ -55,7 +55,7 @@ UntilParam = Annotated[str | None, Query(description="last day, inclusive (YYYY-
 TextParam = Annotated[
     str | None,
     Query(
-        description='free text: every word (whole words, any case) in the sentence or in an actor\'s name; '
+        description="free text: every word (whole words, any case) in the sentence or in an actor's name; "
         'word* for words that begin so; "a phrase" in quotes for its words together in that order'
     ),
 ]
