@@ -6,11 +6,13 @@ which sentences come back.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
+from backchannel.cli import main
 from backchannel.records import Article
 from backchannel.store import EventFilter, Store, ingest, queries, recode
 from backchannel.store.search import terms_of
@@ -127,3 +129,17 @@ def test_an_older_database_is_indexed_by_its_migration_and_reindex_rebuilds(
         store.cursor().execute("DELETE FROM event_terms")
         assert store.reindex() > 0
     assert _sentences(path, "reconciliation") == expected
+
+
+def test_the_cli_rebuilds_the_index_and_lists_events_by_text(
+    tmp_path: Path, stubcoder: ModuleType, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "cli.duckdb"
+    with Store.open(path) as store:
+        ingest(store, REPORTS, stubcoder.StubCoder(), stubcoder.VERSION)
+        store.cursor().execute("DELETE FROM event_terms")
+    assert main(["reindex", "--db", str(path)]) == 0
+    assert "search index rebuilt" in capsys.readouterr().out
+    assert main(["events", "--db", str(path), "--q", "Istanbul negotiators", "--format", "jsonl"]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [r["sentence"].strip() for r in rows] == ["Russia met Ukraine's negotiators in Istanbul on Tuesday."]
