@@ -6,7 +6,7 @@ word of the event's sentence and of its actors' names and surface forms.  A term
 digits, lower-cased ("Al-Sisi's" gives "al", "sisi", "s"); one tokeniser (``TERM``, an RE2 pattern run by DuckDB)
 makes both the index and the terms of a query, so they cannot drift apart.
 
-The writer fills the index in the transaction that stores a document's events (``index_documents``); migration 5
+The writer fills the index in the transaction that stores a document's events (``index_postings``); migration 5
 and ``Store.reindex`` build it for every stored event (``reindex_statements``), sorted by term so that the
 row-group min/max statistics skip all but the rows of the terms asked for.
 
@@ -17,15 +17,16 @@ A query (``parse_query``): every word must match (AND); ``word*`` matches the te
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import duckdb
 
 __all__ = [
     "TERM",
+    "Postings",
     "SearchQuery",
     "event_ids_sql",
-    "index_documents",
+    "index_postings",
     "parse_query",
     "reindex_statements",
     "terms_of",
@@ -59,11 +60,32 @@ def reindex_statements() -> tuple[str, ...]:
     return ("DELETE FROM event_terms", f"INSERT INTO event_terms {_postings('TRUE')} ORDER BY term, event_id")
 
 
-def index_documents(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> None:
-    """Add the postings of the events of ``doc_ids`` (just stored; the caller holds the transaction)."""
-    if doc_ids:
-        scope = "doc_id IN (SELECT unnest(?::TEXT[]))"
-        con.execute(f"INSERT INTO event_terms {_postings(scope)} ORDER BY term, event_id", [doc_ids, doc_ids])
+@dataclass
+class Postings:
+    """The texts of stored events to index: ``texts[i]`` is words of event ``event_ids[i]`` of ``doc_ids[i]``."""
+
+    texts: list[str] = field(default_factory=list)
+    event_ids: list[str] = field(default_factory=list)
+    doc_ids: list[str] = field(default_factory=list)
+
+    def add(self, text: str | None, event_id: str, doc_id: str) -> None:
+        if text:
+            self.texts.append(text)
+            self.event_ids.append(event_id)
+            self.doc_ids.append(doc_id)
+
+
+def index_postings(con: duckdb.DuckDBPyConnection, postings: Postings) -> None:
+    """Add the postings of just stored events, from their texts (no table is read; the caller holds the
+    transaction)."""
+    if postings.texts:
+        con.execute(
+            "INSERT INTO event_terms SELECT DISTINCT term, event_id, doc_id FROM ("
+            f"SELECT unnest({_terms('t')}) AS term, event_id, doc_id FROM ("
+            "SELECT unnest(?::TEXT[]) AS t, unnest(?::TEXT[]) AS event_id, unnest(?::TEXT[]) AS doc_id)) "
+            "ORDER BY term, event_id",
+            [postings.texts, postings.event_ids, postings.doc_ids],
+        )
 
 
 def terms_of(con: duckdb.DuckDBPyConnection, text: str) -> list[str]:

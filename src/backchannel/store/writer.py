@@ -22,7 +22,7 @@ from backchannel.records import Article, DocumentResult
 from backchannel.store.errors import StoreError, StoreLocked, StoreNotFound
 from backchannel.store.rows import DocumentRows, Row, document_rows
 from backchannel.store.schema import MIGRATIONS, TABLES, applied_versions, apply_migrations
-from backchannel.store.search import index_documents, reindex_statements
+from backchannel.store.search import Postings, index_postings, reindex_statements
 
 __all__ = ["RunCounts", "Store", "WriteOutcome", "copy_fused_ids", "document_hash"]
 
@@ -89,7 +89,7 @@ class Store:
         self.read_only = read_only
         self._lock = threading.RLock()
         self._closed = False
-        self._types: dict[str, list[str]] = {}
+        self._types: dict[str, list[tuple[str, str]]] = {}
 
     @classmethod
     def open(cls, path: str | Path, read_only: bool = False) -> Store:
@@ -154,17 +154,24 @@ class Store:
         if self.read_only:
             raise StoreError(f"{self.path}: opened read-only")
 
-    def _column_types(self, table: str) -> list[str]:
-        types = self._types.get(table)
-        if types is None:
+    def _columns(self, table: str) -> list[tuple[str, str]]:
+        """(name, type) of each column of ``table``, in order (read once)."""
+        columns = self._types.get(table)
+        if columns is None:
             found = self._con.execute(
-                "SELECT data_type FROM duckdb_columns() WHERE table_name = ? AND schema_name = 'main' "
+                "SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = ? AND schema_name = 'main' "
                 "ORDER BY column_index",
                 [table],
             ).fetchall()
-            types = [str(t[0]) for t in found]
-            self._types[table] = types
-        return types
+            columns = [(str(n), str(t)) for n, t in found]
+            self._types[table] = columns
+        return columns
+
+    def _column_types(self, table: str) -> list[str]:
+        return [t for _, t in self._columns(table)]
+
+    def _column_names(self, table: str) -> list[str]:
+        return [n for n, _ in self._columns(table)]
 
     def _insert(self, table: str, rows: Sequence[Row], conflict: str = "") -> None:
         """Insert rows column-wise: one list parameter per column, zipped by ``unnest`` (far faster than VALUES)."""
@@ -187,7 +194,21 @@ class Store:
         self._insert("aliases", aliases, "ON CONFLICT DO NOTHING")
         for table in batch[0].tables if batch else ():
             self._insert(table, [row for rows in batch for row in rows.tables[table]])
-        index_documents(self._con, [str(rows.document[0]) for rows in batch])
+        index_postings(self._con, self._postings(batch))
+
+    def _postings(self, batch: Sequence[DocumentRows]) -> Postings:
+        """The words to index of the batch's events: each sentence, and each actor's name and words."""
+        found = Postings()
+        events, links = self._column_names("events"), self._column_names("event_actors")
+        e_id, e_doc, e_text = (events.index(c) for c in ("event_id", "doc_id", "sentence_text"))
+        a_id, a_doc, a_name, a_text = (links.index(c) for c in ("event_id", "doc_id", "name", "text"))
+        for rows in batch:
+            for row in rows.tables.get("events", []):
+                found.add(str(row[e_text]), str(row[e_id]), str(row[e_doc]))
+            for row in rows.tables.get("event_actors", []):
+                words = " ".join(str(v) for v in (row[a_name], row[a_text]) if v)
+                found.add(words, str(row[a_id]), str(row[a_doc]))
+        return found
 
     @contextmanager
     def _failing(self, what: str) -> Iterator[None]:
