@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qs, urlparse
 
 import httpx
 import pytest
@@ -432,6 +433,25 @@ def test_the_network_dyad_panel_opens_the_dyad_series(ui: Page, server: str) -> 
     ui.get_by_role("button", name="Dyad series and shifts").click()
     expect(ui.get_by_test_id("dyad-series")).to_have_attribute("data-a", "ARM")
     expect(ui.get_by_test_id("dyad-series")).to_have_attribute("data-b", "AZE")
+
+
+def test_the_dyad_panels_analyses_read_the_shared_filter(ui: Page, server: str) -> None:
+    edges = _api(server, "/network", type="ASSAULT", status="asserted")["edges"]
+    shelling = next(e for e in edges if e["target"] == "ARM")  # Azerbaijan -> Armenia
+    ui.goto(server + "/#/network?type=ASSAULT")
+    ui.wait_for_function("() => window.__backchannelGraph && window.__backchannelGraph.edges().length > 0")
+    edge_id = json.dumps(f"{shelling['source']}->{shelling['target']}")
+    with (
+        ui.expect_request(lambda r: "/mediators?" in r.url) as mediators,
+        ui.expect_request(lambda r: "/channels?" in r.url) as channels,
+    ):
+        _click_element(ui, f"window.__backchannelGraph.getElementById({edge_id})")
+    for request in (mediators.value, channels.value):
+        sent = parse_qs(urlparse(request.url).query)
+        assert sent["type"] == ["ASSAULT"] and sent["status"] == ["asserted"], request.url
+    report = _api(server, "/mediators", a=shelling["source"], b=shelling["target"], type="ASSAULT")
+    assert report["events"] == _api(server, "/events", type="ASSAULT", totals="true", limit=1)["total_events"]
+    expect(ui.get_by_test_id("mediators-panel")).to_be_visible()
 
 
 def test_page_is_served_with_a_strict_content_security_policy(server: str) -> None:
