@@ -242,6 +242,18 @@ def test_search_finds_sentences_and_actor_names(client: TestClient) -> None:
     assert box and {e["location"]["country_code"] for e in box} == {"BHS"}
 
 
+def test_search_matches_whole_words_prefixes_and_phrases(client: TestClient) -> None:
+    def ids(q: str) -> set[str]:
+        return {e["event_id"] for e in _get(client, "/events", q=q, status="any", limit=1000)["items"]}
+
+    exchange = ids("prisoner exchange")
+    assert exchange and ids('"prisoner exchange"') == exchange and ids('"exchange prisoner"') == set()
+    assert exchange <= ids("prison*") and ids("prison") == set()  # a word is whole unless it ends with *
+    assert ids("BAHAMAS") == ids("bahamas") != set() and ids("bahama") == set()
+    assert ids("Bahamas Cuba") == ids("bahamas") & ids("cuba")
+    assert ids("%") == set() and ids('""') == set()
+
+
 def test_actor_search_ranks_whole_words_and_prefixes_above_substrings(client: TestClient) -> None:
     keys = [a["key"] for a in _get(client, "/actors", search="hamas")]
     assert "BHS" in keys and keys.index("HAMAS") < keys.index("BHS")
