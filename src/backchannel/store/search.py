@@ -45,19 +45,20 @@ def _terms(expr: str) -> str:
     return f"regexp_extract_all(lower({expr}), '{TERM}')"
 
 
-def _postings(scope: str) -> str:
-    """SELECT of the distinct (term, event_id, doc_id) rows of the events ``scope`` (a condition on doc_id) selects."""
-    return (
-        "SELECT DISTINCT term, event_id, doc_id FROM ("
-        f"SELECT unnest({_terms('sentence_text')}) AS term, event_id, doc_id FROM events WHERE {scope} "
-        f"UNION ALL SELECT unnest({_terms(_ACTOR_WORDS)}) AS term, "
-        f"event_id, doc_id FROM event_actors WHERE {scope})"
-    )
+# The distinct (term, event_id, doc_id) rows of every stored event.
+_ALL_POSTINGS = (
+    "SELECT DISTINCT term, event_id, doc_id FROM ("
+    f"SELECT unnest({_terms('sentence_text')}) AS term, event_id, doc_id FROM events "
+    f"UNION ALL SELECT unnest({_terms(_ACTOR_WORDS)}) AS term, event_id, doc_id FROM event_actors)"
+)
 
 
 def reindex_statements() -> tuple[str, ...]:
-    """SQL that empties ``event_terms`` and fills it again from every stored event, sorted by term."""
-    return ("DELETE FROM event_terms", f"INSERT INTO event_terms {_postings('TRUE')} ORDER BY term, event_id")
+    """SQL that empties ``event_terms`` and fills it again from every stored event, sorted by term.
+
+    Rebuilding also sorts again what the writer appended since (each batch is sorted only within itself).
+    """
+    return ("DELETE FROM event_terms", f"INSERT INTO event_terms {_ALL_POSTINGS} ORDER BY term, event_id")
 
 
 @dataclass
