@@ -602,6 +602,13 @@ def test_positions_page_shows_each_actors_stance_by_month(ui: Page, server: str)
         first = report["actors"][0]
         expect(table.locator(f"tr[data-actor='{first['key']}']")).to_contain_text(first["stance"])
     _shot(ui, "positions")
+    # The shared filter bar: every status and historical reference opted in, the page reads those events too.
+    everything = _api(server, "/positions", issue="ceasefire", status="any", include_historical="true")
+    assert everything["events"] > report["events"]
+    with ui.expect_request(lambda r: "/positions?" in r.url and "include_historical=true" in r.url) as sent:
+        ui.goto(server + "/#/positions?issue=ceasefire&status=asserted,negated,hypothetical,future&historical=1")
+    assert parse_qs(urlparse(sent.value.url).query)["status"] == ["asserted,negated,hypothetical,future"]
+    expect(table.locator("tbody tr[data-actor]")).to_have_count(len(everything["actors"]))
 
 
 @pytest.mark.parametrize(("width", "height"), WIDTHS)
