@@ -17,9 +17,10 @@ from spacy.tokens import Span, Token
 from backchannel.events.arguments import ArgumentFinder
 from backchannel.events.background import after_document
 from backchannel.events.candidate import Candidate, imposes_measure, unnamed_protest
+from backchannel.events.commitments import Commitments
 from backchannel.events.event_fields import confidence, contexts, event_id, sentence_ref, trigger_span
 from backchannel.events.filler import ArgumentFiller
-from backchannel.events.intent import intent_event_type, narrated_purpose
+from backchannel.events.intent import Derived, intent_event_type, narrated_purpose
 from backchannel.events.mediators import mediation_denied
 from backchannel.events.modality import Modality, clause_modality, reporting_verb
 from backchannel.events.ontology import DOMESTIC_TYPES, INTENSITY, QUAD_CLASS, TERRITORIAL_TYPES
@@ -127,6 +128,7 @@ class EventBuilder:
     words: WordClasses
     attach_location: LocationAttacher | None = None
     country_actor: Callable[[str], ActorMention | None] | None = None
+    commitments: Commitments = field(default_factory=Commitments.load)
 
     def build(self, cand: Candidate, sent: Span, s_index: int, time: TimeMention | None, ctx: DocContext) -> Built:
         entry = cand.entry
@@ -347,10 +349,13 @@ class EventBuilder:
         reporter: ActorRef | None,
         actors: list[ActorMention],
         ctx: DocContext,
-    ) -> str | None:
-        """The speech act of a stated intention ("Syria said it would withdraw its troops": an AGREE; "would
-        attack" a THREATEN; "will not accept" a REJECT)."""
-        derived = intent_event_type(cand.entry.event_type, modality, reporter, actors, self.words)
+    ) -> Derived | None:
+        """The speech act of a stated intention ("Syria said it would withdraw its troops": a CONCEDE; "would
+        attack" a THREATEN; "will not accept" a REJECT), by the commitment table."""
+        entry = cand.entry
+        derived = intent_event_type(
+            entry.event_type, entry.mode, modality, reporter, actors, self.words, self.commitments
+        )
         if derived is not None and narrated_purpose(cand.clause, modality, self.words):
             return None
         clause = cand.clause
@@ -361,7 +366,7 @@ class EventBuilder:
             governor = self.triggers.verb_trigger(clause, ctx.finder)
             if governor is None:
                 continue
-            if governor.entry.event_type == derived:
+            if derived is not None and governor.entry.event_type == derived.event_type:
                 derived = None  # the agreement or threat is coded on "agreed" / "vowed" itself
             break
         return derived
@@ -390,14 +395,21 @@ class EventBuilder:
             (entry.event_type, mode, frame.status, self._trace(frame))
         ]
         if derived is not None:
-            stated = f"asserted: the statement of an intention ({modality.cue})"
-            variants.append((derived, None, "asserted", self._trace(frame, stated, derived_from=entry.event_type)))
+            stated = f"asserted: the statement of an intention ({modality.cue}; {derived.rule})"
+            trace = self._trace(frame, stated, derived_from=entry.event_type)
+            variants.append((derived.event_type, derived.mode, "asserted", trace))
         events = []
         for (doers, targets), (etype, emode, estatus, trace) in ((d, v) for d in directions for v in variants):
             if not doers and not targets:
                 continue
             event_mediators = mediators
-            if etype == derived and estatus == "asserted" and entry.event_type == "CONSULT" and cand.mediators:
+            if (
+                derived is not None
+                and etype == derived.event_type
+                and estatus == "asserted"
+                and entry.event_type == "CONSULT"
+                and cand.mediators
+            ):
                 # "King Hassan said he would be ready to host a meeting between X and Y": the host promises
                 hosts = list({key(m): m for m in cand.mediators}.values())
                 doers, targets, event_mediators = hosts, [*doers, *targets], []

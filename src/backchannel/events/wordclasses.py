@@ -53,6 +53,8 @@ class WordClasses:
     cause_preps: frozenset[str]
     commitment_nouns: frozenset[str]
     complement_target_preps: frozenset[str]
+    condition_subject_pronouns: frozenset[str]
+    conditional_commitment_auxiliaries: frozenset[str]
     conditional_marks: frozenset[str]
     conflict_party_nouns: frozenset[str]
     crowd_numbers: frozenset[str]
