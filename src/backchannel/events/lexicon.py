@@ -24,8 +24,10 @@ __all__ = ["RETYPE_CONDITIONS", "Lexicon", "Retype", "TriggerEntry"]
 #   troops          arriving troops: a deployment (MOBILIZE), not a visit
 #   alone           one side, no partner, not "joint": an exercise is a show of force (MOBILIZE)
 #   protester_doer  done by protesters: destruction by protesters is a riot (PROTEST/riot)
+#   failed          talks that collapsed, broke down or ended without a deal: PLOVER manual REJECT
+#                   ("all rejections and refusals", mode meet)
 # not-words: the names of the conditions, not words of the text
-RETYPE_CONDITIONS = frozenset({"promise", "peace_troops", "troops", "alone", "protester_doer"})
+RETYPE_CONDITIONS = frozenset({"promise", "peace_troops", "troops", "alone", "protester_doer", "failed"})
 
 
 @dataclass(frozen=True)

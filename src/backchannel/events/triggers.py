@@ -104,6 +104,11 @@ class TriggerFinder:
         """A verb form that names no event whatever the lexicon says."""
         if tok.dep_ in ("amod", "compound"):
             return True  # "the proposed agreement", "the banned movement": modifiers, not events
+        if tok.lemma_.lower() in self.words.negating_verbs and any(
+            (c.dep_ == "xcomp" and (t := self.verb_trigger(c, finder)) is not None and t.entry.event_type == "REJECT")
+            for c in tok.children
+        ):
+            return True  # "refused to rule out talks": refusing a refusal rejects nothing (PLOVER manual REJECT)
         if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.lemma_.lower() in self.words.state_participles:
             return True  # "militiamen armed with machetes", "Iran-backed groups"
         if self._mediation_of(tok, finder):
@@ -140,6 +145,9 @@ class TriggerFinder:
     def _find_verb_trigger(self, tok: Token, finder: ArgumentFinder) -> Trigger | None:
         if self._no_event(tok, finder):
             return None
+        ended = self._talks_ended_by(tok)
+        if ended is not None:
+            return ended  # the same trigger as the talks' own, so the two readings make one event
         lemma = self.verb_lemma(tok)
         phrasal = any(f"{lemma} {c.lower_}" in self.lexicon.verbs for c in tok.children if c.dep_ in ("prt", "prep"))
         if lemma in self.words.speech_verbs and lemma not in self.lexicon.verbs and not phrasal:
@@ -290,6 +298,9 @@ class TriggerFinder:
         if entry is None:
             return None
         head = tok.head
+        failed = self._failed_talks(tok, entry)
+        if failed is not None:
+            return failed
         # "fighting broke out", "talks were held", "an attack killed ..."
         if tok.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in self.words.occurrence_verbs:
             return Trigger(trigger=tok, clause=head, entry=entry, nominal=True, light=True)
@@ -305,3 +316,40 @@ class TriggerFinder:
                 return None
             return Trigger(trigger=tok, clause=clause or tok, entry=entry, nominal=True)
         return None
+
+    def _failed_talks(self, tok: Token, entry: TriggerEntry) -> Trigger | None:
+        """'Talks between X and Y collapsed', 'the third round of talks ended without a deal': the talks'
+        ``failed`` retype (PLOVER manual REJECT, mode meet) on the verb that ends them."""
+        failed = entry.retyped_by("failed")
+        if failed is None:
+            return None
+        subj = tok
+        if (
+            tok.dep_ == "pobj"
+            and tok.head.lower_ == "of"
+            and tok.head.head.lemma_.lower() in self.words.generic_event_heads
+        ):
+            subj = tok.head.head  # "the third round of talks"
+        if subj.dep_ != "nsubj" or not self._failure(subj.head):
+            return None
+        return Trigger(trigger=tok, clause=subj.head, entry=failed, nominal=True, light=True)
+
+    def _talks_ended_by(self, verb: Token) -> Trigger | None:
+        """The failed talks whose subject ``verb`` ends ("negotiations broke down")."""
+        for subj in (c for c in verb.children if c.dep_ == "nsubj"):
+            talks = [subj] + [g for c in subj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+            for noun in talks:
+                entry = self.noun_entry(noun) if noun.pos_ in ("NOUN", "PROPN") else None
+                found = self._failed_talks(noun, entry) if entry is not None else None
+                if found is not None:
+                    return found
+        return None
+
+    def _failure(self, verb: Token) -> bool:
+        lemma = verb.lemma_.lower()
+        keys = {lemma}
+        for c in verb.children:
+            if c.dep_ in ("prt", "prep"):
+                keys.add(f"{lemma} {c.lower_}")
+                keys |= {f"{lemma} {c.lower_} {g.lemma_.lower()}" for g in c.children if g.dep_ == "pobj"}
+        return bool(keys & self.words.failure_phrases)

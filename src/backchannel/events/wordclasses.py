@@ -67,6 +67,7 @@ class WordClasses:
     exercise_nouns: frozenset[str]
     explosion_nouns: frozenset[str]
     explosive_nouns: frozenset[str]
+    failure_phrases: frozenset[str]
     figurative_war_modifiers: frozenset[str]
     fire_preps: frozenset[str]
     fire_verbs: frozenset[str]
