@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 from backchannel.events.arguments import ArgumentFinder
 from backchannel.events.background import after_document
 from backchannel.events.candidate import Candidate, imposes_measure, unnamed_protest
+from backchannel.events.charges import charge_noun
 from backchannel.events.commitments import Commitments
 from backchannel.events.event_fields import confidence, contexts, event_id, sentence_ref, trigger_span
 from backchannel.events.filler import ArgumentFiller
@@ -157,6 +158,9 @@ class EventBuilder:
         accusation = self._accusation(frame, reporter_tok, actors, ctx)
         if accusation is not None:
             events.append(accusation)
+        charged = self._charges(frame, actors, recips, ctx)
+        if charged is not None:
+            events.append(charged)
         return Built(events, actors, recips)
 
     # ------------------------------------------------------------ status and reporter
@@ -451,6 +455,26 @@ class EventBuilder:
                 "reported_by": None,
                 "confidence": max(0.05, frame.score - 0.1),
             }
+        )
+
+    def _charges(
+        self, frame: _Frame, actors: list[ActorMention], recips: list[ActorMention], ctx: DocContext
+    ) -> Event | None:
+        """'Police detained a journalist on charges of spying': the arresting party accuses the detainee
+        (PLOVER manual ACCUSE mode allege; a second event of the sentence, issue 14 class 8)."""
+        entry = frame.cand.entry
+        if frame.status != "asserted" or entry.event_type == "ACCUSE" or frame.cand.nominal:
+            return None
+        noun = charge_noun(frame.cand.clause, self.words)
+        if noun is None or not actors or not recips:
+            return None
+        span = (noun.idx, noun.idx + len(noun.text))
+        ident = event_id(ctx.doc_id, span[0], "ACCUSE", actors, recips)
+        trace = self._trace(frame, derived_from=entry.event_type)
+        trace = trace.model_copy(update={"trigger_rule": f"rule: the act is done {noun.head.lower_} {noun.lower_!r}"})
+        event = self._event(frame, ctx, ident, "ACCUSE", "allege", "asserted", span, trace)
+        return event.model_copy(
+            update={"actor": tuple(ref(a) for a in actors), "recipient": tuple(ref(r) for r in recips)}
         )
 
     def _event(

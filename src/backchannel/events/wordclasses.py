@@ -51,6 +51,8 @@ class WordClasses:
     auxiliary_deps: frozenset[str]
     bombing_modifiers: frozenset[str]
     cause_preps: frozenset[str]
+    charge_nouns: frozenset[str]
+    charge_preps: frozenset[str]
     commitment_nouns: frozenset[str]
     complement_target_preps: frozenset[str]
     condition_subject_pronouns: frozenset[str]
