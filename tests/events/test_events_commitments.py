@@ -57,6 +57,19 @@ def test_a_stated_or_conditional_conflictual_act_is_a_threat_of_its_content(
 
 
 @pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        ("Farmers in France threatened to block motorways around Paris.", "restrict"),
+        ("North Korea threatened to expel the UN inspectors.", "expel"),
+        ("Pyongyang threatened to attack South Korean warships.", "violence"),
+    ],
+)
+def test_a_threat_verb_takes_the_mode_of_what_it_threatens(text: str, mode: str, pipeline: Pipeline) -> None:
+    threat = one(_code(text, pipeline), "THREATEN")
+    assert threat.mode == mode
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "If the opposition wins, it will fund the new hospitals.",

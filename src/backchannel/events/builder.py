@@ -386,6 +386,8 @@ class EventBuilder:
     ) -> list[Event]:
         cand, entry = frame.cand, frame.cand.entry
         mode = "third-party" if entry.event_type == "CONSULT" and mediators else entry.mode
+        if entry.event_type == "THREATEN" and mode is None:
+            mode = self._threatened(cand, ctx)
         directions = [(actors, recips)]
         if cand.reciprocal_pair:
             directions = [([actors[0]], [actors[1]]), ([actors[1]], [actors[0]])]
@@ -456,6 +458,16 @@ class EventBuilder:
                 "confidence": max(0.05, frame.score - 0.1),
             }
         )
+
+    def _threatened(self, cand: Candidate, ctx: DocContext) -> str | None:
+        """A threat's mode is its content (PLOVER manual THREATEN): "vowed to block the border crossings"
+        threatens a restriction, "threatened to expel the envoys" an expulsion (the commitment table)."""
+        for c in cand.clause.children:
+            content = self.triggers.verb_trigger(c, ctx.finder) if c.dep_ in ("xcomp", "ccomp") else None
+            row = self.commitments.of(content.entry.event_type, content.entry.mode) if content is not None else None
+            if row is not None and row.stated == "THREATEN":
+                return row.stated_mode
+        return None
 
     def _charges(
         self, frame: _Frame, actors: list[ActorMention], recips: list[ActorMention], ctx: DocContext
