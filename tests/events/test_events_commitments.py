@@ -205,3 +205,15 @@ def test_a_row_for_a_mode_wins_over_the_types_row() -> None:
     assert (arrest.stated, arrest.stated_mode) == ("THREATEN", "arrest")
     assert (other.stated, other.stated_mode) == ("THREATEN", "restrict")
     assert table.of("REQUEST", None) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Iran pledged to hand back the seized vessels to Britain.", "future"),
+        ("Iran handed back the seized British tanker on Friday.", "asserted"),
+        ("The militia gave back the looted ambulances to the Red Crescent.", "asserted"),
+    ],
+)
+def test_seized_property_handed_back_is_a_return(text: str, status: str, pipeline: Pipeline) -> None:
+    assert one(_code(text, pipeline), "RETREAT", status=status).mode == "return"
