@@ -40,7 +40,10 @@ def intent_event_type(
     """The speech act of announcing one's own future action: AGREE, CONCEDE, THREATEN or REJECT (or None)."""
     if not modality.intent(words) or modality.status == "asserted":
         return None
-    if modality.cue in words.future_auxiliaries | {"would (reported)"} and not _own_announcement(reporter, actors):
+    if modality.cue in words.future_auxiliaries and not _own_announcement(reporter, actors):
+        return None
+    if modality.cue == "would (reported)" and (reporter is None or not _own_announcement(reporter, actors)):
+        # "would" is a future only in someone's reported words: "his wish that the king would help" is no one's
         return None
     row = commitments.of(event_type, mode)
     if modality.status == "negated" or modality.negated:
