@@ -217,3 +217,30 @@ def test_a_row_for_a_mode_wins_over_the_types_row() -> None:
 )
 def test_seized_property_handed_back_is_a_return(text: str, status: str, pipeline: Pipeline) -> None:
     assert one(_code(text, pipeline), "RETREAT", status=status).mode == "return"
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        ("Moscow warned that it would expel the British envoys.", "expel"),
+        ("The EU warned Serbia that it would suspend talks on membership.", "relations"),
+        ("Ankara warned that it will strike Kurdish positions in northern Syria.", "violence"),
+    ],
+)
+def test_a_warning_of_the_speakers_own_act_is_the_threat(text: str, mode: str, pipeline: Pipeline) -> None:
+    doc = _code(text, pipeline)
+    threats = events(doc, "THREATEN")
+    assert [t.mode for t in threats] == [mode]
+    assert "ACCUSE" not in asserted_types(doc)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "China warned that the visit would harm relations.",
+        "Iran warned that Israel would attack its nuclear sites.",
+    ],
+)
+def test_a_warning_of_what_others_will_do_threatens_nothing(text: str, pipeline: Pipeline) -> None:
+    doc = _code(text, pipeline)
+    assert not [e for e in events(doc, "THREATEN") if e.trigger.text == "warned"]

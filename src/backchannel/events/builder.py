@@ -363,8 +363,8 @@ class EventBuilder:
         if derived is not None and narrated_purpose(cand.clause, modality, self.words):
             return None
         clause = cand.clause
-        for _ in range(2):  # "agreed to restore relations", "vowed to continue supplying gas"
-            if derived is None or clause.dep_ != "xcomp":
+        for _ in range(2):  # "agreed to restore relations", "vowed to continue supplying gas", "warned it would"
+            if derived is None or clause.dep_ not in ("xcomp", "ccomp"):
                 break
             clause = clause.head
             governor = self.triggers.verb_trigger(clause, ctx.finder)

@@ -17,7 +17,7 @@ from backchannel.events.arguments import ArgumentFinder, pobj
 from backchannel.events.background import time_anchor
 from backchannel.events.candidate import Trigger
 from backchannel.events.lexicon import Lexicon, TriggerEntry
-from backchannel.events.ontology import QUAD_CLASS, STATE_NOUN_TYPES
+from backchannel.events.ontology import NO_DERIVATION, QUAD_CLASS, STATE_NOUN_TYPES
 from backchannel.events.roles import is_actorish
 from backchannel.events.syntax import clause_of, deinflect, direct_object, misparsed_means, pobjs_deep, subject
 from backchannel.events.wordclasses import WordClasses
@@ -99,6 +99,27 @@ class TriggerFinder:
         chain += [g for c in chain for g in c.children if g.dep_ == "xcomp"]  # "vowed to continue supplying"
         promised = [self.verb_trigger(c, finder) for c in chain]
         return any(p is not None and QUAD_CLASS[p.entry.event_type] <= 2 for p in promised)
+
+    def _warns_of_own_act(self, warn: Token, finder: ArgumentFinder) -> bool:
+        """Does the warning say what its speaker will do to others ("Moscow warned that it would expel the
+        envoys", "warned Serbia it will suspend talks")?  Then it is a threat (PLOVER manual THREATEN:
+        "coercive or forceful warnings with serious potential repercussions"), not a disapproval."""
+        speaker = subject(warn, self.words)
+        for said in (c for c in warn.children if c.dep_ == "ccomp"):
+            auxes = {a.lower_ for a in said.children if a.dep_ == "aux"}
+            if not auxes & self.words.conditional_commitment_auxiliaries:
+                continue
+            doer = subject(said, self.words)
+            own = doer is not None and (
+                doer.lower_ in self.words.condition_subject_pronouns
+                or (speaker is not None and doer.lemma_.lower() == speaker.lemma_.lower())
+            )
+            act = self.verb_trigger(said, finder)
+            # conflictual acts, not speech acts ("warned that it would reject the deal" rejects)
+            kind = act.entry.event_type if act is not None else "AGREE"
+            if own and QUAD_CLASS[kind] >= 3 and kind not in NO_DERIVATION:
+                return True
+        return False
 
     def _no_event(self, tok: Token, finder: ArgumentFinder) -> bool:
         """A verb form that names no event whatever the lexicon says."""
@@ -186,6 +207,9 @@ class TriggerFinder:
                     promise = entry.retyped_by("promise")
                     if promise is not None and self._promises(tok, finder):
                         entry = promise  # "vowing to continue shipments of aid": a promise
+                    threat = entry.retyped_by("own_threat")
+                    if threat is not None and self._warns_of_own_act(tok, finder):
+                        entry = threat  # "warned that it would expel the envoys": the warning is the threat
                     return Trigger(trigger=tok, clause=tok, entry=entry, phrase_object=phrase_obj)
         return None
 
