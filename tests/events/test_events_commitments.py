@@ -183,6 +183,19 @@ def test_a_strike_that_paralysed_a_place_is_a_protest(text: str, pipeline: Pipel
 def test_a_protest_and_its_repression_in_one_sentence(pipeline: Pipeline) -> None:
     doc = _code("Police fired water cannon at students demonstrating against fee rises in Nairobi.", pipeline)
     assert {"PROTEST", "ASSAULT"} <= asserted_types(doc)
+    assert one(doc, "ASSAULT").mode == "crowd-control"
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        ("Riot police fired tear gas at protesters in Dhaka.", "crowd-control"),
+        ("Police fired rubber bullets at fans outside the stadium in Buenos Aires.", "crowd-control"),
+        ("Soldiers fired on protesters in Khartoum, killing three.", "firearms"),
+    ],
+)
+def test_less_lethal_weapons_are_crowd_control(text: str, mode: str, pipeline: Pipeline) -> None:
+    assert one(_code(text, pipeline), "ASSAULT").mode == mode
 
 
 @pytest.mark.parametrize(

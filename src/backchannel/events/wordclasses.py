@@ -59,6 +59,7 @@ class WordClasses:
     conditional_commitment_auxiliaries: frozenset[str]
     conditional_marks: frozenset[str]
     conflict_party_nouns: frozenset[str]
+    crowd_control_weapons: frozenset[str]
     crowd_numbers: frozenset[str]
     deontic_auxiliaries: frozenset[str]
     desire_cues: frozenset[str]
