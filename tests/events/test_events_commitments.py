@@ -257,3 +257,15 @@ def test_a_warning_of_the_speakers_own_act_is_the_threat(text: str, mode: str, p
 def test_a_warning_of_what_others_will_do_threatens_nothing(text: str, pipeline: Pipeline) -> None:
     doc = _code(text, pipeline)
     assert not [e for e in events(doc, "THREATEN") if e.trigger.text == "warned"]
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        ("The United States ruled out talks with the junta in Niger.", "meet"),
+        ("Iran refused to allow UN inspectors into the Fordow site.", "yield"),
+        ("The prime minister rejected calls to resign.", None),
+    ],
+)
+def test_a_refusal_takes_the_mode_of_what_it_refuses(text: str, mode: str | None, pipeline: Pipeline) -> None:
+    assert one(_code(text, pipeline), "REJECT").mode == mode

@@ -386,8 +386,8 @@ class EventBuilder:
     ) -> list[Event]:
         cand, entry = frame.cand, frame.cand.entry
         mode = "third-party" if entry.event_type == "CONSULT" and mediators else entry.mode
-        if entry.event_type == "THREATEN" and mode is None:
-            mode = self._threatened(cand, ctx)
+        if entry.event_type in ("THREATEN", "REJECT") and mode is None:
+            mode = self._content_mode(cand, ctx)
         directions = [(actors, recips)]
         if cand.reciprocal_pair:
             directions = [([actors[0]], [actors[1]]), ([actors[1]], [actors[0]])]
@@ -459,14 +459,25 @@ class EventBuilder:
             }
         )
 
-    def _threatened(self, cand: Candidate, ctx: DocContext) -> str | None:
-        """A threat's mode is its content (PLOVER manual THREATEN): "vowed to block the border crossings"
-        threatens a restriction, "threatened to expel the envoys" an expulsion (the commitment table)."""
+    def _content_mode(self, cand: Candidate, ctx: DocContext) -> str | None:
+        """A threat's or a refusal's mode is what it threatens or refuses (PLOVER manual THREATEN and REJECT
+        modes), by the commitment table: "vowed to block the border crossings" threatens a restriction,
+        "threatened to expel the envoys" an expulsion; "ruled out talks" refuses a meeting (meet),
+        "refused to allow inspectors in" a yielding (yield)."""
+        threat = cand.entry.event_type == "THREATEN"
         for c in cand.clause.children:
-            content = self.triggers.verb_trigger(c, ctx.finder) if c.dep_ in ("xcomp", "ccomp") else None
-            row = self.commitments.of(content.entry.event_type, content.entry.mode) if content is not None else None
-            if row is not None and row.stated == "THREATEN":
+            if c.dep_ in ("xcomp", "ccomp"):
+                act = self.triggers.verb_trigger(c, ctx.finder)
+                content = act.entry if act is not None else None
+            elif c.dep_ == "dobj" and not threat and not any(g.dep_ in ("acl", "relcl") for g in c.children):
+                content = self.triggers.noun_entry(c)  # not "calls to resign", a demand
+            else:
+                continue
+            row = self.commitments.of(content.event_type, content.mode) if content is not None else None
+            if row is not None and threat and row.stated == "THREATEN":
                 return row.stated_mode
+            if row is not None and not threat and row.refused == "REJECT":
+                return row.refused_mode
         return None
 
     def _charges(
