@@ -17,9 +17,11 @@ from spacy.tokens import Span, Token
 from backchannel.events.arguments import ArgumentFinder
 from backchannel.events.background import after_document
 from backchannel.events.candidate import Candidate, imposes_measure, unnamed_protest
+from backchannel.events.charges import charge_noun
+from backchannel.events.commitments import Commitments
 from backchannel.events.event_fields import confidence, contexts, event_id, sentence_ref, trigger_span
 from backchannel.events.filler import ArgumentFiller
-from backchannel.events.intent import intent_event_type, narrated_purpose
+from backchannel.events.intent import Derived, intent_event_type, narrated_purpose
 from backchannel.events.mediators import mediation_denied
 from backchannel.events.modality import Modality, clause_modality, reporting_verb
 from backchannel.events.ontology import DOMESTIC_TYPES, INTENSITY, QUAD_CLASS, TERRITORIAL_TYPES
@@ -127,6 +129,7 @@ class EventBuilder:
     words: WordClasses
     attach_location: LocationAttacher | None = None
     country_actor: Callable[[str], ActorMention | None] | None = None
+    commitments: Commitments = field(default_factory=Commitments.load)
 
     def build(self, cand: Candidate, sent: Span, s_index: int, time: TimeMention | None, ctx: DocContext) -> Built:
         entry = cand.entry
@@ -155,6 +158,9 @@ class EventBuilder:
         accusation = self._accusation(frame, reporter_tok, actors, ctx)
         if accusation is not None:
             events.append(accusation)
+        charged = self._charges(frame, actors, recips, ctx)
+        if charged is not None:
+            events.append(charged)
         return Built(events, actors, recips)
 
     # ------------------------------------------------------------ status and reporter
@@ -347,21 +353,24 @@ class EventBuilder:
         reporter: ActorRef | None,
         actors: list[ActorMention],
         ctx: DocContext,
-    ) -> str | None:
-        """The speech act of a stated intention ("Syria said it would withdraw its troops": an AGREE; "would
-        attack" a THREATEN; "will not accept" a REJECT)."""
-        derived = intent_event_type(cand.entry.event_type, modality, reporter, actors, self.words)
+    ) -> Derived | None:
+        """The speech act of a stated intention ("Syria said it would withdraw its troops": a CONCEDE; "would
+        attack" a THREATEN; "will not accept" a REJECT), by the commitment table."""
+        entry = cand.entry
+        derived = intent_event_type(
+            entry.event_type, entry.mode, modality, reporter, actors, self.words, self.commitments
+        )
         if derived is not None and narrated_purpose(cand.clause, modality, self.words):
             return None
         clause = cand.clause
-        for _ in range(2):  # "agreed to restore relations", "vowed to continue supplying gas"
-            if derived is None or clause.dep_ != "xcomp":
+        for _ in range(2):  # "agreed to restore relations", "vowed to continue supplying gas", "warned it would"
+            if derived is None or clause.dep_ not in ("xcomp", "ccomp"):
                 break
             clause = clause.head
             governor = self.triggers.verb_trigger(clause, ctx.finder)
             if governor is None:
                 continue
-            if governor.entry.event_type == derived:
+            if derived is not None and governor.entry.event_type == derived.event_type:
                 derived = None  # the agreement or threat is coded on "agreed" / "vowed" itself
             break
         return derived
@@ -377,6 +386,8 @@ class EventBuilder:
     ) -> list[Event]:
         cand, entry = frame.cand, frame.cand.entry
         mode = "third-party" if entry.event_type == "CONSULT" and mediators else entry.mode
+        if entry.event_type in ("THREATEN", "REJECT") and mode is None:
+            mode = self._content_mode(cand, ctx)
         directions = [(actors, recips)]
         if cand.reciprocal_pair:
             directions = [([actors[0]], [actors[1]]), ([actors[1]], [actors[0]])]
@@ -390,14 +401,21 @@ class EventBuilder:
             (entry.event_type, mode, frame.status, self._trace(frame))
         ]
         if derived is not None:
-            stated = f"asserted: the statement of an intention ({modality.cue})"
-            variants.append((derived, None, "asserted", self._trace(frame, stated, derived_from=entry.event_type)))
+            stated = f"asserted: the statement of an intention ({modality.cue}; {derived.rule})"
+            trace = self._trace(frame, stated, derived_from=entry.event_type)
+            variants.append((derived.event_type, derived.mode, "asserted", trace))
         events = []
         for (doers, targets), (etype, emode, estatus, trace) in ((d, v) for d in directions for v in variants):
             if not doers and not targets:
                 continue
             event_mediators = mediators
-            if etype == derived and estatus == "asserted" and entry.event_type == "CONSULT" and cand.mediators:
+            if (
+                derived is not None
+                and etype == derived.event_type
+                and estatus == "asserted"
+                and entry.event_type == "CONSULT"
+                and cand.mediators
+            ):
                 # "King Hassan said he would be ready to host a meeting between X and Y": the host promises
                 hosts = list({key(m): m for m in cand.mediators}.values())
                 doers, targets, event_mediators = hosts, [*doers, *targets], []
@@ -439,6 +457,47 @@ class EventBuilder:
                 "reported_by": None,
                 "confidence": max(0.05, frame.score - 0.1),
             }
+        )
+
+    def _content_mode(self, cand: Candidate, ctx: DocContext) -> str | None:
+        """A threat's or a refusal's mode is what it threatens or refuses (PLOVER manual THREATEN and REJECT
+        modes), by the commitment table: "vowed to block the border crossings" threatens a restriction,
+        "threatened to expel the envoys" an expulsion; "ruled out talks" refuses a meeting (meet),
+        "refused to allow inspectors in" a yielding (yield)."""
+        threat = cand.entry.event_type == "THREATEN"
+        for c in cand.clause.children:
+            if c.dep_ in ("xcomp", "ccomp"):
+                act = self.triggers.verb_trigger(c, ctx.finder)
+                content = act.entry if act is not None else None
+            elif c.dep_ == "dobj" and not threat and not any(g.dep_ in ("acl", "relcl") for g in c.children):
+                content = self.triggers.noun_entry(c)  # not "calls to resign", a demand
+            else:
+                continue
+            row = self.commitments.of(content.event_type, content.mode) if content is not None else None
+            if row is not None and threat and row.stated == "THREATEN":
+                return row.stated_mode
+            if row is not None and not threat and row.refused == "REJECT":
+                return row.refused_mode
+        return None
+
+    def _charges(
+        self, frame: _Frame, actors: list[ActorMention], recips: list[ActorMention], ctx: DocContext
+    ) -> Event | None:
+        """'Police detained a journalist on charges of spying': the arresting party accuses the detainee
+        (PLOVER manual ACCUSE mode allege; a second event of the sentence, issue 14 class 8)."""
+        entry = frame.cand.entry
+        if frame.status != "asserted" or entry.event_type == "ACCUSE" or frame.cand.nominal:
+            return None
+        noun = charge_noun(frame.cand.clause, self.words)
+        if noun is None or not actors or not recips:
+            return None
+        span = (noun.idx, noun.idx + len(noun.text))
+        ident = event_id(ctx.doc_id, span[0], "ACCUSE", actors, recips)
+        trace = self._trace(frame, derived_from=entry.event_type)
+        trace = trace.model_copy(update={"trigger_rule": f"rule: the act is done {noun.head.lower_} {noun.lower_!r}"})
+        event = self._event(frame, ctx, ident, "ACCUSE", "allege", "asserted", span, trace)
+        return event.model_copy(
+            update={"actor": tuple(ref(a) for a in actors), "recipient": tuple(ref(r) for r in recips)}
         )
 
     def _event(

@@ -135,12 +135,12 @@ def unnamed_protest(cand: Candidate) -> bool:
     """A demonstration told with no one named ("protests erupted across Kenya"): ACLED and PLOVER still
     code it, with unidentified protesters of the country where it happened as the actor (issue 14, class
     1). Only the event noun as subject of an occurrence verb; a protest that is the object of another
-    verb ("condemned the protests") is not told as happening here."""
+    verb ("condemned the protests") is not told as happening here; what it hit may be named ("a general strike
+    paralysed the port city")."""
     return (
         cand.entry.event_type == "PROTEST"
         and cand.nominal
         and cand.light
         and cand.trigger.dep_ == "nsubj"
         and not cand.actors
-        and not cand.recipients
     )

@@ -17,6 +17,7 @@ from spacy.tokens import Token
 from backchannel.events.argument_plans import ArgumentPlans, PlanState
 from backchannel.events.arguments import ArgumentFinder, is_reciprocal_pronoun, pobj
 from backchannel.events.candidate import Candidate
+from backchannel.events.crowd import crowd_weapon
 from backchannel.events.lexicon import Retype, TriggerEntry
 from backchannel.events.mediators import MediatorReader
 from backchannel.events.ontology import QUAD_CLASS, SETTLEMENT_TYPES
@@ -248,7 +249,10 @@ class ArgumentFiller:
             # "the building was demolished by a Ukrainian protestor": destruction by protesters is a riot
             doer = agent_or_subject(cand, self.words) if not cand.nominal else None
             return doer is not None and doer.lemma_.lower() in self.words.protester_nouns
-        return False  # "promise" is read by the trigger finder
+        if option.condition == "crowd_weapon":
+            # "fired water cannon at students", "fired tear gas", "fired into the air": crowd control
+            return crowd_weapon(cand.trigger, self.words)
+        return False  # "promise", "own_threat" and "failed" are read by the trigger finder
 
     def instrument_authors(self, verb: Token, finder: ArgumentFinder, s_index: int) -> list[ActorMention]:
         weapon = subject(verb, self.words)

@@ -1,52 +1,82 @@
-"""Speech acts derived from a stated intention: "will withdraw" is an AGREE, "would attack" a THREATEN."""
+"""Speech acts derived from a stated intention: "will withdraw" is a CONCEDE, "would attack" a THREATEN.
+
+What each stated or refused act is coded as is the data table ``data/commitments.tsv`` (PLOVER manual,
+AGREE, CONCEDE, REJECT and THREATEN); this module decides whether the clause states an intention at all.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from backchannel.events.commitments import Commitments
 from backchannel.events.modality import Modality
-from backchannel.events.ontology import NO_DERIVATION, QUAD_CLASS
 from backchannel.events.wordclasses import WordClasses
 from backchannel.records import ActorMention, ActorRef
 
-__all__ = ["intent_event_type", "narrated_purpose"]
+__all__ = ["Derived", "intent_event_type", "narrated_purpose"]
+
+
+@dataclass(frozen=True)
+class Derived:
+    """The asserted speech act of a stated intention, and the table row (or rule) that made it."""
+
+    event_type: str
+    mode: str | None
+    rule: str
 
 
 def intent_event_type(
     event_type: str,
+    mode: str | None,
     modality: Modality,
     reporter: ActorRef | None,
     actors: Sequence[ActorMention],
     words: WordClasses,
-) -> str | None:
-    """The speech act of announcing one's own future action: AGREE, THREATEN or REJECT (or None)."""
+    commitments: Commitments,
+) -> Derived | None:
+    """The speech act of announcing one's own future action: AGREE, CONCEDE, THREATEN or REJECT (or None)."""
     if not modality.intent(words) or modality.status == "asserted":
         return None
-    negated = modality.status == "negated" or modality.negated
-    aux_only = modality.cue in words.future_auxiliaries | {"would (reported)"}
-    if aux_only:
-        # "will" alone is a prediction unless the actor itself announces it
-        if reporter is None or reporter.actor_id is None:
-            return None
-        own = {a.actor_id for a in actors} | {a.affiliation for a in actors if a.affiliation}
-        # a state's officials speak for the state: "Israel will evacuate ..., said a spokesperson for the PM"
-        states = {a.country for a in actors if a.kind == "country" and a.country}
-        official = reporter.country in states and reporter.sector in (None, "GOV", "MIL", "DIP")
-        if reporter.actor_id not in own and reporter.affiliation not in own and not official:
-            return None
-    cooperative = QUAD_CLASS[event_type] <= 2
-    if negated:
-        return "REJECT" if cooperative and event_type != "REJECT" else None
-    if modality.cue == "unless":
-        # "will withdraw its force unless ...": a conditional threat
-        return "THREATEN" if event_type != "THREATEN" else None
-    if event_type in NO_DERIVATION:
+    if modality.cue in words.future_auxiliaries and not _own_announcement(reporter, actors):
         return None
+    if modality.cue == "would (reported)" and (reporter is None or not _own_announcement(reporter, actors)):
+        # "would" is a future only in someone's reported words: "his wish that the king would help" is no one's
+        return None
+    row = commitments.of(event_type, mode)
+    if modality.status == "negated" or modality.negated:
+        if row is None or row.refused is None:
+            return None
+        return Derived(row.refused, row.refused_mode, row.source)
+    if modality.cue == "unless":
+        # "will withdraw its force unless ...": a conditional threat (PLOVER manual, THREATEN)
+        if event_type == "THREATEN":
+            return None
+        threat_mode = row.stated_mode if row is not None and row.stated == "THREATEN" else None
+        return Derived("THREATEN", threat_mode, "conditional commitment: 'unless'")
     if event_type == "ASSAULT" and modality.cue in words.readiness_cues:
-        return "MOBILIZE"  # "the army prepared to resume shelling": a show of force
-    return "AGREE" if cooperative else "THREATEN"
+        # "the army prepared to resume shelling": a show of force (PLOVER manual, MOBILIZE)
+        return Derived("MOBILIZE", None, "readiness to attack")
+    if row is None or row.stated is None:
+        return None
+    return Derived(row.stated, row.stated_mode, row.source)
+
+
+def _own_announcement(reporter: ActorRef | None, actors: Sequence[ActorMention]) -> bool:
+    """'will' alone states an intention when no one else is reported saying it: the actor itself, its
+    officials, or the news itself ("Japan will fund the port"; PLOVER manual, AGREE: cooperative
+    actions "reported in future tense")."""
+    if reporter is None:
+        return True
+    if reporter.actor_id is None:
+        return False
+    own = {a.actor_id for a in actors} | {a.affiliation for a in actors if a.affiliation}
+    # a state's officials speak for the state: "Israel will evacuate ..., said a spokesperson for the PM"
+    states = {a.country for a in actors if a.kind == "country" and a.country}
+    official = reporter.country in states and reporter.sector in (None, "GOV", "MIL", "DIP")
+    return reporter.actor_id in own or reporter.affiliation in own or official
 
 
 def narrated_purpose(clause: Token, modality: Modality, words: WordClasses) -> bool:

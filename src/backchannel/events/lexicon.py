@@ -24,8 +24,16 @@ __all__ = ["RETYPE_CONDITIONS", "Lexicon", "Retype", "TriggerEntry"]
 #   troops          arriving troops: a deployment (MOBILIZE), not a visit
 #   alone           one side, no partner, not "joint": an exercise is a show of force (MOBILIZE)
 #   protester_doer  done by protesters: destruction by protesters is a riot (PROTEST/riot)
+#   crowd_weapon    what is fired is a crowd-control weapon ("fired water cannon at students"): PLOVER
+#                   manual ASSAULT mode crowd-control
+#   own_threat      a warning that says what its speaker will do ("warned that it would expel the envoys"):
+#                   PLOVER manual THREATEN ("coercive or forceful warnings")
+#   failed          talks that collapsed, broke down or ended without a deal: PLOVER manual REJECT
+#                   ("all rejections and refusals", mode meet)
 # not-words: the names of the conditions, not words of the text
-RETYPE_CONDITIONS = frozenset({"promise", "peace_troops", "troops", "alone", "protester_doer"})
+RETYPE_CONDITIONS = frozenset(
+    {"promise", "peace_troops", "troops", "alone", "protester_doer", "failed", "own_threat", "crowd_weapon"}
+)
 
 
 @dataclass(frozen=True)

@@ -111,7 +111,8 @@ def _own_markers(trigger: Token, verb: Token, negated: bool, words: WordClasses)
         for c in v.children:
             marks = {g.lower_ for g in c.children if g.dep_ == "mark"}
             if c.dep_ == "advcl" and marks & {"if", "unless"}:
-                future = any(a in words.future_auxiliaries or a in ("would", "'d") for a in _aux_lemmas(verb, words))
+                future = any(a in words.conditional_commitment_auxiliaries for a in _aux_lemmas(verb, words))
+                future = future and not _own_condition(verb, c, words)
                 cue = "unless" if "unless" in marks else "if"
                 return Modality("hypothetical", cue, future_cue=future, negated=negated)
     for aux in _aux_lemmas(verb, words) + ([] if verb is trigger else _aux_lemmas(trigger, words)):
@@ -138,6 +139,19 @@ def _own_markers(trigger: Token, verb: Token, negated: bool, words: WordClasses)
     ):
         return Modality("hypothetical", "wh-infinitive")
     return None
+
+
+def _own_condition(verb: Token, condition: Token, words: WordClasses) -> bool:
+    """'If the opposition wins, it will fund ...': the condition is the actor's own doing (its active
+    subject is the consequent's subject, or a pronoun after it takes it up), so nothing is promised or
+    threatened to another party; "If Iran is attacked, it will retaliate" is still a threat."""
+    main = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    cond = next((c for c in condition.children if c.dep_ == "nsubj"), None)
+    if main is None or cond is None:
+        return False
+    if cond.pos_ != "PRON" and main.pos_ != "PRON":
+        return main.lemma_.lower() == cond.lemma_.lower()
+    return main.lower_ in words.condition_subject_pronouns and cond.pos_ != "PRON" and cond.i < main.i
 
 
 def _governing_markers(verb: Token, negated: bool, words: WordClasses, depth: int) -> tuple[Modality | None, bool]:

@@ -17,7 +17,7 @@ from backchannel.events.arguments import ArgumentFinder, pobj
 from backchannel.events.background import time_anchor
 from backchannel.events.candidate import Trigger
 from backchannel.events.lexicon import Lexicon, TriggerEntry
-from backchannel.events.ontology import QUAD_CLASS, STATE_NOUN_TYPES
+from backchannel.events.ontology import NO_DERIVATION, QUAD_CLASS, STATE_NOUN_TYPES
 from backchannel.events.roles import is_actorish
 from backchannel.events.syntax import clause_of, deinflect, direct_object, misparsed_means, pobjs_deep, subject
 from backchannel.events.wordclasses import WordClasses
@@ -100,10 +100,36 @@ class TriggerFinder:
         promised = [self.verb_trigger(c, finder) for c in chain]
         return any(p is not None and QUAD_CLASS[p.entry.event_type] <= 2 for p in promised)
 
+    def _warns_of_own_act(self, warn: Token, finder: ArgumentFinder) -> bool:
+        """Does the warning say what its speaker will do to others ("Moscow warned that it would expel the
+        envoys", "warned Serbia it will suspend talks")?  Then it is a threat (PLOVER manual THREATEN:
+        "coercive or forceful warnings with serious potential repercussions"), not a disapproval."""
+        speaker = subject(warn, self.words)
+        for said in (c for c in warn.children if c.dep_ == "ccomp"):
+            auxes = {a.lower_ for a in said.children if a.dep_ == "aux"}
+            if not auxes & self.words.conditional_commitment_auxiliaries:
+                continue
+            doer = subject(said, self.words)
+            own = doer is not None and (
+                doer.lower_ in self.words.condition_subject_pronouns
+                or (speaker is not None and doer.lemma_.lower() == speaker.lemma_.lower())
+            )
+            act = self.verb_trigger(said, finder)
+            # conflictual acts, not speech acts ("warned that it would reject the deal" rejects)
+            kind = act.entry.event_type if act is not None else "AGREE"
+            if own and QUAD_CLASS[kind] >= 3 and kind not in NO_DERIVATION:
+                return True
+        return False
+
     def _no_event(self, tok: Token, finder: ArgumentFinder) -> bool:
         """A verb form that names no event whatever the lexicon says."""
         if tok.dep_ in ("amod", "compound"):
             return True  # "the proposed agreement", "the banned movement": modifiers, not events
+        if tok.lemma_.lower() in self.words.negating_verbs and any(
+            (c.dep_ == "xcomp" and (t := self.verb_trigger(c, finder)) is not None and t.entry.event_type == "REJECT")
+            for c in tok.children
+        ):
+            return True  # "refused to rule out talks": refusing a refusal rejects nothing (PLOVER manual REJECT)
         if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.lemma_.lower() in self.words.state_participles:
             return True  # "militiamen armed with machetes", "Iran-backed groups"
         if self._mediation_of(tok, finder):
@@ -140,6 +166,9 @@ class TriggerFinder:
     def _find_verb_trigger(self, tok: Token, finder: ArgumentFinder) -> Trigger | None:
         if self._no_event(tok, finder):
             return None
+        ended = self._talks_ended_by(tok)
+        if ended is not None:
+            return ended  # the same trigger as the talks' own, so the two readings make one event
         lemma = self.verb_lemma(tok)
         phrasal = any(f"{lemma} {c.lower_}" in self.lexicon.verbs for c in tok.children if c.dep_ in ("prt", "prep"))
         if lemma in self.words.speech_verbs and lemma not in self.lexicon.verbs and not phrasal:
@@ -178,6 +207,9 @@ class TriggerFinder:
                     promise = entry.retyped_by("promise")
                     if promise is not None and self._promises(tok, finder):
                         entry = promise  # "vowing to continue shipments of aid": a promise
+                    threat = entry.retyped_by("own_threat")
+                    if threat is not None and self._warns_of_own_act(tok, finder):
+                        entry = threat  # "warned that it would expel the envoys": the warning is the threat
                     return Trigger(trigger=tok, clause=tok, entry=entry, phrase_object=phrase_obj)
         return None
 
@@ -290,6 +322,9 @@ class TriggerFinder:
         if entry is None:
             return None
         head = tok.head
+        failed = self._failed_talks(tok, entry)
+        if failed is not None:
+            return failed
         # "fighting broke out", "talks were held", "an attack killed ..."
         if tok.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in self.words.occurrence_verbs:
             return Trigger(trigger=tok, clause=head, entry=entry, nominal=True, light=True)
@@ -305,3 +340,40 @@ class TriggerFinder:
                 return None
             return Trigger(trigger=tok, clause=clause or tok, entry=entry, nominal=True)
         return None
+
+    def _failed_talks(self, tok: Token, entry: TriggerEntry) -> Trigger | None:
+        """'Talks between X and Y collapsed', 'the third round of talks ended without a deal': the talks'
+        ``failed`` retype (PLOVER manual REJECT, mode meet) on the verb that ends them."""
+        failed = entry.retyped_by("failed")
+        if failed is None:
+            return None
+        subj = tok
+        if (
+            tok.dep_ == "pobj"
+            and tok.head.lower_ == "of"
+            and tok.head.head.lemma_.lower() in self.words.generic_event_heads
+        ):
+            subj = tok.head.head  # "the third round of talks"
+        if subj.dep_ != "nsubj" or not self._failure(subj.head):
+            return None
+        return Trigger(trigger=tok, clause=subj.head, entry=failed, nominal=True, light=True)
+
+    def _talks_ended_by(self, verb: Token) -> Trigger | None:
+        """The failed talks whose subject ``verb`` ends ("negotiations broke down")."""
+        for subj in (c for c in verb.children if c.dep_ == "nsubj"):
+            talks = [subj] + [g for c in subj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+            for noun in talks:
+                entry = self.noun_entry(noun) if noun.pos_ in ("NOUN", "PROPN") else None
+                found = self._failed_talks(noun, entry) if entry is not None else None
+                if found is not None:
+                    return found
+        return None
+
+    def _failure(self, verb: Token) -> bool:
+        lemma = verb.lemma_.lower()
+        keys = {lemma}
+        for c in verb.children:
+            if c.dep_ in ("prt", "prep"):
+                keys.add(f"{lemma} {c.lower_}")
+                keys |= {f"{lemma} {c.lower_} {g.lemma_.lower()}" for g in c.children if g.dep_ == "pobj"}
+        return bool(keys & self.words.failure_phrases)
