@@ -3,13 +3,18 @@
 DuckDB allows one writer process, so the service opens the file once: writable when
 a write token is configured (``POST /documents`` then writes through this process's
 single writer, serialised by the store's lock), read-only otherwise.
+
+Writes have a thread of their own (``ingest_async``): a document posted while fifty clients read is coded and
+stored at once, not queued behind the reads in the server's shared thread pool.
 """
 
 from __future__ import annotations
 
+import asyncio
 import hmac
 import threading
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -55,6 +60,7 @@ class StoreService:
         self._lock = threading.Lock()
         self._write_lock = threading.Lock()  # one document coded and written at a time
         self._version: int | None = None  # the data version the aggregate cache keys by
+        self._writer: ThreadPoolExecutor | None = None  # the thread POST /documents codes and writes in
 
     def version(self) -> int:
         """The database's last ingest run when opened, moved on by every write of this server."""
@@ -83,6 +89,9 @@ class StoreService:
 
     def close(self) -> None:
         with self._lock:
+            if self._writer is not None:
+                self._writer.shutdown(wait=True)
+                self._writer = None
             if self._reader is not None:
                 self._reader.close()
                 self._reader = None
@@ -128,6 +137,14 @@ class StoreService:
                 self._coder = self._coder_factory()
             return self._coder
 
+    async def ingest_async(self, article: Article) -> IngestOutcome:
+        """``ingest`` in the writer's own thread: never waits for a free thread of the (busy) read pool."""
+        with self._lock:
+            if self._writer is None:
+                self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="backchannel-writer")
+            writer = self._writer
+        return await asyncio.get_running_loop().run_in_executor(writer, self.ingest, article)
+
     def ingest(self, article: Article) -> IngestOutcome:
         """Code and store one article through the single writer."""
         store = self.store()
@@ -160,5 +177,6 @@ def read_connection(request: Request) -> Iterator[duckdb.DuckDBPyConnection]:
         con.close()
 
 
-def require_token(request: Request) -> None:
+async def require_token(request: Request) -> None:
+    """Checked on the event loop (no thread): a write is not queued behind reads for its token check."""
     get_service(request).check_token(request.headers.get("authorization"))
