@@ -5,13 +5,16 @@
 a large part of a second, and the dashboard asks the same few questions again and again.  Their successful
 answers are kept (least recently used first out, within a number of entries and of bytes) under (data version,
 path, query string): the data version is the last ingest run of the database when the server opened it, and
-moves on with each document this server writes (``POST /documents``), so an answer is never served after the
-data it was computed from changed.  A read-only server sees no new data until it is restarted (DuckDB lets no
-other process write the file while readers hold it open), so its version never moves.
+moves on with each document this server writes (``POST /documents``) before that write is answered, so no
+answer from before a write is served to a client that could know of it.  A read-only server sees no new data
+until it is restarted (DuckDB lets no other process write the file while readers hold it open), so its version
+never moves.
 
-Misses are computed once (single flight): when many clients ask the same question at once -- at start, or after
-a write moved the version on -- the first computes the answer and the others wait for it instead of each
-running the same query (on two cores, fifty copies of a 100 ms query take five seconds).
+A write is published with its cache refreshed (``refresh``): before the version moves on, the answers most in
+use are computed again from the new data and kept under the next version, so after a write the busy questions
+are still answered from memory.  Misses are computed once (single flight): when many clients ask the same
+question at once -- at start, or for an answer the refresh did not cover -- the first computes it and the others
+wait for it instead of each running the same query (on two cores, fifty copies of a 100 ms query take 5 s).
 """
 
 from __future__ import annotations
@@ -23,11 +26,12 @@ from collections.abc import Callable
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-__all__ = ["CACHED_PATHS", "DEFAULT_MAX_BYTES", "AggregateCache", "ResponseCache"]
+__all__ = ["CACHED_PATHS", "DEFAULT_MAX_BYTES", "REFRESH", "AggregateCache", "ResponseCache", "refresh"]
 
 # The aggregates and the two listings (a page is a function of the data and the query, its cursor included).
 CACHED_PATHS = frozenset({"/network", "/dyads", "/timeline", "/overview", "/events", "/fused-events"})
 DEFAULT_MAX_BYTES = 256 * 1024 * 1024  # a /network answer over a million events is ~0.3 MB
+REFRESH = "backchannel.cache_refresh"  # ASGI scope key: compute this GET afresh, keep it under the version given
 
 Key = tuple[int, str, bytes]
 Entry = tuple[int, list[tuple[bytes, bytes]], bytes]
@@ -70,6 +74,12 @@ class ResponseCache:
                 _, dropped = self._entries.popitem(last=False)
                 self._bytes -= len(dropped[2])
 
+    def recent(self, version: int, limit: int) -> list[tuple[str, bytes]]:
+        """(path, query) of the ``limit`` entries of ``version`` used most recently, most recent first."""
+        with self._lock:
+            keys = [k for k in reversed(self._entries) if k[0] == version]
+        return [(path, query) for _, path, query in keys[:limit]]
+
     def __len__(self) -> int:
         return len(self._entries)
 
@@ -93,7 +103,12 @@ class AggregateCache:
         if scope["type"] != "http" or scope.get("method") != "GET" or scope.get("path") not in self.paths:
             await self.app(scope, receive, send)
             return
-        key: Key = (self.version(), str(scope["path"]), bytes(scope.get("query_string") or b""))
+        forced = scope.get(REFRESH)
+        version = self.version() if forced is None else int(forced)
+        key: Key = (version, str(scope["path"]), bytes(scope.get("query_string") or b""))
+        if forced is not None:
+            await self._compute(key, scope, receive, send)
+            return
         found = self.cache.get(key)
         flight = self._flights.get(key) if found is None else None
         if flight is not None:
@@ -134,3 +149,41 @@ async def _replay(entry: Entry, send: Send) -> None:
     status, headers, body = entry
     await send({"type": "http.response.start", "status": status, "headers": headers})
     await send({"type": "http.response.body", "body": body})
+
+
+async def refresh(app: ASGIApp, cache: ResponseCache, old: int, new: int, limit: int = 32, parallel: int = 2) -> int:
+    """Compute again, through ``app``, the ``limit`` answers of version ``old`` used most recently, and keep them
+    under version ``new``; ``parallel`` at a time.  Returns how many were kept.
+
+    A question that fails now (a 500, a closed database) is left to be computed when it is next asked.
+    """
+    gate = asyncio.Semaphore(parallel)
+    kept = 0
+
+    async def receive() -> Message:
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    async def one(path: str, query: bytes) -> None:
+        nonlocal kept
+        status = 0
+
+        async def send(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = int(message["status"])
+
+        scope: Scope = {
+            "type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "GET", "scheme": "http",
+            "path": path, "raw_path": path.encode(), "root_path": "", "query_string": query,
+            "headers": [(b"host", b"127.0.0.1")], "client": ("127.0.0.1", 0), "server": ("127.0.0.1", 0),
+            "state": {}, REFRESH: new,
+        }  # fmt: skip
+        async with gate:
+            try:
+                await app(scope, receive, send)
+            except Exception:  # the error middleware has answered 500: computed when next asked
+                return
+        kept += status == 200
+
+    await asyncio.gather(*(one(path, query) for path, query in cache.recent(old, limit)))
+    return kept
