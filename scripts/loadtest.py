@@ -9,8 +9,9 @@
    send (none, type, actor, recipient, date window, status, a later page by cursor).
    Meanwhile (writable server) ``--posts`` documents are posted to ``POST /documents``, spread over the run:
    each must be accepted (201 or 200) -- its time is reported.
-4. Prints requests/s, latency p50/p95/p99 and every error (socket errors, timeouts, any status but 200, a post
-   not accepted), checks the server still answers ``/health``, stops it, and exits non-zero on any error.
+4. Prints requests/s, latency p50/p95/p99, the machine's load average and every error (socket errors,
+   timeouts, any status but 200, a post not accepted), checks the server still answers ``/health``, stops it,
+   and exits non-zero on any error.
 
 Traffic stays on 127.0.0.1; the run ends by itself after ``--seconds``.
 """
@@ -157,6 +158,7 @@ def run(args: argparse.Namespace, db: Path, workdir: Path) -> dict[str, Any]:
                 target=_post_during, args=(base, args.posts if writable else 0, args.seconds, posts), daemon=True
             )
             poster.start()
+            load_before = os.getloadavg()
             done = subprocess.run(command, capture_output=True, text=True, timeout=args.seconds + 120, check=False)
             poster.join(timeout=args.seconds + 120)
             if done.returncode != 0:
@@ -169,6 +171,7 @@ def run(args: argparse.Namespace, db: Path, workdir: Path) -> dict[str, Any]:
             numbers["paths"] = mix
             numbers["posts"] = posts
             numbers["workers"] = args.workers
+            numbers["load_average"] = [round(load_before[0], 2), round(os.getloadavg()[0], 2)]
         finally:
             server.send_signal(signal.SIGINT)
             try:
@@ -214,7 +217,8 @@ def main(argv: list[str] | None = None) -> int:
     ms = {k: n[f"{k}_us"] / 1000 for k in ("p50", "p95", "p99", "max")}
     print(
         f"wrk: {args.clients} clients, {seconds:.0f} s, /events and /network alternating "
-        f"({len(n['paths'])} request kinds) on {n['events_in_db']:,} events"
+        f"({len(n['paths'])} request kinds) on {n['events_in_db']:,} events; machine load average "
+        f"{n['load_average'][0]:.1f} before, {n['load_average'][1]:.1f} after (other jobs included)"
     )
     print(
         f"  {requests:,} requests, {requests / seconds:.1f} requests/s; latency p50 {ms['p50']:.0f} ms, "
