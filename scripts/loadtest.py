@@ -81,8 +81,13 @@ def _wait_healthy(base: str, server: subprocess.Popen[bytes], seconds: float = 6
     raise RuntimeError(f"{base}/health did not answer within {seconds:.0f} s")
 
 
-def _paths(base: str) -> list[str]:
-    """The request mix, events and network alternating, with a third page of /events by its cursor."""
+def _paths(base: str, workers: int = 1) -> list[str]:
+    """The request mix, events and network alternating, with a third page of /events by its cursor.
+
+    Every path is asked before the clock starts, ``3 * workers`` times on new connections so that each worker
+    process has most likely answered it once: the run measures the server warm (DuckDB's caches and each
+    worker's response cache filled), not each worker's first answers.
+    """
     cursor = None
     for _ in range(2):
         params = {"limit": 50, **({"cursor": cursor} if cursor else {})}
@@ -90,10 +95,11 @@ def _paths(base: str) -> list[str]:
     events = [*EVENTS_PATHS, str(httpx.URL("/events", params={"limit": 50, "cursor": cursor}))]
     network = list(NETWORK_PATHS)
     mix = [p for pair in zip(events, network * 2, strict=False) for p in pair]
-    for path in mix:  # every path answers 200 before the clock starts (and warms DuckDB's caches)
-        response = httpx.get(base + path, timeout=60)
-        if response.status_code != 200:
-            raise RuntimeError(f"GET {path}: {response.status_code} {response.text[:200]}")
+    for _ in range(3 * workers if workers > 1 else 1):
+        for path in mix:  # every path answers 200 before the clock starts
+            response = httpx.get(base + path, timeout=60)
+            if response.status_code != 200:
+                raise RuntimeError(f"GET {path}: {response.status_code} {response.text[:200]}")
     return mix
 
 
@@ -146,7 +152,7 @@ def run(args: argparse.Namespace, db: Path, workdir: Path) -> dict[str, Any]:
         )  # fmt: skip
         try:
             health = _wait_healthy(base, server)
-            mix = _paths(base)
+            mix = _paths(base, args.workers)
             listing = workdir / "requests.paths"
             listing.write_text("\n".join(mix) + "\n", encoding="utf-8")
             command = [
