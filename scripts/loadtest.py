@@ -9,8 +9,9 @@
    send (none, type, actor, recipient, date window, status, a later page by cursor).
    Meanwhile (writable server) ``--posts`` documents are posted to ``POST /documents``, spread over the run:
    each must be accepted (201 or 200) -- its time is reported.
-4. Prints requests/s, latency p50/p95/p99 and every error (socket errors, timeouts, any status but 200, a post
-   not accepted), checks the server still answers ``/health``, stops it, and exits non-zero on any error.
+4. Prints requests/s, latency p50/p95/p99, the machine's load average and every error (socket errors,
+   timeouts, any status but 200, a post not accepted), checks the server still answers ``/health``, stops it,
+   and exits non-zero on any error.
 
 Traffic stays on 127.0.0.1; the run ends by itself after ``--seconds``.
 """
@@ -80,8 +81,13 @@ def _wait_healthy(base: str, server: subprocess.Popen[bytes], seconds: float = 6
     raise RuntimeError(f"{base}/health did not answer within {seconds:.0f} s")
 
 
-def _paths(base: str) -> list[str]:
-    """The request mix, events and network alternating, with a third page of /events by its cursor."""
+def _paths(base: str, workers: int = 1) -> list[str]:
+    """The request mix, events and network alternating, with a third page of /events by its cursor.
+
+    Every path is asked before the clock starts, ``3 * workers`` times on new connections so that each worker
+    process has most likely answered it once: the run measures the server warm (DuckDB's caches and each
+    worker's response cache filled), not each worker's first answers.
+    """
     cursor = None
     for _ in range(2):
         params = {"limit": 50, **({"cursor": cursor} if cursor else {})}
@@ -89,10 +95,11 @@ def _paths(base: str) -> list[str]:
     events = [*EVENTS_PATHS, str(httpx.URL("/events", params={"limit": 50, "cursor": cursor}))]
     network = list(NETWORK_PATHS)
     mix = [p for pair in zip(events, network * 2, strict=False) for p in pair]
-    for path in mix:  # every path answers 200 before the clock starts (and warms DuckDB's caches)
-        response = httpx.get(base + path, timeout=60)
-        if response.status_code != 200:
-            raise RuntimeError(f"GET {path}: {response.status_code} {response.text[:200]}")
+    for _ in range(3 * workers if workers > 1 else 1):
+        for path in mix:  # every path answers 200 before the clock starts
+            response = httpx.get(base + path, timeout=60)
+            if response.status_code != 200:
+                raise RuntimeError(f"GET {path}: {response.status_code} {response.text[:200]}")
     return mix
 
 
@@ -145,7 +152,7 @@ def run(args: argparse.Namespace, db: Path, workdir: Path) -> dict[str, Any]:
         )  # fmt: skip
         try:
             health = _wait_healthy(base, server)
-            mix = _paths(base)
+            mix = _paths(base, args.workers)
             listing = workdir / "requests.paths"
             listing.write_text("\n".join(mix) + "\n", encoding="utf-8")
             command = [
@@ -157,6 +164,7 @@ def run(args: argparse.Namespace, db: Path, workdir: Path) -> dict[str, Any]:
                 target=_post_during, args=(base, args.posts if writable else 0, args.seconds, posts), daemon=True
             )
             poster.start()
+            load_before = os.getloadavg()
             done = subprocess.run(command, capture_output=True, text=True, timeout=args.seconds + 120, check=False)
             poster.join(timeout=args.seconds + 120)
             if done.returncode != 0:
@@ -169,6 +177,7 @@ def run(args: argparse.Namespace, db: Path, workdir: Path) -> dict[str, Any]:
             numbers["paths"] = mix
             numbers["posts"] = posts
             numbers["workers"] = args.workers
+            numbers["load_average"] = [round(load_before[0], 2), round(os.getloadavg()[0], 2)]
         finally:
             server.send_signal(signal.SIGINT)
             try:
@@ -214,7 +223,8 @@ def main(argv: list[str] | None = None) -> int:
     ms = {k: n[f"{k}_us"] / 1000 for k in ("p50", "p95", "p99", "max")}
     print(
         f"wrk: {args.clients} clients, {seconds:.0f} s, /events and /network alternating "
-        f"({len(n['paths'])} request kinds) on {n['events_in_db']:,} events"
+        f"({len(n['paths'])} request kinds) on {n['events_in_db']:,} events; machine load average "
+        f"{n['load_average'][0]:.1f} before, {n['load_average'][1]:.1f} after (other jobs included)"
     )
     print(
         f"  {requests:,} requests, {requests / seconds:.1f} requests/s; latency p50 {ms['p50']:.0f} ms, "

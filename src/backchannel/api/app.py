@@ -9,7 +9,7 @@ from pathlib import Path
 from fastapi import FastAPI
 from starlette.concurrency import run_in_threadpool
 
-from backchannel.api.cache import AggregateCache, ResponseCache
+from backchannel.api.cache import AggregateCache, ResponseCache, refresh
 from backchannel.api.docs import mount_docs
 from backchannel.api.errors import install_error_handlers
 from backchannel.api.limits import BodySizeLimit
@@ -63,8 +63,14 @@ def create_app(
     install_error_handlers(app)
     mount_docs(app)
     app.add_middleware(BodySizeLimit, max_bytes=config.max_body_bytes)
-    app.state.cache = ResponseCache(config.cache_entries)
-    app.add_middleware(AggregateCache, version=service.version, cache=app.state.cache)
+    app.state.cache = cache = ResponseCache(config.cache_entries)
+    app.add_middleware(AggregateCache, version=service.version, cache=cache)
+    if config.cache_refresh and config.cache_entries:
+
+        async def refresh_cache(old: int, new: int) -> None:  # through the whole app, as a client would ask
+            await refresh(app, cache, old, new, limit=config.cache_refresh)
+
+        service.refresh = refresh_cache
     analysis = (mediators, channels, positions, dyad_series)
     for module in (events, actors, network, timeline, documents, health, fused, *analysis):
         app.include_router(module.router)

@@ -3,13 +3,18 @@
 DuckDB allows one writer process, so the service opens the file once: writable when
 a write token is configured (``POST /documents`` then writes through this process's
 single writer, serialised by the store's lock), read-only otherwise.
+
+Writes have a thread of their own (``ingest_async``): a document posted while fifty clients read is coded and
+stored at once, not queued behind the reads in the server's shared thread pool.
 """
 
 from __future__ import annotations
 
+import asyncio
 import hmac
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,9 +27,18 @@ from backchannel.fusion.incremental import fuse_documents
 from backchannel.records import Article
 from backchannel.store import Coder, Store, StoreError, document_hash, ingest
 
-__all__ = ["CoderFactory", "IngestOutcome", "StoreService", "get_service", "read_connection", "require_token"]
+__all__ = [
+    "CoderFactory",
+    "IngestOutcome",
+    "Refresh",
+    "StoreService",
+    "get_service",
+    "read_connection",
+    "require_token",
+]
 
 CoderFactory = Callable[[], tuple[Coder, str]]
+Refresh = Callable[[int, int], Awaitable[object]]
 
 
 def _default_coder() -> tuple[Coder, str]:
@@ -55,6 +69,10 @@ class StoreService:
         self._lock = threading.Lock()
         self._write_lock = threading.Lock()  # one document coded and written at a time
         self._version: int | None = None  # the data version the aggregate cache keys by
+        self._writer: ThreadPoolExecutor | None = None  # the thread POST /documents codes and writes in
+        self._publishing = asyncio.Lock()
+        # computes the cached answers of the data version given first under the second (set by create_app)
+        self.refresh: Refresh | None = None
 
     def version(self) -> int:
         """The database's last ingest run when opened, moved on by every write of this server."""
@@ -83,6 +101,9 @@ class StoreService:
 
     def close(self) -> None:
         with self._lock:
+            if self._writer is not None:
+                self._writer.shutdown(wait=True)
+                self._writer = None
             if self._reader is not None:
                 self._reader.close()
                 self._reader = None
@@ -128,21 +149,48 @@ class StoreService:
                 self._coder = self._coder_factory()
             return self._coder
 
+    async def ingest_async(self, article: Article) -> IngestOutcome:
+        """``ingest`` in the writer's own thread (never queued behind reads in the shared thread pool), then the
+        write is published: the cached answers most in use are computed afresh (``refresh``) while the others
+        are still served from the data before the write, and only then does the data version move on.
+
+        Until this returns no client has been told of the write, so the answers served meanwhile are not stale
+        for anyone; afterwards the busiest questions are answered from the cache at once, not by every client
+        queueing behind their computation.
+        """
+        with self._lock:
+            if self._writer is None:
+                self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="backchannel-writer")
+            writer = self._writer
+        async with self._publishing:  # one write published at a time, in the order they were made
+            try:
+                return await asyncio.get_running_loop().run_in_executor(writer, self._write, article)
+            finally:
+                current = self.version()
+                if self.refresh is not None:
+                    await self.refresh(current, current + 1)
+                self._move_version(current + 1)
+
     def ingest(self, article: Article) -> IngestOutcome:
-        """Code and store one article through the single writer."""
+        """Code and store one article through the single writer (cached answers are not served again)."""
+        try:
+            return self._write(article)
+        finally:
+            self._move_version(self.version() + 1)
+
+    def _move_version(self, version: int) -> None:
+        with self._lock:
+            self._version = version
+
+    def _write(self, article: Article) -> IngestOutcome:
         store = self.store()
         coder, version = self._coder_pair()
         digest = document_hash(article.text)
         with self._write_lock:
-            try:
-                summary = ingest(store, [article], coder, version, inputs=["<api>"])
-                doc_id = store.doc_id_for_hash(digest) or article.doc_id
-                if summary.documents:  # the fused layer follows: the document is in the default views at once
-                    fuse_documents(store, [doc_id])
-            finally:  # cached aggregates of the data before this write are not served again
-                current = self.version()
-                with self._lock:
-                    self._version = current + 1
+            summary = ingest(store, [article], coder, version, inputs=["<api>"])
+            doc_id = store.doc_id_for_hash(digest) or article.doc_id
+            if summary.documents:  # the fused layer follows: the document is in the default views at once
+                fuse_documents(store, [doc_id])
         return IngestOutcome(doc_id, summary.documents == 1, summary.events, tuple(summary.errors))
 
 
@@ -160,5 +208,6 @@ def read_connection(request: Request) -> Iterator[duckdb.DuckDBPyConnection]:
         con.close()
 
 
-def require_token(request: Request) -> None:
+async def require_token(request: Request) -> None:
+    """Checked on the event loop (no thread): a write is not queued behind reads for its token check."""
     get_service(request).check_token(request.headers.get("authorization"))

@@ -22,7 +22,12 @@ class ApiSettings(BaseModel):
     max_body_bytes: int = Field(default=DEFAULT_MAX_BODY_BYTES, gt=0, description="larger request bodies get 413")
     default_page: int = Field(default=100, ge=1, le=1000, description="events per page when no limit is given")
     cache_entries: int = Field(
-        default=512, ge=0, description="answers of /network, /dyads, /timeline, /overview kept (0: no cache)"
+        default=512,
+        ge=0,
+        description="answers of /network, /dyads, /timeline, /overview, /events, /fused-events kept (0: no cache)",
+    )
+    cache_refresh: int = Field(
+        default=32, ge=0, description="cached answers computed afresh by a write before it is published"
     )
 
     @classmethod

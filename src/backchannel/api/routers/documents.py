@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import Annotated
 
 import duckdb
-from fastapi import APIRouter, Depends, Response
+from fastapi import APIRouter, Depends, Request, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from backchannel.api.errors import ERROR_RESPONSES, ApiError, ErrorBody
-from backchannel.api.service import StoreService, get_service, read_connection, require_token
+from backchannel.api.service import get_service, read_connection, require_token
 from backchannel.ingest import normalise_date
 from backchannel.records import Article
 from backchannel.store import document_hash, queries
@@ -59,11 +59,7 @@ def get_document(doc_id: str, con: Con) -> DocumentView:
         413: {"model": ErrorBody, "description": "Body too large"},
     },
 )
-def post_document(
-    body: DocumentIn,
-    response: Response,
-    service: StoreService = Depends(get_service),  # noqa: B008  # FastAPI dependency
-) -> DocumentCreated:
+async def post_document(body: DocumentIn, response: Response, request: Request) -> DocumentCreated:
     date = normalise_date(body.date) if body.date else None
     if body.date and date is None:
         raise ApiError(422, "invalid_request", f"date: {body.date!r} is not a date (expected YYYY-MM-DD)")
@@ -71,7 +67,7 @@ def post_document(
     article = Article(
         doc_id=doc_id, text=body.text, title=body.title, date=date, source=body.source, url=body.url, origin="<api>"
     )
-    outcome = service.ingest(article)
+    outcome = await get_service(request).ingest_async(article)  # the writer's thread, not the read pool
     if outcome.errors:
         raise ApiError(422, "coding_failed", "; ".join(outcome.errors))
     if not outcome.created:
