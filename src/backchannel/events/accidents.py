@@ -74,7 +74,8 @@ def _is_accidental(tok: Token, words: WordClasses) -> bool:
     lemma = tok.lemma_.lower()
     modifiers = _words_on(tok, words)
     if lemma in words.explosion_nouns:
-        if modifiers & words.hostile_modifiers or any(
+        # "a car blast" is a car bomb; "a car crash" is no attack: the bombing words count on explosions only
+        if modifiers & (words.hostile_modifiers | words.bombing_modifiers) or any(
             c.dep_ == "prep" and c.lower_ in ("from", "by") for c in tok.children
         ):
             return False

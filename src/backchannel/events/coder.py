@@ -32,6 +32,7 @@ from backchannel.events.lexicon import Lexicon
 from backchannel.events.parties import hostile
 from backchannel.events.syntax import named_war, subject, weapon_participle
 from backchannel.events.triggers import TriggerFinder
+from backchannel.events.victims import unnamed_victims
 from backchannel.events.wordclasses import WordClasses
 from backchannel.records import ActorMention, CleanDoc, Event, PlaceMention, TimeMention
 
@@ -168,6 +169,7 @@ class EventCoder:
                 continue  # "detonated an IED targeting a convoy": one attack, coded on "detonated"
             cand = Candidate.of(found)
             self.filler.fill(cand, finder, s_index)
+            cand.recipients = cand.recipients or unnamed_victims(cand, self.words)  # "a journalist was stabbed"
             if any(
                 named_war(g, self.words) for h in (cand.trigger, cand.clause) for c in h.children for g in c.children
             ):

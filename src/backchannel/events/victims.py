@@ -1,0 +1,56 @@
+"""The victims of an attack told with no party named: "a journalist was stabbed to death", "the bodies of
+two men were found with their hands bound".
+
+PLOVER codes an ASSAULT on its victims (manual, ASSAULT) and ACLED codes such an attack as violence
+against civilians by an unidentified armed group of the country where it happened (issue 14, class 2).
+A victim named by role only ("a police officer", "two men") is no actor of the knowledge base; here it
+becomes the event's recipient, so that the builder gives it the place's country and the unidentified
+attacker.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from backchannel.events.candidate import Candidate
+from backchannel.events.wordclasses import WordClasses
+from backchannel.records import ActorMention
+
+__all__ = ["unnamed_victims"]
+
+
+def unnamed_victims(cand: Candidate, words: WordClasses) -> list[ActorMention]:
+    """The people an attack with no recipient read harms, as an unresolved group mention (none otherwise)."""
+    if cand.entry.event_type != "ASSAULT" or cand.nominal or cand.recipients:
+        return []
+    if any(a.pos_ == "NOUN" and a.lemma_.lower() in words.attack_means for a in cand.trigger.ancestors):
+        return []  # "two air raids in which it said 20 people were killed": the raids' victims, told by the raids
+    patient = _patient(cand.trigger)
+    if patient is not None and patient.lemma_.lower() in words.corpse_nouns:
+        # "the bodies of two men": the men
+        owner = next((g for c in patient.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), None)
+        patient = owner or patient
+    if patient is None or patient.lemma_.lower() not in words.victim_nouns:
+        return []
+    phrase = [t for t in patient.subtree if t.i <= patient.i and t.dep_ not in ("det", "poss", "punct")]
+    first = phrase[0] if phrase else patient
+    cand.filled_by.append("recipient:unnamed-victim")
+    return [
+        ActorMention(
+            text=patient.doc[first.i : patient.i + 1].text,
+            start=first.idx,
+            end=patient.idx + len(patient.text),
+            sector=words.party_sectors.get(patient.lemma_.lower()),
+            kind="group",
+        )
+    ]
+
+
+def _patient(verb: Token) -> Token | None:
+    """Who undergoes the verb: a passive subject, the noun of a reduced relative, or the direct object."""
+    for c in verb.children:
+        if c.dep_ == "nsubjpass":
+            return c
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return verb.head  # "a journalist stabbed to death in Karachi"
+    return next((c for c in verb.children if c.dep_ == "dobj"), None)
