@@ -111,6 +111,7 @@ class WordClasses:
     noun_complement_deps: frozenset[str]
     noun_relative_deps: frozenset[str]
     object_control_verbs: frozenset[str]
+    observation_verbs: frozenset[str]
     occurrence_verbs: frozenset[str]
     owner_preps: frozenset[str]
     pair_determiners: frozenset[str]

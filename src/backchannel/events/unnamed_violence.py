@@ -1,11 +1,13 @@
-"""The victims of an attack told with no party named: "a journalist was stabbed to death", "the bodies of
-two men were found with their hands bound".
+"""Violence told with no party named: the victims of an attack ("a journalist was stabbed to death", "the
+bodies of two men were found with their hands bound") and attacks observed or tallied ("shelling was heard
+near the town", "observers counted 40 blasts along the contact line").
 
 PLOVER codes an ASSAULT on its victims (manual, ASSAULT) and ACLED codes such an attack as violence
 against civilians by an unidentified armed group of the country where it happened (issue 14, class 2).
 A victim named by role only ("a police officer", "two men") is no actor of the knowledge base; here it
 becomes the event's recipient, so that the builder gives it the place's country and the unidentified
-attacker.
+attacker.  An observed attack is asserted by its observer, who reports it and is not its actor (PLOVER
+manual: the source of a report); the builder gives it an unidentified armed group of the place's country.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from backchannel.events.candidate import Candidate
 from backchannel.events.wordclasses import WordClasses
 from backchannel.records import ActorMention
 
-__all__ = ["unnamed_victims"]
+__all__ = ["observed_attack", "observed_noun", "unnamed_victims"]
 
 
 def unnamed_victims(cand: Candidate, words: WordClasses) -> list[ActorMention]:
@@ -54,3 +56,20 @@ def _patient(verb: Token) -> Token | None:
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         return verb.head  # "a journalist stabbed to death in Karachi"
     return next((c for c in verb.children if c.dep_ == "dobj"), None)
+
+
+def observed_attack(cand: Candidate, words: WordClasses) -> bool:
+    """An attack noun heard, seen, reported or counted, with no party read ("shelling was heard")."""
+    return (
+        cand.entry.event_type == "ASSAULT"
+        and cand.nominal
+        and not cand.light
+        and not cand.actors
+        and not cand.recipients
+        and observed_noun(cand.trigger, words)
+    )
+
+
+def observed_noun(noun: Token, words: WordClasses) -> bool:
+    """An event noun as what an observation verb observes: its subject is the observer, not a party."""
+    return noun.dep_ in ("nsubjpass", "dobj") and noun.head.lemma_.lower() in words.observation_verbs
