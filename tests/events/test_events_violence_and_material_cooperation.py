@@ -127,7 +127,12 @@ def test_aid_spent_at_home_for_no_one_named_is_no_event(pipeline: Pipeline) -> N
         ),
         ("Egypt reimposed its blockade on the border town of Rafah.", "COERCE", "restrict"),
         ("The interior ministry ordered police patrols across Nairobi, Kenya.", "MOBILIZE", "police"),
+        ("Rebels violated the truce twice overnight near Goma, Congo.", "ASSAULT", None),
+        ("Dock employees stopped work at the port of Antwerp, Belgium, on Monday.", "PROTEST", "strike"),
+        ("The militia held dozens of villagers as human shields in Marawi, Philippines.", "ASSAULT", "abduct"),
+        ("North Korea waged cyber warfare against South Korean banks.", "COERCE", "cyber"),
+        ("Peru's government declared a state of siege in the province of Puno.", "COERCE", "martial-law"),
     ],
 )
-def test_coverage_of_material_conflict(text: str, event_type: str, mode: str, pipeline: Pipeline) -> None:
+def test_coverage_of_material_conflict(text: str, event_type: str, mode: str | None, pipeline: Pipeline) -> None:
     assert one(_code(text, pipeline), event_type).mode == mode
