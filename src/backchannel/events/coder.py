@@ -169,7 +169,7 @@ class EventCoder:
                 continue  # "detonated an IED targeting a convoy": one attack, coded on "detonated"
             cand = Candidate.of(found)
             self.filler.fill(cand, finder, s_index)
-            cand.recipients = cand.recipients or unnamed_victims(cand, self.words)  # "a journalist was stabbed"
+            cand.recipients = unnamed_victims(cand, self.words)  # "a journalist was stabbed"
             if any(
                 named_war(g, self.words) for h in (cand.trigger, cand.clause) for c in h.children for g in c.children
             ):

@@ -22,18 +22,20 @@ __all__ = ["observed_attack", "observed_noun", "unnamed_victims"]
 
 
 def unnamed_victims(cand: Candidate, words: WordClasses) -> list[ActorMention]:
-    """The people an attack with no recipient read harms, as an unresolved group mention (none otherwise)."""
-    if cand.entry.event_type != "ASSAULT" or cand.nominal or cand.recipients:
-        return []
+    """The attack's recipients: the people it harms, named by role, where the parse read none (or a place)."""
+    if cand.entry.event_type != "ASSAULT" or cand.nominal or any(r.kind != "place" for r in cand.recipients):
+        return cand.recipients  # a party read from the parse stays; a place only stands in for its people
     if any(a.pos_ == "NOUN" and a.lemma_.lower() in words.attack_means for a in cand.trigger.ancestors):
-        return []  # "two air raids in which it said 20 people were killed": the raids' victims, told by the raids
+        return (
+            cand.recipients
+        )  # "two air raids in which it said 20 people were killed": the raids' victims, told by the raids
     patient = _patient(cand.trigger)
     if patient is not None and patient.lemma_.lower() in words.corpse_nouns:
         # "the bodies of two men": the men
         owner = next((g for c in patient.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), None)
         patient = owner or patient
     if patient is None or patient.lemma_.lower() not in words.victim_nouns:
-        return []
+        return cand.recipients
     phrase = [t for t in patient.subtree if t.i <= patient.i and t.dep_ not in ("det", "poss", "punct")]
     first = phrase[0] if phrase else patient
     cand.filled_by.append("recipient:unnamed-victim")
