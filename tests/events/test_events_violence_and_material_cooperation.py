@@ -132,7 +132,17 @@ def test_aid_spent_at_home_for_no_one_named_is_no_event(pipeline: Pipeline) -> N
         ("The militia held dozens of villagers as human shields in Marawi, Philippines.", "ASSAULT", "abduct"),
         ("North Korea waged cyber warfare against South Korean banks.", "COERCE", "cyber"),
         ("Peru's government declared a state of siege in the province of Puno.", "COERCE", "martial-law"),
+        ("Minibus drivers staged a strike in Kampala, Uganda, over new licence fees.", "PROTEST", "strike"),
+        ("Thousands of pensioners took to the streets of Asuncion, Paraguay, on Friday.", "PROTEST", "demo"),
+        ("Protesters gathered outside the electoral commission in Kinshasa, Congo.", "PROTEST", "demo"),
+        ("A herder was hacked to death by unknown assailants in Plateau, Nigeria.", "ASSAULT", "primitive"),
     ],
 )
 def test_coverage_of_material_conflict(text: str, event_type: str, mode: str | None, pipeline: Pipeline) -> None:
     assert one(_code(text, pipeline), event_type).mode == mode
+
+
+def test_a_strike_staged_by_aircraft_stays_an_air_strike(pipeline: Pipeline) -> None:
+    doc = _code("Israeli jets staged a strike on a weapons depot near Hama, Syria.", pipeline)
+    assert one(doc, "ASSAULT").mode == "aerial"
+    assert "PROTEST" not in asserted_types(doc)
