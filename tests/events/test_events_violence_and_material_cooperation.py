@@ -21,6 +21,7 @@ from backchannel.pipeline import Pipeline
         ("A traffic policeman was shot dead at a junction in Kandahar, Afghanistan.", "AFG", "policeman"),
         ("An elderly priest was abducted from his parish in Kaduna, Nigeria.", "NGA", "priest"),
         ("The bodies of three farmers were found with gunshot wounds near Tumaco, Colombia.", "COL", "farmers"),
+        ("A blogger died in police custody in Hanoi, Vietnam, on Thursday.", "VNM", "blogger"),
     ],
 )
 def test_a_victim_named_by_role_is_the_recipient_of_an_attack_by_an_unidentified_group(

@@ -29,7 +29,7 @@ def unnamed_victims(cand: Candidate, words: WordClasses) -> list[ActorMention]:
         return (
             cand.recipients
         )  # "two air raids in which it said 20 people were killed": the raids' victims, told by the raids
-    patient = _patient(cand.trigger)
+    patient = _patient(cand.trigger, cand.entry.swap_roles)
     if patient is not None and patient.lemma_.lower() in words.corpse_nouns:
         # "the bodies of two men": the men
         owner = next((g for c in patient.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), None)
@@ -50,10 +50,11 @@ def unnamed_victims(cand: Candidate, words: WordClasses) -> list[ActorMention]:
     ]
 
 
-def _patient(verb: Token) -> Token | None:
-    """Who undergoes the verb: a passive subject, the noun of a reduced relative, or the direct object."""
+def _patient(verb: Token, subject_undergoes: bool) -> Token | None:
+    """Who undergoes the verb: a passive subject, the noun of a reduced relative, or the direct object;
+    the subject of a verb whose subject undergoes it ("a man died in custody")."""
     for c in verb.children:
-        if c.dep_ == "nsubjpass":
+        if c.dep_ == "nsubjpass" or (subject_undergoes and c.dep_ == "nsubj"):
             return c
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         return verb.head  # "a journalist stabbed to death in Karachi"
