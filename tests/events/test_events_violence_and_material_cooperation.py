@@ -137,6 +137,8 @@ def test_aid_spent_at_home_for_no_one_named_is_no_event(pipeline: Pipeline) -> N
         ("Thousands of pensioners took to the streets of Asuncion, Paraguay, on Friday.", "PROTEST", "demo"),
         ("Protesters gathered outside the electoral commission in Kinshasa, Congo.", "PROTEST", "demo"),
         ("A herder was hacked to death by unknown assailants in Plateau, Nigeria.", "ASSAULT", "primitive"),
+        ("A mob set fire to a church in Minya, Egypt, on Friday.", "PROTEST", "riot"),
+        ("Angry villagers burned the house of a suspected witch in Kisii, Kenya.", "ASSAULT", "destroy"),
     ],
 )
 def test_coverage_of_material_conflict(text: str, event_type: str, mode: str | None, pipeline: Pipeline) -> None:

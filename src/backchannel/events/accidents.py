@@ -102,4 +102,6 @@ def _accident_verb(verb: Token, words: WordClasses) -> bool:
         subject = next((c for c in verb.children if c.dep_ in ("compound", "amod") and c.i < verb.i), None)
     if subject is None:
         return False
+    if subject.lemma_.lower() in words.party_sectors:
+        return False  # "residents burned the house of a suspected kidnapper": people did it
     return subject.lemma_.lower() not in words.attack_means and not _words_on(subject, words) & words.bombing_modifiers
