@@ -95,6 +95,23 @@ def test_quad_hit_and_statement_rate(tmp_path: Path, pipeline: Pipeline) -> None
     assert statements.quad_hit == {} and statements.statements == 2
 
 
+YIELD_PENTA = [
+    ("y-0", "The interior ministry lifted the nightly curfew in the capital on Sunday.", 2),
+    ("y-1", "The army eased travel restrictions on the border province after the vote.", 2),
+]
+
+
+def test_a_cameo_yield_counts_as_material_cooperation(tmp_path: Path, pipeline: Pipeline) -> None:
+    # ConfliBERT's classes are CAMEO's: "yield" (PLOVER CONCEDE) is material cooperation there
+    path = tmp_path / "yield.jsonl"
+    lines = (json.dumps({"id": i, "text": t, "penta": p}) for i, t, p in YIELD_PENTA)
+    path.write_text("\n".join(lines), encoding="utf-8")
+    items = read_penta(path)
+    results = code_penta(items, pipeline)
+    assert all(any(e.event_type == "CONCEDE" for e in results[i.id].events) for i in items)
+    assert score_penta(items, results).quad_hit == {2: 1.0}
+
+
 def test_the_table_prints_both_halves_and_their_gap() -> None:
     scores = {
         "plover.macro_f1": 0.8,

@@ -2,7 +2,11 @@
 
 The set (``conflibert-penta-train.jsonl``: ``id``, ``text``, ``penta``) labels each sentence
 0 statement (no event), 1 verbal cooperation, 2 material cooperation, 3 verbal conflict,
-4 material conflict: PLOVER's quad classes plus "statement".  It was never used to write rules,
+4 material conflict: CAMEO's quad classes plus "statement".  CAMEO's quad classes are PLOVER's but
+for one type: CONCEDE comes from CAMEO 08 "yield" alone (``CAMEO2PLOVER-2021.txt``), which CAMEO
+counts as material cooperation and PLOVER as verbal (manual section CONCEDE); the set's labels
+follow CAMEO (lifted bans, eased curfews, declared ceasefires are class 2), so ``CAMEO_QUAD``
+scores a CONCEDE event as class 2.  It was never used to write rules,
 so it says how event detection carries to text of another origin.
 
 Scoring (asserted, non-historical events, as in ``backchannel.eval.events``):
@@ -22,7 +26,11 @@ from backchannel.ingest import read_text
 from backchannel.pipeline import Pipeline
 from backchannel.records import DocumentResult
 
-__all__ = ["PentaReport", "PentaSentence", "code_penta", "read_penta", "score_penta"]
+__all__ = ["CAMEO_QUAD", "PentaReport", "PentaSentence", "code_penta", "read_penta", "score_penta"]
+
+# The CAMEO quad class of each PLOVER type: the quad class of the CAMEO families the type comes from
+# (CAMEO2PLOVER-2021.txt).  Only CONCEDE (CAMEO 08 "yield", material cooperation) differs from PLOVER.
+CAMEO_QUAD = {**QUAD_CLASS, "CONCEDE": 2}
 
 QUAD_LABELS = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
 
@@ -71,7 +79,7 @@ def score_penta(items: list[PentaSentence], results: dict[str, DocumentResult]) 
     for item in items:
         doc = results.get(item.id)
         events = asserted_events(doc) if doc is not None else []
-        quads = {QUAD_CLASS[e.event_type] for e in events}
+        quads = {CAMEO_QUAD[e.event_type] for e in events}
         if item.penta == 0:
             statements += 1
             statement_events += bool(events)

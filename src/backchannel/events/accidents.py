@@ -74,7 +74,8 @@ def _is_accidental(tok: Token, words: WordClasses) -> bool:
     lemma = tok.lemma_.lower()
     modifiers = _words_on(tok, words)
     if lemma in words.explosion_nouns:
-        if modifiers & words.hostile_modifiers or any(
+        # "a car blast" is a car bomb; "a car crash" is no attack: the bombing words count on explosions only
+        if modifiers & (words.hostile_modifiers | words.bombing_modifiers) or any(
             c.dep_ == "prep" and c.lower_ in ("from", "by") for c in tok.children
         ):
             return False
@@ -101,4 +102,6 @@ def _accident_verb(verb: Token, words: WordClasses) -> bool:
         subject = next((c for c in verb.children if c.dep_ in ("compound", "amod") and c.i < verb.i), None)
     if subject is None:
         return False
+    if subject.lemma_.lower() in words.party_sectors:
+        return False  # "residents burned the house of a suspected kidnapper": people did it
     return subject.lemma_.lower() not in words.attack_means and not _words_on(subject, words) & words.bombing_modifiers

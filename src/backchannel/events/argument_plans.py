@@ -31,6 +31,7 @@ from backchannel.events.roles import (
     relation_partners,
 )
 from backchannel.events.syntax import direct_object
+from backchannel.events.unnamed_violence import observed_noun
 from backchannel.events.wordclasses import WordClasses
 from backchannel.records import ActorMention
 
@@ -77,6 +78,8 @@ class Strategy:
 def _generic_actor(s: PlanState) -> list[ActorMention]:
     if s.entry.swap_roles:
         return []  # "received weapons" names no giver: none is guessed
+    if s.cand.nominal and observed_noun(s.cand.trigger, s.filler.words):
+        return []  # "observers counted 40 blasts": the observers report the blasts, they did not set them off
     generic = generic_party(agent_or_subject(s.cand, s.filler.words), s.filler.words)
     return [generic] if generic is not None else []
 

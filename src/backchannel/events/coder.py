@@ -32,6 +32,7 @@ from backchannel.events.lexicon import Lexicon
 from backchannel.events.parties import hostile
 from backchannel.events.syntax import named_war, subject, weapon_participle
 from backchannel.events.triggers import TriggerFinder
+from backchannel.events.unnamed_violence import observed_attack, unnamed_victims
 from backchannel.events.wordclasses import WordClasses
 from backchannel.records import ActorMention, CleanDoc, Event, PlaceMention, TimeMention
 
@@ -168,6 +169,7 @@ class EventCoder:
                 continue  # "detonated an IED targeting a convoy": one attack, coded on "detonated"
             cand = Candidate.of(found)
             self.filler.fill(cand, finder, s_index)
+            cand.recipients = unnamed_victims(cand, self.words)  # "a journalist was stabbed"
             if any(
                 named_war(g, self.words) for h in (cand.trigger, cand.clause) for c in h.children for g in c.children
             ):
@@ -182,7 +184,7 @@ class EventCoder:
         for cand in orphans:
             if cand.solo:
                 continue
-            if unnamed_protest(cand):
+            if unnamed_protest(cand) or observed_attack(cand, self.words):
                 out.append(cand)  # "protests erupted across Kenya": the builder names its protesters
                 continue
             donor = next((c for c in out if c.entry.event_type == cand.entry.event_type and c.actors), None)
@@ -203,6 +205,7 @@ class EventCoder:
             if c.actors
             or (c.recipients and (c.entry.event_type in ("ASSAULT", "COERCE") or c.agentless_passive))
             or unnamed_protest(c)
+            or observed_attack(c, self.words)
         ]
 
     def _deontic_requests(

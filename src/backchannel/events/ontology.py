@@ -76,8 +76,9 @@ INTENSITY: Mapping[str, float] = MappingProxyType(
 RECIPROCAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "ASSAULT"})
 
 # Measures a government applies to a place and its people: the place is the target even at home
-# ("Bashir shortened the curfew imposed in Sudan").
-TERRITORIAL_TYPES = frozenset({"PROTEST", "MOBILIZE", "SANCTION", "COERCE", "ASSAULT", "CONCEDE", "RETREAT"})
+# ("Bashir shortened the curfew imposed in Sudan"); aid given abroad is for the place it is given in
+# ("Germany gave 350 million euros to promote investment in Ethiopia": PLOVER manual AID needs a recipient).
+TERRITORIAL_TYPES = frozenset({"PROTEST", "MOBILIZE", "SANCTION", "COERCE", "ASSAULT", "CONCEDE", "RETREAT", "AID"})
 
 # Types whose unnamed local parties belong to the country of the place ("police arrested protesters in Tbilisi").
 DOMESTIC_TYPES = frozenset({"PROTEST", "COERCE", "ASSAULT", "MOBILIZE"})

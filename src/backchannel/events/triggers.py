@@ -20,6 +20,7 @@ from backchannel.events.lexicon import Lexicon, TriggerEntry
 from backchannel.events.ontology import NO_DERIVATION, QUAD_CLASS, STATE_NOUN_TYPES
 from backchannel.events.roles import is_actorish
 from backchannel.events.syntax import clause_of, deinflect, direct_object, misparsed_means, pobjs_deep, subject
+from backchannel.events.unnamed_violence import observed_noun
 from backchannel.events.wordclasses import WordClasses
 
 __all__ = ["TriggerFinder"]
@@ -74,6 +75,8 @@ class TriggerFinder:
         return mark
 
     def _sentence_trigger(self, tok: Token, verb: Trigger | None, finder: ArgumentFinder) -> Trigger | None:
+        if tok.tag_ == "VBG" and observed_noun(tok, self.words):
+            return self._noun_trigger(tok, finder)  # "Shelling was heard", parsed as a verb: the gerund is a noun
         if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
             return verb
         if tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "amod", "ROOT"):
@@ -328,6 +331,10 @@ class TriggerFinder:
         # "fighting broke out", "talks were held", "an attack killed ..."
         if tok.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in self.words.occurrence_verbs:
             return Trigger(trigger=tok, clause=head, entry=entry, nominal=True, light=True)
+        # "shelling was heard near the town", "observers counted 40 blasts": an attack observed, not done, by
+        # the verb's subject; the noun's own modifiers ("Russian shelling") name its parties
+        if entry.event_type == "ASSAULT" and observed_noun(tok, self.words):
+            return Trigger(trigger=tok, clause=head, entry=entry, nominal=True)
         # "the talks between X and Y", "Israel's offensive on Gaza", "the Israeli airstrikes"
         has_between = any(c.dep_ == "prep" and c.lower_ == "between" for c in tok.children)
         owner = next((c for c in tok.children if c.dep_ == "poss"), None)
