@@ -28,8 +28,23 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 __all__ = ["CACHED_PATHS", "DEFAULT_MAX_BYTES", "REFRESH", "AggregateCache", "ResponseCache", "refresh"]
 
-# The aggregates and the two listings (a page is a function of the data and the query, its cursor included).
-CACHED_PATHS = frozenset({"/network", "/dyads", "/timeline", "/overview", "/events", "/fused-events"})
+# The aggregates, the analyses and the listings: each answer is a function of the data and the query (a page's
+# cursor included), so the database's version and the query string key it.
+CACHED_PATHS = frozenset(
+    {
+        "/network",
+        "/dyads",
+        "/dyad-series",
+        "/timeline",
+        "/overview",
+        "/mediators",
+        "/channels",
+        "/positions",
+        "/actors",
+        "/events",
+        "/fused-events",
+    }
+)
 DEFAULT_MAX_BYTES = 256 * 1024 * 1024  # a /network answer over a million events is ~0.3 MB
 REFRESH = "backchannel.cache_refresh"  # ASGI scope key: compute this GET afresh, keep it under the version given
 
