@@ -22,6 +22,7 @@ __all__ = ["DemonymFinder"]
 _MAX_WORDS = 3  # "Sub - Saharan", "North American"
 # A name the tagger calls a person is no demonym ("Judith French", "Will English").
 _NOT_DEMONYM_ENTS = frozenset({"PERSON"})
+_PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 
 
 def _region_adjectives() -> Iterable[tuple[str, str]]:
@@ -82,6 +83,11 @@ class DemonymFinder:
             if not _is_adjective_word(window[0]) or not _is_adjective_word(window[-1]):
                 continue
             if any(t.ent_type_ in _NOT_DEMONYM_ENTS for t in window):
+                continue
+            last = window[-1]
+            if last.head.i <= last.i or last.tag_ in _PLURAL_TAGS:
+                # a demonym modifying a noun names a country ("Syrian forces"); one standing alone names a
+                # people or a language ("many Chinese", "Afghans crossed", "in English"): GeoWebNews leaves those
                 continue
             entry = self.entry_of(window.text)
             if entry is not None:
