@@ -18,6 +18,7 @@ from itertools import pairwise
 from spacy.tokens import Doc, Span, Token
 
 from backchannel.geo.demonyms import DemonymFinder
+from backchannel.geo.facilities import FacilityFinder
 from backchannel.geo.gazetteer import Gazetteer, GazetteerEntry, NameMatch, distance_km, normalize_name
 from backchannel.geo.index import common_words
 from backchannel.geo.lexicon import LOCATIVE_PREPS, PLACE_EVIDENCE_PREPS, PLACE_NOUNS, PLACE_OBJECT_VERBS
@@ -113,6 +114,7 @@ class PlaceResolver:
         self._long_starts = gazetteer.long_name_starts(_COUNTRY_LEVEL)
         self._common = common_words()
         self.demonyms = DemonymFinder(gazetteer)
+        self.facilities = FacilityFinder()
 
     def find(
         self, doc: Doc, context_countries: Sequence[str] = (), *, keep_unresolved: bool = False
@@ -126,6 +128,7 @@ class PlaceResolver:
         places = self._resolve(doc, mentions, context_countries)  # Doc.text is rebuilt per access: read it once
         if keep_unresolved:
             places = self._with_unresolved(doc, places)
+        places = sorted([*places, *self.facilities.find(doc, places)], key=lambda p: p.start)
         demonyms = self.demonyms.find(doc, [(p.start, p.end) for p in places])
         return sorted([*places, *demonyms], key=lambda p: p.start)
 
