@@ -73,7 +73,8 @@ class DemonymFinder:
             first, last = doc[i], doc[end - 1]
             start_char, end_char = first.idx, last.idx + len(last.text)
             if not blocked.intersection(range(start_char, end_char)):
-                out.append(entry.mention(doc[i:end].text, start_char, end_char, kind="demonym"))
+                mention = entry.mention(doc[i:end].text, start_char, end_char)
+                out.append(mention.model_copy(update={"kind": "demonym"}))
             i = end
         return out
 

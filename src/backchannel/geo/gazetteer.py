@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 import pycountry
 
-from backchannel.records import PlaceKind, PlaceMention
+from backchannel.records import PlaceMention
 
 log = logging.getLogger(__name__)
 
@@ -102,7 +102,7 @@ class GazetteerEntry:
         """Salience of the entry irrespective of context: feature class plus log population."""
         return _TYPE_WEIGHT.get(self.feature_code, 0.0) + 0.5 * math.log10(self.population + 1)
 
-    def mention(self, text: str, start: int, end: int, kind: PlaceKind = "toponym") -> PlaceMention:
+    def mention(self, text: str, start: int, end: int) -> PlaceMention:
         return PlaceMention(
             text=text,
             start=start,
@@ -113,7 +113,6 @@ class GazetteerEntry:
             lon=self.lon,
             country_code=self.country,
             feature_code=self.feature_code,
-            kind=kind,
         )
 
 

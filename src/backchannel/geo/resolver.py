@@ -570,7 +570,8 @@ class PlaceResolver:
             start = doc[start_i].idx
             last = doc[end_i - 1]
             kind = kinds.get((start_i, end_i), "toponym")
-            results.append(entry.mention(doc[start_i:end_i].text, start, last.idx + len(last.text), kind))
+            place = entry.mention(doc[start_i:end_i].text, start, last.idx + len(last.text))
+            results.append(place if kind == "toponym" else place.model_copy(update={"kind": kind}))
         return results
 
     def _contained(
