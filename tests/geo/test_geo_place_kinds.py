@@ -32,6 +32,7 @@ def _found(nlp: Language, resolver: PlaceResolver, text: str) -> dict[str, Place
         ("Thousands of Afghan families crossed the border last month, aid workers said.", "Afghan", "AFG"),
         ("Two South Korean fishermen were rescued off the coast.", "South Korean", "KOR"),
         ("Turkey fired on towns along the Syrian-Turkish border.", "Turkish", "TUR"),
+        ("The Russian and Venezuelan delegations signed the mining deal.", "Venezuelan", "VEN"),
     ],
 )
 def test_a_country_demonym_names_its_country(
@@ -71,6 +72,12 @@ def test_a_demonym_that_modifies_nothing_names_no_country(
     nlp: Language, resolver: PlaceResolver, text: str, word: str
 ) -> None:
     assert word not in _found(nlp, resolver, text)
+
+
+def test_a_country_named_like_a_plural_demonym_stays_a_toponym(nlp: Language, resolver: PlaceResolver) -> None:
+    places = _found(nlp, resolver, "Filipino officials said the outbreak in the Philippines had slowed.")
+    assert places["Philippines"].kind == "toponym" and places["Philippines"].country_code == "PHL"
+    assert places["Filipino"].kind == "demonym"
 
 
 def test_a_toponym_keeps_its_own_kind_beside_a_demonym(nlp: Language, resolver: PlaceResolver) -> None:

@@ -86,7 +86,9 @@ class DemonymFinder:
             if any(t.ent_type_ in _NOT_DEMONYM_ENTS for t in window):
                 continue
             last = window[-1]
-            if last.head.i <= last.i or last.tag_ in _PLURAL_TAGS:
+            while last.dep_ == "conj" and last.head.i < last.i and self.entry_of(last.head.text) is not None:
+                last = last.head  # "Russian and Venezuelan delegations": the first conjunct's noun
+            if last.head.i <= last.i or window[-1].tag_ in _PLURAL_TAGS:
                 # a demonym modifying a noun names a country ("Syrian forces"); one standing alone names a
                 # people or a language ("many Chinese", "Afghans crossed", "in English"): GeoWebNews leaves those
                 continue
