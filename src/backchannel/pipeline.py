@@ -130,8 +130,13 @@ class Pipeline:
             warnings.append("no document date: relative time expressions are left unresolved")
         countries = [a.country for a in actors if a.country and len(a.country) == 3 and a.country != "IGO"]
         places = as_of(_requote(self.places.find(doc, countries), clean.work_text, text), date)
-        actors = _places_for_unknowns(actors, places, doc)
-        events = [_requote_event(e, clean.work_text, text) for e in self.coder(doc, clean, actors, times, places, date)]
+        # only a place's own name says where an event happened or whose an unknown actor is: demonyms and
+        # places inside organisations' names ride along in the output (``PlaceMention.kind``)
+        toponyms = [p for p in places if p.kind == "toponym"]
+        actors = _places_for_unknowns(actors, toponyms, doc)
+        events = [
+            _requote_event(e, clean.work_text, text) for e in self.coder(doc, clean, actors, times, toponyms, date)
+        ]
         return DocumentResult(
             doc_id=article.doc_id,
             title=article.title,

@@ -26,6 +26,7 @@ __all__ = [
     "Event",
     "EventTrace",
     "EventType",
+    "PlaceKind",
     "PlaceMention",
     "Removed",
     "SentenceRef",
@@ -36,6 +37,7 @@ __all__ = [
 
 SCHEMA_VERSION = "1"
 
+PlaceKind = Literal["toponym", "embedded", "demonym"]
 Precision = Literal["day", "week", "month", "season", "quarter", "year", "decade", "century", "document", "unknown"]
 Status = Literal["asserted", "negated", "hypothetical", "future"]
 # The PLOVER event types (PLOVER manual v0.8), in the manual's order.
@@ -153,6 +155,12 @@ class TimeMention(_Record):
 
 
 class PlaceMention(_Record):
+    """A place named in the text.  ``kind`` says how it is named: "toponym", a place's own name standing
+    for itself ("in Aleppo"); "embedded", a place's name inside an organisation's or a team's name ("the
+    Pakistan Army", "The Washington Post"); "demonym", a country or region named by its adjective ("Syrian
+    forces", "European leaders").  Only toponyms say where an event happened or which country an unknown
+    actor belongs to; the other kinds are references (GeoWebNews annotates all three as toponyms)."""
+
     text: str
     start: int
     end: int
@@ -162,6 +170,7 @@ class PlaceMention(_Record):
     lon: float | None = None
     country_code: str | None = None  # ISO alpha-3
     feature_code: str | None = None
+    kind: PlaceKind = "toponym"
 
 
 class TriggerRef(_Record):

@@ -1,26 +1,37 @@
 """Geocoding evaluation on GeoWebNews: accuracy within 161 km, country accuracy, toponym recall, baseline.
 
 Run ``python -m backchannel.eval.places [path]``.  Scored toponyms are gold toponyms with coordinates.
-Adjectival toponyms ("Russian", "French") are counted, but also reported apart: the resolver treats
-demonyms as non-places by design.
+Adjectival toponyms ("Russian", "French") are counted, but also reported apart.  Each report carries
+the same scores for the tune and check halves of the documents (``backchannel.eval.split``, by document
+id): misses are read on the tune half only.
 """
 
 from __future__ import annotations
 
 import json
 import sys
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
 
+from backchannel.eval.split import half_of
 from backchannel.geo.gazetteer import Gazetteer, GazetteerEntry, distance_km
 from backchannel.geo.resolver import PlaceResolver
 from backchannel.records import PlaceMention
 
-__all__ = ["DEFAULT_PATH", "GoldToponym", "PlacesReport", "evaluate_places", "main", "read_geowebnews"]
+__all__ = [
+    "DEFAULT_PATH",
+    "GoldToponym",
+    "PlacesReport",
+    "evaluate_places",
+    "main",
+    "read_documents",
+    "read_geowebnews",
+]
 
 DEFAULT_PATH = Path(__file__).resolve().parents[4] / "shared" / "eval" / "geowebnews.jsonl"
 KM_161 = 161.0
@@ -51,6 +62,7 @@ class PlacesReport:
     baseline_country_correct: int
     baseline_within_161km_all: int  # most populous match on every gold toponym
     predicted: int  # predicted places in all documents
+    halves: tuple[PlacesReport, PlacesReport] | None = None  # (tune, check) halves of the documents, by id
 
     @property
     def recall(self) -> float:
@@ -99,6 +111,12 @@ class PlacesReport:
 
 def read_geowebnews(path: Path, limit: int | None = None) -> Iterator[tuple[str, list[GoldToponym]]]:
     """(text, gold toponyms with coordinates) per document."""
+    for _, text, gold in read_documents(path, limit):
+        yield text, gold
+
+
+def read_documents(path: Path, limit: int | None = None) -> Iterator[tuple[str, str, list[GoldToponym]]]:
+    """(document id, text, gold toponyms with coordinates) per document."""
     with path.open(encoding="utf-8") as handle:
         for number, line in enumerate(handle):
             if limit is not None and number >= limit:
@@ -118,7 +136,7 @@ def read_geowebnews(path: Path, limit: int | None = None) -> Iterator[tuple[str,
                 for t in row["toponyms"]
                 if t.get("lat") is not None and 0 <= t["start"] < t["end"] <= len(text)
             ]
-            yield text, gold
+            yield str(row.get("docid", number)), text, gold
 
 
 class _CountryOf:
@@ -174,32 +192,48 @@ def evaluate_places(
     """Score ``resolver`` on the GeoWebNews file at ``path`` (the first ``limit`` documents if given)."""
     gazetteer = resolver.gazetteer
     country_of = _CountryOf(gazetteer)
-    documents = list(read_geowebnews(path, limit))
-    counts = dict.fromkeys(PlacesReport.__slots__, 0)
-    counts["documents"] = len(documents)
-    docs: Iterable[Any] = nlp.pipe((text for text, _ in documents), batch_size=batch_size)
-    for (_, golds), doc in zip(documents, docs, strict=True):
-        predicted = resolver.find(doc)
-        counts["predicted"] += len(predicted)
-        for gold in golds:
-            counts["gold"] += 1
-            counts["gold_nominal"] += not gold.adjective
-            base = _baseline(gazetteer, gold.text)
-            base_ok = base is not None and _within(base.lat, base.lon, gold)
-            counts["baseline_within_161km_all"] += base_ok
-            place = _overlapping(gold, predicted)
-            if place is None:
-                continue
-            counts["found"] += 1
-            counts["found_nominal"] += not gold.adjective
-            counts["within_161km"] += _within(place.lat, place.lon, gold)
-            counts["baseline_within_161km"] += base_ok
-            country = country_of(gold)
-            if country is not None:
-                counts["country_scored"] += 1
-                counts["country_correct"] += place.country_code == country
-                counts["baseline_country_correct"] += base is not None and base.country == country
-    return PlacesReport(**counts)
+    documents = list(read_documents(path, limit))
+    names = [f.name for f in fields(PlacesReport) if f.name != "halves"]
+    counts: dict[str, dict[str, Any]] = {part: dict.fromkeys(names, 0) for part in ("all", "tune", "check")}
+    docs: Iterable[Any] = nlp.pipe((text for _, text, _ in documents), batch_size=batch_size)
+    for (doc_id, _, golds), doc in zip(documents, docs, strict=True):
+        for part in ("all", half_of(doc_id)):
+            counts[part]["documents"] += 1
+        _count_document(resolver.find(doc), golds, gazetteer, country_of, (counts["all"], counts[half_of(doc_id)]))
+    halves = (PlacesReport(**counts["tune"]), PlacesReport(**counts["check"]))
+    return PlacesReport(**counts["all"], halves=halves)
+
+
+def _count_document(
+    predicted: Sequence[PlaceMention],
+    golds: Sequence[GoldToponym],
+    gazetteer: Gazetteer,
+    country_of: _CountryOf,
+    tallies: Sequence[dict[str, int]],
+) -> None:
+    """Add one document's counts to each of ``tallies``."""
+    doc_counts: Counter[str] = Counter(predicted=len(predicted))
+    for gold in golds:
+        doc_counts["gold"] += 1
+        doc_counts["gold_nominal"] += not gold.adjective
+        base = _baseline(gazetteer, gold.text)
+        base_ok = base is not None and _within(base.lat, base.lon, gold)
+        doc_counts["baseline_within_161km_all"] += base_ok
+        place = _overlapping(gold, predicted)
+        if place is None:
+            continue
+        doc_counts["found"] += 1
+        doc_counts["found_nominal"] += not gold.adjective
+        doc_counts["within_161km"] += _within(place.lat, place.lon, gold)
+        doc_counts["baseline_within_161km"] += base_ok
+        country = country_of(gold)
+        if country is not None:
+            doc_counts["country_scored"] += 1
+            doc_counts["country_correct"] += place.country_code == country
+            doc_counts["baseline_country_correct"] += base is not None and base.country == country
+    for tally in tallies:
+        for name, value in doc_counts.items():
+            tally[name] += value
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -71,6 +71,12 @@ HALF_METRICS: dict[str, Target] = {
     "petr2.macro_f1": Target("PETR2 GSR: event type macro-F1", None),
     "petr2.triple_f1": Target("PETR2 GSR: root type + source + target F1", None),
     "petr2.noevent_false_rate": Target("PETR2 GSR: no-event sentences with a false event", None, False),
+    "places.recall": Target("GeoWebNews: toponym recall", None),
+    "places.accuracy_161km": Target("GeoWebNews: accuracy@161 km", None),
+    "places.country_accuracy": Target("GeoWebNews: country accuracy", None),
+    "geovirus.recall": Target("GeoVirus: toponym recall", None),
+    "geovirus.accuracy_161km": Target("GeoVirus: accuracy@161 km", None),
+    "geovirus.country_accuracy": Target("GeoVirus: country accuracy", None),
     "conflibert.mean_quad_hit": Target("ConfliBERT penta: quad class found, mean of classes 1-4", None),
     "conflibert.quad2_hit": Target("ConfliBERT penta: material cooperation, quad class found", None),
     "conflibert.statement_event_rate": Target("ConfliBERT penta: statements given an event", None, False),
@@ -142,6 +148,7 @@ def _dates(shared: Path, pipeline: Pipeline, scores: dict[str, float]) -> None:
     scores["dates.baseline_value_accuracy"] = report.baseline_value_accuracy or 0.0
 
 
+_PLACE_HALF_SCORES = ("accuracy_161km", "country_accuracy", "recall")
 _PLACE_SCORES = ("accuracy_161km", "country_accuracy", "recall", "baseline_accuracy_161km", "baseline_country_accuracy")
 
 
@@ -152,6 +159,9 @@ def _place_scores(prefix: str, gold: Path, pipeline: Pipeline, scores: dict[str,
     report = evaluate_places(gold, pipeline.places, pipeline.parser.nlp)
     for name in _PLACE_SCORES:
         scores[f"{prefix}.{name}"] = getattr(report, name)
+    for part, half in zip(("tune", "check"), report.halves or (), strict=False):
+        for name in _PLACE_HALF_SCORES:
+            scores[f"{prefix}.{part}.{name}"] = getattr(half, name)
 
 
 def _places(shared: Path, pipeline: Pipeline, scores: dict[str, float]) -> None:

@@ -226,6 +226,7 @@ def attach_location(trigger: Token, places: Sequence[PlaceMention]) -> PlaceMent
 
     ``places`` are sorted by start and do not overlap (as ``PlaceResolver.find`` returns them).
     """
+    places = [p for p in places if p.kind == "toponym"]  # a demonym or a name inside a name is no location
     best: tuple[float, int, PlaceMention] | None = None
     governors = _governors(trigger)
     sent = trigger.sent

@@ -17,10 +17,12 @@ from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
+from backchannel.geo.demonyms import DemonymFinder
+from backchannel.geo.facilities import FacilityFinder
 from backchannel.geo.gazetteer import Gazetteer, GazetteerEntry, NameMatch, distance_km, normalize_name
 from backchannel.geo.index import common_words
 from backchannel.geo.lexicon import LOCATIVE_PREPS, PLACE_EVIDENCE_PREPS, PLACE_NOUNS, PLACE_OBJECT_VERBS
-from backchannel.records import PlaceMention
+from backchannel.records import PlaceKind, PlaceMention
 
 __all__ = ["PlaceResolver"]
 
@@ -75,6 +77,7 @@ class _Mention:
     small: bool = False  # candidates from the big index: kept only inside the document's country or a container
     extra: tuple[NameMatch, ...] = ()  # big-index namesakes of a main-table place: used when they fit and it does not
     admin: str | None = None  # feature code of a "<Name> State/Province/District" division
+    kind: PlaceKind = "toponym"  # "embedded": a place named inside an organisation's name
 
 
 def _trim(tokens: Iterable[Token]) -> list[Token]:
@@ -110,6 +113,8 @@ class PlaceResolver:
         # only a word that begins some long country-level name can begin one in the text
         self._long_starts = gazetteer.long_name_starts(_COUNTRY_LEVEL)
         self._common = common_words()
+        self.demonyms = DemonymFinder(gazetteer)
+        self.facilities = FacilityFinder()
 
     def find(
         self, doc: Doc, context_countries: Sequence[str] = (), *, keep_unresolved: bool = False
@@ -123,7 +128,9 @@ class PlaceResolver:
         places = self._resolve(doc, mentions, context_countries)  # Doc.text is rebuilt per access: read it once
         if keep_unresolved:
             places = self._with_unresolved(doc, places)
-        return places
+        places = sorted([*places, *self.facilities.find(doc, places)], key=lambda p: p.start)
+        demonyms = self.demonyms.find(doc, [(p.start, p.end) for p in places])
+        return sorted([*places, *demonyms], key=lambda p: p.start)
 
     def _with_unresolved(self, doc: Doc, places: list[PlaceMention]) -> list[PlaceMention]:
         out = list(places)
@@ -206,7 +213,10 @@ class PlaceResolver:
                         )
                 covered.update(range(ent.start, ent.end))
             else:  # the small model also labels places ORG, PERSON, PRODUCT...
-                out.extend(self._place_in_actor(ent))
+                found = self._place_in_actor(ent)
+                if not found and ent.label_ in _EMBEDDING_LABELS:
+                    found = self._embedded(ent)
+                out.extend(found)
                 covered.update(range(ent.start, ent.end))
         run: list[Token] = []
         for token in [*doc, None]:
@@ -360,6 +370,41 @@ class PlaceResolver:
             if opening and opening[0].entry.feature_code in _COUNTRY_LEVEL:
                 return [_Mention(window[0].i, window[-1].i + 1, tuple(opening))]
         return []
+
+    def _embedded(self, ent: Span) -> list[_Mention]:
+        """Places named inside an organisation's, a team's or a currency's name: "the Pakistan Army", "The
+        Washington Post", "the Houston Rockets", "US dollars".  Only names that stand for themselves without
+        positional evidence: a country, region or first-order division, a capital or a city of 100,000 people
+        ("Allendale Woman's Club" is left out: a small town's name in a club's name is no evidence)."""
+        toks = _trim(ent)
+        doc = ent.doc
+        alone = not any(0 <= j < len(doc) and _is_name_word(doc[j]) for j in (ent.start - 1, ent.end))
+        longest = len(toks) if alone else len(toks) - 1  # "Liverpool" (the club) may be all of it; "Boa" + "Vista" not
+        out: list[_Mention] = []
+        i = 0
+        while i < longest:
+            for n in range(min(_MAX_NGRAM, longest), 0, -1):
+                window = toks[i : i + n]
+                if len(window) < n or not _is_capitalised(window[0]) or not _is_capitalised(window[-1]):
+                    continue
+                # an alias counts for a big place: "New York" of "The New York Times" is New York City's alias
+                matches = [m for m in self._match_span(window) if m.primary or m.entry.population >= _BIG_CITY]
+                if matches and _stands_for_itself(matches[0].entry) and not self._hyphenated_part(window):
+                    out.append(_Mention(window[0].i, window[-1].i + 1, tuple(matches), kind="embedded"))
+                    i += n - 1
+                    break
+            i += 1
+        return out
+
+    def _hyphenated_part(self, window: Sequence[Token]) -> bool:
+        """Is ``window`` one half of a hyphenated name ("Brest" of "Brest-Litovsk")?  Not when the other half is
+        a place too ("Armenia-Italy friendship group")."""
+        doc = window[0].doc
+        for hyphen, other in ((window[0].i - 1, window[0].i - 2), (window[-1].i + 1, window[-1].i + 2)):
+            hyphenated = 0 <= other < len(doc) and doc[hyphen].text == "-" and not doc[hyphen].whitespace_
+            if hyphenated and not self._match_span([doc[other]]):
+                return True
+        return False
 
     def _small_matches(self, tokens: Sequence[Token]) -> list[NameMatch]:
         """Places of the big index a candidate span may name (towns under 15k people, districts, provinces).
@@ -519,11 +564,14 @@ class PlaceResolver:
                     others[own.country] -= 1
                 resolved[idx] = _fitting(candidates, others, all_admin1s.keys(), anchors) or entry
         spans = self._contained(doc, chosen, resolved, context)
+        kinds = {(m.start, m.end): m.kind for m in chosen}
         results: list[PlaceMention] = []
         for (start_i, end_i), entry in sorted(spans.items()):
             start = doc[start_i].idx
             last = doc[end_i - 1]
-            results.append(entry.mention(doc[start_i:end_i].text, start, last.idx + len(last.text)))
+            kind = kinds.get((start_i, end_i), "toponym")
+            place = entry.mention(doc[start_i:end_i].text, start, last.idx + len(last.text))
+            results.append(place if kind == "toponym" else place.model_copy(update={"kind": kind}))
         return results
 
     def _contained(
@@ -633,6 +681,10 @@ class PlaceResolver:
         return score
 
 
+# Entities whose names may hold a place's name ("Pakistan Army" ORG, "US dollars" MONEY, "Texas Rangers"
+# ORG or NORP); a person's name never does ("Paris Hilton").
+_EMBEDDING_LABELS = frozenset({"ORG", "NORP", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "MONEY"})
+_EMBEDDED_MIN_POPULATION = 100_000
 _NOT_PLACE_ENTS = frozenset({"DATE", "TIME", "NORP", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 # Words that make a proper name an organisation, not a place ("Armored Division", "Tiger Forces").
 _ORGANISATION_WORDS = frozenset(
@@ -718,6 +770,11 @@ def _locative_name_chunks(doc: Doc) -> Iterable[list[Token]]:
             chunk.pop(0)
         if not any(t.lower_ in _ORGANISATION_WORDS for t in chunk):
             yield chunk
+
+
+def _stands_for_itself(entry: GazetteerEntry) -> bool:
+    """Can a place's name inside another name be read as the place without positional evidence?"""
+    return entry.feature_code in _COUNTRY_LEVEL or entry.population >= _EMBEDDED_MIN_POPULATION
 
 
 def _name_run(doc: Doc, end: int) -> list[Token]:

@@ -176,6 +176,8 @@ class ShardTables:
                 | {"entity_id": a.actor_id, "name": a.name, "country": a.country}
             )
         for p in result.places:
+            if p.kind != "toponym":
+                continue  # as in the store: demonyms and names inside names are no place rows
             gid = str(p.geonameid) if p.geonameid is not None else None
             mentions.append(
                 base

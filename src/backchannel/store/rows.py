@@ -234,7 +234,8 @@ def document_rows(
         "event_dyads": dyads,
         "places": [
             (doc_key, i, p.start, p.end, p.text, p.name, p.geonameid, p.lat, p.lon, p.country_code, p.feature_code)
-            for i, p in enumerate(result.places)
+            # the store's places are where things are: demonyms and names inside names stay in the JSON output
+            for i, p in enumerate(p for p in result.places if p.kind == "toponym")
         ],
         "times": [
             (doc_key, i, t.start, t.end, t.text, t.value, t.precision, t.approximate, t.historical, t.relation)
