@@ -40,6 +40,7 @@ from backchannel.store.models import (
     TimelineBucket,
     TimeRow,
 )
+from backchannel.store.nodes import describe, domestic, node_sql
 from backchannel.store.rows import alias_form
 
 __all__ = [
@@ -333,7 +334,7 @@ def _event_actors(con: Connection, event_ids: list[str]) -> dict[str, dict[str, 
     if event_ids:
         rows = _fetch(
             con,
-            f"SELECT event_id, role, {_ACTOR_COLUMNS} FROM event_actors "
+            f"SELECT event_id, role, {_ACTOR_COLUMNS}, {node_sql('event_actors')} AS node FROM event_actors "
             f"WHERE event_id IN ({', '.join('?' * len(event_ids))}) ORDER BY event_id, role, position",
             event_ids,
         )
@@ -663,6 +664,27 @@ class _DyadTotals:
     types: dict[str, int] = field(default_factory=lambda: defaultdict(int))
 
 
+# One row per (mention, actor node, recipient node): the actor -> recipient pairs of ``event_dyads`` with the node
+# of each end (``nodes.node_sql`` over its ``event_actors`` row).  Two pairs of one mention between the same two
+# nodes are one row ("the administration and the United States urged Congress"), and a pair whose two ends are one
+# node is no dyad (the U.S. Alternate Executive Director -> the United States).
+_NODE_DYADS = (
+    "SELECT * FROM (SELECT DISTINCT e.event_id, e.fused_id, {src} AS source, {tgt} AS target, e.quad_class, "
+    "e.event_type, e.intensity FROM event_dyads e "
+    "JOIN event_actors s ON s.event_id = e.event_id AND s.role = 'actor' AND s.actor_key = e.source "
+    "JOIN event_actors t ON t.event_id = e.event_id AND t.role = 'recipient' AND t.actor_key = e.target {where}"
+    ") WHERE source <> target"
+)
+
+
+def _node_dyads(con: Connection, f: EventFilter, grain: _Grain) -> tuple[str, list[Any]]:
+    """SQL of the node pairs (``_NODE_DYADS``) of the mentions ``f`` and ``grain`` count, with its parameters."""
+    clauses, params = _where(con, f, table="event_dyads")
+    clauses += grain.clauses()
+    where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+    return _NODE_DYADS.format(src=node_sql("s"), tgt=node_sql("t"), where=where), params
+
+
 def _dyad_rows(
     con: Connection,
     f: EventFilter,
@@ -672,25 +694,26 @@ def _dyad_rows(
     count: Count = "events",
 ) -> list[Dyad]:
     grain = _grain(con, count)
-    clauses, params = _where(con, f, table="event_dyads")
+    base, params = _node_dyads(con, f, grain)
+    among, among_params = [], list[Any]()
     if keys is not None:
-        clauses.append("e.source IN (SELECT unnest(?::TEXT[])) AND e.target IN (SELECT unnest(?::TEXT[]))")
-        params += [keys, keys]
-    clauses += grain.clauses()
-    where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+        among = ["e.source IN (SELECT unnest(?::TEXT[])) AND e.target IN (SELECT unnest(?::TEXT[]))"]
+        among_params = [keys, keys]
+    cte, cte_params = f"WITH d AS MATERIALIZED ({base}) ", params
     if not grain.fused:
-        # One row of event_dyads per (mention, pair): its rows are what is counted.
-        cte, cte_params, table, cond, cond_params = "", [], "event_dyads e", where, params
+        # One row of d per (mention, node pair): its rows are what is counted.
+        table, cond, cond_params = "d e", ("WHERE " + among[0]) if among else "", among_params
     else:
-        # One row per (real event, pair): a mention of no fused event as it is; the mentions of a fused event
+        # One row per (real event, node pair): a mention of no fused event as it is; the mentions of a fused event
         # share type and quad class, and their intensities are averaged.
-        alone, together = (("WHERE " + " AND ".join([*clauses, c])) for c in _FUSED_OR_NOT)
+        alone, together = (("WHERE " + " AND ".join([*among, c])) for c in _FUSED_OR_NOT)
         units = (
-            f"SELECT e.source, e.target, e.quad_class, e.event_type, e.intensity FROM event_dyads e {alone} "
+            f"SELECT e.source, e.target, e.quad_class, e.event_type, e.intensity FROM d e {alone} "
             "UNION ALL SELECT e.source, e.target, any_value(e.quad_class), any_value(e.event_type), avg(e.intensity) "
-            f"FROM event_dyads e {together} GROUP BY e.source, e.target, e.fused_id"
+            f"FROM d e {together} GROUP BY e.source, e.target, e.fused_id"
         )
-        cte, cte_params = f"WITH u AS MATERIALIZED ({units}) ", [*params, *params]
+        cte += f", u AS MATERIALIZED ({units}) "
+        cte_params = [*params, *among_params, *among_params]
         table, cond, cond_params = "u e", "", []
     join, join_params = "", list[Any]()
     if strongest is not None or min_count > 1:
@@ -714,24 +737,17 @@ def _dyad_rows(
         slot.intensity += float(total or 0.0)
         slot.quad[int(quad)] += int(n)
         slot.types[str(etype)] += int(n)
-    names = _names(con, sorted({k for pair in acc for k in pair}))
+    info = describe(con, {k for pair in acc for k in pair})
     out = [
         Dyad(
-            source=src, source_name=names.get(src), target=tgt, target_name=names.get(tgt), count=s.count,
+            source=src, source_name=info[src].name, target=tgt, target_name=info[tgt].name, count=s.count,
             by_quad_class=dict(sorted(s.quad.items())), by_type=dict(sorted(s.types.items())),
-            mean_intensity=round(s.intensity / s.count, 4),
+            mean_intensity=round(s.intensity / s.count, 4), domestic=domestic(info[src], info[tgt]),
         )
         for (src, tgt), s in acc.items()
     ]  # fmt: skip
     out.sort(key=lambda d: (-d.count, d.source, d.target))
     return out
-
-
-def _names(con: Connection, keys: list[str]) -> dict[str, str | None]:
-    if not keys:
-        return {}
-    rows = con.execute("SELECT actor_key, name FROM actors WHERE actor_key IN (SELECT unnest(?::TEXT[]))", [keys])
-    return {str(k): (None if n is None else str(n)) for k, n in rows.fetchall()}
 
 
 def dyads(
@@ -763,13 +779,9 @@ def dyad_mentions(con: Connection, f: EventFilter | None = None, count: Count = 
     The same rows ``dyads`` counts (actor -> recipient pairs of ``event_dyads``, a near-duplicate document's copy
     left out when counting real events), for a caller that groups them itself (the weekly dyad series).
     """
-    grain = _grain(con, count)
-    clauses, params = _where(con, f or EventFilter(), table="event_dyads")
-    clauses += grain.clauses()
-    where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+    base, params = _node_dyads(con, f or EventFilter(), _grain(con, count))
     rows = con.execute(
-        f"SELECT e.event_id, e.source, e.target FROM event_dyads e {where} ORDER BY e.event_id, e.source, e.target",
-        params,
+        f"SELECT DISTINCT event_id, source, target FROM ({base}) ORDER BY event_id, source, target", params
     ).fetchall()
     return [(str(i), str(s), str(t)) for i, s, t in rows]
 
@@ -794,16 +806,22 @@ def network(
     filt = f or EventFilter()
     clauses, params = _where(con, filt, table="event_actors")
     where = " AND ".join(["e.role IN ('actor', 'recipient', 'mediator')", *clauses, *grain.clauses()])
-    # event_actors holds one row per (mention, actor): per actor, count(*) counts mentions.
-    rows = _fetch(
-        con,
-        f"WITH n AS (SELECT e.actor_key AS key, {grain.counted()} AS events FROM event_actors e "
-        f"WHERE {where} GROUP BY e.actor_key ORDER BY events DESC, key LIMIT ?) "
-        "SELECT n.key, a.name, a.country, a.kind, n.events FROM n LEFT JOIN actors a ON a.actor_key = n.key "
-        "ORDER BY n.events DESC, n.key",
+    # One row per (mention, node): two actors of one mention that are one node (the United States and its
+    # Alternate Executive Director) count once.
+    rows = con.execute(
+        f"WITH p AS (SELECT DISTINCT e.event_id, e.fused_id, {node_sql('e')} AS key FROM event_actors e "
+        f"WHERE {where}) SELECT e.key, {grain.counted()} AS events FROM p e GROUP BY e.key "
+        "ORDER BY events DESC, e.key LIMIT ?",
         [*params, max_nodes],
-    )
-    nodes = [NetworkNode.model_validate(r) for r in rows]
+    ).fetchall()
+    info = describe(con, [str(k) for k, _ in rows])
+    nodes = [
+        NetworkNode(
+            key=str(k), name=info[str(k)].name, country=info[str(k)].country, sector=info[str(k)].sector,
+            kind=info[str(k)].kind, actor=info[str(k)].actor, events=int(n),
+        )
+        for k, n in rows
+    ]  # fmt: skip
     edges = [
         NetworkEdge.model_validate(d.model_dump())
         for d in _dyad_rows(con, filt, [n.key for n in nodes], strongest=max_edges, min_count=min_count, count=count)

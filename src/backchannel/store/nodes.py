@@ -1,0 +1,130 @@
+"""Network node identity: which node of the network, the dyads and the brokerage analyses a participant is.
+
+A participant with a canonical entity of its own (a person, an organisation, a named but unresolved actor) is
+that entity's node.  A participant known only as a country and a sector -- the country itself ("the United
+States", "Congress": country USA, sector LEG), a body named by its office ("the U.S. Alternate Executive
+Director": USA_GOV) or a group ("the Biden administration") -- is the node of that country and sector:
+
+* the state itself (key ``USA``, label "United States") when the sector acts for the state (``node`` column
+  ``state`` of ``actors/data/sectors.tsv``: government, military, diplomats, intelligence) or is unknown;
+* the country's body of that sector otherwise (key ``USA_LEG``, label "United States (legislature)").
+
+An edge whose two ends are one node is no dyad; an edge between two nodes of one country (the president and
+the legislature) is a domestic dyad.  ``node_sql`` is the one definition of a participant's node (a SQL
+expression over an ``event_actors`` row); ``describe`` names the nodes it returns.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import duckdb
+
+__all__ = [
+    "NON_STATE_CODES",
+    "NodeInfo",
+    "Sector",
+    "describe",
+    "domestic",
+    "node_sql",
+    "sectors",
+]
+
+# Country codes of actors that are no state (CAMEO/PLOVER: international organisations, NGOs, multinationals,
+# unidentified armed forces, transnational militants, rebels, civilians, unknown).
+NON_STATE_CODES = frozenset({"IGO", "NGO", "MNC", "UAF", "IMG", "REB", "CVL", "UNK"})
+_CODE = re.compile(r"^[A-Z]{3}$")
+_BODY = re.compile(r"^([A-Z]{3})_([A-Z]{3})$")
+
+
+@dataclass(frozen=True)
+class Sector:
+    code: str
+    label: str
+    state: bool  # the sector acts for the state itself: its generic actors are the state's node
+
+
+@cache
+def sectors() -> dict[str, Sector]:
+    """The sector codes of ``actors/data/sectors.tsv``."""
+    text = resources.files("backchannel.actors.data").joinpath("sectors.tsv").read_text(encoding="utf-8")
+    found: dict[str, Sector] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        code, label, node = line.split("\t")
+        if not _CODE.match(code) or node not in ("state", "own"):
+            raise ValueError(f"sectors.tsv: bad line {line!r}")
+        found[code] = Sector(code, label, node == "state")
+    return found
+
+
+def _state_country(column: str) -> str:
+    codes = ", ".join(f"'{c}'" for c in sorted(NON_STATE_CODES))
+    return f"(regexp_full_match({column}, '[A-Z]{{3}}') AND {column} NOT IN ({codes}))"
+
+
+def node_sql(alias: str) -> str:
+    """SQL: the node key of the ``event_actors`` row aliased ``alias`` (columns actor_key, name, country, sector).
+
+    A row is generic -- no entity of its own -- when it is its country ("United States", "Congress") or has no
+    name of its own ("Alternate Executive Director", "the administration") and its country is a state.
+    """
+    key, name, country, sector = (f"{alias}.{c}" for c in ("actor_key", "name", "country", "sector"))
+    own = ", ".join(f"'{s.code}'" for s in sectors().values() if not s.state)
+    generic = f"({country} IS NOT NULL AND {_state_country(country)} AND ({key} = {country} OR {name} IS NULL))"
+    body = f"(CASE WHEN {sector} IN ({own}) THEN {country} || '_' || {sector} ELSE {country} END)"
+    # A sector acting for the state, an unknown one or none: the state's own node.
+    return f"(CASE WHEN {generic} THEN {body} ELSE {key} END)"
+
+
+@dataclass(frozen=True)
+class NodeInfo:
+    key: str
+    name: str | None = None  # the entity's name, or the country's name with the body's sector
+    country: str | None = None
+    sector: str | None = None  # the sector of a country's body (None for the state itself and for entities)
+    kind: str | None = None
+    actor: str | None = None  # the stored actor a user opens for this node (a body: its country)
+
+
+def _body(key: str) -> tuple[str, Sector] | None:
+    """(country, sector) of a country's body node such as ``USA_LEG``."""
+    match = _BODY.match(key)
+    if match is None or match.group(1) in NON_STATE_CODES:
+        return None
+    sector = sectors().get(match.group(2))
+    return (match.group(1), sector) if sector is not None and not sector.state else None
+
+
+def domestic(a: NodeInfo, b: NodeInfo) -> bool:
+    """Whether two nodes are of one country (the state and its legislature, a president and his business)."""
+    return a.country is not None and a.country == b.country and a.country not in NON_STATE_CODES
+
+
+def describe(con: duckdb.DuckDBPyConnection, keys: Iterable[str]) -> dict[str, NodeInfo]:
+    """Name, country and kind of each node key (as ``node_sql`` returns them), from the ``actors`` table."""
+    wanted = sorted(set(keys))
+    bodies = {k: b for k in wanted if (b := _body(k)) is not None}
+    lookup = sorted(set(wanted) | {country for country, _ in bodies.values()})
+    rows = con.execute(
+        "SELECT actor_key, name, country, kind FROM actors WHERE actor_key IN (SELECT unnest(?::TEXT[]))", [lookup]
+    ).fetchall()
+    stored = {str(k): (name, country, kind) for k, name, country, kind in rows}
+    out: dict[str, NodeInfo] = {}
+    for key in wanted:
+        if key in bodies:
+            country, sector = bodies[key]
+            country_name = stored.get(country, (None, None, None))[0] or country
+            label = f"{country_name} ({sector.label})"
+            out[key] = NodeInfo(key, label, country, sector.code, "body", country if country in stored else None)
+            continue
+        name, country, kind = stored.get(key, (None, None, None))
+        if _CODE.match(key) and key not in NON_STATE_CODES:  # the state itself, whatever sector it was stored with
+            country, kind = key, kind or "country"
+        out[key] = NodeInfo(key, name, country, None, kind, key if key in stored else None)
+    return out
