@@ -340,11 +340,10 @@ def load_corpus(
         events.append(view)
         keys.update(p.key for group in roles.values() for p in group)
     infos = _actor_infos(con, keys)
-    # A country's body (USA_LEG) is a node of no stored actor: named from its country and sector.
-    bodies = {p.node for group in links.values() for ps in group.values() for p in ps} - set(infos)
-    for key, node in describe(con, bodies).items():
-        if node.sector is not None:
-            infos[key] = ActorInfo(key=key, name=node.name, country=node.country, sector=node.sector, kind=node.kind)
+    # A country's body (USA_LEG), or a state named only by generic participants, may be no stored actor.
+    unstored = {p.node for group in links.values() for ps in group.values() for p in ps} - set(infos)
+    for key, node in describe(con, unstored).items():
+        infos[key] = ActorInfo(key=key, name=node.name, country=node.country, sector=node.sector, kind=node.kind)
     # Owners named by affiliation or country may never take part themselves: load them for names.
     owners = {i.affiliation for i in infos.values() if i.affiliation} | {i.country for i in infos.values() if i.country}
     infos.update(_actor_infos(con, {k for k in owners if k and k not in infos}))

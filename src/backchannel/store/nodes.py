@@ -23,11 +23,13 @@ from functools import cache
 from importlib import resources
 
 import duckdb
+import pycountry
 
 __all__ = [
     "NON_STATE_CODES",
     "NodeInfo",
     "Sector",
+    "country_name",
     "describe",
     "domestic",
     "node_sql",
@@ -82,6 +84,27 @@ def node_sql(alias: str) -> str:
     return f"(CASE WHEN {generic} THEN {body} ELSE {key} END)"
 
 
+@cache
+def _country_names() -> dict[str, str]:
+    """Display names of countries, as the actor knowledge base gives them: countries.tsv, else ISO 3166."""
+    names: dict[str, str] = {}
+    for country in pycountry.countries:
+        value = getattr(country, "common_name", None) or country.name
+        names[country.alpha_3] = re.sub(r"\s*\(.*?\)", "", value)
+    text = resources.files("backchannel.actors.data").joinpath("countries.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            code, _, rest = line.partition("\t")
+            first = rest.split("\t")[0].split("|")[0].strip()
+            names[code] = first or names.get(code, code)
+    return names
+
+
+def country_name(code: str) -> str:
+    """A country's display name ("Germany" for DEU), or the code itself when it is no country."""
+    return _country_names().get(code, code)
+
+
 @dataclass(frozen=True)
 class NodeInfo:
     key: str
@@ -119,12 +142,12 @@ def describe(con: duckdb.DuckDBPyConnection, keys: Iterable[str]) -> dict[str, N
     for key in wanted:
         if key in bodies:
             country, sector = bodies[key]
-            country_name = stored.get(country, (None, None, None))[0] or country
-            label = f"{country_name} ({sector.label})"
+            label = f"{stored.get(country, (None,))[0] or country_name(country)} ({sector.label})"
             out[key] = NodeInfo(key, label, country, sector.code, "body", country if country in stored else None)
             continue
         name, country, kind = stored.get(key, (None, None, None))
-        if _CODE.match(key) and key not in NON_STATE_CODES:  # the state itself, whatever sector it was stored with
-            country, kind = key, kind or "country"
+        state = kind == "country" if kind else bool(_CODE.match(key)) and key not in NON_STATE_CODES
+        if state:  # the state itself, whatever sector it was stored with (GOP, a three-letter party, is none)
+            name, country, kind = name or country_name(key), key, kind or "country"
         out[key] = NodeInfo(key, name, country, None, kind, key if key in stored else None)
     return out
