@@ -32,6 +32,7 @@ __all__ = [
     "country_name",
     "describe",
     "domestic",
+    "is_node",
     "node_sql",
     "sectors",
 ]
@@ -122,6 +123,11 @@ def _body(key: str) -> tuple[str, Sector] | None:
         return None
     sector = sectors().get(match.group(2))
     return (match.group(1), sector) if sector is not None and not sector.state else None
+
+
+def is_node(key: str) -> bool:
+    """Whether ``key`` is a node ``node_sql`` can return with no stored actor: a country's body or a state."""
+    return _body(key) is not None or (key in _country_names() and key not in NON_STATE_CODES)
 
 
 def domestic(a: NodeInfo, b: NodeInfo) -> bool:

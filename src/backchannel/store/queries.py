@@ -40,7 +40,7 @@ from backchannel.store.models import (
     TimelineBucket,
     TimeRow,
 )
-from backchannel.store.nodes import describe, domestic, node_sql
+from backchannel.store.nodes import describe, domestic, is_node, node_sql
 from backchannel.store.rows import alias_form
 
 __all__ = [
@@ -195,7 +195,21 @@ def _grain(con: Connection, count: str) -> _Grain:
 
 
 _PARTY_ROLES = "e.role IN ('actor', 'recipient', 'mediator')"
-_PARTICIPANT = "SELECT event_id FROM event_actors WHERE role = ? AND actor_key IN (SELECT unnest(?::TEXT[]))"
+
+
+def _named(alias: str) -> str:
+    """SQL: the participant ``alias`` (an ``event_actors`` row) is one of the bound actor keys or network nodes.
+
+    A reference names stored actors; a participant is named by its key or by its node (``store.nodes``), so
+    ``USA`` holds the generic U.S. officials the network draws as the United States, and ``USA_LEG`` (a node
+    of the network, no stored actor) the participants drawn as the U.S. legislature.
+    """
+    return f"list_has_any(?::TEXT[], [{alias}.actor_key, {node_sql(alias)}])"
+
+
+def _participant() -> str:
+    """SQL: the mentions with a participant of the bound role among the bound actor keys or nodes."""
+    return f"SELECT a.event_id FROM event_actors a WHERE a.role = ? AND {_named('a')}"
 
 
 def _allowed(name: str, values: list[str], allowed: tuple[str, ...]) -> list[str]:
@@ -225,15 +239,15 @@ def _pair(con: Connection, f: EventFilter, drive: str | None) -> tuple[list[str]
     params: list[Any] = []
     if f.either and f.actor and f.recipient:
         a, b = resolve_actor(con, f.actor, "actor"), resolve_actor(con, f.recipient, "recipient")
-        one = f"(e.event_id IN ({_PARTICIPANT}) AND e.event_id IN ({_PARTICIPANT}))"
+        one = f"(e.event_id IN ({_participant()}) AND e.event_id IN ({_participant()}))"
         clauses.append(f"({one} OR {one})")
         params += ["actor", a, "recipient", b, "actor", b, "recipient", a]
         return clauses, params
     if f.either and (f.actor or f.recipient):
         who = resolve_actor(con, f.actor or f.recipient or "", "actor" if f.actor else "recipient")
         clauses.append(
-            "e.event_id IN (SELECT event_id FROM event_actors WHERE role IN ('actor', 'recipient') "
-            "AND actor_key IN (SELECT unnest(?::TEXT[])))"
+            f"e.event_id IN (SELECT a.event_id FROM event_actors a WHERE a.role IN ('actor', 'recipient') "
+            f"AND {_named('a')})"
         )
         params.append(who)
         return clauses, params
@@ -242,9 +256,9 @@ def _pair(con: Connection, f: EventFilter, drive: str | None) -> tuple[list[str]
             continue
         keys = resolve_actor(con, ref, role)
         if role == drive:
-            clauses.append("e.role = ? AND e.actor_key IN (SELECT unnest(?::TEXT[]))")
+            clauses.append(f"e.role = ? AND {_named('e')}")
         else:
-            clauses.append(f"e.event_id IN ({_PARTICIPANT})")
+            clauses.append(f"e.event_id IN ({_participant()})")
         params += [role, keys]
     return clauses, params
 
@@ -416,9 +430,9 @@ def events(
             params += [day, day, event_id]
     where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
     # Page the narrow (day, id) pairs first; then fetch the wide rows of that page only.
-    # One row per (event, actor key): only a name that resolves to several keys can repeat an event.
-    who = filt.actor if drive == "actor" else filt.recipient
-    distinct = "DISTINCT" if drive and who and len(resolve_actor(con, who, drive)) > 1 else ""
+    # One row per (event, participant): a name that resolves to several keys, or a state whose generic officials
+    # take part beside it (the United States and "the U.S. government"), can repeat an event.
+    distinct = "DISTINCT" if drive else ""
     keys = con.execute(
         f"SELECT {distinct} e.event_id, e.day FROM {table} e {where} ORDER BY e.day NULLS FIRST, e.event_id LIMIT ?",
         [*params, limit + 1],
@@ -566,6 +580,8 @@ def resolve_actor(con: Connection, ref: str, param: str = "actor") -> list[str]:
         [ref, form],
     ).fetchall()
     keys = sorted(str(r[0]) for r in rows)
+    if not keys and is_node(ref):  # a node of the network that is no stored actor (USA_LEG, or a state)
+        return [ref]
     if not keys or ref in keys:
         return keys
     own = con.execute(
@@ -664,25 +680,25 @@ class _DyadTotals:
     types: dict[str, int] = field(default_factory=lambda: defaultdict(int))
 
 
-# One row per (mention, actor node, recipient node): the actor -> recipient pairs of ``event_dyads`` with the node
-# of each end (``nodes.node_sql`` over its ``event_actors`` row).  Two pairs of one mention between the same two
-# nodes are one row ("the administration and the United States urged Congress"), and a pair whose two ends are one
-# node is no dyad (the U.S. Alternate Executive Director -> the United States).
+# One row per (mention, actor node, recipient node): each actor x each recipient of a mention (the pairs
+# ``event_dyads`` holds), with the node of each end (``nodes.node_sql`` over its ``event_actors`` row).  Two pairs
+# of one mention between the same two nodes are one row ("the administration and the United States urged
+# Congress"), and a pair whose two ends are one node is no dyad (the U.S. Alternate Executive Director -> the
+# United States).
 _NODE_DYADS = (
     "SELECT * FROM (SELECT DISTINCT e.event_id, e.fused_id, {src} AS source, {tgt} AS target, e.quad_class, "
-    "e.event_type, e.intensity FROM event_dyads e "
-    "JOIN event_actors s ON s.event_id = e.event_id AND s.role = 'actor' AND s.actor_key = e.source "
-    "JOIN event_actors t ON t.event_id = e.event_id AND t.role = 'recipient' AND t.actor_key = e.target {where}"
+    "e.event_type, e.intensity FROM event_actors e "
+    "JOIN event_actors t ON t.event_id = e.event_id AND t.role = 'recipient' {where}"
     ") WHERE source <> target"
 )
 
 
 def _node_dyads(con: Connection, f: EventFilter, grain: _Grain) -> tuple[str, list[Any]]:
     """SQL of the node pairs (``_NODE_DYADS``) of the mentions ``f`` and ``grain`` count, with its parameters."""
-    clauses, params = _where(con, f, table="event_dyads")
-    clauses += grain.clauses()
-    where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
-    return _NODE_DYADS.format(src=node_sql("s"), tgt=node_sql("t"), where=where), params
+    clauses, params = _where(con, f, table="event_actors")
+    clauses = ["e.role = 'actor'", *clauses, *grain.clauses()]
+    where = "WHERE " + " AND ".join(clauses)
+    return _NODE_DYADS.format(src=node_sql("e"), tgt=node_sql("t"), where=where), params
 
 
 def _dyad_rows(
@@ -874,8 +890,8 @@ def timeline(
     clauses, params = _where(con, filt)
     if subject is not None:
         clauses.append(
-            "e.event_id IN (SELECT event_id FROM event_actors WHERE role IN ('actor', 'recipient', 'mediator') "
-            "AND actor_key IN (SELECT unnest(?::TEXT[])))"
+            "e.event_id IN (SELECT a.event_id FROM event_actors a WHERE a.role IN ('actor', 'recipient', 'mediator') "
+            f"AND {_named('a')})"
         )
         params.append(resolve_actor(con, subject))
     clauses.append("e.day IS NOT NULL")
