@@ -59,6 +59,7 @@ __all__ = [
     "event_clauses",
     "event_details",
     "events",
+    "named_participant",
     "network",
     "resolve_actor",
     "timeline",
@@ -197,7 +198,7 @@ def _grain(con: Connection, count: str) -> _Grain:
 _PARTY_ROLES = "e.role IN ('actor', 'recipient', 'mediator')"
 
 
-def _named(alias: str) -> str:
+def named_participant(alias: str) -> str:
     """SQL: the participant ``alias`` (an ``event_actors`` row) is one of the bound actor keys or network nodes.
 
     A reference names stored actors; a participant is named by its key or by its node (``store.nodes``), so
@@ -209,7 +210,7 @@ def _named(alias: str) -> str:
 
 def _participant() -> str:
     """SQL: the mentions with a participant of the bound role among the bound actor keys or nodes."""
-    return f"SELECT a.event_id FROM event_actors a WHERE a.role = ? AND {_named('a')}"
+    return f"SELECT a.event_id FROM event_actors a WHERE a.role = ? AND {named_participant('a')}"
 
 
 def _allowed(name: str, values: list[str], allowed: tuple[str, ...]) -> list[str]:
@@ -247,7 +248,7 @@ def _pair(con: Connection, f: EventFilter, drive: str | None) -> tuple[list[str]
         who = resolve_actor(con, f.actor or f.recipient or "", "actor" if f.actor else "recipient")
         clauses.append(
             f"e.event_id IN (SELECT a.event_id FROM event_actors a WHERE a.role IN ('actor', 'recipient') "
-            f"AND {_named('a')})"
+            f"AND {named_participant('a')})"
         )
         params.append(who)
         return clauses, params
@@ -256,7 +257,7 @@ def _pair(con: Connection, f: EventFilter, drive: str | None) -> tuple[list[str]
             continue
         keys = resolve_actor(con, ref, role)
         if role == drive:
-            clauses.append(f"e.role = ? AND {_named('e')}")
+            clauses.append(f"e.role = ? AND {named_participant('e')}")
         else:
             clauses.append(f"e.event_id IN ({_participant()})")
         params += [role, keys]
@@ -891,7 +892,7 @@ def timeline(
     if subject is not None:
         clauses.append(
             "e.event_id IN (SELECT a.event_id FROM event_actors a WHERE a.role IN ('actor', 'recipient', 'mediator') "
-            f"AND {_named('a')})"
+            f"AND {named_participant('a')})"
         )
         params.append(resolve_actor(con, subject))
     clauses.append("e.day IS NOT NULL")
