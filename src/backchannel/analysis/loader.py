@@ -18,7 +18,7 @@ import duckdb
 
 from backchannel.analysis.models import Evidence
 from backchannel.store.errors import InvalidQuery
-from backchannel.store.nodes import NON_STATE_CODES, describe, node_sql
+from backchannel.store.nodes import NON_STATE_CODES, describe
 from backchannel.store.queries import resolve_actor
 
 __all__ = [
@@ -316,13 +316,12 @@ def load_corpus(
     links: dict[str, dict[str, list[Participant]]] = defaultdict(lambda: defaultdict(list))
     for event_id, role, key, text, title, country, sector, node in _fetch(
         con,
-        "SELECT a.event_id, a.role, a.actor_key, a.text, a.title, a.country, a.sector, "
-        f"{node_sql('a')} FROM event_actors a "
+        "SELECT a.event_id, a.role, a.actor_key, a.text, a.title, a.country, a.sector, a.node FROM event_actors a "
         f"JOIN events e ON e.event_id = a.event_id {where} ORDER BY a.event_id, a.role, a.position",
         params,
     ):
         links[str(event_id)][str(role)].append(
-            Participant(str(key), str(role), str(text), title, country, sector, str(node))
+            Participant(str(key), str(role), str(text), title, country, sector, str(node or ""))
         )
     fused = _fused_ids(con, where, params)
     events: list[EventView] = []

@@ -11,7 +11,11 @@ Director": USA_GOV) or a group ("the Biden administration") -- is the node of th
 
 An edge whose two ends are one node is no dyad; an edge between two nodes of one country (the president and
 the legislature) is a domestic dyad.  ``node_sql`` is the one definition of a participant's node (a SQL
-expression over an ``event_actors`` row); ``describe`` names the nodes it returns.
+expression over an ``event_actors`` row); ``fill_nodes`` stores it beside the rows the writer adds (columns
+``event_actors.node`` and ``event_dyads.source_node``/``target_node``, migration 5), so the aggregates group
+by a column; ``describe`` names the nodes.  Nodes follow ``sectors.tsv`` as it was when they were stored: after
+changing which sectors stand for the state, set those columns (and ``node_repeat``) to NULL and open the
+database for writing.
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ __all__ = [
     "country_name",
     "describe",
     "domestic",
+    "fill_nodes",
     "is_node",
     "node_sql",
     "sectors",
@@ -104,6 +109,45 @@ def _country_names() -> dict[str, str]:
 def country_name(code: str) -> str:
     """A country's display name ("Germany" for DEU), or the code itself when it is no country."""
     return _country_names().get(code, code)
+
+
+def fill_nodes(con: duckdb.DuckDBPyConnection, doc_ids: list[str] | None = None) -> None:
+    """Store the node of each participant (``event_actors.node``) and of each end of each dyad
+    (``event_dyads.source_node``, ``target_node``) not stored yet, of the documents ``doc_ids`` (else of all).
+
+    The caller holds the transaction.  The nodes follow ``sectors.tsv`` as it was when they were written.
+    """
+    scope, params = ("AND {table}.doc_id IN (SELECT unnest(?::TEXT[]))", [doc_ids]) if doc_ids is not None else ("", [])
+    con.execute(
+        f"UPDATE event_actors SET node = {node_sql('event_actors')} "
+        f"WHERE event_actors.node IS NULL {scope.format(table='event_actors')}",
+        params,
+    )
+    for end, role, column in (("source_node", "actor", "source"), ("target_node", "recipient", "target")):
+        con.execute(
+            f"UPDATE event_dyads SET {end} = a.node FROM event_actors a WHERE event_dyads.{end} IS NULL "
+            f"AND a.event_id = event_dyads.event_id AND a.role = '{role}' AND a.actor_key = event_dyads.{column} "
+            f"{scope.format(table='event_dyads')}",
+            params,
+        )
+    # A participant repeats its mention's node when an earlier party (actor, recipient, mediator; the reporter
+    # apart) is that node too; a pair repeats when an earlier pair of the mention joins the same two nodes.
+    party = "(role = 'reported_by')"
+    con.execute(
+        "UPDATE event_actors SET node_repeat = r.n > 1 FROM (SELECT event_id, role, position, row_number() OVER "
+        f"(PARTITION BY event_id, node, {party} ORDER BY role, position) AS n FROM event_actors "
+        f"WHERE node_repeat IS NULL {scope.format(table='event_actors')}) r "
+        "WHERE event_actors.event_id = r.event_id AND event_actors.role = r.role "
+        "AND event_actors.position = r.position",
+        params,
+    )
+    con.execute(
+        "UPDATE event_dyads SET node_repeat = r.n > 1 FROM (SELECT event_id, source, target, row_number() OVER "
+        "(PARTITION BY event_id, source_node, target_node ORDER BY source, target) AS n FROM event_dyads "
+        f"WHERE node_repeat IS NULL {scope.format(table='event_dyads')}) r "
+        "WHERE event_dyads.event_id = r.event_id AND event_dyads.source = r.source AND event_dyads.target = r.target",
+        params,
+    )
 
 
 @dataclass(frozen=True)

@@ -40,7 +40,7 @@ from backchannel.store.models import (
     TimelineBucket,
     TimeRow,
 )
-from backchannel.store.nodes import describe, domestic, is_node, node_sql
+from backchannel.store.nodes import describe, domestic, is_node
 from backchannel.store.rows import alias_form
 
 __all__ = [
@@ -205,7 +205,7 @@ def named_participant(alias: str) -> str:
     ``USA`` holds the generic U.S. officials the network draws as the United States, and ``USA_LEG`` (a node
     of the network, no stored actor) the participants drawn as the U.S. legislature.
     """
-    return f"list_has_any(?::TEXT[], [{alias}.actor_key, {node_sql(alias)}])"
+    return f"list_has_any(?::TEXT[], [{alias}.actor_key, {alias}.node])"
 
 
 def _participant() -> str:
@@ -349,7 +349,7 @@ def _event_actors(con: Connection, event_ids: list[str]) -> dict[str, dict[str, 
     if event_ids:
         rows = _fetch(
             con,
-            f"SELECT event_id, role, {_ACTOR_COLUMNS}, {node_sql('event_actors')} AS node FROM event_actors "
+            f"SELECT event_id, role, {_ACTOR_COLUMNS}, node FROM event_actors "
             f"WHERE event_id IN ({', '.join('?' * len(event_ids))}) ORDER BY event_id, role, position",
             event_ids,
         )
@@ -681,25 +681,21 @@ class _DyadTotals:
     types: dict[str, int] = field(default_factory=lambda: defaultdict(int))
 
 
-# One row per (mention, actor node, recipient node): each actor x each recipient of a mention (the pairs
-# ``event_dyads`` holds), with the node of each end (``nodes.node_sql`` over its ``event_actors`` row).  Two pairs
-# of one mention between the same two nodes are one row ("the administration and the United States urged
-# Congress"), and a pair whose two ends are one node is no dyad (the U.S. Alternate Executive Director -> the
-# United States).
+# One row per (mention, actor node, recipient node): the actor -> recipient pairs of ``event_dyads`` with the node
+# of each end (``store.nodes``, stored beside them).  Two pairs of one mention between the same two nodes are one
+# row ("the administration and the United States urged Congress"), and a pair whose two ends are one node is no
+# dyad (the U.S. Alternate Executive Director -> the United States).
 _NODE_DYADS = (
-    "SELECT * FROM (SELECT DISTINCT e.event_id, e.fused_id, {src} AS source, {tgt} AS target, e.quad_class, "
-    "e.event_type, e.intensity FROM event_actors e "
-    "JOIN event_actors t ON t.event_id = e.event_id AND t.role = 'recipient' {where}"
-    ") WHERE source <> target"
+    "SELECT e.event_id, e.fused_id, e.source_node AS source, e.target_node AS target, e.quad_class, "
+    "e.event_type, e.intensity FROM event_dyads e {where}"
 )
 
 
 def _node_dyads(con: Connection, f: EventFilter, grain: _Grain) -> tuple[str, list[Any]]:
     """SQL of the node pairs (``_NODE_DYADS``) of the mentions ``f`` and ``grain`` count, with its parameters."""
-    clauses, params = _where(con, f, table="event_actors")
-    clauses = ["e.role = 'actor'", *clauses, *grain.clauses()]
-    where = "WHERE " + " AND ".join(clauses)
-    return _NODE_DYADS.format(src=node_sql("e"), tgt=node_sql("t"), where=where), params
+    clauses, params = _where(con, f, table="event_dyads")
+    clauses = ["e.source_node <> e.target_node AND NOT e.node_repeat", *clauses, *grain.clauses()]
+    return _NODE_DYADS.format(where="WHERE " + " AND ".join(clauses)), params
 
 
 def _dyad_rows(
@@ -826,9 +822,8 @@ def network(
     # One row per (mention, node): two actors of one mention that are one node (the United States and its
     # Alternate Executive Director) count once.
     rows = con.execute(
-        f"WITH p AS (SELECT DISTINCT e.event_id, e.fused_id, {node_sql('e')} AS key FROM event_actors e "
-        f"WHERE {where}) SELECT e.key, {grain.counted()} AS events FROM p e GROUP BY e.key "
-        "ORDER BY events DESC, e.key LIMIT ?",
+        f"SELECT e.node, {grain.counted()} AS events FROM event_actors e WHERE {where} AND NOT e.node_repeat "
+        "GROUP BY e.node ORDER BY events DESC, e.node LIMIT ?",
         [*params, max_nodes],
     ).fetchall()
     info = describe(con, [str(k) for k, _ in rows])
