@@ -240,6 +240,23 @@ def test_network_filter_then_edge_shows_the_dyads_events(ui: Page, server: str) 
     _shot(ui, "event-from-dyad")
 
 
+def test_domestic_dyads_are_dashed_and_can_be_hidden(ui: Page, server: str) -> None:
+    edges = _api(server, "/network", status="asserted", max_nodes=100)["edges"]
+    domestic = {f"{e['source']}->{e['target']}" for e in edges if e["domestic"]}
+    ui.goto(server + "/#/network")
+    ui.wait_for_function("() => window.__backchannelGraph && window.__backchannelGraph.edges().length > 0")
+    drawn = ui.evaluate("() => window.__backchannelGraph.edges('.domestic').map((e) => e.id())")
+    assert set(drawn) == domestic
+    ui.get_by_test_id("domestic-toggle").uncheck()
+    ui.wait_for_function("() => location.hash.includes('domestic=0')")
+    ui.wait_for_function(
+        "n => window.__backchannelGraph && !window.__backchannelGraph.destroyed() "
+        "&& window.__backchannelGraph.edges().length === n",
+        arg=len(edges) - len(domestic),
+    )
+    assert ui.evaluate("() => window.__backchannelGraph.edges('.domestic').length") == 0
+
+
 def test_clicking_a_node_opens_the_actor_page(ui: Page, server: str) -> None:
     top = _api(server, "/network", status="asserted")["nodes"][0]
     ui.goto(server + "/#/network")
