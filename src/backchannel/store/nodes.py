@@ -125,10 +125,11 @@ def fill_nodes(con: duckdb.DuckDBPyConnection, doc_ids: list[str] | None = None)
     )
     for end, role, column in (("source_node", "actor", "source"), ("target_node", "recipient", "target")):
         con.execute(
-            f"UPDATE event_dyads SET {end} = a.node FROM event_actors a WHERE event_dyads.{end} IS NULL "
-            f"AND a.event_id = event_dyads.event_id AND a.role = '{role}' AND a.actor_key = event_dyads.{column} "
+            f"UPDATE event_dyads SET {end} = a.node FROM (SELECT event_id, actor_key, node FROM event_actors "
+            f"WHERE role = '{role}' {scope.format(table='event_actors')}) a WHERE event_dyads.{end} IS NULL "
+            f"AND a.event_id = event_dyads.event_id AND a.actor_key = event_dyads.{column} "
             f"{scope.format(table='event_dyads')}",
-            params,
+            params * 2,
         )
     # A participant repeats its mention's node when an earlier party (actor, recipient, mediator; the reporter
     # apart) is that node too; a pair repeats when an earlier pair of the mention joins the same two nodes.
@@ -138,15 +139,16 @@ def fill_nodes(con: duckdb.DuckDBPyConnection, doc_ids: list[str] | None = None)
         f"(PARTITION BY event_id, node, {party} ORDER BY role, position) AS n FROM event_actors "
         f"WHERE node_repeat IS NULL {scope.format(table='event_actors')}) r "
         "WHERE event_actors.event_id = r.event_id AND event_actors.role = r.role "
-        "AND event_actors.position = r.position",
-        params,
+        f"AND event_actors.position = r.position {scope.format(table='event_actors')}",
+        params * 2,
     )
     con.execute(
         "UPDATE event_dyads SET node_repeat = r.n > 1 FROM (SELECT event_id, source, target, row_number() OVER "
         "(PARTITION BY event_id, source_node, target_node ORDER BY source, target) AS n FROM event_dyads "
         f"WHERE node_repeat IS NULL {scope.format(table='event_dyads')}) r "
-        "WHERE event_dyads.event_id = r.event_id AND event_dyads.source = r.source AND event_dyads.target = r.target",
-        params,
+        "WHERE event_dyads.event_id = r.event_id AND event_dyads.source = r.source AND event_dyads.target = r.target "
+        f"{scope.format(table='event_dyads')}",
+        params * 2,
     )
 
 

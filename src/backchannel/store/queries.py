@@ -781,7 +781,7 @@ def dyads(
         raise InvalidQuery(f"limit: must be between 1 and {MAX_DYADS}, got {limit}")
     if offset < 0:
         raise InvalidQuery(f"offset: must be 0 or more, got {offset}")
-    strongest = None if limit is None else offset + limit
+    strongest = None if limit is None else min(offset + limit, 2**62)  # an offset past any ranking: SQL's LIMIT range
     rows = _dyad_rows(con, f or EventFilter(), strongest=strongest, min_count=min_count, count=count)
     return rows[offset:]
 
