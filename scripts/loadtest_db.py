@@ -158,9 +158,10 @@ def build(path: Path, events: int) -> dict[str, int]:
         con.execute("CREATE TEMP MACRO u(i, salt) AS (hash(i, salt) % 1000003) / 1000003.0")
         _generate(con, events, len(pool))
         con.execute("COMMIT")
+        store.reindex()  # the rows were written by SQL, not by the writer: build their search index
         counts = {
             t: int(con.execute(f"SELECT count(*) FROM {t}").fetchone()[0])  # type: ignore[index]  # count(*) has a row
-            for t in ("documents", "events", "event_actors", "event_dyads", "actors", "aliases")
+            for t in ("documents", "events", "event_actors", "event_dyads", "actors", "aliases", "event_terms")
         }
         con.execute("CHECKPOINT")
         con.close()

@@ -1,6 +1,7 @@
 // Network analysis panels: mediators of a dyad and the channels between two actors (GET /mediators, /channels).
 import { get } from "./api.js";
 import { h, plural } from "./dom.js";
+import { apiFilters } from "./state.js";
 import { empty, errorBox, loading } from "./widgets.js";
 
 function evidenceList(items) {
@@ -8,8 +9,9 @@ function evidenceList(items) {
     h("ul", { class: "plain" }, items.map((e) => h("li", {}, h("small", {}, `${e.day || "undated"} ${e.event_type} `), e.sentence))));
 }
 
-function windowOf(filters) {
-  return { since: (filters || {}).since, until: (filters || {}).until };
+// The analyses read the shared filter as every view does (they name their actors themselves).
+function filtersOf(filters, path) {
+  return apiFilters(filters || {}, path);
 }
 
 function section(testid, title, load) {
@@ -20,7 +22,7 @@ function section(testid, title, load) {
 
 export function mediatorsSection(a, b, filters) {
   return section("mediators-panel", "Mediators", async () => {
-    const report = await get("/mediators", { a, b, ...windowOf(filters), limit: 5 });
+    const report = await get("/mediators", { a, b, ...filtersOf(filters, "/mediators"), limit: 5 });
     if (!report.mediators.length) return empty("No actor engages both sides.");
     return h("ol", { class: "mediators" }, report.mediators.map((m) => h("li", {},
       h("strong", {}, m.name || m.key), h("small", {}, ` score ${m.score}`),
@@ -32,7 +34,7 @@ export function mediatorsSection(a, b, filters) {
 
 export function channelsSection(a, b, filters, { maxPaths = 5, title = "Channels" } = {}) {
   return section("channels-panel", title, async () => {
-    const report = await get("/channels", { a, b, ...windowOf(filters), max_paths: maxPaths });
+    const report = await get("/channels", { a, b, ...filtersOf(filters, "/channels"), max_paths: maxPaths });
     const levels = Object.entries(report.direct_by_level).map(([k, n]) => `${k} ${n}`).join(", ");
     return h("div", {},
       h("p", {}, plural(report.direct.length, "direct contact"), levels ? ` (${levels})` : ""),

@@ -117,9 +117,9 @@ export function filterBar(overview, params, onChange) {
       emit();
     },
   }), " historical");
-  const textInput = (key, label, placeholder, testid) =>
+  const textInput = (key, label, placeholder, testid, title = "") =>
     h("label", { class: "field" }, h("span", {}, label), h("input", {
-      type: "search", name: key, value: state[key], placeholder, "data-testid": testid, autocomplete: "off",
+      type: "search", name: key, value: state[key], placeholder, title, "data-testid": testid, autocomplete: "off",
       onchange: (e) => {
         state[key] = e.target.value.trim();
         emit();
@@ -129,7 +129,8 @@ export function filterBar(overview, params, onChange) {
   const form = h(
     "form",
     { class: "filters", "data-testid": "filters", onsubmit: (e) => e.preventDefault() },
-    accepts("/events", "q") ? textInput("q", "Search sentences and actors", "words…", "filter-q") : null,
+    accepts("/events", "q") ? textInput("q", "Search sentences and actors", "words…", "filter-q",
+      'every word, whole words in any case; word* for words that begin so; "a phrase" in quotes') : null,
     dateInput("since", "From"),
     dateInput("until", "To"),
     h("div", { class: "field" }, h("span", {}, "Event types"), typePicker(overview, state.type, (types) => {

@@ -19,7 +19,7 @@ const VIEWS = {
   dyads: { label: "Dyads", render: renderDyads, filters: true },
   map: { label: "Map", render: renderMap, filters: true },
   events: { label: "Events", render: renderEvents, filters: true },
-  positions: { label: "Positions", render: renderPositions, filters: false },
+  positions: { label: "Positions", render: renderPositions, filters: true },
   event: { label: "Event", render: renderEvent, filters: false, hidden: true },
 };
 

@@ -3,6 +3,7 @@
 import { get } from "./api.js";
 import { h, plural } from "./dom.js";
 import { actorInput } from "./pickers.js";
+import { apiFilters } from "./state.js";
 import { empty, errorBox, loading, statusTag, typeBadge } from "./widgets.js";
 
 export const STANCE_COLOR = {
@@ -75,21 +76,21 @@ export function renderPositions(root, ctx) {
   const form = h("form", { class: "view-controls", onsubmit: (e) => {
     e.preventDefault();
     const data = new FormData(e.target);
-    go("positions", { issue: data.get("issue"), actor: data.get("actor"), since: data.get("since"), until: data.get("until") });
+    go("positions", { issue: data.get("issue"), actor: data.get("actor") });
   } },
     h("label", { class: "field" }, h("span", {}, "Issue"), issues.length
       ? h("select", { name: "issue", "data-testid": "positions-issue" }, issues.map((i) => h("option", { value: i.key, selected: i.key === issue }, i.label)))
       : h("input", { name: "issue", value: issue, "data-testid": "positions-issue" })),
     actorInput("actor", "Actor (optional)", params.actor || "", "positions-actor"),
-    h("label", { class: "field" }, h("span", {}, "From"), h("input", { type: "date", name: "since", value: params.since || "" })),
-    h("label", { class: "field" }, h("span", {}, "To"), h("input", { type: "date", name: "until", value: params.until || "" })),
     h("button", { type: "submit", class: "primary" }, "Show"));
   const legend = h("div", { class: "legend" }, Object.keys(STANCE_COLOR).map((k) => h("span", { class: "legend-item" }, h("span", { class: "swatch", style: `background:${STANCE_COLOR[k]}` }), k)),
     h("span", { class: "legend-item" }, "● the position changed that month"));
   const body = h("div", {}, loading());
   root.append(h("div", { class: "panel", "data-testid": "positions" }, form, legend,
     h("p", { class: "hint" }, "Each actor's stance on the issue by month (the month's most frequent stance); the latest position on the left. Open the sentences behind a row below it."), body));
-  get("/positions", { issue, actor: params.actor, since: params.since, until: params.until })
+  // The events of the shared filter bar (asserted by default: a stance a negated or hypothetical event carries,
+  // "did not agree", counts once those statuses are ticked).
+  get("/positions", { ...apiFilters(ctx.filters || {}, "/positions"), issue, actor: params.actor })
     .then((report) => {
       if (!root.isConnected) return;
       body.replaceChildren(h("h2", {}, report.label, h("small", {}, ` · ${plural(report.actors.length, "actor")}`)),

@@ -70,7 +70,8 @@ def _replicate(db: Path, target: int) -> int:
         copies = max(0, target // n - 1)
         if copies:
             con.execute("CREATE TEMP TABLE k AS SELECT range AS k FROM range(1, ?)", [copies + 1])
-            for table, key in (("events", "event_id"), ("event_actors", "event_id"), ("event_dyads", "event_id")):
+            for table in ("events", "event_actors", "event_dyads", "event_terms"):  # every row keyed by its event
+                key = "event_id"
                 cols = [r[0] for r in con.execute(f"DESCRIBE {table}").fetchall()]
                 select = []
                 for col in cols:
@@ -102,6 +103,7 @@ def _latency(db: Path, rounds: int) -> dict[str, dict[str, float]]:
             "/events?limit=50&type=ASSAULT",
             "/events?limit=50&actor=USA&since=2023-06-01",
             "/events?limit=50&status=asserted&type=CONSULT&since=2024-01-01&until=2024-12-31",
+            "/events?limit=50&q=ceasefire",
         ],
         "/network": [
             "/network",

@@ -180,6 +180,23 @@ def test_one_query_counts_the_same_events_in_every_view(client: TestClient, quer
         assert sum(e["count"] for e in network["edges"]) == sum(d["count"] for d in dyads), query
 
 
+# The analyses name their actors themselves (sides, an issue): they read the rest of the filter.
+ANALYSES: list[tuple[str, dict[str, str]]] = [
+    ("/mediators", {"a": "Hamas", "b": "Israel"}),
+    ("/channels", {"a": "Hamas", "b": "Israel"}),
+    ("/positions", {"issue": "ceasefire"}),
+]
+
+
+@pytest.mark.parametrize("query", QUERIES, ids=[json.dumps(q) for q in QUERIES])
+def test_the_analyses_read_the_events_every_view_counts(client: TestClient, query: dict[str, str]) -> None:
+    scope = {k: v for k, v in query.items() if k not in ("actor", "recipient", "either")}
+    events = _get(client, "/events", totals="true", limit=1, **scope)["total_events"]
+    assert events == sum(b["count"] for b in _get(client, "/timeline", by="month", **scope))
+    for route, params in ANALYSES:
+        assert _get(client, route, **params, **scope)["events"] == events, (route, scope)
+
+
 def test_the_default_leaves_out_negated_hypothetical_and_historical_events(client: TestClient) -> None:
     default = _get(client, "/events", totals="true")
     everything = _get(client, "/events", totals="true", status="any", include_historical="true")
@@ -313,6 +330,18 @@ def test_search_finds_sentences_and_actor_names(client: TestClient) -> None:
     )
     box = _get(client, "/events", bbox="-80,20,-70,28", status="any", limit=100)["items"]  # around Nassau
     assert box and {e["location"]["country_code"] for e in box} == {"BHS"}
+
+
+def test_search_matches_whole_words_prefixes_and_phrases(client: TestClient) -> None:
+    def ids(q: str) -> set[str]:
+        return {e["event_id"] for e in _get(client, "/events", q=q, status="any", limit=1000)["items"]}
+
+    exchange = ids("prisoner exchange")
+    assert exchange and ids('"prisoner exchange"') == exchange and ids('"exchange prisoner"') == set()
+    assert exchange <= ids("prison*") and ids("prison") == set()  # a word is whole unless it ends with *
+    assert ids("BAHAMAS") == ids("bahamas") != set() and ids("bahama") == set()
+    assert ids("Bahamas Cuba") == ids("bahamas") & ids("cuba")
+    assert ids("%") == set() and ids('""') == set()
 
 
 def test_actor_search_ranks_whole_words_and_prefixes_above_substrings(client: TestClient) -> None:

@@ -302,7 +302,9 @@ def _as_schema_3(source: Path, dest: Path) -> None:
             for statement in migration.statements:
                 con.execute(statement)
         con.execute(f"ATTACH '{source}' AS src (READ_ONLY)")
-        for table in TABLES:
+        tables = con.execute("SELECT table_name FROM duckdb_tables() WHERE database_name = current_database()")
+        present = {str(r[0]) for r in tables.fetchall()}
+        for table in (t for t in TABLES if t in present):  # a table of a later migration is not there yet
             columns = [str(r[0]) for r in con.execute(f"DESCRIBE main.{table}").fetchall()]
             listed = ", ".join(f'"{c}"' for c in columns)
             con.execute(f"INSERT INTO main.{table} SELECT {listed} FROM src.{table}")

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qs, urlparse
 
 import httpx
 import pytest
@@ -451,6 +452,25 @@ def test_the_network_dyad_panel_opens_the_dyad_series(ui: Page, server: str) -> 
     expect(ui.get_by_test_id("dyad-series")).to_have_attribute("data-b", "AZE")
 
 
+def test_the_dyad_panels_analyses_read_the_shared_filter(ui: Page, server: str) -> None:
+    edges = _api(server, "/network", type="ASSAULT", status="asserted")["edges"]
+    shelling = next(e for e in edges if e["target"] == "ARM")  # Azerbaijan -> Armenia
+    ui.goto(server + "/#/network?type=ASSAULT")
+    ui.wait_for_function("() => window.__backchannelGraph && window.__backchannelGraph.edges().length > 0")
+    edge_id = json.dumps(f"{shelling['source']}->{shelling['target']}")
+    with (
+        ui.expect_request(lambda r: "/mediators?" in r.url) as mediators,
+        ui.expect_request(lambda r: "/channels?" in r.url) as channels,
+    ):
+        _click_element(ui, f"window.__backchannelGraph.getElementById({edge_id})")
+    for request in (mediators.value, channels.value):
+        sent = parse_qs(urlparse(request.url).query)
+        assert sent["type"] == ["ASSAULT"] and sent["status"] == ["asserted"], request.url
+    report = _api(server, "/mediators", a=shelling["source"], b=shelling["target"], type="ASSAULT")
+    assert report["events"] == _api(server, "/events", type="ASSAULT", totals="true", limit=1)["total_events"]
+    expect(ui.get_by_test_id("mediators-panel")).to_be_visible()
+
+
 def test_page_is_served_with_a_strict_content_security_policy(server: str) -> None:
     response = httpx.get(server + "/", timeout=10)
     assert response.status_code == 200
@@ -599,6 +619,13 @@ def test_positions_page_shows_each_actors_stance_by_month(ui: Page, server: str)
         first = report["actors"][0]
         expect(table.locator(f"tr[data-actor='{first['key']}']")).to_contain_text(first["stance"])
     _shot(ui, "positions")
+    # The shared filter bar: every status and historical reference opted in, the page reads those events too.
+    everything = _api(server, "/positions", issue="ceasefire", status="any", include_historical="true")
+    assert everything["events"] > report["events"]
+    with ui.expect_request(lambda r: "/positions?" in r.url and "include_historical=true" in r.url) as sent:
+        ui.goto(server + "/#/positions?issue=ceasefire&status=asserted,negated,hypothetical,future&historical=1")
+    assert parse_qs(urlparse(sent.value.url).query)["status"] == ["asserted,negated,hypothetical,future"]
+    expect(table.locator("tbody tr[data-actor]")).to_have_count(len(everything["actors"]))
 
 
 @pytest.mark.parametrize(("width", "height"), WIDTHS)

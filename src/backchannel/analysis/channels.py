@@ -21,6 +21,7 @@ import duckdb
 from backchannel.analysis.loader import LEVELS, Corpus, EventView, Participant, load_corpus, resolve_side
 from backchannel.analysis.models import ChannelPath, ChannelReport, ChannelStep, DirectContact
 from backchannel.store.errors import InvalidQuery
+from backchannel.store.queries import EventFilter
 
 __all__ = ["CONTACT_MODES", "ChannelGraph", "find_channels"]
 
@@ -172,10 +173,15 @@ def find_channels(
     until: str | None = None,
     max_paths: int = 20,
     evidence: int = 3,
+    f: EventFilter | None = None,
 ) -> ChannelReport:
-    """Direct contacts between ``a`` and ``b`` and indirect paths (at most 3 steps) through intermediaries."""
+    """Direct contacts between ``a`` and ``b`` and indirect paths (at most 3 steps) through intermediaries.
+
+    ``f``: the events of the shared event filter (as every view of the API reads it) instead of the asserted
+    events of the window.
+    """
     a_keys, b_keys = resolve_side(con, a, "A"), resolve_side(con, b, "B")
-    corpus = load_corpus(con, since, until, statuses=("asserted",))
+    corpus = load_corpus(con, since, until, statuses=("asserted",)) if f is None else load_corpus(con, f=f)
     graph = ChannelGraph(corpus)
     side_a, side_b = {corpus.rollup(k) for k in a_keys}, {corpus.rollup(k) for k in b_keys}
     if side_a & side_b:
@@ -193,5 +199,5 @@ def find_channels(
     return ChannelReport(
         a=a, a_keys=sorted(side_a), b=b, b_keys=sorted(side_b), direct=direct,
         direct_by_level=dict(Counter(d.level for d in direct).most_common()),
-        direct_by_mode=dict(Counter(d.mode for d in direct).most_common()), paths=paths,
+        direct_by_mode=dict(Counter(d.mode for d in direct).most_common()), paths=paths, events=corpus.real_events(),
     )  # fmt: skip

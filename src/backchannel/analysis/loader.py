@@ -11,6 +11,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from dataclasses import replace as with_fields
 from datetime import date
 from typing import Any
 
@@ -19,7 +20,7 @@ import duckdb
 from backchannel.analysis.models import Evidence
 from backchannel.store.errors import InvalidQuery
 from backchannel.store.nodes import NON_STATE_CODES, describe
-from backchannel.store.queries import resolve_actor
+from backchannel.store.queries import EventFilter, event_clauses, resolve_actor
 
 __all__ = [
     "LEVELS",
@@ -145,6 +146,10 @@ class Corpus:
 
     def info(self, key: str) -> ActorInfo:
         return self.actors.get(key) or ActorInfo(key=key)
+
+    def real_events(self) -> int:
+        """The real events among the loaded mentions (a fused event once), as the aggregates count them."""
+        return len({e.real_id for e in self.events})
 
     def name(self, key: str) -> str | None:
         return self.info(key).name
@@ -281,10 +286,13 @@ def load_corpus(
     statuses: Iterable[str] | None = None,
     copies: bool = False,
     event_ids: Iterable[str] | None = None,
+    f: EventFilter | None = None,
 ) -> Corpus:
     """Events whose day falls in the window (undated events only when there is no window).
 
     ``event_ids``: only these mentions (chosen by the store's shared filter), whatever the other arguments.
+    ``f``: only the mentions the store's shared event filter selects (its actor and recipient are not read: the
+    analyses name their sides themselves), read as every view reads it; pass no window and no statuses with it.
 
     The mentions of a near-duplicate document (a repost of an earlier one) are left out unless ``copies``:
     they repeat their original and are no real event of their own.
@@ -304,6 +312,10 @@ def load_corpus(
     if event_ids is not None:
         clauses.append("e.event_id IN (SELECT unnest(?::TEXT[]))")
         params.append(sorted(set(event_ids)))
+    if f is not None:
+        shared, shared_params = event_clauses(con, with_fields(f, actor=None, recipient=None, either=False))
+        clauses += shared
+        params += shared_params
     if not copies and _has_fusion(con):
         clauses.append("e.doc_id NOT IN (SELECT doc_id FROM document_duplicates WHERE doc_id <> canonical_doc_id)")
     where = ("WHERE " + " AND ".join(clauses)) if clauses else ""

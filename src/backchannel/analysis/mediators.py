@@ -20,6 +20,7 @@ import duckdb
 from backchannel.analysis.loader import Corpus, EventView, load_corpus, resolve_side
 from backchannel.analysis.models import Evidence, MediatorCandidate, MediatorReport
 from backchannel.store.errors import InvalidQuery
+from backchannel.store.queries import EventFilter
 
 __all__ = [
     "BROKERAGE_ROLES",
@@ -137,10 +138,18 @@ def find_mediators(
     until: str | None = None,
     limit: int = 20,
     evidence: int = 8,
+    f: EventFilter | None = None,
 ) -> MediatorReport:
-    """Actors engaging both sides of the dyad ``a``-``b`` in the window, best-placed brokers first."""
+    """Actors engaging both sides of the dyad ``a``-``b`` in the window, best-placed brokers first.
+
+    ``f``: the events of the shared event filter (as every view of the API reads it) instead of the window and
+    the statuses of mediation efforts (asserted, future, hypothetical).
+    """
     a_keys, b_keys = resolve_side(con, a, "between A"), resolve_side(con, b, "between B")
-    corpus = load_corpus(con, since, until, statuses=_STATUSES)
+    if f is None:
+        corpus = load_corpus(con, since, until, statuses=_STATUSES)
+    else:
+        corpus, since, until = load_corpus(con, f=f), f.since, f.until
     side_a, side_b = {corpus.rollup(k) for k in a_keys}, {corpus.rollup(k) for k in b_keys}
     if side_a & side_b:
         raise InvalidQuery(f"between: {a!r} and {b!r} name the same actor ({', '.join(sorted(side_a & side_b))})")
@@ -173,4 +182,5 @@ def find_mediators(
     return MediatorReport(
         a=a, a_keys=sorted(side_a), b=b, b_keys=sorted(side_b), since=since, until=until,
         conflict_events=conflict, cooperation_events=cooperation, mediators=candidates[:limit],
+        events=corpus.real_events(),
     )  # fmt: skip

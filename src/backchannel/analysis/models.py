@@ -64,6 +64,7 @@ class MediatorReport(_Model):
     conflict_events: int  # conflictual (quad 3-4) events between the two sides in the window
     cooperation_events: int
     mediators: list[MediatorCandidate]
+    events: int = 0  # the real events read (those of the filter), as /events?totals=true counts them
 
 
 class DirectContact(_Model):
@@ -103,6 +104,7 @@ class ChannelReport(_Model):
     direct_by_level: dict[str, int]
     direct_by_mode: dict[str, int]
     paths: list[ChannelPath]
+    events: int = 0  # the real events read (those of the filter), as /events?totals=true counts them
 
 
 class StanceEvidence(_Model):
@@ -135,6 +137,7 @@ class PositionReport(_Model):
     since: str | None = None
     until: str | None = None
     actors: list[ActorStance]
+    events: int = 0  # the real events read (those of the filter), as /events?totals=true counts them
 
 
 class WeekBucket(_Model):

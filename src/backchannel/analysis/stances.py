@@ -21,6 +21,7 @@ from backchannel.analysis.loader import Corpus, EventView, Participant, load_cor
 from backchannel.analysis.models import ActorStance, MonthStance, PositionReport, StanceEvidence
 from backchannel.errors import ConfigError
 from backchannel.store.errors import InvalidQuery
+from backchannel.store.queries import EventFilter
 
 __all__ = ["STANCES", "Issue", "IssueVocabulary", "positions", "stance_of"]
 
@@ -165,14 +166,19 @@ def positions(
     actor: str | None = None,
     vocabulary: IssueVocabulary | None = None,
     rollup: bool = True,
+    f: EventFilter | None = None,
 ) -> PositionReport:
     """Each actor's stance on ``issue`` with its evidence and per-month changes, most active actors first.
 
-    With ``rollup`` a person's stance counts for the organisation or state it speaks for.
+    With ``rollup`` a person's stance counts for the organisation or state it speaks for.  ``f``: the events of
+    the shared event filter (as every view of the API reads it) instead of every event of the window.
     """
     vocab = vocabulary or IssueVocabulary.default()
     wanted = vocab.get(issue)
-    corpus = load_corpus(con, since, until)
+    if f is None:
+        corpus = load_corpus(con, since, until)
+    else:
+        corpus, since, until = load_corpus(con, f=f), f.since, f.until
     keep: set[str] | None = None
     if actor:
         keys = resolve_side(con, actor, "actor")
@@ -193,4 +199,6 @@ def positions(
                 held[key].append((event, participant, stance, how))
     stances = [_actor_stance(corpus, key, items) for key, items in held.items()]
     stances.sort(key=lambda s: (-sum(s.counts.values()), s.key))
-    return PositionReport(issue=wanted.key, label=wanted.label, since=since, until=until, actors=stances)
+    return PositionReport(
+        issue=wanted.key, label=wanted.label, since=since, until=until, actors=stances, events=corpus.real_events()
+    )

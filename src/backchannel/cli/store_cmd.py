@@ -1,4 +1,4 @@
-"""Store commands: ``ingest``, ``events``, ``actors``, ``dyads``, ``timeline``, ``export``, ``serve``.
+"""Store commands: ``ingest``, ``events``, ``actors``, ``dyads``, ``timeline``, ``export``, ``reindex``, ``serve``.
 
 Each command opens the database, calls a library function that returns records,
 and renders them; exit codes: 0 ok, 1 some documents failed, 2 usage or store error.
@@ -143,6 +143,7 @@ def _filter(args: argparse.Namespace) -> EventFilter:
         since=args.since,
         until=args.until,
         status=args.status,
+        text=getattr(args, "q", None),
     )
 
 
@@ -181,6 +182,13 @@ def _timeline(args: argparse.Namespace) -> int:
             store.cursor(), args.actor, args.with_other, args.by, _filter(args), count=args.count
         )
     render(buckets, args.format, sys.stdout)
+    return EXIT_OK
+
+
+def _reindex(args: argparse.Namespace) -> int:
+    with Store.open(args.db) as store:
+        rows = store.reindex()
+    print(f"{args.db}: search index rebuilt ({rows:,} rows)")
     return EXIT_OK
 
 
@@ -269,6 +277,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser("events", help="list stored events")
     p.add_argument("--actor", help="actor id or name")
     p.add_argument("--recipient", help="recipient id or name")
+    p.add_argument(
+        "--q", help='free text: every word in the sentence or an actor\'s name (word* for a prefix, "a phrase")'
+    )
     _window(p)
     p.add_argument("--limit", type=int, default=100, help="at most this many events (0: all)")
     _fmt(p)
@@ -312,6 +323,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     _window(p)
     _db(p)
     p.set_defaults(func=_guard(_export))
+
+    p = subparsers.add_parser("reindex", help="build the free-text search index again from every stored event")
+    _db(p)
+    p.set_defaults(func=_guard(_reindex))
 
     p = subparsers.add_parser("serve", help="serve the REST API")
     _db(p)

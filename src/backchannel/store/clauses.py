@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
 
+from backchannel.store.search import SearchQuery, event_ids_sql
+
 __all__ = [
     "DATE_MATCHES",
     "PRECISION_UNIT",
@@ -119,22 +121,12 @@ def date_conditions(table: Table, since: date | None, until: date | None, match:
     return clauses, params
 
 
-def _like(text: str) -> str:
-    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-
-
-def text_condition(table: Table, query: str) -> tuple[str, list[Any]]:
-    """Every word of ``query`` in the event's sentence or in the name or words of one of its actors."""
-    words = [w for w in query.split() if w]
-    parts: list[str] = []
-    params: list[Any] = []
-    for word in words:
-        parts.append(
-            "(x.sentence_text ILIKE ? ESCAPE '\\' OR x.event_id IN (SELECT a.event_id FROM event_actors a "
-            "WHERE a.name ILIKE ? ESCAPE '\\' OR a.text ILIKE ? ESCAPE '\\'))"
-        )
-        params += [_like(word)] * 3
-    return lift(table, " AND ".join(parts) or "TRUE"), params
+def text_condition(table: Table, query: SearchQuery) -> tuple[str, list[Any]]:
+    """Every word of ``query`` in the event's sentence or in the name or words of one of its actors (the index)."""
+    ids, params = event_ids_sql(query)
+    if table == "fused_events":
+        return f"e.fused_id IN (SELECT m.fused_id FROM fused_event_mentions m WHERE m.event_id IN ({ids}))", params
+    return f"e.event_id IN ({ids})", params
 
 
 def place_condition(table: Table, place: str) -> tuple[str, list[Any]]:

@@ -12,7 +12,7 @@ Director": USA_GOV) or a group ("the Biden administration") -- is the node of th
 An edge whose two ends are one node is no dyad; an edge between two nodes of one country (the president and
 the legislature) is a domestic dyad.  ``node_sql`` is the one definition of a participant's node (a SQL
 expression over an ``event_actors`` row); ``fill_nodes`` stores it beside the rows the writer adds (columns
-``event_actors.node`` and ``event_dyads.source_node``/``target_node``, migration 5), so the aggregates group
+``event_actors.node`` and ``event_dyads.source_node``/``target_node``, migration 6), so the aggregates group
 by a column; ``describe`` names the nodes.  Nodes follow ``sectors.tsv`` as it was when they were stored: after
 changing which sectors stand for the state, set those columns (and ``node_repeat``) to NULL and open the
 database for writing.

@@ -42,6 +42,7 @@ from backchannel.store.models import (
 )
 from backchannel.store.nodes import describe, domestic, is_node
 from backchannel.store.rows import alias_form
+from backchannel.store.search import parse_query
 
 __all__ = [
     "COUNTS",
@@ -290,7 +291,7 @@ def _where(
     elif f.historical:
         clauses.append(cl.lift(table, "x.historical"))
     for made in (
-        cl.text_condition(table, f.text) if f.text and f.text.strip() else None,
+        _text_condition(con, table, f.text) if f.text and f.text.strip() else None,
         cl.place_condition(table, f.place) if f.place and f.place.strip() else None,
         cl.bbox_condition(table, _bbox(f.bbox)) if f.bbox else None,
     ):
@@ -304,6 +305,11 @@ def _where(
         clauses.append("e.event_id IN (SELECT event_id FROM fused_event_mentions WHERE fused_id = ?)")
         params.append(f.fused_id)
     return clauses, params
+
+
+def _text_condition(con: Connection, table: cl.Table, text: str) -> tuple[str, list[Any]]:
+    """The index's condition for ``text``; a text without a letter or digit finds nothing."""
+    return cl.text_condition(table, parse_query(con, text))
 
 
 def _bbox(value: str) -> cl.BBox:

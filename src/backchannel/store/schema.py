@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 import duckdb
 
+from backchannel.store.search import reindex_statements
+
 __all__ = ["MIGRATIONS", "TABLES", "Migration", "applied_versions", "apply_migrations", "pending_migrations"]
 
 
@@ -148,10 +150,18 @@ _M4 = (
     f"UPDATE event_dyads SET fused_id = m.fused_id FROM {_MULTI_MENTION} WHERE event_dyads.event_id = m.event_id",
 )
 
+# The free-text search index (``store.search``): one row per (term, event mention), filled by the writer with each
+# document and built here for the events already stored.  Sorted by term when built whole, so a term's rows sit
+# in few row groups.  (DuckDB's own fts extension is not bundled and would be downloaded: never at run time.)
+_M5 = (
+    "CREATE TABLE event_terms (term TEXT NOT NULL, event_id TEXT NOT NULL, doc_id TEXT NOT NULL)",
+    *reindex_statements(),
+)
+
 # The network node of each participant and of each end of each dyad (``store.nodes``), and whether a row repeats
 # a node (a node pair) an earlier row of its mention already has, so aggregates count each once without DISTINCT:
 # written by the writer (``nodes.fill_nodes``) with the rows, and for existing rows on the next writable open.
-_M5 = (
+_M6 = (
     "ALTER TABLE event_actors ADD COLUMN node TEXT",
     "ALTER TABLE event_actors ADD COLUMN node_repeat BOOLEAN",
     "ALTER TABLE event_dyads ADD COLUMN source_node TEXT",
@@ -164,7 +174,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(2, "near-duplicate documents and fused events", _M2),
     Migration(3, "links between fused events (announcements)", _M3),
     Migration(4, "fused event of each mention in event_actors and event_dyads", _M4),
-    Migration(5, "network node of each participant in event_actors and event_dyads", _M5),
+    Migration(5, "free-text search index of events (event_terms)", _M5),
+    Migration(6, "network node of each participant in event_actors and event_dyads", _M6),
 )
 
 # Every table a Parquet export writes, in dependency order.
@@ -186,6 +197,7 @@ TABLES: tuple[str, ...] = (
     "fused_events",
     "fused_event_mentions",
     "fused_event_links",
+    "event_terms",
 )
 
 _BOOKKEEPING = """CREATE TABLE IF NOT EXISTS schema_migrations (

@@ -23,10 +23,11 @@ from backchannel.store.errors import StoreError, StoreLocked, StoreNotFound
 from backchannel.store.nodes import fill_nodes
 from backchannel.store.rows import DocumentRows, Row, document_rows
 from backchannel.store.schema import MIGRATIONS, TABLES, applied_versions, apply_migrations
+from backchannel.store.search import Postings, index_postings, reindex_statements
 
 __all__ = ["RunCounts", "Store", "WriteOutcome", "copy_fused_ids", "document_hash"]
 
-_DERIVED = ("event_actors", "event_dyads", "events", "mentions", "places", "times", "removed")
+_DERIVED = ("event_terms", "event_actors", "event_dyads", "events", "mentions", "places", "times", "removed")
 
 
 def document_hash(text: str) -> str:
@@ -89,7 +90,7 @@ class Store:
         self.read_only = read_only
         self._lock = threading.RLock()
         self._closed = False
-        self._types: dict[str, list[str]] = {}
+        self._types: dict[str, list[tuple[str, str]]] = {}
 
     @classmethod
     def open(cls, path: str | Path, read_only: bool = False) -> Store:
@@ -127,7 +128,7 @@ class Store:
                     raise StoreError(f"{where}: database schema is out of date; open it for writing to migrate")
             else:
                 apply_migrations(con)
-                fill_nodes(con)  # rows written before migration 5
+                fill_nodes(con)  # rows written before migration 6
         except duckdb.Error as exc:
             raise StoreError(f"{where}: cannot migrate database: {exc}") from exc
 
@@ -155,17 +156,24 @@ class Store:
         if self.read_only:
             raise StoreError(f"{self.path}: opened read-only")
 
-    def _column_types(self, table: str) -> list[str]:
-        types = self._types.get(table)
-        if types is None:
+    def _columns(self, table: str) -> list[tuple[str, str]]:
+        """(name, type) of each column of ``table``, in order (read once)."""
+        columns = self._types.get(table)
+        if columns is None:
             found = self._con.execute(
-                "SELECT data_type FROM duckdb_columns() WHERE table_name = ? AND schema_name = 'main' "
+                "SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = ? AND schema_name = 'main' "
                 "ORDER BY column_index",
                 [table],
             ).fetchall()
-            types = [str(t[0]) for t in found]
-            self._types[table] = types
-        return types
+            columns = [(str(n), str(t)) for n, t in found]
+            self._types[table] = columns
+        return columns
+
+    def _column_types(self, table: str) -> list[str]:
+        return [t for _, t in self._columns(table)]
+
+    def _column_names(self, table: str) -> list[str]:
+        return [n for n, _ in self._columns(table)]
 
     def _insert(self, table: str, rows: Sequence[Row], conflict: str = "") -> None:
         """Insert rows column-wise: one list parameter per column, zipped by ``unnest`` (far faster than VALUES)."""
@@ -190,6 +198,21 @@ class Store:
             self._insert(table, [row for rows in batch for row in rows.tables[table]])
         if batch:
             fill_nodes(self._con, [str(rows.document[0]) for rows in batch])
+        index_postings(self._con, self._postings(batch))
+
+    def _postings(self, batch: Sequence[DocumentRows]) -> Postings:
+        """The words to index of the batch's events: each sentence, and each actor's name and words."""
+        found = Postings()
+        events, links = self._column_names("events"), self._column_names("event_actors")
+        e_id, e_doc, e_text = (events.index(c) for c in ("event_id", "doc_id", "sentence_text"))
+        a_id, a_doc, a_name, a_text = (links.index(c) for c in ("event_id", "doc_id", "name", "text"))
+        for rows in batch:
+            for row in rows.tables.get("events", []):
+                found.add(str(row[e_text]), str(row[e_id]), str(row[e_doc]))
+            for row in rows.tables.get("event_actors", []):
+                words = " ".join(str(v) for v in (row[a_name], row[a_text]) if v)
+                found.add(words, str(row[a_id]), str(row[a_doc]))
+        return found
 
     @contextmanager
     def _failing(self, what: str) -> Iterator[None]:
@@ -298,6 +321,15 @@ class Store:
                 doc_id=row[0], text=row[1], title=row[2], date=row[3], source=row[4], url=row[5], origin=row[6]
             )
             yield str(doc_id), article
+
+    def reindex(self) -> int:
+        """Build the free-text search index again from every stored event; returns its number of rows."""
+        self._require_writable()
+        with self._lock, self._transaction("rebuilding the search index"):
+            for statement in reindex_statements():
+                self._con.execute(statement)
+            row = self._con.execute("SELECT count(*) FROM event_terms").fetchone()
+        return int(row[0]) if row else 0
 
     def start_run(self, inputs: Sequence[str], pipeline_version: str) -> int:
         self._require_writable()

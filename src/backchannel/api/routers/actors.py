@@ -2,7 +2,8 @@
 
 Event counts (by role, by type, with each counterpart) are of real events by default: the mentions of one fused
 event count once, a near-duplicate document's copy not at all; ``count=mentions`` counts every stored mention.
-They count asserted, non-historical events unless the window filter asks for other statuses.
+They count the events of the shared filter (type, window, status, q, place, bbox): asserted, non-historical
+events unless other statuses are asked for.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from fastapi.responses import Response
 
 from backchannel.api.errors import ERROR_RESPONSES, ApiError
 from backchannel.api.formats import CSV_RESPONSE, FormatParam, csv_response
-from backchannel.api.routers.events import window_filter
+from backchannel.api.routers.events import scope_filter
 from backchannel.api.routers.network import CountParam
 from backchannel.api.service import read_connection
 from backchannel.store import EventFilter, queries
@@ -30,7 +31,7 @@ Con = Annotated[duckdb.DuckDBPyConnection, Depends(read_connection)]
 @router.get("", response_model=list[ActorSummary], responses=CSV_RESPONSE, summary="Actors, most active first")
 def list_actors(
     con: Con,
-    f: Annotated[EventFilter, Depends(window_filter)],
+    f: Annotated[EventFilter, Depends(scope_filter)],
     search: Annotated[
         str | None,
         Query(
@@ -50,7 +51,7 @@ def list_actors(
 def get_actor(
     actor_id: str,
     con: Con,
-    f: Annotated[EventFilter, Depends(window_filter)],
+    f: Annotated[EventFilter, Depends(scope_filter)],
     top: Annotated[int, Query(ge=1, le=100)] = 10,
     count: CountParam = "events",
 ) -> ActorDetail:

@@ -1,4 +1,8 @@
-"""``GET /channels``: direct contacts between two actors by level and mode, and indirect paths."""
+"""``GET /channels``: direct contacts between two actors by level and mode, and indirect paths.
+
+Contacts and paths are found among the events of the shared event filter (type, since, until, status, q, place,
+bbox), read as every view reads it: asserted, non-historical events unless other statuses are asked for.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +14,9 @@ from fastapi import APIRouter, Depends, Query
 from backchannel.analysis import find_channels
 from backchannel.analysis.models import ChannelReport
 from backchannel.api.errors import ERROR_RESPONSES
+from backchannel.api.routers.events import scope_filter
 from backchannel.api.service import read_connection
+from backchannel.store import EventFilter
 
 __all__ = ["router"]
 
@@ -23,8 +29,7 @@ def get_channels(
     con: Con,
     a: Annotated[str, Query(description="actor id or name")],
     b: Annotated[str, Query(description="actor id or name")],
-    since: Annotated[str | None, Query(description="first day, inclusive (YYYY[-MM[-DD]])")] = None,
-    until: Annotated[str | None, Query(description="last day, inclusive (YYYY[-MM[-DD]])")] = None,
+    f: Annotated[EventFilter, Depends(scope_filter)],
     max_paths: Annotated[int, Query(ge=1, le=200)] = 20,
 ) -> ChannelReport:
-    return find_channels(con, a, b, since, until, max_paths=max_paths)
+    return find_channels(con, a, b, max_paths=max_paths, f=f)

@@ -52,7 +52,13 @@ DateMatch = Annotated[
 TypeParam = Annotated[str | None, Query(description="PLOVER type(s), comma-separated")]
 SinceParam = Annotated[str | None, Query(description="first day, inclusive (YYYY-MM-DD, YYYY-MM or YYYY)")]
 UntilParam = Annotated[str | None, Query(description="last day, inclusive (YYYY-MM-DD, YYYY-MM or YYYY)")]
-TextParam = Annotated[str | None, Query(description="free text: every word in the sentence or in an actor's name")]
+TextParam = Annotated[
+    str | None,
+    Query(
+        description="free text: every word (whole words, any case) in the sentence or in an actor's name; "
+        'word* for words that begin so; "a phrase" in quotes for its words together in that order'
+    ),
+]
 PlaceParam = Annotated[str | None, Query(description="place name (as geocoded or as written) or ISO country code")]
 BboxParam = Annotated[str | None, Query(description="map box west,south,east,north in degrees (longitude, latitude)")]
 
@@ -115,7 +121,8 @@ def scope_filter(
     place: PlaceParam = None,
     bbox: BboxParam = None,
 ) -> EventFilter:
-    """The event filters without actor and recipient, with the text and place filters (for pair series)."""
+    """The shared event filter without actor and recipient, for the endpoints that name their actors themselves
+    (actors, dyad series, mediators, channels, positions): same parameters, same default as ``EventQuery``."""
     return replace(f, text=q, place=place, bbox=bbox)
 
 

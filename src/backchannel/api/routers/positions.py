@@ -1,4 +1,8 @@
-"""``GET /positions``: each actor's stance on an issue, with evidence and its changes by month."""
+"""``GET /positions``: each actor's stance on an issue, with evidence and its changes by month.
+
+Stances are read from the events of the shared event filter (type, since, until, status, q, place, bbox), read
+as every view reads it: asserted, non-historical events unless other statuses are asked for.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +14,9 @@ from fastapi import APIRouter, Depends, Query
 from backchannel.analysis import positions
 from backchannel.analysis.models import PositionReport
 from backchannel.api.errors import ERROR_RESPONSES
+from backchannel.api.routers.events import scope_filter
 from backchannel.api.service import read_connection
+from backchannel.store import EventFilter
 
 __all__ = ["router"]
 
@@ -22,8 +28,7 @@ Con = Annotated[duckdb.DuckDBPyConnection, Depends(read_connection)]
 def get_positions(
     con: Con,
     issue: Annotated[str, Query(description="issue key, e.g. ceasefire, hostages_prisoners, withdrawal")],
-    since: Annotated[str | None, Query(description="first day, inclusive (YYYY[-MM[-DD]])")] = None,
-    until: Annotated[str | None, Query(description="last day, inclusive (YYYY[-MM[-DD]])")] = None,
+    f: Annotated[EventFilter, Depends(scope_filter)],
     actor: Annotated[str | None, Query(description="only this actor (id or name)")] = None,
 ) -> PositionReport:
-    return positions(con, issue, since, until, actor=actor)
+    return positions(con, issue, actor=actor, f=f)
