@@ -37,6 +37,7 @@ export const KIND_COLOR = {
   nsa: "#d1495b",
   org: "#7b5ea7",
   group: "#e07a5f",
+  body: "#98c1d9", // a country's body apart from the state: "United States (legislature)"
   person: "#2a9d8f",
 };
 
@@ -47,6 +48,7 @@ export const KIND_LABEL = {
   nsa: "armed non-state group",
   org: "organisation",
   group: "group or body",
+  body: "a country's body (legislature, business…)",
   person: "person",
 };
 

@@ -10,6 +10,9 @@ import { channelsSection, mediatorsSection } from "./analysis.js";
 import { apiFilters, describeFilters } from "./state.js";
 import { empty, errorBox, eventItem, intensityTag, legendQuads, loading, quadBar, typeBadge } from "./widgets.js";
 
+// Nodes are network nodes (store/nodes.py): an entity, a state, or a country's body ("United States
+// (legislature)", kind "body") whose `actor` is the stored actor its pages open (its country's).
+// A domestic dyad (both ends of one country) is drawn dashed and can be hidden.
 function elementsOf(view, colorBy, showIsolates) {
   const linked = new Set(view.edges.flatMap((e) => [e.source, e.target]));
   const shown = showIsolates ? view.nodes : view.nodes.filter((n) => linked.has(n.key));
@@ -27,6 +30,7 @@ function elementsOf(view, colorBy, showIsolates) {
   const edges = view.edges.map((e) => {
     const quad = dominantQuad(e.by_quad_class);
     return {
+      classes: e.domestic ? "domestic" : "",
       data: {
         id: `${e.source}->${e.target}`,
         source: e.source,
@@ -71,6 +75,7 @@ const STYLE = [
       opacity: 0.85,
     },
   },
+  { selector: "edge.domestic", style: { "line-style": "dashed" } },
   { selector: "node:selected", style: { "border-color": "#111", "border-width": 4, opacity: 1, "z-index": 9 } },
   // The selected edge: drawn thick, dark and on top, with a halo, so a thin dyad is visible once chosen.
   {
@@ -105,6 +110,7 @@ export function renderNetwork(root, ctx) {
   const minCount = Number(params.min || 1);
   const maxNodes = [50, 100, 200, 400].includes(Number(params.nodes)) ? Number(params.nodes) : 100;
   const showIsolates = params.isolates === "1";
+  const showDomestic = params.domestic !== "0";
   const started = performance.now();
   const side = h("aside", { class: "side", "data-testid": "side-panel" });
   const graphBox = h("div", { class: "graph", "data-testid": "network-graph", role: "img", "aria-label": "actor network (use the node search or the lists below to select by keyboard)" });
@@ -139,7 +145,11 @@ export function renderNetwork(root, ctx) {
     h("label", { class: "chip" }, h("input", {
       type: "checkbox", name: "isolates", checked: showIsolates,
       onchange: (e) => go("network", { ...params, isolates: e.target.checked ? "1" : "" }),
-    }), " actors without a dyad"))),
+    }), " actors without a dyad"),
+    h("label", { class: "chip" }, h("input", {
+      type: "checkbox", name: "domestic", checked: showDomestic, "data-testid": "domestic-toggle",
+      onchange: (e) => go("network", { ...params, domestic: e.target.checked ? "" : "0" }),
+    }), " domestic dyads (dashed)"))),
     exports,
   );
   root.append(h("div", { class: "network-layout" },
@@ -153,6 +163,12 @@ export function renderNetwork(root, ctx) {
     ele.select();
     const keep = ele.isNode() ? ele.closedNeighborhood() : ele.union(ele.connectedNodes());
     cy.elements().not(keep).addClass("faded");
+  };
+
+  // The stored actor a node's pages and filters use: a country's body opens its country.
+  const actorOf = (key) => {
+    const node = view && view.nodes.find((n) => n.key === key);
+    return (node && node.actor) || key;
   };
 
   const selectNode = (key) => {
@@ -178,7 +194,7 @@ export function renderNetwork(root, ctx) {
     side.replaceChildren(loading());
     const node = view && view.nodes.find((n) => n.key === key);
     try {
-      const panel = await actorPanel(key, overview, {
+      const panel = await actorPanel(actorOf(key), overview, {
         onCounterpart: (a, b) => {
           const edge = cy && (cy.getElementById(`${a}->${b}`).nonempty() ? cy.getElementById(`${a}->${b}`) : cy.getElementById(`${b}->${a}`));
           if (edge && edge.nonempty()) selectEdge(edge.id());
@@ -191,6 +207,8 @@ export function renderNetwork(root, ctx) {
       side.replaceChildren(
         node ? h("p", { class: "view-total", "data-testid": "view-total", "data-total": node.events },
           h("strong", {}, plural(node.events, "real event")), ` with ${node.name || node.key} in this view (${describeFilters(ctx.filters)})`) : "",
+        node && node.kind === "body" ? h("p", { class: "note", "data-testid": "body-note" },
+          `${node.name} is a body of its country, apart from the state; the page below is the country's.`) : "",
         panel);
     } catch (error) {
       side.replaceChildren(errorBox(error));
@@ -204,27 +222,29 @@ export function renderNetwork(root, ctx) {
     const both = pairEdges(view, dyad.source, dyad.target);
     const total = both.reduce((a, e) => a + e.count, 0);
     const reverse = both.find((e) => e.source === dyad.target);
+    const [a, b] = [actorOf(dyad.source), actorOf(dyad.target)];
     side.replaceChildren(
       h("section", { class: "dyad-panel", "data-testid": "dyad-panel" },
         h("h2", {}, dyad.source_name || dyad.source, h("span", { class: "arrow" }, " → "), dyad.target_name || dyad.target),
         h("p", {}, plural(dyad.count, "real event"), " · mean intensity ", intensityTag(dyad.mean_intensity)),
+        dyad.domestic ? h("p", { class: "note", "data-testid": "domestic-note" }, "A domestic dyad: both ends belong to one country.") : "",
         h("p", { class: "view-total", "data-testid": "pair-total", "data-total": total },
           "Both directions: ", h("strong", {}, plural(total, "real event")),
           reverse ? ` (${reverse.count} ${reverse.source_name || reverse.source} → ${reverse.target_name || reverse.target})` : " (none the other way)"),
         quadBar(dyad.by_quad_class, dyad.count),
         h("p", { class: "types" }, Object.entries(dyad.by_type).map(([t, n]) => h("span", { class: "type-count" }, typeBadge(t, quadOf[t]), ` ${n}`))),
         h("div", { class: "actions" },
-          h("button", { type: "button", onclick: () => go("timeline", { actor: dyad.source, with: dyad.target }) }, "Dyad timeline"),
-          h("button", { type: "button", onclick: () => go("dyads", { actor: dyad.source, with: dyad.target }) }, "Dyad series and shifts"),
-          h("button", { type: "button", onclick: () => go("events", { actor: dyad.source, recipient: dyad.target, either: "1" }) }, "In the event table")),
-        mediatorsSection(dyad.source, dyad.target, ctx.filters),
-        channelsSection(dyad.source, dyad.target, ctx.filters),
+          h("button", { type: "button", onclick: () => go("timeline", { actor: a, with: b }) }, "Dyad timeline"),
+          h("button", { type: "button", onclick: () => go("dyads", { actor: a, with: b }) }, "Dyad series and shifts"),
+          h("button", { type: "button", onclick: () => go("events", { actor: a, recipient: b, either: "1" }) }, "In the event table")),
+        mediatorsSection(a, b, ctx.filters),
+        channelsSection(a, b, ctx.filters),
         h("h3", {}, "Mentions"),
         list),
     );
     list.append(loading());
     try {
-      const page = await get("/events", { ...apiFilters(ctx.filters, "/events"), actor: dyad.source, recipient: dyad.target, limit: 200 });
+      const page = await get("/events", { ...apiFilters(ctx.filters, "/events"), actor: a, recipient: b, limit: 200 });
       if (mine !== shown) return;
       list.replaceChildren(...page.items.map((e) => eventItem(e, (ev) => go("event", { id: ev.event_id }))));
       if (!page.items.length) list.replaceChildren(empty("No event matches."));
@@ -248,7 +268,7 @@ export function renderNetwork(root, ctx) {
             class: "clickable", tabindex: 0, "data-edge": `${e.source}->${e.target}`,
             onclick: () => selectEdge(`${e.source}->${e.target}`),
             onkeydown: (k) => (k.key === "Enter" || k.key === " ") && (k.preventDefault(), selectEdge(`${e.source}->${e.target}`)),
-          }, h("td", {}, e.source_name || e.source), h("td", {}, e.target_name || e.target), h("td", { class: "num" }, String(e.count))))))),
+          }, h("td", {}, e.source_name || e.source), h("td", {}, e.target_name || e.target, e.domestic ? h("small", {}, " (domestic)") : ""), h("td", { class: "num" }, String(e.count))))))),
     );
   };
 
@@ -285,7 +305,7 @@ export function renderNetwork(root, ctx) {
   get("/network", query)
     .then((loaded) => {
       if (!root.isConnected) return;
-      view = loaded;
+      view = showDomestic ? loaded : { ...loaded, edges: loaded.edges.filter((e) => !e.domestic) };
       const fetched = performance.now();
       status.textContent = `${plural(view.nodes.length, "actor")} (the most active), ${plural(view.edges.length, "dyad")} among them · ${describeFilters(ctx.filters)} · sizes count real events (a fused event once)`;
       legendBox.replaceChildren(kindLegend(view), colorBy === "quad"

@@ -48,6 +48,39 @@ BAHAMAS = Article(
 )
 
 
+# Domestic bodies of a state and generic office holders (network nodes: ``store.nodes``).
+CAPITOL = Article(
+    doc_id="capitol",
+    text=(
+        "President Biden urged Congress on Tuesday to pass the border security bill. He has repeatedly called on "
+        "Congress to extend funding for child care. The White House criticized House Republicans for blocking aid "
+        "to Ukraine."
+    ),
+    date="2024-03-05",
+    source="capital wire",
+)
+BERLIN = Article(
+    doc_id="berlin",
+    text=(
+        "Germany's economy ministry on Monday warned German companies against new investments in China. The German "
+        "government criticized the French government over nuclear energy subsidies. German Chancellor Olaf Scholz "
+        "met French President Emmanuel Macron in Paris on Tuesday."
+    ),
+    date="2024-03-05",
+    source="european daily",
+)
+CYBER = Article(
+    doc_id="cyber",
+    text=(
+        "President Joe Biden met Chinese President Xi Jinping in San Francisco on Wednesday. The U.S. government "
+        "accused the Chinese government of hacking American networks. Japan summoned the Chinese ambassador on "
+        "Thursday."
+    ),
+    date="2024-03-06",
+    source="tech weekly",
+)
+
+
 def _articles(shared_dir: Path) -> list[Article]:
     seed = (shared_dir / "corpus" / "seed-article.txt").read_text(encoding="utf-8")
     found = [Article(doc_id="seed-article", text=seed, date="2024-03-01", source="specimen")]
@@ -58,7 +91,7 @@ def _articles(shared_dir: Path) -> list[Article]:
                 found.append(Article(doc_id=row["id"], text=row["text"], date=row["date"], source=row["source"]))
             if len(found) > WHITEHOUSE_WITH_HAMAS:
                 break
-    return [*found, YEAR_ONLY, BAHAMAS]
+    return [*found, YEAR_ONLY, BAHAMAS, CAPITOL, BERLIN, CYBER]
 
 
 @pytest.fixture(scope="module")
@@ -83,14 +116,26 @@ def _get(client: TestClient, route: str, **params: Any) -> Any:
 
 
 def _keys(client: TestClient, name: str) -> set[str]:
-    detail = _get(client, f"/actors/{name}")
-    return {detail["actor"]["key"]}
+    """The stored actor a name is, else the network node it names (a country's body, a state never named itself)."""
+    response = client.get(f"/actors/{name}")
+    return {response.json()["actor"]["key"]} if response.status_code == 200 else {name}
 
 
-def _pair_count(edges: list[dict[str, Any]], a: set[str], b: set[str], either: bool) -> int:
+def _owners(client: TestClient) -> dict[str, str]:
+    """Network node -> the stored actor it opens (a country's body such as USA_LEG: its country's actor)."""
+    nodes = _get(client, "/network", status="any", include_historical="true", **BIG)["nodes"]
+    return {n["key"]: n["actor"] or n["key"] for n in nodes}
+
+
+def _pair_count(
+    edges: list[dict[str, Any]], a: set[str], b: set[str], either: bool, owners: dict[str, str] | None = None
+) -> int:
+    def named(node: str, keys: set[str]) -> bool:  # the node, or the stored actor it opens, is named
+        return node in keys or (owners or {}).get(node, node) in keys
+
     def hit(e: dict[str, Any]) -> bool:
-        forward = e["source"] in a and e["target"] in b
-        return forward or (either and e["source"] in b and e["target"] in a)
+        forward = named(e["source"], a) and named(e["target"], b)
+        return forward or (either and named(e["source"], b) and named(e["target"], a))
 
     return sum(e["count"] for e in edges if hit(e))
 
@@ -109,6 +154,11 @@ QUERIES: list[dict[str, str]] = [
     {"actor": "Joe Biden"},
     {"actor": "China", "recipient": "Hamas", "either": "true", "status": "any"},
     {"actor": "Joe Biden", "recipient": "Benjamin Netanyahu"},
+    {"actor": "Joe Biden", "recipient": "Congress"},  # the president and his legislature: a domestic dyad
+    {"actor": "Congress", "recipient": "Joe Biden", "either": "true"},
+    {"actor": "USA_LEG", "recipient": "Joe Biden", "either": "true"},  # a node of the network, no stored actor
+    {"actor": "DEU", "recipient": "FRA"},  # two states named only by their governments
+    {"type": "ACCUSE"},
 ]
 
 
@@ -123,9 +173,9 @@ def test_one_query_counts_the_same_events_in_every_view(client: TestClient, quer
     dyads = _get(client, "/dyads", limit=10_000, **query)
     if "recipient" in query:  # a pair: its edges in the network and its dyads are its events
         a, b = _keys(client, query["actor"]), _keys(client, query["recipient"])
-        either = query.get("either") == "true"
-        assert _pair_count(network["edges"], a, b, either) == _pair_count(dyads, a, b, either) > 0
-        assert _pair_count(dyads, a, b, either) == events["total_events"], query
+        either, owners = query.get("either") == "true", _owners(client)
+        assert _pair_count(network["edges"], a, b, either, owners) == _pair_count(dyads, a, b, either, owners) > 0
+        assert _pair_count(dyads, a, b, either, owners) == events["total_events"], query
     else:  # the network holds every actor here: its edges are the dyads
         assert sum(e["count"] for e in network["edges"]) == sum(d["count"] for d in dyads), query
 
@@ -166,14 +216,54 @@ def test_the_default_leaves_out_negated_hypothetical_and_historical_events(clien
     assert pair(status="any") == sum(by_status.values())
 
 
+def _entities(nodes: list[dict[str, Any]]) -> dict[str, int]:
+    """The network's entity nodes (no state, no country's body): each is one stored actor."""
+    return {n["key"]: n["events"] for n in nodes if n["kind"] != "body" and n["key"] != n["country"]}
+
+
 def test_actor_counts_are_the_network_node_counts(client: TestClient) -> None:
-    nodes = {n["key"]: n["events"] for n in _get(client, "/network", **BIG)["nodes"]}
+    nodes = _get(client, "/network", **BIG)["nodes"]
     actors = {a["key"]: a["events"] for a in _get(client, "/actors", limit=1000) if a["events"]}
-    assert nodes == actors
+    entities = _entities(nodes)
+    assert entities and entities.items() <= actors.items()
     hamas = _get(client, "/actors/Hamas")
-    assert hamas["actor"]["events"] == nodes[hamas["actor"]["key"]]
+    assert hamas["actor"]["events"] == entities[hamas["actor"]["key"]]
     negated = {a["key"]: a["events"] for a in _get(client, "/actors", limit=1000, status="negated") if a["events"]}
-    assert negated == {n["key"]: n["events"] for n in _get(client, "/network", status="negated", **BIG)["nodes"]}
+    assert _entities(_get(client, "/network", status="negated", **BIG)["nodes"]).items() <= negated.items()
+    # A state's node holds its generic participants too ("the U.S. government", "the White House"), but not the
+    # events of its domestic bodies ("Congress", stored as the United States with sector LEG).
+    states = {n["key"]: n["events"] for n in nodes if n["key"] == n["country"]}
+    assert states["USA"] > 0 and "USA_GOV" not in states
+
+
+def test_a_country_s_bodies_are_nodes_of_their_own_and_its_generic_office_holders_are_the_state(
+    client: TestClient,
+) -> None:
+    dyads = {(d["source"], d["target"]): d for d in _get(client, "/dyads", limit=10_000)}
+    assert dyads and all(source != target for source, target in dyads)
+    # The president calling on his legislature: a domestic dyad, the legislature labelled by country and sector.
+    congress = dyads[("P:joe_biden", "USA_LEG")]
+    assert congress["target_name"] == "United States (legislature)" and congress["domestic"] and congress["count"] >= 2
+    assert dyads[("USA", "GOP")]["domestic"]  # the White House and the Republicans
+    # A ministry warning the country's firms; two states' governments.
+    firms = dyads[("DEU", "DEU_BUS")]
+    assert (firms["source_name"], firms["target_name"], firms["domestic"]) == ("Germany", "Germany (business)", True)
+    assert (dyads[("DEU", "FRA")]["target_name"], dyads[("DEU", "FRA")]["domestic"]) == ("France", False)
+    assert not dyads[("USA", "CHN")]["domestic"] and not dyads[("JPN", "CHN")]["domestic"]
+    nodes = {n["key"]: n for n in _get(client, "/network", **BIG)["nodes"]}
+    legislature = {k: nodes["USA_LEG"][k] for k in ("name", "country", "sector", "kind", "actor")}
+    assert legislature == {
+        "name": "United States (legislature)", "country": "USA", "sector": "LEG", "kind": "body", "actor": "USA"
+    }  # fmt: skip
+    assert (nodes["USA"]["name"], nodes["USA"]["sector"]) == ("United States", None)
+    # "The U.S. government", "the Chinese ambassador": no name of their own, so their state's node.
+    assert not {"USA_GOV", "CHN_GOV", "CHN_DIP", "DEU_GOV", "FRA_GOV"} & set(nodes)
+    # The exports carry the same labels and the domestic flag.
+    gexf = ET.fromstring(client.get("/network", params={"format": "gexf", **BIG}).content)
+    labels = {n.get("id"): n.get("label") for n in gexf.iter("{http://gexf.net/1.3}node")}
+    assert labels["USA_LEG"] == "United States (legislature)" and labels["DEU_BUS"] == "Germany (business)"
+    rows = csv.DictReader(io.StringIO(client.get("/dyads", params={"format": "csv", "limit": 10_000}).text))
+    assert {(r["source"], r["target"]): r["domestic"] for r in rows}[("P:joe_biden", "USA_LEG")] in ("True", "true")
 
 
 def test_an_event_known_only_to_its_year_stays_out_of_a_month_window(client: TestClient) -> None:

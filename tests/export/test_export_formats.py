@@ -178,17 +178,20 @@ def test_gexf_is_dynamic_with_a_spell_per_event_day(db: Path, consult: str, tmp_
     assert graph.graph["mode"] == "dynamic" and graph.is_directed()
     days: dict[tuple[str, str], set[str]] = {}
     counts: Counter[tuple[str, str]] = Counter()
-    for source, target, day in _query(db, "SELECT source, target, day FROM event_dyads"):
+    day_of = dict(_query(db, "SELECT event_id, day FROM events"))
+    with Store.open(db, read_only=True) as store:  # the node pairs of every mention, as the store counts them
+        pairs = queries.dyad_mentions(store.cursor(), count="mentions")
+    for event_id, source, target in pairs:
         counts[(source, target)] += 1
-        if day is not None:
-            days.setdefault((source, target), set()).add(day.isoformat())
+        if day_of[event_id] is not None:
+            days.setdefault((source, target), set()).add(day_of[event_id].isoformat())
     assert {(s, t) for s, t in graph.edges()} == set(counts)
     for (source, target), n in counts.items():
         edge = graph.edges[source, target]
         assert edge["count"] == n and {s for s, _ in edge.get("spells", [])} == days.get((source, target), set())
     for _, data in graph.nodes(data=True):
         assert data["start"] <= data["end"]
-    (source, target), *_ = _query(db, "SELECT source, target FROM event_dyads WHERE event_id = ?", [consult])
+    (source, target), *_ = [(s, t) for event_id, s, t in pairs if event_id == consult]
     assert ("2024-02-29", "2024-02-29") in graph.edges[source, target]["spells"]
 
 

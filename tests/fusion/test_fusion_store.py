@@ -18,6 +18,7 @@ from backchannel.pipeline import PIPELINE_VERSION, Pipeline
 from backchannel.records import Article
 from backchannel.store import Store, ingest, queries, recode
 from backchannel.store.errors import InvalidQuery
+from backchannel.store.nodes import node_sql
 from backchannel.store.schema import MIGRATIONS, TABLES
 from backchannel.store.writer import copy_fused_ids
 
@@ -242,15 +243,18 @@ _NOT_A_COPY = "e.doc_id NOT IN (SELECT doc_id FROM document_duplicates WHERE doc
 
 
 def _by_join(con: duckdb.DuckDBPyConnection) -> tuple[dict[str, int], dict[tuple[str, str], int]]:
-    """Real events per actor and per dyad, counted the slow way: joining fused_event_mentions."""
+    """Real events per network node and per dyad of nodes, counted the slow way: joining fused_event_mentions."""
     real = "count(DISTINCT coalesce(fm.fused_id, e.event_id))"
     join = "LEFT JOIN fused_event_mentions fm ON fm.event_id = e.event_id"
+    source, target = node_sql("e"), node_sql("r")
     nodes = con.execute(
-        f"SELECT e.actor_key, {real} FROM event_actors e {join} "
+        f"SELECT {source}, {real} FROM event_actors e {join} "
         f"WHERE e.role IN ('actor', 'recipient', 'mediator') AND {_NOT_A_COPY} GROUP BY 1"
     ).fetchall()
     dyads = con.execute(
-        f"SELECT e.source, e.target, {real} FROM event_dyads e {join} WHERE {_NOT_A_COPY} GROUP BY 1, 2"
+        f"SELECT {source}, {target}, {real} FROM event_actors e "
+        f"JOIN event_actors r ON r.event_id = e.event_id AND r.role = 'recipient' {join} "
+        f"WHERE e.role = 'actor' AND {source} <> {target} AND {_NOT_A_COPY} GROUP BY 1, 2"
     ).fetchall()
     return {str(k): int(n) for k, n in nodes}, {(str(s), str(t)): int(n) for s, t, n in dyads}
 

@@ -22,6 +22,7 @@ from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from backchannel.api import ApiSettings, create_app
 from backchannel.store import Store
+from backchannel.store.nodes import fill_nodes
 
 HOSTILE = (
     "x' OR '1'='1",
@@ -250,9 +251,10 @@ def _dense_network_db(path: Path, actors: int) -> dict[tuple[str, str], dict[str
         for role, column in (("actor", "s"), ("recipient", "t")):
             con.execute(
                 f"INSERT INTO event_actors SELECT id, '{role}', 0, {column}, {column}, {column}, {column}, "
-                f"NULL, NULL, NULL, NULL, NULL, {shared} FROM ({events})"
+                f"NULL, NULL, NULL, NULL, NULL, {shared}, NULL, NULL FROM ({events})"  # node: filled below
             )
-        con.execute(f"INSERT INTO event_dyads SELECT id, s, t, {shared} FROM ({events})")
+        con.execute(f"INSERT INTO event_dyads SELECT id, s, t, {shared}, NULL, NULL, NULL FROM ({events})")
+        fill_nodes(con)  # as the writer does for the rows it adds
         con.close()
     return expected
 

@@ -241,6 +241,23 @@ def test_network_filter_then_edge_shows_the_dyads_events(ui: Page, server: str) 
     _shot(ui, "event-from-dyad")
 
 
+def test_domestic_dyads_are_dashed_and_can_be_hidden(ui: Page, server: str) -> None:
+    edges = _api(server, "/network", status="asserted", max_nodes=100)["edges"]
+    domestic = {f"{e['source']}->{e['target']}" for e in edges if e["domestic"]}
+    ui.goto(server + "/#/network")
+    ui.wait_for_function("() => window.__backchannelGraph && window.__backchannelGraph.edges().length > 0")
+    drawn = ui.evaluate("() => window.__backchannelGraph.edges('.domestic').map((e) => e.id())")
+    assert set(drawn) == domestic
+    ui.get_by_test_id("domestic-toggle").uncheck()
+    ui.wait_for_function("() => location.hash.includes('domestic=0')")
+    ui.wait_for_function(
+        "n => window.__backchannelGraph && !window.__backchannelGraph.destroyed() "
+        "&& window.__backchannelGraph.edges().length === n",
+        arg=len(edges) - len(domestic),
+    )
+    assert ui.evaluate("() => window.__backchannelGraph.edges('.domestic').length") == 0
+
+
 def test_clicking_a_node_opens_the_actor_page(ui: Page, server: str) -> None:
     top = _api(server, "/network", status="asserted")["nodes"][0]
     ui.goto(server + "/#/network")
@@ -416,7 +433,11 @@ def test_dyad_series_marks_the_flagged_week_and_lists_what_drove_it(ui: Page, se
         assert item.get_attribute("data-event-id") == driver["event_id"]
     _shot(ui, "dyads")
     flagged.click()
-    expect(ui.get_by_test_id("dyad-week")).to_contain_text(f"Week of {change['week']}: 2 real events")
+    # The shelling week: the shelling, the two soldiers killed (generic Armenian soldiers are Armenia's node),
+    # the accusation.
+    week = next(w for w in series["weeks"] if w["week"] == change["week"])
+    assert week["count"] == 3
+    expect(ui.get_by_test_id("dyad-week")).to_contain_text(f"Week of {change['week']}: 3 real events")
     assert "current" in (cards.first.get_attribute("class") or "")
     drivers.first.locator("button").click()
     detail = _api(server, f"/events/{change['drivers'][0]['event_id']}")

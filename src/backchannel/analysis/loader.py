@@ -19,6 +19,7 @@ import duckdb
 
 from backchannel.analysis.models import Evidence
 from backchannel.store.errors import InvalidQuery
+from backchannel.store.nodes import NON_STATE_CODES, describe
 from backchannel.store.queries import EventFilter, event_clauses, resolve_actor
 
 __all__ = [
@@ -53,7 +54,6 @@ _LEVEL_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("ambassador", re.compile(r"\b(ambassador|charg[eé] d'affaires|consul|diplomat)\b")),
 )
 _STATE_CODE = re.compile(r"^[A-Z]{3}$")
-_NON_STATE_CODES = frozenset({"IGO", "NGO", "MNC", "UAF", "IMG", "REB", "CVL", "UNK"})
 _DAY = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
@@ -75,6 +75,12 @@ class Participant:
     title: str | None = None
     country: str | None = None
     sector: str | None = None
+    node: str = ""  # the network node the participant is (``store.nodes``): USA_LEG for "Congress"; "": its key
+
+    @property
+    def party(self) -> str:
+        """The node this participant is in the network analyses (its actor key when no node is known)."""
+        return self.node or self.key
 
 
 @dataclass(frozen=True)
@@ -117,16 +123,17 @@ class EventView:
 
         ``directed``: actor -> recipient.  ``mutual``: two actors of an event without recipients
         ("Israel and Hamas agreed", "talks between Fatah and Hamas").  ``mediation``: mediator -> party.
+        Two participants that are one network node (a state and its generic office holder) are no pair.
         """
         pairs: list[tuple[Participant, Participant, str]] = []
         if self.recipients:
-            pairs += [(a, r, "directed") for a in self.actors for r in self.recipients if a.key != r.key]
+            pairs += [(a, r, "directed") for a in self.actors for r in self.recipients if a.party != r.party]
         else:
             pairs += [
-                (a, b, "mutual") for i, a in enumerate(self.actors) for b in self.actors[i + 1 :] if a.key != b.key
+                (a, b, "mutual") for i, a in enumerate(self.actors) for b in self.actors[i + 1 :] if a.party != b.party
             ]
         parties = self.actors + self.recipients
-        pairs += [(m, p, "mediation") for m in self.mediators for p in parties if m.key != p.key]
+        pairs += [(m, p, "mediation") for m in self.mediators for p in parties if m.party != p.party]
         return pairs
 
 
@@ -151,7 +158,7 @@ class Corpus:
         info = self.actors.get(key)
         if info is not None and info.kind is not None:
             return info.kind == "country"
-        return bool(_STATE_CODE.match(key)) and key not in _NON_STATE_CODES
+        return bool(_STATE_CODE.match(key)) and key not in NON_STATE_CODES
 
     def level(self, p: Participant) -> str:
         """How senior a participant is: from its title, else its sector; collective actors are unspecified."""
@@ -319,13 +326,15 @@ def load_corpus(
         params,
     )
     links: dict[str, dict[str, list[Participant]]] = defaultdict(lambda: defaultdict(list))
-    for event_id, role, key, text, title, country, sector in _fetch(
+    for event_id, role, key, text, title, country, sector, node in _fetch(
         con,
-        "SELECT a.event_id, a.role, a.actor_key, a.text, a.title, a.country, a.sector FROM event_actors a "
+        "SELECT a.event_id, a.role, a.actor_key, a.text, a.title, a.country, a.sector, a.node FROM event_actors a "
         f"JOIN events e ON e.event_id = a.event_id {where} ORDER BY a.event_id, a.role, a.position",
         params,
     ):
-        links[str(event_id)][str(role)].append(Participant(str(key), str(role), str(text), title, country, sector))
+        links[str(event_id)][str(role)].append(
+            Participant(str(key), str(role), str(text), title, country, sector, str(node or ""))
+        )
     fused = _fused_ids(con, where, params)
     events: list[EventView] = []
     keys: set[str] = set()
@@ -342,6 +351,10 @@ def load_corpus(
         events.append(view)
         keys.update(p.key for group in roles.values() for p in group)
     infos = _actor_infos(con, keys)
+    # A country's body (USA_LEG), or a state named only by generic participants, may be no stored actor.
+    unstored = {p.node for group in links.values() for ps in group.values() for p in ps} - set(infos)
+    for key, node in describe(con, unstored).items():
+        infos[key] = ActorInfo(key=key, name=node.name, country=node.country, sector=node.sector, kind=node.kind)
     # Owners named by affiliation or country may never take part themselves: load them for names.
     owners = {i.affiliation for i in infos.values() if i.affiliation} | {i.country for i in infos.values() if i.country}
     infos.update(_actor_infos(con, {k for k in owners if k and k not in infos}))

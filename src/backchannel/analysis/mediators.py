@@ -64,7 +64,7 @@ def _ties(corpus: Corpus) -> dict[Edge, list[EventView]]:
     ties: dict[Edge, list[EventView]] = defaultdict(list)
     for event in corpus.events:
         for p, q, kind in event.counterparts():
-            u, v = corpus.rollup(p.key), corpus.rollup(q.key)
+            u, v = corpus.rollup(p.party), corpus.rollup(q.party)
             if u == v:
                 continue
             if kind == "mediation" or (kind == "mutual" and event.cooperative):
@@ -95,7 +95,7 @@ def _crossing(corpus: Corpus, side_a: set[str], side_b: set[str]) -> tuple[int, 
         for p, q, kind in event.counterparts():
             if kind == "mediation":
                 continue
-            u, v = corpus.rollup(p.key), corpus.rollup(q.key)
+            u, v = corpus.rollup(p.party), corpus.rollup(q.party)
             if (u in side_a and v in side_b) or (u in side_b and v in side_a):
                 (cooperation if event.cooperative else conflict).add(event.real_id)
     return len(conflict), len(cooperation)
@@ -109,11 +109,11 @@ def _mediations(
     for event in corpus.events:
         if not event.mediators:
             continue
-        parties = {corpus.rollup(p.key) for p in event.actors + event.recipients}
+        parties = {corpus.rollup(p.party) for p in event.actors + event.recipients}
         has_a, has_b = bool(parties & side_a), bool(parties & side_b)
         if not (has_a or has_b):
             continue
-        for m in {corpus.rollup(p.key) for p in event.mediators} - side_a - side_b:
+        for m in {corpus.rollup(p.party) for p in event.mediators} - side_a - side_b:
             bucket = found[m][0 if has_a and has_b else 1]
             if all(e.real_id != event.real_id for e in bucket):
                 bucket.append(event)

@@ -83,7 +83,8 @@ def csv_response(items: Sequence[BaseModel], name: str, next_cursor: str | None 
 
 _NS = "http://gexf.net/1.3"
 _EDGE_ATTRS = ("count", "count_verbal_coop", "count_material_coop", "count_verbal_conflict",
-               "count_material_conflict", "mean_intensity", "types")  # fmt: skip
+               "count_material_conflict", "mean_intensity", "types", "domestic")  # fmt: skip
+_ATTR_TYPES = {"mean_intensity": "double", "types": "string", "domestic": "boolean"}  # the rest: integer
 _QUADS = {1: "count_verbal_coop", 2: "count_material_coop", 3: "count_verbal_conflict", 4: "count_material_conflict"}
 
 
@@ -95,17 +96,19 @@ def network_gexf(view: NetworkView) -> bytes:
     ET.SubElement(meta, "description").text = "PLOVER actor network: actor -> recipient dyads of the query's events"
     graph = ET.SubElement(root, "graph", {"mode": "static", "defaultedgetype": "directed"})
     node_attrs = ET.SubElement(graph, "attributes", {"class": "node", "mode": "static"})
-    for name, kind in (("country", "string"), ("kind", "string"), ("events", "integer")):
+    for name, kind in (("country", "string"), ("sector", "string"), ("kind", "string"), ("events", "integer")):
         ET.SubElement(node_attrs, "attribute", {"id": name, "title": name, "type": kind})
     edge_attrs = ET.SubElement(graph, "attributes", {"class": "edge", "mode": "static"})
     for name in _EDGE_ATTRS:
-        kind = "double" if name == "mean_intensity" else ("string" if name == "types" else "integer")
+        kind = _ATTR_TYPES.get(name, "integer")
         ET.SubElement(edge_attrs, "attribute", {"id": name, "title": name, "type": kind})
     nodes = ET.SubElement(graph, "nodes")
     for node in view.nodes:
         element = ET.SubElement(nodes, "node", {"id": node.key, "label": node.name or node.key})
         values = ET.SubElement(element, "attvalues")
-        for name, value in (("country", node.country), ("kind", node.kind), ("events", node.events)):
+        for name, value in (
+            ("country", node.country), ("sector", node.sector), ("kind", node.kind), ("events", node.events)
+        ):  # fmt: skip
             if value is not None:
                 ET.SubElement(values, "attvalue", {"for": name, "value": str(value)})
     edges = ET.SubElement(graph, "edges")
@@ -115,6 +118,7 @@ def network_gexf(view: NetworkView) -> bytes:
         found: dict[str, object] = {"count": edge.count, "mean_intensity": edge.mean_intensity}
         found.update({_QUADS[q]: n for q, n in edge.by_quad_class.items() if q in _QUADS})
         found["types"] = " ".join(f"{t}:{n}" for t, n in sorted(edge.by_type.items(), key=lambda x: (-x[1], x[0])))
+        found["domestic"] = "true" if edge.domestic else "false"
         values = ET.SubElement(element, "attvalues")
         for name in _EDGE_ATTRS:
             if name in found:

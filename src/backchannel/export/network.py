@@ -1,9 +1,10 @@
-"""The actor network the GraphML and GEXF exports write: actors as nodes, directed dyads as edges.
+"""The actor network the GraphML and GEXF exports write: network nodes, directed dyads as edges.
 
-An edge is an (actor -> recipient) pair of the exported events, counted as ``event_dyads`` counts it
-(each actor x each recipient of an event, an actor never paired with itself), so its ``count`` and
-quad-class counts equal those of ``queries.dyads`` under the same filter.  Events without a recipient
-add no edge.
+Nodes are those of ``store.nodes`` (an entity, a state, or a country's body such as "United States
+(legislature)").  An edge is an (actor node -> recipient node) pair of the exported events, counted as
+``queries.dyads`` counts it (each actor x each recipient of an event, one pair of nodes once per event, a node
+never paired with itself), so its ``count`` and quad-class counts equal those of ``queries.dyads`` under the
+same filter.  Events without a recipient add no edge.
 """
 
 from __future__ import annotations
@@ -85,9 +86,15 @@ class ActorGraph:
 
 
 def _node(nodes: dict[str, GraphNode], a: EventActor, events: ExportSet) -> GraphNode:
-    node = nodes.get(a.key)
+    key = a.node or a.key
+    node = nodes.get(key)
     if node is None:
-        node = nodes[a.key] = GraphNode(a.key, events.name(a), a.country, a.sector, events.kind(a))
+        info = events.nodes.get(key)
+        if key == a.key or info is None:  # an entity, or a state named as itself
+            node = GraphNode(key, events.name(a), a.country, a.sector, events.kind(a))
+        else:  # a state or a country's body standing for a generic participant ("Congress", "the administration")
+            node = GraphNode(key, info.name or events.name(a), info.country, info.sector, info.kind)
+        nodes[key] = node
     return node
 
 
@@ -97,13 +104,16 @@ def build_graph(events: ExportSet) -> ActorGraph:
     edges: dict[tuple[str, str], GraphEdge] = {}
     for e in events.events:
         row = e.row
+        pairs: set[tuple[str, str]] = set()
         for a in row.actors:
             for r in row.recipients:
-                if a.key == r.key:
+                pair = (a.node or a.key, r.node or r.key)
+                if pair[0] == pair[1] or pair in pairs:
                     continue
-                edge = edges.get((a.key, r.key))
+                pairs.add(pair)
+                edge = edges.get(pair)
                 if edge is None:
-                    edge = edges[(a.key, r.key)] = GraphEdge(a.key, r.key)
+                    edge = edges[pair] = GraphEdge(*pair)
                 edge.count += 1
                 edge.intensity_sum += row.intensity
                 edge.by_quad[row.quad_class] += 1

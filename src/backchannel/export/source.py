@@ -15,6 +15,7 @@ import duckdb
 
 from backchannel.store import queries
 from backchannel.store.models import EventActor, EventRow, Span
+from backchannel.store.nodes import NodeInfo, describe
 from backchannel.store.queries import EventFilter
 
 __all__ = ["ExportEvent", "ExportSet", "Provenance", "SourceDoc", "load_events"]
@@ -61,6 +62,7 @@ class ExportSet:
     country_names: Mapping[str, str] = field(default_factory=dict)  # ISO alpha-3 -> display name ("Russia")
 
     names: Mapping[str, str] = field(default_factory=dict)  # actor key -> canonical name (actors table)
+    nodes: Mapping[str, NodeInfo] = field(default_factory=dict)  # network node key -> its name, country, sector
 
     def kind(self, actor: EventActor) -> str | None:
         return self.kinds.get(actor.key)
@@ -158,4 +160,5 @@ def load_events(con: duckdb.DuckDBPyConnection, f: EventFilter | None = None) ->
     names = {str(k): str(n) for k, _, n in found if n}
     countries = con.execute("SELECT actor_key, name FROM actors WHERE kind = 'country' AND name IS NOT NULL")
     country_names = {str(k): str(v) for k, v in countries.fetchall()}
-    return ExportSet(events=events, kinds=kinds, country_names=country_names, names=names)
+    nodes = describe(con, {a.node or a.key for e in events for a in (*e.row.actors, *e.row.recipients)})
+    return ExportSet(events=events, kinds=kinds, country_names=country_names, names=names, nodes=nodes)

@@ -68,8 +68,13 @@ def _iso(value: Any) -> str | None:
     return value.isoformat() if isinstance(value, date) else None
 
 
-def _has(column: str) -> str:
-    return f"list_has_any(e.{column}, ?::TEXT[])"
+def _has(role: str) -> str:
+    """SQL: a mention of fused event ``e`` has a participant of ``role`` named by the bound actor keys or network
+    nodes (as the mention listing reads an actor filter: ``queries.named_participant``)."""
+    return (
+        "e.fused_id IN (SELECT m.fused_id FROM fused_event_mentions m JOIN event_actors a ON a.event_id = m.event_id "
+        f"WHERE a.role = '{role}' AND {queries.named_participant('a')})"
+    )
 
 
 def _where(con: Connection, f: FusedFilter) -> tuple[list[str], list[Any]]:
@@ -80,19 +85,19 @@ def _where(con: Connection, f: FusedFilter) -> tuple[list[str], list[Any]]:
     b = queries.resolve_actor(con, f.recipient, "recipient") if f.recipient else None
     if a is not None and b is not None:
         if f.either:
-            one = f"({_has('actors')} AND {_has('recipients')})"
+            one = f"({_has('actor')} AND {_has('recipient')})"
             clauses.append(f"({one} OR {one})")
             params += [a, b, b, a]
         else:
-            clauses.append(f"{_has('actors')} AND {_has('recipients')}")
+            clauses.append(f"{_has('actor')} AND {_has('recipient')}")
             params += [a, b]
     elif a is not None or b is not None:
         keys = a if a is not None else b
         if f.either:
-            clauses.append(f"({_has('actors')} OR {_has('recipients')})")
+            clauses.append(f"({_has('actor')} OR {_has('recipient')})")
             params += [keys, keys]
         else:
-            clauses.append(_has("actors" if a is not None else "recipients"))
+            clauses.append(_has("actor" if a is not None else "recipient"))
             params.append(keys)
     # Type, status, the time window and the mention conditions: the same parsing and SQL as the mention listing.
     window = queries.EventFilter(

@@ -48,6 +48,7 @@ class EventActor(_Model):
     title: str | None = None
     start: int | None = None
     end: int | None = None
+    node: str | None = None  # the network node the participant is (``store.nodes``): USA_LEG for "Congress"
 
 
 class PlaceRow(_Model):
@@ -149,6 +150,9 @@ class Dyad(_Model):
     by_quad_class: dict[int, int]
     by_type: dict[str, int]
     mean_intensity: float
+    # Both ends are nodes of one country (a president and his legislature, a ministry and the country's
+    # business): a domestic dyad, kept and flagged so a view can leave it out.
+    domestic: bool = False
 
 
 class TimelineBucket(_Model):
@@ -162,10 +166,14 @@ class TimelineBucket(_Model):
 
 
 class NetworkNode(_Model):
-    key: str
-    name: str | None = None
+    """A node of the network (``store.nodes``): an entity, a state, or a country's body of one sector."""
+
+    key: str  # the entity's actor key, the state's country code, or country_SECTOR for a body (USA_LEG)
+    name: str | None = None  # "Joe Biden", "United States", "United States (legislature)"
     country: str | None = None
-    kind: str | None = None
+    sector: str | None = None  # the sector of a country's body (None for a state or an entity)
+    kind: str | None = None  # the stored actor's kind; "body" for a country's body
+    actor: str | None = None  # the stored actor a view opens for the node (for a body: its country)
     events: int
 
 

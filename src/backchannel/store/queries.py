@@ -40,6 +40,7 @@ from backchannel.store.models import (
     TimelineBucket,
     TimeRow,
 )
+from backchannel.store.nodes import describe, domestic, is_node
 from backchannel.store.rows import alias_form
 from backchannel.store.search import parse_query
 
@@ -59,6 +60,7 @@ __all__ = [
     "event_clauses",
     "event_details",
     "events",
+    "named_participant",
     "network",
     "resolve_actor",
     "timeline",
@@ -195,7 +197,21 @@ def _grain(con: Connection, count: str) -> _Grain:
 
 
 _PARTY_ROLES = "e.role IN ('actor', 'recipient', 'mediator')"
-_PARTICIPANT = "SELECT event_id FROM event_actors WHERE role = ? AND actor_key IN (SELECT unnest(?::TEXT[]))"
+
+
+def named_participant(alias: str) -> str:
+    """SQL: the participant ``alias`` (an ``event_actors`` row) is one of the bound actor keys or network nodes.
+
+    A reference names stored actors; a participant is named by its key or by its node (``store.nodes``), so
+    ``USA`` holds the generic U.S. officials the network draws as the United States, and ``USA_LEG`` (a node
+    of the network, no stored actor) the participants drawn as the U.S. legislature.
+    """
+    return f"list_has_any(?::TEXT[], [{alias}.actor_key, {alias}.node])"
+
+
+def _participant() -> str:
+    """SQL: the mentions with a participant of the bound role among the bound actor keys or nodes."""
+    return f"SELECT a.event_id FROM event_actors a WHERE a.role = ? AND {named_participant('a')}"
 
 
 def _allowed(name: str, values: list[str], allowed: tuple[str, ...]) -> list[str]:
@@ -225,15 +241,15 @@ def _pair(con: Connection, f: EventFilter, drive: str | None) -> tuple[list[str]
     params: list[Any] = []
     if f.either and f.actor and f.recipient:
         a, b = resolve_actor(con, f.actor, "actor"), resolve_actor(con, f.recipient, "recipient")
-        one = f"(e.event_id IN ({_PARTICIPANT}) AND e.event_id IN ({_PARTICIPANT}))"
+        one = f"(e.event_id IN ({_participant()}) AND e.event_id IN ({_participant()}))"
         clauses.append(f"({one} OR {one})")
         params += ["actor", a, "recipient", b, "actor", b, "recipient", a]
         return clauses, params
     if f.either and (f.actor or f.recipient):
         who = resolve_actor(con, f.actor or f.recipient or "", "actor" if f.actor else "recipient")
         clauses.append(
-            "e.event_id IN (SELECT event_id FROM event_actors WHERE role IN ('actor', 'recipient') "
-            "AND actor_key IN (SELECT unnest(?::TEXT[])))"
+            f"e.event_id IN (SELECT a.event_id FROM event_actors a WHERE a.role IN ('actor', 'recipient') "
+            f"AND {named_participant('a')})"
         )
         params.append(who)
         return clauses, params
@@ -242,9 +258,9 @@ def _pair(con: Connection, f: EventFilter, drive: str | None) -> tuple[list[str]
             continue
         keys = resolve_actor(con, ref, role)
         if role == drive:
-            clauses.append("e.role = ? AND e.actor_key IN (SELECT unnest(?::TEXT[]))")
+            clauses.append(f"e.role = ? AND {named_participant('e')}")
         else:
-            clauses.append(f"e.event_id IN ({_PARTICIPANT})")
+            clauses.append(f"e.event_id IN ({_participant()})")
         params += [role, keys]
     return clauses, params
 
@@ -339,7 +355,7 @@ def _event_actors(con: Connection, event_ids: list[str]) -> dict[str, dict[str, 
     if event_ids:
         rows = _fetch(
             con,
-            f"SELECT event_id, role, {_ACTOR_COLUMNS} FROM event_actors "
+            f"SELECT event_id, role, {_ACTOR_COLUMNS}, node FROM event_actors "
             f"WHERE event_id IN ({', '.join('?' * len(event_ids))}) ORDER BY event_id, role, position",
             event_ids,
         )
@@ -421,9 +437,9 @@ def events(
             params += [day, day, event_id]
     where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
     # Page the narrow (day, id) pairs first; then fetch the wide rows of that page only.
-    # One row per (event, actor key): only a name that resolves to several keys can repeat an event.
-    who = filt.actor if drive == "actor" else filt.recipient
-    distinct = "DISTINCT" if drive and who and len(resolve_actor(con, who, drive)) > 1 else ""
+    # One row per (event, participant): a name that resolves to several keys, or a state whose generic officials
+    # take part beside it (the United States and "the U.S. government"), can repeat an event.
+    distinct = "DISTINCT" if drive else ""
     keys = con.execute(
         f"SELECT {distinct} e.event_id, e.day FROM {table} e {where} ORDER BY e.day NULLS FIRST, e.event_id LIMIT ?",
         [*params, limit + 1],
@@ -571,6 +587,8 @@ def resolve_actor(con: Connection, ref: str, param: str = "actor") -> list[str]:
         [ref, form],
     ).fetchall()
     keys = sorted(str(r[0]) for r in rows)
+    if not keys and is_node(ref):  # a node of the network that is no stored actor (USA_LEG, or a state)
+        return [ref]
     if not keys or ref in keys:
         return keys
     own = con.execute(
@@ -669,6 +687,23 @@ class _DyadTotals:
     types: dict[str, int] = field(default_factory=lambda: defaultdict(int))
 
 
+# One row per (mention, actor node, recipient node): the actor -> recipient pairs of ``event_dyads`` with the node
+# of each end (``store.nodes``, stored beside them).  Two pairs of one mention between the same two nodes are one
+# row ("the administration and the United States urged Congress"), and a pair whose two ends are one node is no
+# dyad (the U.S. Alternate Executive Director -> the United States).
+_NODE_DYADS = (
+    "SELECT e.event_id, e.fused_id, e.source_node AS source, e.target_node AS target, e.quad_class, "
+    "e.event_type, e.intensity FROM event_dyads e {where}"
+)
+
+
+def _node_dyads(con: Connection, f: EventFilter, grain: _Grain) -> tuple[str, list[Any]]:
+    """SQL of the node pairs (``_NODE_DYADS``) of the mentions ``f`` and ``grain`` count, with its parameters."""
+    clauses, params = _where(con, f, table="event_dyads")
+    clauses = ["e.source_node <> e.target_node AND NOT e.node_repeat", *clauses, *grain.clauses()]
+    return _NODE_DYADS.format(where="WHERE " + " AND ".join(clauses)), params
+
+
 def _dyad_rows(
     con: Connection,
     f: EventFilter,
@@ -678,25 +713,26 @@ def _dyad_rows(
     count: Count = "events",
 ) -> list[Dyad]:
     grain = _grain(con, count)
-    clauses, params = _where(con, f, table="event_dyads")
+    base, params = _node_dyads(con, f, grain)
+    among, among_params = [], list[Any]()
     if keys is not None:
-        clauses.append("e.source IN (SELECT unnest(?::TEXT[])) AND e.target IN (SELECT unnest(?::TEXT[]))")
-        params += [keys, keys]
-    clauses += grain.clauses()
-    where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+        among = ["e.source IN (SELECT unnest(?::TEXT[])) AND e.target IN (SELECT unnest(?::TEXT[]))"]
+        among_params = [keys, keys]
+    cte, cte_params = f"WITH d AS MATERIALIZED ({base}) ", params
     if not grain.fused:
-        # One row of event_dyads per (mention, pair): its rows are what is counted.
-        cte, cte_params, table, cond, cond_params = "", [], "event_dyads e", where, params
+        # One row of d per (mention, node pair): its rows are what is counted.
+        table, cond, cond_params = "d e", ("WHERE " + among[0]) if among else "", among_params
     else:
-        # One row per (real event, pair): a mention of no fused event as it is; the mentions of a fused event
+        # One row per (real event, node pair): a mention of no fused event as it is; the mentions of a fused event
         # share type and quad class, and their intensities are averaged.
-        alone, together = (("WHERE " + " AND ".join([*clauses, c])) for c in _FUSED_OR_NOT)
+        alone, together = (("WHERE " + " AND ".join([*among, c])) for c in _FUSED_OR_NOT)
         units = (
-            f"SELECT e.source, e.target, e.quad_class, e.event_type, e.intensity FROM event_dyads e {alone} "
+            f"SELECT e.source, e.target, e.quad_class, e.event_type, e.intensity FROM d e {alone} "
             "UNION ALL SELECT e.source, e.target, any_value(e.quad_class), any_value(e.event_type), avg(e.intensity) "
-            f"FROM event_dyads e {together} GROUP BY e.source, e.target, e.fused_id"
+            f"FROM d e {together} GROUP BY e.source, e.target, e.fused_id"
         )
-        cte, cte_params = f"WITH u AS MATERIALIZED ({units}) ", [*params, *params]
+        cte += f", u AS MATERIALIZED ({units}) "
+        cte_params = [*params, *among_params, *among_params]
         table, cond, cond_params = "u e", "", []
     join, join_params = "", list[Any]()
     if strongest is not None or min_count > 1:
@@ -720,24 +756,17 @@ def _dyad_rows(
         slot.intensity += float(total or 0.0)
         slot.quad[int(quad)] += int(n)
         slot.types[str(etype)] += int(n)
-    names = _names(con, sorted({k for pair in acc for k in pair}))
+    info = describe(con, {k for pair in acc for k in pair})
     out = [
         Dyad(
-            source=src, source_name=names.get(src), target=tgt, target_name=names.get(tgt), count=s.count,
+            source=src, source_name=info[src].name, target=tgt, target_name=info[tgt].name, count=s.count,
             by_quad_class=dict(sorted(s.quad.items())), by_type=dict(sorted(s.types.items())),
-            mean_intensity=round(s.intensity / s.count, 4),
+            mean_intensity=round(s.intensity / s.count, 4), domestic=domestic(info[src], info[tgt]),
         )
         for (src, tgt), s in acc.items()
     ]  # fmt: skip
     out.sort(key=lambda d: (-d.count, d.source, d.target))
     return out
-
-
-def _names(con: Connection, keys: list[str]) -> dict[str, str | None]:
-    if not keys:
-        return {}
-    rows = con.execute("SELECT actor_key, name FROM actors WHERE actor_key IN (SELECT unnest(?::TEXT[]))", [keys])
-    return {str(k): (None if n is None else str(n)) for k, n in rows.fetchall()}
 
 
 def dyads(
@@ -758,7 +787,7 @@ def dyads(
         raise InvalidQuery(f"limit: must be between 1 and {MAX_DYADS}, got {limit}")
     if offset < 0:
         raise InvalidQuery(f"offset: must be 0 or more, got {offset}")
-    strongest = None if limit is None else offset + limit
+    strongest = None if limit is None else min(offset + limit, 2**62)  # an offset past any ranking: SQL's LIMIT range
     rows = _dyad_rows(con, f or EventFilter(), strongest=strongest, min_count=min_count, count=count)
     return rows[offset:]
 
@@ -769,13 +798,9 @@ def dyad_mentions(con: Connection, f: EventFilter | None = None, count: Count = 
     The same rows ``dyads`` counts (actor -> recipient pairs of ``event_dyads``, a near-duplicate document's copy
     left out when counting real events), for a caller that groups them itself (the weekly dyad series).
     """
-    grain = _grain(con, count)
-    clauses, params = _where(con, f or EventFilter(), table="event_dyads")
-    clauses += grain.clauses()
-    where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+    base, params = _node_dyads(con, f or EventFilter(), _grain(con, count))
     rows = con.execute(
-        f"SELECT e.event_id, e.source, e.target FROM event_dyads e {where} ORDER BY e.event_id, e.source, e.target",
-        params,
+        f"SELECT DISTINCT event_id, source, target FROM ({base}) ORDER BY event_id, source, target", params
     ).fetchall()
     return [(str(i), str(s), str(t)) for i, s, t in rows]
 
@@ -800,16 +825,21 @@ def network(
     filt = f or EventFilter()
     clauses, params = _where(con, filt, table="event_actors")
     where = " AND ".join(["e.role IN ('actor', 'recipient', 'mediator')", *clauses, *grain.clauses()])
-    # event_actors holds one row per (mention, actor): per actor, count(*) counts mentions.
-    rows = _fetch(
-        con,
-        f"WITH n AS (SELECT e.actor_key AS key, {grain.counted()} AS events FROM event_actors e "
-        f"WHERE {where} GROUP BY e.actor_key ORDER BY events DESC, key LIMIT ?) "
-        "SELECT n.key, a.name, a.country, a.kind, n.events FROM n LEFT JOIN actors a ON a.actor_key = n.key "
-        "ORDER BY n.events DESC, n.key",
+    # One row per (mention, node): two actors of one mention that are one node (the United States and its
+    # Alternate Executive Director) count once.
+    rows = con.execute(
+        f"SELECT e.node, {grain.counted()} AS events FROM event_actors e WHERE {where} AND NOT e.node_repeat "
+        "GROUP BY e.node ORDER BY events DESC, e.node LIMIT ?",
         [*params, max_nodes],
-    )
-    nodes = [NetworkNode.model_validate(r) for r in rows]
+    ).fetchall()
+    info = describe(con, [str(k) for k, _ in rows])
+    nodes = [
+        NetworkNode(
+            key=str(k), name=info[str(k)].name, country=info[str(k)].country, sector=info[str(k)].sector,
+            kind=info[str(k)].kind, actor=info[str(k)].actor, events=int(n),
+        )
+        for k, n in rows
+    ]  # fmt: skip
     edges = [
         NetworkEdge.model_validate(d.model_dump())
         for d in _dyad_rows(con, filt, [n.key for n in nodes], strongest=max_edges, min_count=min_count, count=count)
@@ -862,8 +892,8 @@ def timeline(
     clauses, params = _where(con, filt)
     if subject is not None:
         clauses.append(
-            "e.event_id IN (SELECT event_id FROM event_actors WHERE role IN ('actor', 'recipient', 'mediator') "
-            "AND actor_key IN (SELECT unnest(?::TEXT[])))"
+            "e.event_id IN (SELECT a.event_id FROM event_actors a WHERE a.role IN ('actor', 'recipient', 'mediator') "
+            f"AND {named_participant('a')})"
         )
         params.append(resolve_actor(con, subject))
     clauses.append("e.day IS NOT NULL")

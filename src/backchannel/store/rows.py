@@ -171,11 +171,12 @@ def _event_rows(
             seen.add(key)
             start, end = _ref_span(ref, event, result.actors, article.text)
             link = (event_id, role, position, key, ref.text, ref.actor_id, ref.name, ref.country, ref.sector)
-            links.append((*link, ref.role, start, end, *shared, None))  # fused_id: set by fusion
+            # fused_id (set by fusion), node and node_repeat (set once written)
+            links.append((*link, ref.role, start, end, *shared, None, None, None))
             actors.append((key, ref.actor_id, ref.name or ref.text, ref.country, ref.sector, None, bool(ref.actor_id)))
     sources = [link[3] for link in links if link[1] == "actor"]
     targets = [link[3] for link in links if link[1] == "recipient"]
-    dyads: list[Row] = [(event_id, s, t, *shared, None) for s in sources for t in targets if s != t]
+    dyads: list[Row] = [(event_id, s, t, *shared, *(None,) * 4) for s in sources for t in targets if s != t]
     return row, links, dyads, actors
 
 

@@ -158,12 +158,24 @@ _M5 = (
     *reindex_statements(),
 )
 
+# The network node of each participant and of each end of each dyad (``store.nodes``), and whether a row repeats
+# a node (a node pair) an earlier row of its mention already has, so aggregates count each once without DISTINCT:
+# written by the writer (``nodes.fill_nodes``) with the rows, and for existing rows on the next writable open.
+_M6 = (
+    "ALTER TABLE event_actors ADD COLUMN node TEXT",
+    "ALTER TABLE event_actors ADD COLUMN node_repeat BOOLEAN",
+    "ALTER TABLE event_dyads ADD COLUMN source_node TEXT",
+    "ALTER TABLE event_dyads ADD COLUMN target_node TEXT",
+    "ALTER TABLE event_dyads ADD COLUMN node_repeat BOOLEAN",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial tables", _M1),
     Migration(2, "near-duplicate documents and fused events", _M2),
     Migration(3, "links between fused events (announcements)", _M3),
     Migration(4, "fused event of each mention in event_actors and event_dyads", _M4),
     Migration(5, "free-text search index of events (event_terms)", _M5),
+    Migration(6, "network node of each participant in event_actors and event_dyads", _M6),
 )
 
 # Every table a Parquet export writes, in dependency order.

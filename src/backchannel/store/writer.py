@@ -20,6 +20,7 @@ import duckdb
 
 from backchannel.records import Article, DocumentResult
 from backchannel.store.errors import StoreError, StoreLocked, StoreNotFound
+from backchannel.store.nodes import fill_nodes
 from backchannel.store.rows import DocumentRows, Row, document_rows
 from backchannel.store.schema import MIGRATIONS, TABLES, applied_versions, apply_migrations
 from backchannel.store.search import Postings, index_postings, reindex_statements
@@ -127,6 +128,7 @@ class Store:
                     raise StoreError(f"{where}: database schema is out of date; open it for writing to migrate")
             else:
                 apply_migrations(con)
+                fill_nodes(con)  # rows written before migration 6
         except duckdb.Error as exc:
             raise StoreError(f"{where}: cannot migrate database: {exc}") from exc
 
@@ -194,6 +196,8 @@ class Store:
         self._insert("aliases", aliases, "ON CONFLICT DO NOTHING")
         for table in batch[0].tables if batch else ():
             self._insert(table, [row for rows in batch for row in rows.tables[table]])
+        if batch:
+            fill_nodes(self._con, [str(rows.document[0]) for rows in batch])
         index_postings(self._con, self._postings(batch))
 
     def _postings(self, batch: Sequence[DocumentRows]) -> Postings:
