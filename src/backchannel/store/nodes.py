@@ -9,7 +9,8 @@ Director": USA_GOV) or a group ("the Biden administration") -- is the node of th
   ``state`` of ``actors/data/sectors.tsv``: government, military, diplomats, intelligence) or is unknown;
 * the country's body of that sector otherwise (key ``USA_LEG``, label "United States (legislature)").
 
-An edge whose two ends are one node is no dyad; an edge between two nodes of one country (the president and
+An edge whose two ends are one node is no dyad, nor is one joining a state's office holder to that state (the
+president acting on his own state); an edge between two nodes of one country (the president and
 the legislature) is a domestic dyad.  ``node_sql`` is the one definition of a participant's node (a SQL
 expression over an ``event_actors`` row); ``fill_nodes`` stores it beside the rows the writer adds (columns
 ``event_actors.node`` and ``event_dyads.source_node``/``target_node``, migration 6), so the aggregates group
@@ -149,6 +150,28 @@ def fill_nodes(con: duckdb.DuckDBPyConnection, doc_ids: list[str] | None = None)
         "WHERE event_dyads.event_id = r.event_id AND event_dyads.source = r.source AND event_dyads.target = r.target "
         f"{scope.format(table='event_dyads')}",
         params * 2,
+    )
+    _office_holders_on_their_state(con, scope.format(table="d"), params)
+
+
+def _office_holders_on_their_state(con: duckdb.DuckDBPyConnection, scope: str, params: list[object]) -> None:
+    """A pair joining a state's office holder (a person or body of a sector acting for the state: the president,
+    the Pentagon) to that state's own node is the same party twice -- "Biden called on the administration" -- so
+    it is no dyad either (a person acting on his own state is no dyad); it stays a domestic dyad when the
+    other end is a body of the state ("Biden urged Congress": United States (legislature))."""
+    state = ", ".join(f"'{s.code}'" for s in sectors().values() if s.state)
+
+    def holder(p: str, other: str) -> str:
+        own_state = _state_country(f"{p}.country")
+        return f"({p}.node <> {p}.country AND {p}.sector IN ({state}) AND {other}.node = {p}.country AND {own_state})"
+
+    con.execute(
+        "UPDATE event_dyads SET node_repeat = TRUE FROM (SELECT d.event_id, d.source, d.target FROM event_dyads d "
+        "JOIN event_actors s ON s.event_id = d.event_id AND s.role = 'actor' AND s.actor_key = d.source "
+        "JOIN event_actors t ON t.event_id = d.event_id AND t.role = 'recipient' AND t.actor_key = d.target "
+        f"WHERE ({holder('s', 't')} OR {holder('t', 's')}) {scope}) r "
+        "WHERE event_dyads.event_id = r.event_id AND event_dyads.source = r.source AND event_dyads.target = r.target",
+        params,
     )
 
 
