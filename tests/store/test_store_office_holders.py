@@ -41,7 +41,9 @@ def pairs(tmp_path_factory: pytest.TempPathFactory) -> set[tuple[str, str]]:
         ingest(store, [WASHINGTON, PARIS], Pipeline(), PIPELINE_VERSION)
     with Store.open(path, read_only=True) as store:
         everything = EventFilter(status="any")
-        return {(d.source_name or d.source, d.target_name or d.target) for d in queries.dyads(store.cursor(), 1, everything)}
+        return {
+            (d.source_name or d.source, d.target_name or d.target) for d in queries.dyads(store.cursor(), 1, everything)
+        }
 
 
 def test_an_office_holder_acting_on_his_own_state_is_no_dyad(pairs: set[tuple[str, str]]) -> None:
