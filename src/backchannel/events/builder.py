@@ -27,6 +27,7 @@ from backchannel.events.modality import Modality, clause_modality, reporting_ver
 from backchannel.events.ontology import DOMESTIC_TYPES, INTENSITY, QUAD_CLASS, TERRITORIAL_TYPES
 from backchannel.events.parties import (
     appositive_country,
+    bloc_party,
     key,
     mention_from_ref,
     place_party,
@@ -284,8 +285,12 @@ class EventBuilder:
             outside = sent.doc[reported.left_edge.i : reported.right_edge.i + 1] if reported is not None else None
             country = sentence_country(sent, finder, actors + recips, outside, mediators)
         if country:
-            actors = [with_country(a, country, any_kind=True) for a in actors]
-            recips = [with_country(r, country, any_kind=True) for r in recips]
+            actors = [
+                a if bloc_party(a, sent, finder.words) else with_country(a, country, any_kind=True) for a in actors
+            ]
+            recips = [
+                r if bloc_party(r, sent, finder.words) else with_country(r, country, any_kind=True) for r in recips
+            ]
         return actors, recips
 
     def _territorial_target(

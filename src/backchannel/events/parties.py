@@ -13,6 +13,7 @@ from backchannel.records import ActorMention, ActorRef, PlaceMention
 
 __all__ = [
     "appositive_country",
+    "bloc_party",
     "hostile",
     "key",
     "mention_from_ref",
@@ -50,6 +51,18 @@ def with_country(m: ActorMention, country: str, any_kind: bool = False) -> Actor
     if m.resolved or m.country or (m.kind != "group" and not any_kind):
         return m
     return m.model_copy(update={"country": country})
+
+
+def bloc_party(m: ActorMention, sent: Span, words: WordClasses) -> bool:
+    """Whether an unnamed party is one of several states ("Western leaders", "foreign governments"): the
+    sentence's country is no guess for it (word class ``bloc_modifiers``)."""
+    if m.resolved or m.country:
+        return False
+    span = sent.doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    # the mention may leave its modifier out ("European diplomats" named as "diplomats")
+    return any(t.lower_ in words.bloc_modifiers for t in (*span, *span.root.lefts))
 
 
 def appositive_country(m: ActorMention, sent: Span, finder: ArgumentFinder) -> ActorMention:

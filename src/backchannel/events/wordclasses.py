@@ -49,6 +49,7 @@ class WordClasses:
     attempt_nouns: frozenset[str]
     attribution_verbs: frozenset[str]
     auxiliary_deps: frozenset[str]
+    bloc_modifiers: frozenset[str]
     bombing_modifiers: frozenset[str]
     cause_preps: frozenset[str]
     charge_nouns: frozenset[str]
