@@ -10,7 +10,7 @@ event's.  A participle or conjunct without a subject of its own shares the place
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from weakref import WeakKeyDictionary
@@ -84,6 +84,9 @@ class _Tree:
     steps: dict[int, tuple[int, bool, bool]] = field(default_factory=dict)
     # place (start, end) -> the token heading its characters, -1 when they make no span
     place_heads: dict[tuple[int, int], int] = field(default_factory=dict)
+    kids: list[list[int]] = field(default_factory=list)  # token -> its dependents, filled on first use
+    places: Sequence[PlaceMention] | None = None  # the place list ``by_head`` indexes
+    by_head: dict[int, list[int]] = field(default_factory=dict)  # head token -> its places' indices
 
 
 # a memo of the pure reads above, kept per Doc and dropped with it (no Doc is kept alive by it)
@@ -108,6 +111,41 @@ def _step(tree: _Tree, doc: Doc, i: int) -> tuple[int, bool, bool]:
         step = (token.head.i, boundary and (not conj or _has_subject(token)), boundary and conj)
         tree.steps[i] = step
     return step
+
+
+def _kids(tree: _Tree, doc: Doc) -> list[list[int]]:
+    if not tree.kids:
+        kids: list[list[int]] = [[] for _ in range(len(doc))]
+        # relative heads, stored unsigned: the cast gives back the negative offsets
+        for i, offset in enumerate(doc.to_array("HEAD").astype("int64").tolist()):
+            if offset:
+                kids[i + offset].append(i)
+        tree.kids = kids
+    return tree.kids
+
+
+def _open_below(tree: _Tree, doc: Doc, top: int) -> Iterator[int]:
+    """Every token ``_path_to`` may walk from up to ``top`` (and some it may not: a superset, read down
+    from ``top`` through the dependents that open no other clause)."""
+    kids = _kids(tree, doc)
+    stack = [kid for kid in kids[top] if not any(_step(tree, doc, kid)[1:])]
+    while stack:
+        node = stack.pop()
+        yield node
+        stack.extend(kid for kid in kids[node] if not _step(tree, doc, kid)[1])
+
+
+def _places_below(tree: _Tree, doc: Doc, tops: Sequence[Token], places: Sequence[PlaceMention]) -> list[int]:
+    """The indices (in ``places``) of the places headed by a token some ``_path_to`` may walk up to one of
+    ``tops`` from; a place outside them has no path and cannot attach."""
+    if tree.places is not places:
+        tree.places, tree.by_head = places, {}
+        for at, place in enumerate(places):
+            head = _place_head(tree, doc, place)
+            if head is not None:
+                tree.by_head.setdefault(head, []).append(at)
+    found = {at for top in tops for node in _open_below(tree, doc, top.i) for at in tree.by_head.get(node, ())}
+    return sorted(found)
 
 
 def _path_to(tree: _Tree, doc: Doc, head: int, ancestor: Token) -> list[int] | None:
@@ -264,6 +302,22 @@ def _overlapping(lo: int, hi: int, places: Sequence[PlaceMention]) -> Iterator[P
         at += 1
 
 
+_MANY_PLACES = 8  # more places than this in reach: read the clauses' own tokens instead of every place
+
+
+def _places_in(
+    tree: _Tree, doc: Doc, tops: Sequence[Token], lo: int, hi: int, places: Sequence[PlaceMention]
+) -> Iterator[PlaceMention]:
+    """The places overlapping characters ``lo..hi`` that may hang below one of ``tops``, in order: a clause
+    of a run-on sentence spans hundreds of places, nearly all of them inside other clauses."""
+    first = bisect_right(places, lo, key=lambda place: place.end)
+    if bisect_left(places, hi, lo=first, key=lambda place: place.start) - first <= _MANY_PLACES:
+        return _overlapping(lo, hi, places)
+    return (
+        places[at] for at in _places_below(tree, doc, tops, places) if places[at].end > lo and places[at].start < hi
+    )
+
+
 def attach_location(trigger: Token, places: Sequence[PlaceMention]) -> PlaceMention | None:
     """The place syntactically governed by ``trigger``'s clause, or None.
 
@@ -279,7 +333,7 @@ def attach_location(trigger: Token, places: Sequence[PlaceMention]) -> PlaceMent
     hi = min(sent.end_char, max(n.right_edge.idx + len(n.right_edge.text) for n in nodes))
     doc = trigger.doc
     tree = _tree(doc)
-    for place in _overlapping(lo, hi, places):
+    for place in _places_in(tree, doc, nodes, lo, hi, places):
         head_i = _place_head(tree, doc, place)
         # in the trigger's sentence: its token lies between the sentence's (Token.sent walks the sentence)
         if head_i is None or not sent.start <= head_i < sent.end or head_i == trigger.i:
