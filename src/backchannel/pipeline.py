@@ -7,6 +7,7 @@ that is also the shape Ray Data runs as a stateful actor.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -72,6 +73,10 @@ class Pipeline:
             country_actor=lambda code: _country_actor(kb, code),
             type_scorer=self.classifier.predict_proba,
         )
+        # the model, knowledge base and gazetteer just loaded live as long as the pipeline: moved out of
+        # the cyclic collector's reach, they are no longer scanned again by each full collection that
+        # the millions of objects of a long document set off (a sixth of the coding time of one)
+        gc.freeze()
 
     def run(self, articles: Iterable[Article]) -> Iterator[DocumentResult | StageError]:
         """Code each article; a failing document yields a ``StageError`` and the batch goes on."""
