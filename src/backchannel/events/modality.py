@@ -146,13 +146,15 @@ def _governing_markers(verb: Token, negated: bool, words: WordClasses, depth: in
     hops = 0
     while cur.head.i != cur.i and hops < 8:
         hops += 1
-        if any(c.dep_ == "mark" and c.lower_ in words.conditional_marks for c in cur.children):
+        kids = [(c.dep_, c) for c in cur.children]  # read once for the marks and the tense below
+        marks = [c.lower_ for dep, c in kids if dep == "mark"]
+        if any(m in words.conditional_marks for m in marks):
             return Modality("hypothetical", "conditional"), negated
-        tense = {cur.tag_} | {c.tag_ for c in cur.children if c.dep_ in words.auxiliary_deps}
+        tense = {cur.tag_} | {c.tag_ for dep, c in kids if dep in words.auxiliary_deps}
         if (
             not tense & {"VBD"}
             and tense & {"VB", "VBP", "VBZ"}
-            and any(c.dep_ == "mark" and c.lower_ in words.temporal_condition_marks for c in cur.children)
+            and any(m in words.temporal_condition_marks for m in marks)
         ):
             return Modality("hypothetical", "temporal condition"), negated
         if cur.dep_ in words.governed_clause_deps:
