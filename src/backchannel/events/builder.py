@@ -75,11 +75,17 @@ class DocContext:
     # run-on sentence holds hundreds of events, and reading it again for each made coding it quadratic
     _topics: dict[int, tuple[str, ...]] = field(default_factory=dict)
     _sentence_refs: dict[tuple[int, int], SentenceRef] = field(default_factory=dict)
+    _mediation_denied: dict[int, bool] = field(default_factory=dict)
 
     def topics(self, sent: Span, words: WordClasses) -> tuple[str, ...]:
         if sent.start not in self._topics:
             self._topics[sent.start] = contexts(sent, words)
         return self._topics[sent.start]
+
+    def mediation_denied(self, sent: Span, words: WordClasses) -> bool:
+        if sent.start not in self._mediation_denied:
+            self._mediation_denied[sent.start] = mediation_denied(sent, words)
+        return self._mediation_denied[sent.start]
 
     def sentence(self, sent: Span, index: int) -> SentenceRef:
         key = (sent.start, index)
@@ -143,7 +149,7 @@ class EventBuilder:
             status, modality_rule = "future", "future: dated after the report"  # "looks forward to ... on July 5"
         location = self._location(cand, ctx.places)
         actors, recips = self._local_parties(entry.event_type, location, list(cand.actors), list(cand.recipients))
-        mediators = self._mediators(cand, sent, reporter, location, actors + recips)
+        mediators = self._mediators(cand, sent, reporter, location, actors + recips, ctx)
         score = confidence(cand, time, status, actors, recips)
         reported = next((c for c in cand.clause.children if c.dep_ == "ccomp"), None) if not cand.nominal else None
         actors, recips = self._countries(sent, location, actors, recips, ctx.finder, reported, mediators)
@@ -221,6 +227,7 @@ class EventBuilder:
         reporter: ActorRef | None,
         location: PlaceMention | None,
         parties: list[ActorMention],
+        ctx: DocContext,
     ) -> list[ActorMention]:
         if QUAD_CLASS.get(cand.entry.event_type) == 4:
             # "strikes kill five despite the US-brokered truce": material conflict has no mediator (the truce has)
@@ -234,7 +241,7 @@ class EventBuilder:
             for m in cand.mediators
             if not (m.country in own and (m.kind in ("country", "place") or m.sector in state))
         ]
-        if cand.entry.event_type != "CONSULT" or location is None or mediation_denied(sent, self.words):
+        if cand.entry.event_type != "CONSULT" or location is None or ctx.mediation_denied(sent, self.words):
             # "held talks in Brussels with no third party present": no host is read as mediator
             return unique_refs(mediators)
         if (

@@ -13,8 +13,9 @@ Rules read the dependency parse around the trigger:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from weakref import WeakKeyDictionary
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from backchannel.events.wordclasses import WordClasses
 
@@ -156,32 +157,53 @@ def _own_condition(verb: Token, condition: Token, words: WordClasses) -> bool:
 
 def _governing_markers(verb: Token, negated: bool, words: WordClasses, depth: int) -> tuple[Modality | None, bool]:
     """Markers on the clauses above: conditions, negating, requesting, future and hedging governors."""
+    memo = _HOPS.setdefault(verb.doc, {})
     cur = verb
     hops = 0
     while cur.head.i != cur.i and hops < 8:
         hops += 1
-        if any(c.dep_ == "mark" and c.lower_ in words.conditional_marks for c in cur.children):
-            return Modality("hypothetical", "conditional"), negated
-        tense = {cur.tag_} | {c.tag_ for c in cur.children if c.dep_ in words.auxiliary_deps}
-        if (
-            not tense & {"VBD"}
-            and tense & {"VB", "VBP", "VBZ"}
-            and any(c.dep_ == "mark" and c.lower_ in words.temporal_condition_marks for c in cur.children)
-        ):
-            return Modality("hypothetical", "temporal condition"), negated
-        if cur.dep_ in words.governed_clause_deps:
-            found, negated = _negating_governor(cur, negated, words)
-            found = found or _requesting_governor(cur, words)
-            found = found or _intending_governor(cur, negated, words, depth)
-            found = found or _content_governor(cur, words)
-            found = found or _modal_governor(cur, negated, words)
-            if found is not None:
-                return found, negated
-            if cur.head.lemma_.lower() in words.speech_verbs and cur.dep_ == "ccomp":
-                # reported speech: modality of the reporting clause does not transfer
-                break
+        key = (cur.i, negated, depth, id(words))
+        hop = memo.get(key)
+        if hop is None:
+            hop = memo[key] = _hop(cur, negated, words, depth)
+        found, negated, stop = hop
+        if found is not None:
+            return found, negated
+        if stop:
+            break
         cur = cur.head
     return None, negated
+
+
+# one step of that walk, by (clause head, negated so far, depth, word classes) and per Doc (dropped with it):
+# the clauses of a run-on sentence share the chain of conjuncts above them, and each of its hundreds of
+# events walked that chain again
+_HOPS: WeakKeyDictionary[Doc, dict[tuple[int, bool, int, int], tuple[Modality | None, bool, bool]]] = (
+    WeakKeyDictionary()
+)
+
+
+def _hop(cur: Token, negated: bool, words: WordClasses, depth: int) -> tuple[Modality | None, bool, bool]:
+    """The marker ``cur``'s own governor sets (if any), the negation carried up, and whether the walk stops."""
+    kids = [(c.dep_, c) for c in cur.children]  # read once for the marks and the tense below
+    marks = [c.lower_ for dep, c in kids if dep == "mark"]
+    if any(m in words.conditional_marks for m in marks):
+        return Modality("hypothetical", "conditional"), negated, False
+    tense = {cur.tag_} | {c.tag_ for dep, c in kids if dep in words.auxiliary_deps}
+    if not tense & {"VBD"} and tense & {"VB", "VBP", "VBZ"} and any(m in words.temporal_condition_marks for m in marks):
+        return Modality("hypothetical", "temporal condition"), negated, False
+    if cur.dep_ in words.governed_clause_deps:
+        found, negated = _negating_governor(cur, negated, words)
+        found = found or _requesting_governor(cur, words)
+        found = found or _intending_governor(cur, negated, words, depth)
+        found = found or _content_governor(cur, words)
+        found = found or _modal_governor(cur, negated, words)
+        if found is not None:
+            return found, negated, False
+        if cur.head.lemma_.lower() in words.speech_verbs and cur.dep_ == "ccomp":
+            # reported speech: modality of the reporting clause does not transfer
+            return None, negated, True
+    return None, negated, False
 
 
 def _negating_governor(cur: Token, negated: bool, words: WordClasses) -> tuple[Modality | None, bool]:

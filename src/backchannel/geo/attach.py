@@ -10,11 +10,12 @@ event's.  A participle or conjunct without a subject of its own shares the place
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from weakref import WeakKeyDictionary
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from backchannel.geo.lexicon import COMMUNICATION_VERBS, LOCATIVE_PREPS, PLACE_NOUNS, PLACE_OBJECT_VERBS
 from backchannel.records import PlaceMention
@@ -73,22 +74,98 @@ def _clause_boundary(token: Token) -> bool:
     return token.dep_ == "conj" and token.pos_ in {"VERB", "AUX"}
 
 
-def _path_to(head: Token, ancestor: Token) -> _Path | None:
-    """The path from ``head`` up to ``ancestor`` if no clause boundary lies between them."""
-    if not ancestor.left_edge.i <= head.i <= ancestor.right_edge.i:
+@dataclass(slots=True)
+class _Tree:
+    """What ``attach_location`` reads of one document's parse, each read once: a run-on sentence holds
+    hundreds of events and places, and walking ``Token`` objects up the tree again for every pair of them
+    was most of the coder's time on actor-dense text.  Filled lazily, token by token and place by place."""
+
+    # token -> (its head, a walk may not pass it, a walk may not pass it into its head): see ``_step``
+    steps: dict[int, tuple[int, bool, bool]] = field(default_factory=dict)
+    # place (start, end) -> the token heading its characters, -1 when they make no span
+    place_heads: dict[tuple[int, int], int] = field(default_factory=dict)
+    kids: list[list[int]] = field(default_factory=list)  # token -> its dependents, filled on first use
+    places: Sequence[PlaceMention] | None = None  # the place list ``by_head`` indexes
+    by_head: dict[int, list[int]] = field(default_factory=dict)  # head token -> its places' indices
+
+
+# a memo of the pure reads above, kept per Doc and dropped with it (no Doc is kept alive by it)
+_TREES: WeakKeyDictionary[Doc, _Tree] = WeakKeyDictionary()
+
+
+def _tree(doc: Doc) -> _Tree:
+    tree = _TREES.get(doc)
+    if tree is None:
+        tree = _TREES[doc] = _Tree()
+    return tree
+
+
+def _step(tree: _Tree, doc: Doc, i: int) -> tuple[int, bool, bool]:
+    """Token ``i``'s head, whether it opens another clause (always a boundary), and whether it is a
+    conjoined clause without a subject (a boundary only right below the ancestor walked to)."""
+    step = tree.steps.get(i)
+    if step is None:
+        token = doc[i]
+        boundary = _clause_boundary(token)
+        conj = token.dep_ == "conj"
+        step = (token.head.i, boundary and (not conj or _has_subject(token)), boundary and conj)
+        tree.steps[i] = step
+    return step
+
+
+def _kids(tree: _Tree, doc: Doc) -> list[list[int]]:
+    if not tree.kids:
+        kids: list[list[int]] = [[] for _ in range(len(doc))]
+        # relative heads, stored unsigned: the cast gives back the negative offsets
+        for i, offset in enumerate(doc.to_array("HEAD").astype("int64").tolist()):
+            if offset:
+                kids[i + offset].append(i)
+        tree.kids = kids
+    return tree.kids
+
+
+def _open_below(tree: _Tree, doc: Doc, top: int) -> Iterator[int]:
+    """Every token ``_path_to`` may walk from up to ``top`` (and some it may not: a superset, read down
+    from ``top`` through the dependents that open no other clause)."""
+    kids = _kids(tree, doc)
+    stack = [kid for kid in kids[top] if not any(_step(tree, doc, kid)[1:])]
+    while stack:
+        node = stack.pop()
+        yield node
+        stack.extend(kid for kid in kids[node] if not _step(tree, doc, kid)[1])
+
+
+def _places_below(tree: _Tree, doc: Doc, tops: Sequence[Token], places: Sequence[PlaceMention]) -> list[int]:
+    """The indices (in ``places``) of the places headed by a token some ``_path_to`` may walk up to one of
+    ``tops`` from; a place outside them has no path and cannot attach."""
+    if tree.places is not places:
+        tree.places, tree.by_head = places, {}
+        for at, place in enumerate(places):
+            head = _place_head(tree, doc, place)
+            if head is not None:
+                tree.by_head.setdefault(head, []).append(at)
+    found = {at for top in tops for node in _open_below(tree, doc, top.i) for at in tree.by_head.get(node, ())}
+    return sorted(found)
+
+
+def _path_to(tree: _Tree, doc: Doc, head: int, ancestor: Token) -> list[int] | None:
+    """The path (token indices) from ``head`` up to ``ancestor`` if no clause boundary lies between them."""
+    if not ancestor.left_edge.i <= head <= ancestor.right_edge.i:
         return None  # outside the ancestor's subtree: no walk to the root needed
-    path: list[Token] = []
+    top = ancestor.i
+    path: list[int] = []
     node = head
-    while node.i != ancestor.i:
-        if node.head.i == node.i:  # reached the root without meeting the ancestor
+    while node != top:
+        up, closed, closed_below_top = _step(tree, doc, node)
+        if up == node:  # reached the root without meeting the ancestor
             return None
-        if _clause_boundary(node) and (node.dep_ != "conj" or node.head.i == ancestor.i or _has_subject(node)):
+        if closed or (closed_below_top and up == top):
             # a conjunct deeper down ("killed when rifts hit ... and turned violent in Raqqa") is still
             # part of the subordinate clause; a conjunct of the trigger itself is another event
             return None
         path.append(node)
-        node = node.head
-    return _Path(tuple(path))
+        node = up
+    return path
 
 
 def _nearest_prep(tokens: Sequence[Token]) -> Token | None:
@@ -143,9 +220,13 @@ def _through_place_noun(tokens: Sequence[Token]) -> bool:
     return any(t.lower_ in PLACE_NOUNS for t in tokens[1:])
 
 
-def _place_head(trigger: Token, place: PlaceMention) -> Token | None:
-    span = trigger.doc.char_span(place.start, place.end, alignment_mode="expand")
-    return span.root if span is not None and len(span) else None
+def _place_head(tree: _Tree, doc: Doc, place: PlaceMention) -> int | None:
+    key = (place.start, place.end)
+    head = tree.place_heads.get(key)
+    if head is None:
+        span = doc.char_span(place.start, place.end, alignment_mode="expand")
+        head = tree.place_heads[key] = span.root.i if span is not None and len(span) else -1
+    return head if head >= 0 else None
 
 
 def _score(path: _Path, place: PlaceMention) -> float:
@@ -221,6 +302,22 @@ def _overlapping(lo: int, hi: int, places: Sequence[PlaceMention]) -> Iterator[P
         at += 1
 
 
+_MANY_PLACES = 8  # more places than this in reach: read the clauses' own tokens instead of every place
+
+
+def _places_in(
+    tree: _Tree, doc: Doc, tops: Sequence[Token], lo: int, hi: int, places: Sequence[PlaceMention]
+) -> Iterator[PlaceMention]:
+    """The places overlapping characters ``lo..hi`` that may hang below one of ``tops``, in order: a clause
+    of a run-on sentence spans hundreds of places, nearly all of them inside other clauses."""
+    first = bisect_right(places, lo, key=lambda place: place.end)
+    if bisect_left(places, hi, lo=first, key=lambda place: place.start) - first <= _MANY_PLACES:
+        return _overlapping(lo, hi, places)
+    return (
+        places[at] for at in _places_below(tree, doc, tops, places) if places[at].end > lo and places[at].start < hi
+    )
+
+
 def attach_location(trigger: Token, places: Sequence[PlaceMention]) -> PlaceMention | None:
     """The place syntactically governed by ``trigger``'s clause, or None.
 
@@ -235,21 +332,25 @@ def attach_location(trigger: Token, places: Sequence[PlaceMention]) -> PlaceMent
     nodes = [trigger, *(governor for governor, _ in governors)]
     lo = max(sent.start_char, min(n.left_edge.idx for n in nodes))
     hi = min(sent.end_char, max(n.right_edge.idx + len(n.right_edge.text) for n in nodes))
-    for place in _overlapping(lo, hi, places):
-        head = _place_head(trigger, place)
+    doc = trigger.doc
+    tree = _tree(doc)
+    for place in _places_in(tree, doc, nodes, lo, hi, places):
+        head_i = _place_head(tree, doc, place)
         # in the trigger's sentence: its token lies between the sentence's (Token.sent walks the sentence)
-        if head is None or not sent.start <= head.i < sent.end or head.i == trigger.i:
+        if head_i is None or not sent.start <= head_i < sent.end or head_i == trigger.i:
             continue
-        candidates: list[tuple[_Path, float]] = []
-        own = _path_to(head, trigger)
+        candidates: list[tuple[list[int], float]] = []
+        own = _path_to(tree, doc, head_i, trigger)
         if own is not None:
             candidates.append((own, 0.0))
         else:
             for governor, penalty in governors:
-                shared = _path_to(head, governor)
-                if shared is not None and trigger not in shared.tokens:
+                shared = _path_to(tree, doc, head_i, governor)
+                if shared is not None and trigger.i not in shared:
                     candidates.append((shared, penalty))
-        for path, penalty in candidates:
+        head = doc[head_i]
+        for indices, penalty in candidates:
+            path = _Path(tuple(doc[i] for i in indices))
             if not _locative(path, head):
                 continue
             key = (_score(path, place) + penalty, place.start, place)
