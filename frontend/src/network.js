@@ -234,9 +234,11 @@ export function renderNetwork(root, ctx) {
         quadBar(dyad.by_quad_class, dyad.count),
         h("p", { class: "types" }, Object.entries(dyad.by_type).map(([t, n]) => h("span", { class: "type-count" }, typeBadge(t, quadOf[t]), ` ${n}`))),
         h("div", { class: "actions" },
-          h("button", { type: "button", onclick: () => go("timeline", { actor: a, with: b }) }, "Dyad timeline"),
+          // The timeline and the event table take node keys (USA_LEG), so they count what the edge counts; the
+          // dyad series and the brokerage panels read stored actors (a body: its country).
+          h("button", { type: "button", onclick: () => go("timeline", { actor: dyad.source, with: dyad.target }) }, "Dyad timeline"),
           h("button", { type: "button", onclick: () => go("dyads", { actor: a, with: b }) }, "Dyad series and shifts"),
-          h("button", { type: "button", onclick: () => go("events", { actor: a, recipient: b, either: "1" }) }, "In the event table")),
+          h("button", { type: "button", onclick: () => go("events", { actor: dyad.source, recipient: dyad.target, either: "1" }) }, "In the event table")),
         mediatorsSection(a, b, ctx.filters),
         channelsSection(a, b, ctx.filters),
         h("h3", {}, "Mentions"),

@@ -78,6 +78,16 @@ CAUCASUS = [
 ]  # fmt: skip
 
 
+# A president and his legislature: a domestic dyad whose target is a body of the state (node USA_LEG), not a
+# stored actor, written for these tests.
+CAPITOL = [
+    ("capitol-1", "2024-03-05", "Wire D", "Biden presses Congress",
+     "President Biden urged Congress on Tuesday to pass the border security bill."),
+    ("capitol-2", "2024-03-12", "Wire D", "Child care funding",
+     "President Biden called on Congress on Tuesday to extend funding for child care."),
+]  # fmt: skip
+
+
 def _free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind(("127.0.0.1", 0))
@@ -94,6 +104,8 @@ def demo_build(tmp_path_factory: pytest.TempPathFactory, shared_dir: Path) -> tu
     fields = ("id", "date", "source", "title", "text")
     caucasus = "".join(json.dumps(dict(zip(fields, row, strict=True))) + "\n" for row in CAUCASUS)
     (examples / "caucasus.jsonl").write_text(caucasus, encoding="utf-8")
+    capitol = "".join(json.dumps(dict(zip(fields, row, strict=True))) + "\n" for row in CAPITOL)
+    (examples / "capitol.jsonl").write_text(capitol, encoding="utf-8")
     db = tmp_path_factory.mktemp("ui") / "dashboard.duckdb"
     args = ["demo", "--db", str(db), "--examples", str(examples), "--shared", str(shared_dir), "--limit", "0"]
     out = tmp_path_factory.mktemp("out") / "stdout.txt"
@@ -187,7 +199,7 @@ def test_demo_summary_names_documents_events_and_dyads(demo_build: tuple[Path, s
     summary = demo_build[1]
     health = _api(server, "/health")
     assert f"{health['documents']} documents, {health['events']} event mentions stored" in summary
-    assert health["documents"] == 15  # six briefs, the seed article, the hostile article, seven on one dyad
+    assert health["documents"] == 17  # six briefs, the seed article, the hostile one, seven on one dyad, two Capitol
     assert "1 announcements linked to the event they announced" in summary
     # The summary counts what the API counts by default: real events, asserted and not historical.
     counted = _api(server, "/events", totals="true", limit=1)["total_events"]
@@ -198,7 +210,7 @@ def test_demo_summary_names_documents_events_and_dyads(demo_build: tuple[Path, s
 
 def test_network_filter_then_edge_shows_the_dyads_events(ui: Page, server: str) -> None:
     ui.goto(server + "/")
-    expect(ui.get_by_test_id("stats")).to_contain_text("15 documents")
+    expect(ui.get_by_test_id("stats")).to_contain_text("17 documents")
     ui.wait_for_function("() => window.__backchannelGraph && window.__backchannelGraph.edges().length > 0")
     everything = ui.evaluate("() => window.__backchannelGraph.edges().length")
     _shot(ui, "network")
@@ -535,6 +547,22 @@ def test_every_view_counts_the_same_real_events_for_one_pair(ui: Page, server: s
     print(f"\nreal events {a}-{b} by view: {totals} (API network edges: {expected})")
     # The dyad series counts the pair's actor -> recipient events for the same filter, as the network does.
     assert totals["network"] == totals["timeline"] == totals["events"] == totals["dyads"] == expected
+
+
+def test_a_dyad_s_buttons_open_the_views_that_count_its_events(ui: Page, server: str) -> None:
+    # The edge President Biden -> United States (legislature): its timeline and event table count what it counts,
+    # though its target is a body of the state, no stored actor.
+    edges = _api(server, "/network", status="asserted", max_nodes=1000)["edges"]
+    body = [e for e in edges if re.fullmatch(r"[A-Z]{3}_[A-Z]{3}", e["target"]) and e["domestic"]]
+    assert body, "the Capitol briefs give a dyad with a state's body"
+    edge = max(body, key=lambda e: e["count"])
+    pair = sum(e["count"] for e in edges if {e["source"], e["target"]} == {edge["source"], edge["target"]})
+    for button in ("In the event table", "Dyad timeline"):
+        ui.goto(server + f"/#/network?actor={edge['source']}&with={edge['target']}")
+        assert _total(ui, "pair-total") == pair
+        ui.get_by_test_id("dyad-panel").get_by_role("button", name=button).click()
+        ui.wait_for_function("() => !location.hash.startsWith('#/network')")
+        assert _total(ui) == pair, button
 
 
 def test_only_asserted_events_are_counted_unless_others_are_opted_in(ui: Page, server: str) -> None:
