@@ -13,13 +13,22 @@ A posted document appears in the default (fused) views at once.  The result is t
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
 
 import duckdb
 
 from backchannel.fusion.dedup import DedupSettings, NearDuplicateIndex
-from backchannel.fusion.fuse import FusedEvent, FusionSettings, MentionRecord, fuse_mentions, link_announcements
+from backchannel.fusion.fuse import (
+    FusedEvent,
+    FusionSettings,
+    MentionRecord,
+    _Check,
+    fuse_mentions,
+    link_announcements,
+)
 from backchannel.fusion.store import insert_announcement_links, insert_fused, load_mentions
 from backchannel.store.errors import StoreError
 from backchannel.store.writer import Store
@@ -34,7 +43,9 @@ class IncrementalSummary:
     documents: int  # new documents fused
     duplicates: int  # of them, near-duplicates of a stored document
     mentions: int  # mentions refused (the new ones and those of their blocks)
-    fused_events: int  # fused events written
+    fused_events: int  # fused events written (new or changed)
+    loaded: int = 0  # stored mentions read to decide and link them (those near the new ones' dates)
+    decided: int = 0  # mentions whose fused event was chosen again (the new ones, and those they may displace)
 
 
 def _canonical(con: Connection, doc_id: str, settings: DedupSettings) -> tuple[str, float]:
@@ -83,12 +94,157 @@ def _copy_fused_ids(con: Connection, fused: Sequence[FusedEvent], others: Sequen
         )
 
 
-def _parties(mentions: Sequence[MentionRecord]) -> set[str]:
+def _parties(mentions: Iterable[MentionRecord]) -> set[str]:
     out: set[str] = set()
     for m in mentions:
         out |= m.parties
         out |= {p.key for p in (*m.actors, *m.recipients)}
     return out
+
+
+Group = tuple[str, frozenset[str]]  # event type and party set: the fusion blocks of every status, and links
+Window = tuple[date, date]
+
+
+@dataclass
+class _Loader:
+    """Loads stored mentions of some groups (type, party set) whose dates come near some windows."""
+
+    con: Connection
+    check: _Check
+    groups: set[Group]
+    statuses: list[str]
+    keys: list[str]
+    exclude: list[str]  # the new documents
+    settings: FusionSettings
+    seen: set[str] = field(default_factory=set)  # the stored mentions read, for the summary
+
+    def near(
+        self, windows: dict[Group, list[Window]], after: date | None = None, statuses: list[str] | None = None
+    ) -> list[MentionRecord]:
+        """Stored mentions of the groups whose dates overlap a window of their group (reported on or after
+        ``after`` when given)."""
+        by_type: dict[str, tuple[date, date]] = {}
+        for (kind, _), spans in windows.items():
+            for lo, hi in spans:
+                have = by_type.get(kind)
+                by_type[kind] = (min(lo, have[0]), max(hi, have[1])) if have else (lo, hi)
+        if not by_type:
+            return []
+        reach = self.settings.document_window_days + self.settings.announcement_horizon_days
+        clauses: list[str] = []
+        values: list[object] = []
+        for kind, (lo, hi) in sorted(by_type.items()):
+            clauses.append(f"(e.event_type = ? AND ({_OWN} OR {_WEAK}))")
+            values += [
+                kind,
+                lo.year,
+                hi.year,
+                lo,
+                hi,
+                lo.year,
+                hi.year,
+                hi,
+                lo,
+                lo - timedelta(reach),
+                hi + timedelta(reach),
+            ]
+        cond = " OR ".join(clauses)
+        if after is not None:
+            cond = (
+                f"({cond}) AND e.doc_id IN (SELECT doc_id FROM documents WHERE {_REPORT} IS NULL "
+                f"OR length(date) < 10 OR {_REPORT} >= ?)"
+            )
+            values.append(after)
+        found = self.load(f"({cond})", values, statuses)
+        return [m for m in found if _overlaps(self.check, m, windows.get((m.event_type, m.parties), []))]
+
+    def load(self, cond: str, values: list[object], statuses: list[str] | None = None) -> list[MentionRecord]:
+        canonical_only = "e.doc_id NOT IN (SELECT doc_id FROM document_duplicates WHERE doc_id <> canonical_doc_id)"
+        where = (
+            "e.status IN (SELECT unnest(?::TEXT[])) AND e.doc_id NOT IN (SELECT unnest(?::TEXT[])) "
+            f"AND {canonical_only} AND e.event_id IN ("
+            "SELECT event_id FROM event_actors WHERE actor_key IN (SELECT unnest(?::TEXT[])) "
+            "OR country IN (SELECT unnest(?::TEXT[])) OR actor_key IN (SELECT actor_key FROM mentions "
+            f"WHERE affiliation IN (SELECT unnest(?::TEXT[])))) AND {cond}"
+        )
+        params = [
+            self.statuses if statuses is None else statuses,
+            self.exclude,
+            self.keys,
+            self.keys,
+            self.keys,
+            *values,
+        ]
+        found = load_mentions(self.con, {}, (where, params))
+        self.seen.update(m.event_id for m in found)
+        return [m for m in found if (m.event_type, m.parties) in self.groups]
+
+    def clusters(self, mentions: dict[str, MentionRecord]) -> dict[str, str]:
+        """Add the other mentions of the stored fused events of ``mentions``; their stored fused event, by id."""
+        rows = self.con.execute(
+            "SELECT event_id, fused_id FROM fused_event_mentions WHERE fused_id IN (SELECT fused_id FROM "
+            "fused_event_mentions WHERE event_id IN (SELECT unnest(?::TEXT[])))",
+            [list(mentions)],
+        ).fetchall()
+        stored = {str(e): str(f) for e, f in rows}
+        missing = [e for e in stored if e not in mentions]
+        if missing:
+            for m in self.load("e.event_id IN (SELECT unnest(?::TEXT[]))", [missing]):
+                mentions[m.event_id] = m
+        return stored
+
+
+# A mention's own date (see ``date_interval``), widely: a day to a season lies within 124 days of its month's
+# first day (a day or a week: within six days of its own), a year in its year, a decade or century within a hundred
+# years.  Parameters: the windows' first and last year, first and last day, first and last year, last and first day.
+_YEAR = "try_cast(left(e.date, 4) AS INTEGER)"
+_MONTH = "CASE WHEN length(e.date) >= 7 THEN try_cast(substr(e.date, 6, 2) AS INTEGER) END"
+_OWN = (
+    f"coalesce(e.date IS NOT NULL AND e.date_precision NOT IN ('unknown', 'document') AND {_YEAR} BETWEEN 1 AND 9999 "
+    f"AND CASE WHEN e.date_precision IN ('decade', 'century') THEN {_YEAR} BETWEEN ? - 100 AND ? + 100 "
+    "WHEN e.date_precision IN ('day', 'week') AND length(e.date) >= 10 "
+    "THEN try_cast(left(e.date, 10) AS DATE) BETWEEN ? - INTERVAL 6 DAY AND ? "
+    f"WHEN e.date_precision = 'year' OR {_MONTH} IS NULL OR {_MONTH} NOT BETWEEN 1 AND 12 "
+    f"THEN {_YEAR} BETWEEN ? AND ? "
+    f"ELSE make_date({_YEAR}, {_MONTH}, 1) <= ? AND make_date({_YEAR}, {_MONTH}, 1) + INTERVAL 124 DAY >= ? END, "
+    "FALSE)"
+)
+# A mention dated by its report: the report within the windows widened by the report neighbourhoods.
+_REPORT = "try_cast(left(date, 10) AS DATE)"
+_WEAK = f"e.doc_id IN (SELECT doc_id FROM documents WHERE {_REPORT} BETWEEN ? AND ?)"
+
+
+def _span(check: _Check, m: MentionRecord) -> Window | None:
+    """The days two compatible mentions' spans share: the mention's dates widened by the report gap (two
+    mentions dated by reports a day apart fuse even where their neighbourhoods do not overlap)."""
+    lo, hi, _ = check.interval(m)
+    if lo is None or hi is None:
+        return None
+    gap = timedelta(days=check.s.report_gap_days)
+    return lo - gap, hi + gap
+
+
+def _overlaps(check: _Check, m: MentionRecord, windows: Sequence[Window]) -> bool:
+    lo, hi, _ = check.interval(m)
+    return lo is not None and hi is not None and any(a <= hi and lo <= b for a, b in windows)
+
+
+def _windows(check: _Check, mentions: Iterable[MentionRecord]) -> dict[Group, list[Window]]:
+    out: dict[Group, list[Window]] = defaultdict(list)
+    for m in mentions:
+        span = _span(check, m)
+        if span is not None:
+            out[(m.event_type, m.parties)].append(span)
+    return out
+
+
+def _stored_events(mentions: dict[str, MentionRecord], stored: dict[str, str]) -> list[FusedEvent]:
+    members: dict[str, list[MentionRecord]] = defaultdict(list)
+    for event_id, fid in stored.items():
+        if event_id in mentions:
+            members[fid].append(mentions[event_id])
+    return [FusedEvent(fid, ms[0].event_type, ms[0].status, mentions=ms) for fid, ms in sorted(members.items())]
 
 
 def fuse_documents(
@@ -101,52 +257,109 @@ def fuse_documents(
     if store.read_only:
         raise StoreError(f"{store.path}: opened read-only; fusion writes its tables")
     dedup_settings, settings = dedup or DedupSettings(), fusion or FusionSettings()
+    check = _Check(settings)
     con = store.cursor()
     try:
         links = {doc_id: _canonical(con, doc_id, dedup_settings) for doc_id in doc_ids}
         fresh = [d for d, (canonical, _) in links.items() if canonical == d]
         new = load_mentions(con, {}, ("e.doc_id IN (SELECT unnest(?::TEXT[]))", [fresh])) if fresh else []
-        blocks = {(m.event_type, m.parties) for m in new if m.parties}
-        statuses = sorted({m.status for m in new} | {"asserted", "future"})
-        keys = sorted(_parties(new))
-        around: list[MentionRecord] = []
-        if blocks:
-            canonical_only = "e.doc_id NOT IN (SELECT doc_id FROM document_duplicates WHERE doc_id <> canonical_doc_id)"
-            cond = (
-                "e.event_type IN (SELECT unnest(?::TEXT[])) AND e.status IN (SELECT unnest(?::TEXT[])) "
-                f"AND e.doc_id NOT IN (SELECT unnest(?::TEXT[])) AND {canonical_only} AND e.event_id IN ("
-                "SELECT event_id FROM event_actors WHERE actor_key IN (SELECT unnest(?::TEXT[])) "
-                "OR country IN (SELECT unnest(?::TEXT[])) OR actor_key IN (SELECT actor_key FROM mentions "
-                "WHERE affiliation IN (SELECT unnest(?::TEXT[]))))"
-            )
-            types = sorted({t for t, _ in blocks})
-            loaded = load_mentions(con, {}, (cond, [types, statuses, list(doc_ids), keys, keys, keys]))
-            around = [m for m in loaded if (m.event_type, m.parties) in blocks]
-        old_ids = sorted(
-            str(r[0])
-            for r in con.execute(
-                "SELECT DISTINCT fused_id FROM fused_event_mentions WHERE event_id IN (SELECT unnest(?::TEXT[]))",
-                [[m.event_id for m in around]],
-            ).fetchall()
+        placed = [m for m in new if m.parties and _span(check, m) is not None]
+        loader = _Loader(
+            con,
+            check,
+            groups={(m.event_type, m.parties) for m in placed},
+            statuses=sorted({m.status for m in new} | {"asserted", "future"}),
+            keys=sorted(_parties(new)),
+            exclude=list(doc_ids),
+            settings=settings,
         )
-        fused = fuse_mentions([*new, *around], settings)
-        announcements = link_announcements(fused, settings)
+        # Mentions reported before the first new one keep their fused event (mentions fuse in report order).
+        first = min((m.report_date or date.max for m in placed), default=date.max)
+        after = None if first == date.max else first
+        context: dict[str, MentionRecord] = {}
+        stored: dict[str, str] = {}
+        decide = {m.event_id for m in new}
+        fused = fuse_mentions(new, settings)
+        changed_old: set[str] = set()
+        changed_new: list[FusedEvent] = fused
+        while placed:
+            # Decide again the mentions in ``decide``; the others near them keep their stored fused event.
+            records = {**context, **{m.event_id: m for m in new}}
+            for m in loader.near(_windows(check, (records[e] for e in decide if e in records))):
+                context.setdefault(m.event_id, m)
+            stored = loader.clusters(context)
+            fixed = {e: stored[e] for e in context if e in stored and e not in decide}
+            decide |= {e for e in context if e not in stored}
+            fused = fuse_mentions([*new, *context.values()], settings, fixed)
+            sets = {frozenset(m.event_id for m in e.mentions) for e in fused}
+            old: dict[str, set[str]] = defaultdict(set)
+            for e, fid in stored.items():
+                old[fid].add(e)
+            old_sets = {frozenset(v) for v in old.values()}
+            changed_new = [e for e in fused if frozenset(m.event_id for m in e.mentions) not in old_sets]
+            changed_old = {fid for fid, v in old.items() if frozenset(v) not in sets}
+            touched = {m.event_id for e in changed_new for m in e.mentions} | {
+                e for fid in changed_old for e in old[fid]
+            }
+            records = {**context, **{m.event_id: m for m in new}}
+            dirty = [
+                m
+                for m in loader.near(_windows(check, (records[e] for e in touched | decide if e in records)), after)
+                if m.event_id not in decide
+            ]
+            if not dirty:
+                break
+            for m in dirty:
+                context.setdefault(m.event_id, m)
+                decide.add(m.event_id)
+        # Announcement links: those of the future events changed, or near a changed event (an undated announcement
+        # links only to the one event in its window), are computed again with every event near them.
+        records = {**context, **{m.event_id: m for m in new}}
+        old_members = defaultdict(set)
+        for e, fid in stored.items():
+            old_members[fid].add(e)
+        moved = [records[e] for e in {m.event_id for c in changed_new for m in c.mentions} if e in records]
+        moved += [records[e] for fid in changed_old for e in old_members[fid] if e in records]
+        near = _windows(check, moved)
+        around: dict[str, MentionRecord] = dict(context)
+        linked: set[str] = {c.fused_id for c in changed_new if c.status == "future"}
+        known: dict[str, str] = dict(stored)
+        if placed and near:
+            # Announcements near a changed event; and, for a changed announcement, the events near it.
+            heralded = any(c.status == "future" for c in changed_new)
+            for m in loader.near(near, statuses=None if heralded else ["future"]):
+                around.setdefault(m.event_id, m)
+            known = loader.clusters(around)
+            linked |= {
+                known[m.event_id]
+                for m in around.values()
+                if m.status == "future"
+                and m.event_id in known
+                and _overlaps(check, m, near.get((m.event_type, m.parties), []))
+            } - changed_old
+            heralds = [m for e, m in around.items() if known.get(e) in linked]
+            for m in loader.near(_windows(check, heralds)):
+                around.setdefault(m.event_id, m)
+            known = loader.clusters(around)
+        kept = [e for e in _stored_events(around, known) if e.fused_id not in changed_old]
+        announcements = [k for k in link_announcements([*changed_new, *kept], settings) if k.fused_id in linked]
+        dropped = sorted(changed_old)
         con.execute("BEGIN TRANSACTION")
         try:
             con.execute(
                 "DELETE FROM fused_event_links WHERE fused_id IN (SELECT unnest(?::TEXT[])) "
                 "OR target_fused_id IN (SELECT unnest(?::TEXT[]))",
-                [old_ids, old_ids],
+                [sorted(set(dropped) | linked), dropped],
             )
-            con.execute("DELETE FROM fused_event_mentions WHERE fused_id IN (SELECT unnest(?::TEXT[]))", [old_ids])
-            con.execute("DELETE FROM fused_events WHERE fused_id IN (SELECT unnest(?::TEXT[]))", [old_ids])
+            con.execute("DELETE FROM fused_event_mentions WHERE fused_id IN (SELECT unnest(?::TEXT[]))", [dropped])
+            con.execute("DELETE FROM fused_events WHERE fused_id IN (SELECT unnest(?::TEXT[]))", [dropped])
             con.execute("DELETE FROM document_duplicates WHERE doc_id IN (SELECT unnest(?::TEXT[]))", [list(links)])
             con.executemany(
                 "INSERT INTO document_duplicates VALUES (?, ?, ?)", [(d, c, s) for d, (c, s) in links.items()]
             )
-            insert_fused(con, fused, settings)
+            insert_fused(con, changed_new, settings)
             insert_announcement_links(con, announcements)
-            _copy_fused_ids(con, fused, [m.event_id for m in around])
+            _copy_fused_ids(con, changed_new, [])
             con.execute("COMMIT")
         except duckdb.Error as exc:
             con.execute("ROLLBACK")
@@ -156,6 +369,8 @@ def fuse_documents(
     return IncrementalSummary(
         documents=len(links),
         duplicates=len(links) - len(fresh),
-        mentions=len(new) + len(around),
-        fused_events=len(fused),
+        mentions=len(new) + len(context),
+        fused_events=len(changed_new),
+        loaded=len(loader.seen),
+        decided=len(decide),
     )
