@@ -5,10 +5,20 @@ A posted document appears in the default (fused) views at once.  The result is t
 - **near-duplicates**: each new document is compared with the stored documents that could be its earlier copy
   (dated within ``max_date_gap_days`` of it, or undated), in ``refuse``'s order; a copy's mentions stay out of
   the fused layer, and an earlier document never becomes the copy of a later one, so no stored link changes;
-- **fused events**: ``fuse_mentions`` groups mentions within blocks of one type, status and party set, each
-  block on its own.  The blocks of the new mentions -- with the asserted and future blocks of the same type and
-  parties, between which announcements are linked -- are reloaded whole (every mention with a participant, or an
-  affiliation, among those parties), refused, and their fused events, mentions and links replaced.
+- **fused events**: ``fuse_mentions`` groups mentions within blocks of one type, status and party set, in
+  report order, each joining a fused event every member of which it is compatible with -- and compatible
+  mentions have overlapping dates (two dated by their reports: reports ``report_gap_days`` apart).  So a new
+  mention can only change what the stored mentions near its dates do, and only those reported after it:
+  1. the mentions to *decide* are the new ones; every stored mention whose dates come within a day gap of
+     theirs is read, with the other members of its stored fused event, and kept in that event;
+  2. ``fuse_mentions`` replays them (the kept ones joining their stored event, the others choosing);
+  3. a stored mention reported on or after the first new one whose dates come near a mention decided, or near a
+     member of a fused event that changed, may now choose otherwise: it is decided too, and 1-3 repeat until
+     none is left.  The rest choose as before: every fused event they could join is unchanged.
+  Mentions without dates (historical ones without their own date, or without a report date) never fuse: they
+  are not read.  Announcement links are computed again for the announcements changed or near a changed event,
+  with every event near them (an undated announcement links only to the one event in its window).
+  Only fused events that changed are replaced.
 """
 
 from __future__ import annotations
@@ -29,7 +39,7 @@ from backchannel.fusion.fuse import (
     fuse_mentions,
     link_announcements,
 )
-from backchannel.fusion.store import insert_announcement_links, insert_fused, load_mentions
+from backchannel.fusion.store import _day, insert_announcement_links, insert_fused, load_mentions
 from backchannel.store.errors import StoreError
 from backchannel.store.writer import Store
 
@@ -108,7 +118,10 @@ Window = tuple[date, date]
 
 @dataclass
 class _Loader:
-    """Loads stored mentions of some groups (type, party set) whose dates come near some windows."""
+    """Loads stored mentions of some groups (type, party set) whose dates come near some windows.
+
+    One query reads the dates of every stored mention of the groups' types that names one of their parties (a
+    few columns); the mentions near a window are then read whole, each once."""
 
     con: Connection
     check: _Check
@@ -116,68 +129,65 @@ class _Loader:
     statuses: list[str]
     keys: list[str]
     exclude: list[str]  # the new documents
-    settings: FusionSettings
-    seen: set[str] = field(default_factory=set)  # the stored mentions read, for the summary
+    records: dict[str, MentionRecord] = field(default_factory=dict)  # the stored mentions read whole
+    _dates: dict[str, list[MentionRecord]] | None = None  # by type: the stored mentions' dates only
+
+    def _where(self) -> tuple[str, list[object]]:
+        canonical_only = "e.doc_id NOT IN (SELECT doc_id FROM document_duplicates WHERE doc_id <> canonical_doc_id)"
+        where = (
+            "e.event_type IN (SELECT unnest(?::TEXT[])) AND e.status IN (SELECT unnest(?::TEXT[])) "
+            f"AND e.doc_id NOT IN (SELECT unnest(?::TEXT[])) AND {canonical_only} AND e.event_id IN ("
+            "SELECT event_id FROM event_actors WHERE actor_key IN (SELECT unnest(?::TEXT[])) "
+            "OR country IN (SELECT unnest(?::TEXT[])) OR actor_key IN (SELECT actor_key FROM mentions "
+            "WHERE affiliation IN (SELECT unnest(?::TEXT[]))))"
+        )
+        types = sorted({t for t, _ in self.groups})
+        return where, [types, self.statuses, self.exclude, self.keys, self.keys, self.keys]
+
+    def dates(self) -> dict[str, list[MentionRecord]]:
+        if self._dates is None:
+            where, params = self._where()
+            rows = self.con.execute(
+                "SELECT e.event_id, e.doc_id, e.event_type, e.status, d.date, e.date, e.date_precision, e.historical "
+                f"FROM events e JOIN documents d USING (doc_id) WHERE {where}",
+                params,
+            ).fetchall()
+            self._dates = defaultdict(list)
+            for r in rows:
+                self._dates[str(r[2])].append(
+                    MentionRecord(
+                        event_id=str(r[0]), doc_id=str(r[1]), event_type=str(r[2]), status=str(r[3]),
+                        report_date=_day(r[4]), date=r[5], date_precision=str(r[6]), historical=bool(r[7]),
+                    )
+                )  # fmt: skip
+        return self._dates
 
     def near(
         self, windows: dict[Group, list[Window]], after: date | None = None, statuses: list[str] | None = None
     ) -> list[MentionRecord]:
         """Stored mentions of the groups whose dates overlap a window of their group (reported on or after
-        ``after`` when given)."""
-        by_type: dict[str, tuple[date, date]] = {}
+        ``after`` when given; of ``statuses`` when given)."""
+        by_type: dict[str, list[Window]] = defaultdict(list)
         for (kind, _), spans in windows.items():
-            for lo, hi in spans:
-                have = by_type.get(kind)
-                by_type[kind] = (min(lo, have[0]), max(hi, have[1])) if have else (lo, hi)
-        if not by_type:
-            return []
-        reach = self.settings.document_window_days + self.settings.announcement_horizon_days
-        clauses: list[str] = []
-        values: list[object] = []
-        for kind, (lo, hi) in sorted(by_type.items()):
-            clauses.append(f"(e.event_type = ? AND ({_OWN} OR {_WEAK}))")
-            values += [
-                kind,
-                lo.year,
-                hi.year,
-                lo,
-                hi,
-                lo.year,
-                hi.year,
-                hi,
-                lo,
-                lo - timedelta(reach),
-                hi + timedelta(reach),
-            ]
-        cond = " OR ".join(clauses)
-        if after is not None:
-            cond = (
-                f"({cond}) AND e.doc_id IN (SELECT doc_id FROM documents WHERE {_REPORT} IS NULL "
-                f"OR length(date) < 10 OR {_REPORT} >= ?)"
-            )
-            values.append(after)
-        found = self.load(f"({cond})", values, statuses)
+            by_type[kind] += spans
+        ids = [
+            m.event_id
+            for kind, spans in by_type.items()
+            for m in self.dates().get(kind, [])
+            if (statuses is None or m.status in statuses)
+            and (after is None or m.report_date is None or m.report_date >= after)
+            and _overlaps(self.check, m, spans)
+        ]
+        found = self.read(ids)
         return [m for m in found if _overlaps(self.check, m, windows.get((m.event_type, m.parties), []))]
 
-    def load(self, cond: str, values: list[object], statuses: list[str] | None = None) -> list[MentionRecord]:
-        canonical_only = "e.doc_id NOT IN (SELECT doc_id FROM document_duplicates WHERE doc_id <> canonical_doc_id)"
-        where = (
-            "e.status IN (SELECT unnest(?::TEXT[])) AND e.doc_id NOT IN (SELECT unnest(?::TEXT[])) "
-            f"AND {canonical_only} AND e.event_id IN ("
-            "SELECT event_id FROM event_actors WHERE actor_key IN (SELECT unnest(?::TEXT[])) "
-            "OR country IN (SELECT unnest(?::TEXT[])) OR actor_key IN (SELECT actor_key FROM mentions "
-            f"WHERE affiliation IN (SELECT unnest(?::TEXT[])))) AND {cond}"
-        )
-        params = [
-            self.statuses if statuses is None else statuses,
-            self.exclude,
-            self.keys,
-            self.keys,
-            self.keys,
-            *values,
-        ]
-        found = load_mentions(self.con, {}, (where, params))
-        self.seen.update(m.event_id for m in found)
+    def read(self, ids: Sequence[str]) -> list[MentionRecord]:
+        """The stored mentions ``ids`` of the groups, read whole (each once)."""
+        missing = [e for e in ids if e not in self.records]
+        if missing:
+            for m in load_mentions(self.con, {}, ("e.event_id IN (SELECT unnest(?::TEXT[]))", [missing])):
+                self.records[m.event_id] = m
+        found = (self.records[e] for e in ids if e in self.records)
         return [m for m in found if (m.event_type, m.parties) in self.groups]
 
     def clusters(self, mentions: dict[str, MentionRecord]) -> dict[str, str]:
@@ -188,31 +198,9 @@ class _Loader:
             [list(mentions)],
         ).fetchall()
         stored = {str(e): str(f) for e, f in rows}
-        missing = [e for e in stored if e not in mentions]
-        if missing:
-            for m in self.load("e.event_id IN (SELECT unnest(?::TEXT[]))", [missing]):
-                mentions[m.event_id] = m
+        for m in self.read([e for e in stored if e not in mentions]):
+            mentions[m.event_id] = m
         return stored
-
-
-# A mention's own date (see ``date_interval``), widely: a day to a season lies within 124 days of its month's
-# first day (a day or a week: within six days of its own), a year in its year, a decade or century within a hundred
-# years.  Parameters: the windows' first and last year, first and last day, first and last year, last and first day.
-_YEAR = "try_cast(left(e.date, 4) AS INTEGER)"
-_MONTH = "CASE WHEN length(e.date) >= 7 THEN try_cast(substr(e.date, 6, 2) AS INTEGER) END"
-_OWN = (
-    f"coalesce(e.date IS NOT NULL AND e.date_precision NOT IN ('unknown', 'document') AND {_YEAR} BETWEEN 1 AND 9999 "
-    f"AND CASE WHEN e.date_precision IN ('decade', 'century') THEN {_YEAR} BETWEEN ? - 100 AND ? + 100 "
-    "WHEN e.date_precision IN ('day', 'week') AND length(e.date) >= 10 "
-    "THEN try_cast(left(e.date, 10) AS DATE) BETWEEN ? - INTERVAL 6 DAY AND ? "
-    f"WHEN e.date_precision = 'year' OR {_MONTH} IS NULL OR {_MONTH} NOT BETWEEN 1 AND 12 "
-    f"THEN {_YEAR} BETWEEN ? AND ? "
-    f"ELSE make_date({_YEAR}, {_MONTH}, 1) <= ? AND make_date({_YEAR}, {_MONTH}, 1) + INTERVAL 124 DAY >= ? END, "
-    "FALSE)"
-)
-# A mention dated by its report: the report within the windows widened by the report neighbourhoods.
-_REPORT = "try_cast(left(date, 10) AS DATE)"
-_WEAK = f"e.doc_id IN (SELECT doc_id FROM documents WHERE {_REPORT} BETWEEN ? AND ?)"
 
 
 def _span(check: _Check, m: MentionRecord) -> Window | None:
@@ -271,7 +259,6 @@ def fuse_documents(
             statuses=sorted({m.status for m in new} | {"asserted", "future"}),
             keys=sorted(_parties(new)),
             exclude=list(doc_ids),
-            settings=settings,
         )
         # Mentions reported before the first new one keep their fused event (mentions fuse in report order).
         first = min((m.report_date or date.max for m in placed), default=date.max)
@@ -304,7 +291,7 @@ def fuse_documents(
             records = {**context, **{m.event_id: m for m in new}}
             dirty = [
                 m
-                for m in loader.near(_windows(check, (records[e] for e in touched | decide if e in records)), after)
+                for m in loader.near(_windows(check, (records[e] for e in touched if e in records)), after)
                 if m.event_id not in decide
             ]
             if not dirty:
@@ -371,6 +358,6 @@ def fuse_documents(
         duplicates=len(links) - len(fresh),
         mentions=len(new) + len(context),
         fused_events=len(changed_new),
-        loaded=len(loader.seen),
+        loaded=len(loader.records),
         decided=len(decide),
     )
