@@ -9,6 +9,7 @@ and Israel, as a coder would store "Blinken spoke with Netanyahu"), with dates a
 
 from __future__ import annotations
 
+import random
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -184,4 +185,27 @@ def test_a_chain_of_report_dated_calls(tmp_path: Path, gap: int) -> None:
     first = date(2024, 2, 1)
     old = [Report(f"chain-{n}", (first + timedelta(days=n * (1 + gap))).isoformat()) for n in range(8)]
     new = [Report("into-the-chain", (first + timedelta(days=9)).isoformat()), Report("before", "2024-01-31")]
+    _grow(tmp_path / "db.duckdb", old, new)
+
+
+@pytest.mark.parametrize("seed", [3, 11])
+def test_reports_arriving_out_of_order_in_a_busy_month(tmp_path: Path, seed: int) -> None:
+    """Many calls in one month, dated by their reports, to a day, a week or the month, some announced; new
+    reports arrive late and early.  Each time the layer is the one a full refuse gives."""
+    rng = random.Random(seed)
+    shapes = [("document", None), ("day", 0), ("week", 0), ("month", None)]
+
+    def report(name: str) -> Report:
+        reported = date(2024, 4, 1) + timedelta(days=rng.randrange(40))
+        precision, _ = rng.choice(shapes)
+        own = reported - timedelta(days=rng.randrange(5))
+        value = {"document": None, "day": own.isoformat(), "week": own.isoformat(), "month": own.isoformat()[:7]}
+        status = "future" if rng.random() < 0.2 else "asserted"
+        if status == "future" and precision != "document":
+            own = reported + timedelta(days=rng.randrange(1, 6))
+            value[precision] = own.isoformat() if precision != "month" else own.isoformat()[:7]
+        return Report(name, reported.isoformat(), value[precision], precision, status=status)
+
+    old = [report(f"old-{n:02d}") for n in range(45)]
+    new = [report(f"new-{n}") for n in range(6)]
     _grow(tmp_path / "db.duckdb", old, new)
