@@ -23,6 +23,7 @@ A posted document appears in the default (fused) views at once.  The result is t
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -116,6 +117,29 @@ Group = tuple[str, frozenset[str]]  # event type and party set: the fusion block
 Window = tuple[date, date]
 
 
+_SHORT = timedelta(days=130)  # longer than any date's span but a year's, a decade's or a century's
+
+
+@dataclass(frozen=True)
+class _Dated:
+    """The days stored mentions cover, sorted by their first day (the few longer than ``_SHORT`` apart)."""
+
+    starts: list[date]
+    short: list[tuple[date, date, MentionRecord]]
+    long: list[tuple[date, date, MentionRecord]]
+
+    @classmethod
+    def of(cls, spans: list[tuple[date, date, MentionRecord]]) -> _Dated:
+        short = sorted((s for s in spans if s[1] - s[0] <= _SHORT), key=lambda s: (s[0], s[2].event_id))
+        long = [s for s in spans if s[1] - s[0] > _SHORT]
+        return cls([s[0] for s in short], short, long)
+
+    def overlapping(self, windows: Sequence[Window]) -> list[MentionRecord]:
+        first, last = min(a for a, _ in windows), max(b for _, b in windows)
+        begin, end = bisect_left(self.starts, first - _SHORT), bisect_right(self.starts, last)
+        return [m for lo, hi, m in (*self.short[begin:end], *self.long) if any(a <= hi and lo <= b for a, b in windows)]
+
+
 @dataclass
 class _Loader:
     """Loads stored mentions of some groups (type, party set) whose dates come near some windows.
@@ -130,7 +154,7 @@ class _Loader:
     keys: list[str]
     exclude: list[str]  # the new documents
     records: dict[str, MentionRecord] = field(default_factory=dict)  # the stored mentions read whole
-    _dates: dict[str, list[MentionRecord]] | None = None  # by type: the stored mentions' dates only
+    _dates: dict[str, _Dated] | None = None  # by type: the stored mentions' dates only
 
     def _where(self) -> tuple[str, list[object]]:
         canonical_only = "e.doc_id NOT IN (SELECT doc_id FROM document_duplicates WHERE doc_id <> canonical_doc_id)"
@@ -144,7 +168,7 @@ class _Loader:
         types = sorted({t for t, _ in self.groups})
         return where, [types, self.statuses, self.exclude, self.keys, self.keys, self.keys]
 
-    def dates(self) -> dict[str, list[MentionRecord]]:
+    def dates(self) -> dict[str, _Dated]:
         if self._dates is None:
             where, params = self._where()
             rows = self.con.execute(
@@ -152,14 +176,16 @@ class _Loader:
                 f"FROM events e JOIN documents d USING (doc_id) WHERE {where}",
                 params,
             ).fetchall()
-            self._dates = defaultdict(list)
+            spans: dict[str, list[tuple[date, date, MentionRecord]]] = defaultdict(list)
             for r in rows:
-                self._dates[str(r[2])].append(
-                    MentionRecord(
-                        event_id=str(r[0]), doc_id=str(r[1]), event_type=str(r[2]), status=str(r[3]),
-                        report_date=_day(r[4]), date=r[5], date_precision=str(r[6]), historical=bool(r[7]),
-                    )
+                m = MentionRecord(
+                    event_id=str(r[0]), doc_id=str(r[1]), event_type=str(r[2]), status=str(r[3]),
+                    report_date=_day(r[4]), date=r[5], date_precision=str(r[6]), historical=bool(r[7]),
                 )  # fmt: skip
+                lo, hi, _ = self.check.interval(m)
+                if lo is not None and hi is not None:  # (a mention without dates never fuses)
+                    spans[m.event_type].append((lo, hi, m))
+            self._dates = {kind: _Dated.of(found) for kind, found in spans.items()}
         return self._dates
 
     def near(
@@ -173,10 +199,10 @@ class _Loader:
         ids = [
             m.event_id
             for kind, spans in by_type.items()
-            for m in self.dates().get(kind, [])
+            if kind in self.dates()
+            for m in self.dates()[kind].overlapping(spans)
             if (statuses is None or m.status in statuses)
             and (after is None or m.report_date is None or m.report_date >= after)
-            and _overlaps(self.check, m, spans)
         ]
         found = self.read(ids)
         return [m for m in found if _overlaps(self.check, m, windows.get((m.event_type, m.parties), []))]
