@@ -117,6 +117,25 @@ Group = tuple[str, frozenset[str]]  # event type and party set: the fusion block
 Window = tuple[date, date]
 
 
+_MARGIN = timedelta(days=60)  # the dates read reach this far beyond the first windows, for the windows that follow
+# A mention's own date (see ``date_interval``), widely: a day to a season lies within 124 days of its month's
+# first day (a day or a week: within six days of its own), a year in its year, a decade or century within a hundred
+# years.  Parameters: the first and last year, first and last day, first and last year, last and first day.
+_YEAR = "try_cast(left(e.date, 4) AS INTEGER)"
+_MONTH = "CASE WHEN length(e.date) >= 7 THEN try_cast(substr(e.date, 6, 2) AS INTEGER) END"
+_OWN = (
+    f"coalesce(e.date IS NOT NULL AND e.date_precision NOT IN ('unknown', 'document') AND {_YEAR} BETWEEN 1 AND 9999 "
+    f"AND CASE WHEN e.date_precision IN ('decade', 'century') THEN {_YEAR} BETWEEN ? - 100 AND ? + 100 "
+    "WHEN e.date_precision IN ('day', 'week') AND length(e.date) >= 10 "
+    "THEN try_cast(left(e.date, 10) AS DATE) BETWEEN ? - INTERVAL 6 DAY AND ? "
+    f"WHEN e.date_precision = 'year' OR {_MONTH} IS NULL OR {_MONTH} NOT BETWEEN 1 AND 12 "
+    f"THEN {_YEAR} BETWEEN ? AND ? "
+    f"ELSE make_date({_YEAR}, {_MONTH}, 1) <= ? AND make_date({_YEAR}, {_MONTH}, 1) + INTERVAL 124 DAY >= ? END, "
+    "FALSE)"
+)
+# A mention dated by its report (or whose own date does not parse): the report near the days, by the report
+# neighbourhoods (before it for what happened, after it for what is announced).
+_WEAK = "coalesce(try_cast(left(d.date, 10) AS DATE) BETWEEN ? AND ?, FALSE)"
 _SHORT = timedelta(days=130)  # longer than any date's span but a year's, a decade's or a century's
 
 
@@ -155,6 +174,9 @@ class _Loader:
     exclude: list[str]  # the new documents
     records: dict[str, MentionRecord] = field(default_factory=dict)  # the stored mentions read whole
     _dates: dict[str, _Dated] | None = None  # by type: the stored mentions' dates only
+    _covered: Window | None = None  # the days ``_dates`` holds every mention near
+    _stored: dict[str, str] = field(default_factory=dict)  # stored fused event of the mentions asked about
+    _asked: set[str] = field(default_factory=set)
 
     def _where(self) -> tuple[str, list[object]]:
         canonical_only = "e.doc_id NOT IN (SELECT doc_id FROM document_duplicates WHERE doc_id <> canonical_doc_id)"
@@ -168,13 +190,20 @@ class _Loader:
         types = sorted({t for t, _ in self.groups})
         return where, [types, self.statuses, self.exclude, self.keys, self.keys, self.keys]
 
-    def dates(self) -> dict[str, _Dated]:
-        if self._dates is None:
+    def dates(self, first: date, last: date) -> dict[str, _Dated]:
+        """The stored mentions' dates, read for (at least) every mention that comes near ``first`` to ``last``."""
+        if self._dates is None or self._covered is None or first < self._covered[0] or last > self._covered[1]:
+            lo, hi = first - _MARGIN, last + _MARGIN
+            if self._covered is not None:
+                lo, hi = min(lo, self._covered[0]), max(hi, self._covered[1])
+            self._covered = (lo, hi)
             where, params = self._where()
+            reach = timedelta(days=self.check.s.document_window_days + self.check.s.announcement_horizon_days)
+            near = [lo.year, hi.year, lo, hi, lo.year, hi.year, hi, lo, lo - reach, hi + reach]
             rows = self.con.execute(
                 "SELECT e.event_id, e.doc_id, e.event_type, e.status, d.date, e.date, e.date_precision, e.historical "
-                f"FROM events e JOIN documents d USING (doc_id) WHERE {where}",
-                params,
+                f"FROM events e JOIN documents d USING (doc_id) WHERE {where} AND ({_OWN} OR {_WEAK})",
+                [*params, *near],
             ).fetchall()
             spans: dict[str, list[tuple[date, date, MentionRecord]]] = defaultdict(list)
             for r in rows:
@@ -182,9 +211,9 @@ class _Loader:
                     event_id=str(r[0]), doc_id=str(r[1]), event_type=str(r[2]), status=str(r[3]),
                     report_date=_day(r[4]), date=r[5], date_precision=str(r[6]), historical=bool(r[7]),
                 )  # fmt: skip
-                lo, hi, _ = self.check.interval(m)
-                if lo is not None and hi is not None:  # (a mention without dates never fuses)
-                    spans[m.event_type].append((lo, hi, m))
+                start, end, _ = self.check.interval(m)
+                if start is not None and end is not None:  # (a mention without dates never fuses)
+                    spans[m.event_type].append((start, end, m))
             self._dates = {kind: _Dated.of(found) for kind, found in spans.items()}
         return self._dates
 
@@ -196,11 +225,16 @@ class _Loader:
         by_type: dict[str, list[Window]] = defaultdict(list)
         for (kind, _), spans in windows.items():
             by_type[kind] += spans
+        if not by_type:
+            return []
+        dated = self.dates(
+            min(a for w in by_type.values() for a, _ in w), max(b for w in by_type.values() for _, b in w)
+        )
         ids = [
             m.event_id
             for kind, spans in by_type.items()
-            if kind in self.dates()
-            for m in self.dates()[kind].overlapping(spans)
+            if kind in dated
+            for m in dated[kind].overlapping(spans)
             if (statuses is None or m.status in statuses)
             and (after is None or m.report_date is None or m.report_date >= after)
         ]
@@ -218,12 +252,18 @@ class _Loader:
 
     def clusters(self, mentions: dict[str, MentionRecord]) -> dict[str, str]:
         """Add the other mentions of the stored fused events of ``mentions``; their stored fused event, by id."""
-        rows = self.con.execute(
-            "SELECT event_id, fused_id FROM fused_event_mentions WHERE fused_id IN (SELECT fused_id FROM "
-            "fused_event_mentions WHERE event_id IN (SELECT unnest(?::TEXT[])))",
-            [list(mentions)],
-        ).fetchall()
-        stored = {str(e): str(f) for e, f in rows}
+        unknown = [e for e in mentions if e not in self._asked]
+        if unknown:
+            rows = self.con.execute(
+                "SELECT event_id, fused_id FROM fused_event_mentions WHERE fused_id IN (SELECT fused_id FROM "
+                "fused_event_mentions WHERE event_id IN (SELECT unnest(?::TEXT[])))",
+                [unknown],
+            ).fetchall()
+            self._stored.update((str(e), str(f)) for e, f in rows)
+            self._asked.update(unknown)
+            self._asked.update(str(e) for e, _ in rows)
+        fids = {self._stored[e] for e in mentions if e in self._stored}
+        stored = {e: f for e, f in self._stored.items() if f in fids}
         for m in self.read([e for e in stored if e not in mentions]):
             mentions[m.event_id] = m
         return stored
