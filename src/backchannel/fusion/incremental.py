@@ -9,12 +9,14 @@ A posted document appears in the default (fused) views at once.  The result is t
   report order, each joining a fused event every member of which it is compatible with -- and compatible
   mentions have overlapping dates (two dated by their reports: reports ``report_gap_days`` apart).  So a new
   mention can only change what the stored mentions near its dates do, and only those reported after it:
-  1. the mentions to *decide* are the new ones; every stored mention whose dates come within a day gap of
+  1. the mentions to *decide* are the new ones; every stored mention whose dates come within a report gap of
      theirs is read, with the other members of its stored fused event, and kept in that event;
   2. ``fuse_mentions`` replays them (the kept ones joining their stored event, the others choosing);
-  3. a stored mention reported on or after the first new one whose dates come near a mention decided, or near a
-     member of a fused event that changed, may now choose otherwise: it is decided too, and 1-3 repeat until
-     none is left.  The rest choose as before: every fused event they could join is unchanged.
+  3. a stored mention reported on or after the first new one whose dates come near a member (before or after)
+     of a fused event that changed may now choose otherwise: it is decided too, and 1-3 repeat until none is
+     left.  The rest choose as before: every fused event they could join is unchanged.
+  The stored layer is taken to be a refuse's: a stored mention without a fused event is decided again, so on a
+  database never refused the work spreads forward in time from the new dates.
   Mentions without dates (historical ones without their own date, or without a report date) never fuse: they
   are not read.  Announcement links are computed again for the announcements changed or near a changed event,
   with every event near them (an undated announcement links only to the one event in its window).
@@ -53,7 +55,7 @@ Connection = duckdb.DuckDBPyConnection
 class IncrementalSummary:
     documents: int  # new documents fused
     duplicates: int  # of them, near-duplicates of a stored document
-    mentions: int  # mentions refused (the new ones and those of their blocks)
+    mentions: int  # mentions replayed (the new ones and the stored ones near their dates)
     fused_events: int  # fused events written (new or changed)
     loaded: int = 0  # stored mentions read to decide and link them (those near the new ones' dates)
     decided: int = 0  # mentions whose fused event was chosen again (the new ones, and those they may displace)
