@@ -65,7 +65,7 @@ import math
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cached_property
@@ -470,19 +470,48 @@ def _order(m: MentionRecord) -> tuple[date, str, int, str]:
     return (m.report_date or date.max, m.doc_id, _PRECISION_RANK.get(m.date_precision, 9), m.event_id)
 
 
-def fuse_mentions(mentions: Iterable[MentionRecord], settings: FusionSettings | None = None) -> list[FusedEvent]:
+def _join(check: _Check, cluster: FusedEvent, m: MentionRecord) -> None:
+    """Add ``m`` to ``cluster`` as a replayed member: its conflicts and pairs as a chosen join counts them."""
+    for other in cluster.mentions:
+        cluster.conflicts += check.pair(m, other)[1]
+        cluster.pairs += other.doc_id != m.doc_id
+    cluster.mentions.append(m)
+    _, hi, _ = check.interval(m)
+    if hi is not None and (cluster.last_day is None or hi < cluster.last_day):
+        cluster.last_day = hi
+
+
+def fuse_mentions(
+    mentions: Iterable[MentionRecord], settings: FusionSettings | None = None, fixed: Mapping[str, str] | None = None
+) -> list[FusedEvent]:
     """Group mentions into fused events (every mention in exactly one; singletons included).
 
     Mentions are taken in report order; each joins the compatible fused event of its
     block (type, status, party set) that already holds a mention of the same document,
     else the one with the most mentions, or starts a new one.
+
+    ``fixed`` (event id -> a cluster key) replays a stored grouping: such a mention joins the
+    fused event of its key without a choice (the incremental refuse keeps mentions it need not
+    decide again where they were).
     """
     config = settings or FusionSettings()
     check = _Check(config)
     blocks: dict[tuple[str, str, frozenset[str]], list[FusedEvent]] = defaultdict(list)
     out: list[FusedEvent] = []
+    keyed: dict[str, FusedEvent] = {}
     for m in sorted(mentions, key=_order):
         block = blocks[(m.event_type, m.status, m.parties)]
+        key = fixed.get(m.event_id) if fixed else None
+        if key is not None:
+            held = keyed.get(key)
+            if held is None:
+                _, last, _ = check.interval(m)
+                held = keyed[key] = FusedEvent("", m.event_type, m.status, mentions=[m], last_day=last)
+                block.append(held)
+                out.append(held)
+            else:
+                _join(check, held, m)
+            continue
         best: tuple[FusedEvent, int, int] | None = None
         best_rank = (False, 0)
         lo, hi, _ = check.interval(m)
