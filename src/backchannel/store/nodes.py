@@ -22,7 +22,7 @@ database for writing.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -154,7 +154,7 @@ def fill_nodes(con: duckdb.DuckDBPyConnection, doc_ids: list[str] | None = None)
     _office_holders_on_their_state(con, scope.format(table="d"), params)
 
 
-def _office_holders_on_their_state(con: duckdb.DuckDBPyConnection, scope: str, params: list[object]) -> None:
+def _office_holders_on_their_state(con: duckdb.DuckDBPyConnection, scope: str, params: Sequence[object]) -> None:
     """A pair joining a state's office holder (a person or body of a sector acting for the state: the president,
     the Pentagon) to that state's own node is the same party twice -- "Biden called on the administration" -- so
     it is no dyad either (a person acting on his own state is no dyad); it stays a domestic dyad when the
