@@ -22,7 +22,7 @@ from backchannel.clean import Cleaner
 from backchannel.errors import BackchannelError, StageError
 from backchannel.events import CODER_NAME, EventCoder, Lexicon
 from backchannel.events.classifier import EventTypeClassifier
-from backchannel.geo import Gazetteer, PlaceResolver, attach_location
+from backchannel.geo import Gazetteer, PlaceResolver, attach_location, toponyms
 from backchannel.geo.sovereignty import as_of
 from backchannel.ingest import read_text
 from backchannel.nlp import Parser
@@ -142,10 +142,10 @@ class Pipeline:
         places = as_of(_requote(self.places.find(doc, countries), clean.work_text, text), date)
         # only a place's own name says where an event happened or whose an unknown actor is: demonyms and
         # places inside organisations' names ride along in the output (``PlaceMention.kind``)
-        toponyms = [p for p in places if p.kind == "toponym"]
-        actors = _places_for_unknowns(actors, toponyms, doc)
+        located = toponyms(places)  # the places that can locate an event or stand for an unknown actor
+        actors = _places_for_unknowns(actors, located, doc)
         events = [
-            _requote_event(e, clean.work_text, text) for e in self.coder(doc, clean, actors, times, toponyms, date)
+            _requote_event(e, clean.work_text, text) for e in self.coder(doc, clean, actors, times, located, date)
         ]
         return DocumentResult(
             doc_id=article.doc_id,

@@ -5,12 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from backchannel.geo import Gazetteer, PlaceResolver, attach_location
-
-
-@pytest.fixture(scope="module")
-def resolver() -> PlaceResolver:
-    return PlaceResolver(Gazetteer.load())
+from backchannel.geo import PlaceResolver, attach_location
 
 
 def _attach(nlp: Language, resolver: PlaceResolver, text: str, verb: str) -> str | None:

@@ -8,16 +8,11 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from backchannel.geo import Gazetteer, PlaceResolver, attach_location
+from backchannel.geo import PlaceResolver, attach_location
 from backchannel.records import PlaceMention
 
 CITIES = ("Cairo", "Doha", "Amman", "Beirut", "Ankara", "Riyadh", "Tunis", "Algiers", "Rabat", "Muscat")
 PAIRS = (("Hamas", "Fatah"), ("Egypt", "Qatar"), ("Jordan", "Iraq"), ("Lebanon", "Syria"))
-
-
-@pytest.fixture(scope="module")
-def resolver() -> PlaceResolver:
-    return PlaceResolver(Gazetteer.load())
 
 
 def _run_on(clauses: int, shape: str) -> str:

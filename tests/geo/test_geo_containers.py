@@ -3,24 +3,12 @@ and common nouns that a gazetteer also knows as towns."""
 
 from __future__ import annotations
 
-import pytest
+from geo_helpers import found as _found
 from spacy.language import Language
 
-from backchannel.geo import Gazetteer, PlaceResolver
+from backchannel.geo import PlaceResolver
 from backchannel.geo.gazetteer import distance_km
 from backchannel.pipeline import default_pipeline, extract
-from backchannel.records import PlaceMention
-
-
-@pytest.fixture(scope="module")
-def resolver() -> PlaceResolver:
-    return PlaceResolver(Gazetteer.load())
-
-
-def _found(nlp: Language, resolver: PlaceResolver, text: str) -> dict[str, PlaceMention]:
-    places = resolver.find(nlp(text))
-    assert all(p.text == text[p.start : p.end] for p in places)
-    return {p.text: p for p in places}
 
 
 def test_lowercase_common_noun_is_never_a_toponym(nlp: Language, resolver: PlaceResolver):

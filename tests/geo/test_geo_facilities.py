@@ -4,22 +4,11 @@ document: the one right after them, or else the one town their sentence names.""
 from __future__ import annotations
 
 import pytest
+from geo_helpers import found as _found
 from spacy.language import Language
 
-from backchannel.geo import Gazetteer, PlaceResolver
+from backchannel.geo import PlaceResolver
 from backchannel.geo.gazetteer import distance_km
-from backchannel.records import PlaceMention
-
-
-@pytest.fixture(scope="module")
-def resolver() -> PlaceResolver:
-    return PlaceResolver(Gazetteer.load())
-
-
-def _found(nlp: Language, resolver: PlaceResolver, text: str) -> dict[str, PlaceMention]:
-    places = resolver.find(nlp(text))
-    assert all(p.text == text[p.start : p.end] for p in places)
-    return {p.text: p for p in places}
 
 
 @pytest.mark.parametrize(

@@ -7,14 +7,9 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from backchannel.geo import Gazetteer, PlaceResolver
-from backchannel.geo.attach import attach_location
+from backchannel.geo import PlaceResolver
+from backchannel.geo.attach import attach_location, toponyms
 from backchannel.records import PlaceMention
-
-
-@pytest.fixture(scope="module")
-def resolver() -> PlaceResolver:
-    return PlaceResolver(Gazetteer.load())
 
 
 def _found(nlp: Language, resolver: PlaceResolver, text: str) -> dict[str, PlaceMention]:
@@ -130,5 +125,5 @@ def test_only_a_toponym_is_an_event_location(
 ) -> None:
     doc = nlp(text)
     trigger = next(t for t in doc if t.text == verb)
-    place = attach_location(trigger, resolver.find(doc))
+    place = attach_location(trigger, toponyms(resolver.find(doc)))
     assert (place.text if place else None) == location

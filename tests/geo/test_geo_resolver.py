@@ -9,13 +9,8 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
-from backchannel.geo import Gazetteer, PlaceResolver
+from backchannel.geo import PlaceResolver
 from backchannel.records import PlaceMention
-
-
-@pytest.fixture(scope="module")
-def resolver() -> PlaceResolver:
-    return PlaceResolver(Gazetteer.load())
 
 
 def _places(

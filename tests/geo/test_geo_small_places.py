@@ -4,21 +4,10 @@ kept only inside the document's country or a division named next to them."""
 from __future__ import annotations
 
 import pytest
+from geo_helpers import found as _found
 from spacy.language import Language
 
-from backchannel.geo import Gazetteer, PlaceResolver
-from backchannel.records import PlaceMention
-
-
-@pytest.fixture(scope="module")
-def resolver() -> PlaceResolver:
-    return PlaceResolver(Gazetteer.load())
-
-
-def _found(nlp: Language, resolver: PlaceResolver, text: str) -> dict[str, PlaceMention]:
-    places = resolver.find(nlp(text))
-    assert all(p.text == text[p.start : p.end] for p in places)
-    return {p.text: p for p in places}
+from backchannel.geo import PlaceResolver
 
 
 @pytest.mark.parametrize(

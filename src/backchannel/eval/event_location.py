@@ -18,7 +18,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from backchannel.geo.attach import attach_location
+from backchannel.geo.attach import attach_location, toponyms
 from backchannel.geo.gazetteer import Gazetteer
 from backchannel.geo.resolver import PlaceResolver
 
@@ -136,7 +136,7 @@ def evaluate_event_location(
     docs = nlp.pipe((it.text for _, it in chosen), batch_size=batch_size)
     for (number, item), doc in zip(chosen, docs, strict=True):
         trigger = _trigger(doc, item)
-        places = resolver.find(doc, keep_unresolved=keep_unresolved)
+        places = toponyms(resolver.find(doc, keep_unresolved=keep_unresolved))
         place = attach_location(trigger, places) if trigger is not None else None
         gold = gold_char_spans(item, doc)
         correct = not gold if place is None else any(place.start < end and start < place.end for start, end in gold)

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from backchannel.geo.lexicon import COMMUNICATION_VERBS, LOCATIVE_PREPS, PLACE_NOUNS, PLACE_OBJECT_VERBS
 from backchannel.records import PlaceMention
 
-__all__ = ["attach_location"]
+__all__ = ["attach_location", "toponyms"]
 
 # Prepositions whose object is not where the event happened ("reached by telephone from Libreville").
 _TEMPORAL_PREPS = frozenset(["before", "after", "since", "until", "till"])  # "hours before the Baghdad bombings"
@@ -318,12 +318,19 @@ def _places_in(
     )
 
 
+def toponyms(places: Sequence[PlaceMention]) -> list[PlaceMention]:
+    """The places that can locate an event: a place's own name, not a demonym ("Syrian forces") or a place
+    inside an organisation's name ("the Pakistan Army")."""
+    return [p for p in places if p.kind == "toponym"]
+
+
 def attach_location(trigger: Token, places: Sequence[PlaceMention]) -> PlaceMention | None:
     """The place syntactically governed by ``trigger``'s clause, or None.
 
-    ``places`` are sorted by start and do not overlap (as ``PlaceResolver.find`` returns them).
+    ``places`` are sorted by start and do not overlap (as ``PlaceResolver.find`` returns them) and are the
+    document's ``toponyms``: a demonym or a name inside a name is no location.  (Filtered once per document
+    by the caller: filtering here, per event, made each event's cost grow with the document's places.)
     """
-    places = [p for p in places if p.kind == "toponym"]  # a demonym or a name inside a name is no location
     best: tuple[float, int, PlaceMention] | None = None
     governors = _governors(trigger)
     sent = trigger.sent

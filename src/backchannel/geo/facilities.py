@@ -10,7 +10,8 @@ facility is a toponym (it says where); its ``name`` is its own text, its point t
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from bisect import bisect_left
+from collections.abc import Iterable, Mapping, Sequence
 from importlib import resources
 
 from spacy.tokens import Doc, Token
@@ -43,6 +44,9 @@ class FacilityFinder:
         towns = [p for p in places if p.kind == "toponym" and p.lat is not None and _is_town(p)]
         if not towns:
             return []
+        towns.sort(key=lambda p: p.start)
+        starts = [t.start for t in towns]
+        by_start = {t.start: t for t in reversed(towns)}  # the first town at a start, as a scan in order finds
         taken = {i for p in places for i in range(p.start, p.end)}
         out: list[PlaceMention] = []
         for start, head in self._names(doc):
@@ -50,7 +54,7 @@ class FacilityFinder:
             lo, hi = first.idx, last.idx + len(last.text)
             if taken.intersection(range(lo, hi)):
                 continue
-            town = _town_after(doc, head, towns) or _sentence_town(doc[head], towns)
+            town = _town_after(doc, head, by_start) or _sentence_town(doc[head], towns, starts)
             if town is None:
                 continue
             out.append(
@@ -105,16 +109,16 @@ def _is_town(place: PlaceMention) -> bool:
     return code.startswith(("PPL", "ADM")) or (code == "RGN" and place.country_code is not None)
 
 
-def _sentence_town(head: Token, towns: Sequence[PlaceMention]) -> PlaceMention | None:
-    """The one town (or division) the facility's sentence names, if it names exactly one."""
+def _sentence_town(head: Token, towns: Sequence[PlaceMention], starts: Sequence[int]) -> PlaceMention | None:
+    """The one town (or division) the facility's sentence names, if it names exactly one (``towns`` sorted by
+    start, ``starts`` their starts: the sentence's towns are found by bisection, not by a scan of all)."""
     sent = head.sent
-    inside = [t for t in towns if sent.start_char <= t.start < sent.end_char]
+    inside = towns[bisect_left(starts, sent.start_char) : bisect_left(starts, sent.end_char)]
     return inside[0] if inside and len({t.name for t in inside}) == 1 else None
 
 
-def _town_after(doc: Doc, head: int, towns: Sequence[PlaceMention]) -> PlaceMention | None:
+def _town_after(doc: Doc, head: int, by_start: Mapping[int, PlaceMention]) -> PlaceMention | None:
     """The town right after the facility: "X Hospital in Rome", "X Street, Winnipeg"."""
     if head + 2 >= len(doc) or doc[head + 1].lower_ not in _NEXT_TO:
         return None
-    at = doc[head + 2].idx
-    return next((t for t in towns if t.start == at), None)
+    return by_start.get(doc[head + 2].idx)
