@@ -186,12 +186,19 @@ def _api(server: str, path: str, **params: Any) -> Any:
 
 def _click_element(page: Page, selector_js: str) -> None:
     """Click a cytoscape element where it is drawn, with the real mouse."""
-    box = page.get_by_test_id("network-graph").bounding_box()
+    graph = page.get_by_test_id("network-graph")
+    box = graph.bounding_box()
     assert box is not None
     point = page.evaluate(
         f"() => {{ const el = {selector_js}; const p = el.isNode() ? el.renderedPosition() : el.renderedMidpoint();"
         " return [p.x, p.y]; }"
     )
+    # a tall graph draws some elements below the fold, where the mouse cannot reach: scroll the page to them
+    height = (page.viewport_size or {"height": 800})["height"]
+    if not 0 < box["y"] + point[1] < height:
+        page.evaluate("dy => window.scrollBy(0, dy)", box["y"] + point[1] - height / 2)
+        box = graph.bounding_box()
+        assert box is not None and 0 < box["y"] + point[1] < height
     page.mouse.click(box["x"] + point[0], box["y"] + point[1])
 
 
