@@ -143,6 +143,8 @@ def fill_nodes(con: duckdb.DuckDBPyConnection, doc_ids: list[str] | None = None)
         f"AND event_actors.position = r.position {scope.format(table='event_actors')}",
         params * 2,
     )
+    # before the pairs' repeats, and only on the pairs just written: a writable open re-reads nothing
+    _office_holders_on_their_state(con, scope.format(table="d"), params)
     con.execute(
         "UPDATE event_dyads SET node_repeat = r.n > 1 FROM (SELECT event_id, source, target, row_number() OVER "
         "(PARTITION BY event_id, source_node, target_node ORDER BY source, target) AS n FROM event_dyads "
@@ -151,7 +153,6 @@ def fill_nodes(con: duckdb.DuckDBPyConnection, doc_ids: list[str] | None = None)
         f"{scope.format(table='event_dyads')}",
         params * 2,
     )
-    _office_holders_on_their_state(con, scope.format(table="d"), params)
 
 
 def _office_holders_on_their_state(con: duckdb.DuckDBPyConnection, scope: str, params: Sequence[object]) -> None:
@@ -169,7 +170,7 @@ def _office_holders_on_their_state(con: duckdb.DuckDBPyConnection, scope: str, p
         "UPDATE event_dyads SET node_repeat = TRUE FROM (SELECT d.event_id, d.source, d.target FROM event_dyads d "
         "JOIN event_actors s ON s.event_id = d.event_id AND s.role = 'actor' AND s.actor_key = d.source "
         "JOIN event_actors t ON t.event_id = d.event_id AND t.role = 'recipient' AND t.actor_key = d.target "
-        f"WHERE ({holder('s', 't')} OR {holder('t', 's')}) {scope}) r "
+        f"WHERE d.node_repeat IS NULL AND ({holder('s', 't')} OR {holder('t', 's')}) {scope}) r "
         "WHERE event_dyads.event_id = r.event_id AND event_dyads.source = r.source AND event_dyads.target = r.target",
         params,
     )
