@@ -125,3 +125,38 @@ def test_the_table_prints_both_halves_and_their_gap() -> None:
     # lower is better: a higher false rate on the check half is a positive (worse) gap
     assert "| PETR2 GSR: no-event sentences with a false event | 0.100 | 0.300 | +0.200 |" in table
     assert "events 12 s" in table
+
+
+CURRENT = [
+    ("c-0", "Armed conflicts and attacks", "Rebels shelled the town of Kadugli, killing six civilians."),
+    ("c-1", "Armed conflicts and attacks", "The defence minister said the war had cost the economy billions."),
+    ("c-2", "Disasters and accidents", "A fire breaks out at a market in Lagos, killing twelve people."),
+    ("c-3", "Sports", "Argentina wins the final against France in a penalty shootout."),
+    ("c-4", "Arts and culture", "The novelist is awarded the Booker Prize for her third book."),
+    ("c-5", "Law and Crime", "Police arrest 40 opposition activists in Caracas."),
+    ("c-6", "Law and crime", "A court in Paris opens the trial of a former minister."),
+]
+
+
+def test_current_events_lines_are_scored_by_their_category(tmp_path: Path, pipeline: Pipeline) -> None:
+    from backchannel.eval.current_events import code_lines, read_current_events, score_lines
+
+    path = tmp_path / "current.jsonl"
+    lines = (json.dumps({"id": i, "category": c, "text": t, "date": "2025-10-01"}) for i, c, t in CURRENT)
+    path.write_text("\n".join(lines), encoding="utf-8")
+    items = read_current_events(path)
+    assert items[5].category == items[6].category == "law and crime"  # the portal's spellings are merged
+    results = code_lines(items, pipeline)
+    assert results["c-0"].events and results["c-0"].events[0].date is not None  # dated by the portal day
+    report = score_lines(items, results)
+    assert report.support == {
+        "armed conflicts and attacks": 2,
+        "arts and culture": 1,
+        "disasters and accidents": 1,
+        "law and crime": 2,
+        "sports": 1,
+    }
+    assert report.conflict_found == 0.5  # the shelling, not the minister's remark
+    assert report.disaster_assault_rate == 0.0  # a fire attacked nobody
+    assert report.quiet_event_rate == 0.0
+    assert report.crime_any >= 0.5  # the arrest

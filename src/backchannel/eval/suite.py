@@ -58,6 +58,11 @@ TARGETS: dict[str, Target] = {
     "geovirus.recall": Target("GeoVirus: toponym recall", None),
     "geovirus.baseline_accuracy_161km": Target("  population baseline: accuracy@161 km", None),
     "geovirus.baseline_country_accuracy": Target("  population baseline: country accuracy", None),
+    "wcep.conflict_found": Target("Wikipedia Current Events, armed conflicts: material-conflict event", None),
+    "wcep.conflict_any": Target("Wikipedia Current Events, armed conflicts: any event", None),
+    "wcep.crime_any": Target("Wikipedia Current Events, law and crime: any event", None),
+    "wcep.disaster_assault_rate": Target("Wikipedia Current Events, disasters: given an ASSAULT", None, False),
+    "wcep.quiet_event_rate": Target("Wikipedia Current Events, sports/arts/science: any event", None, False),
 }
 
 MAX_GAP = 0.05  # issue 14: the check half within 0.05 of the tune half
@@ -80,6 +85,9 @@ HALF_METRICS: dict[str, Target] = {
     "conflibert.mean_quad_hit": Target("ConfliBERT penta: quad class found, mean of classes 1-4", None),
     "conflibert.quad2_hit": Target("ConfliBERT penta: material cooperation, quad class found", None),
     "conflibert.statement_event_rate": Target("ConfliBERT penta: statements given an event", None, False),
+    "wcep.conflict_found": Target("Wikipedia Current Events, armed conflicts: material-conflict event", None),
+    "wcep.disaster_assault_rate": Target("Wikipedia Current Events, disasters: given an ASSAULT", None, False),
+    "wcep.quiet_event_rate": Target("Wikipedia Current Events, sports/arts/science: any event", None, False),
 }
 
 
@@ -138,6 +146,23 @@ def _synthetic(shared: Path, pipeline: Pipeline, scores: dict[str, float]) -> No
     scores["synthetic.macro_recall"] = report.macro_recall
 
 
+def _current_events(shared: Path, pipeline: Pipeline, scores: dict[str, float]) -> None:
+    from backchannel.eval.current_events import code_lines, read_current_events, score_lines
+    from backchannel.eval.split import split_halves
+
+    items = read_current_events(shared / "corpus" / "wikipedia-current-events-2025-2026.jsonl")
+    results = code_lines(items, pipeline)
+    parts = dict(zip(("", "tune.", "check."), (items, *split_halves(items, lambda s: s.id)), strict=True))
+    for part, subset in parts.items():
+        report = score_lines(subset, results)
+        scores[f"wcep.{part}conflict_found"] = report.conflict_found
+        scores[f"wcep.{part}disaster_assault_rate"] = report.disaster_assault_rate
+        scores[f"wcep.{part}quiet_event_rate"] = report.quiet_event_rate
+        if not part:
+            scores["wcep.conflict_any"] = report.conflict_any
+            scores["wcep.crime_any"] = report.crime_any
+
+
 def _dates(shared: Path, pipeline: Pipeline, scores: dict[str, float]) -> None:
     from backchannel.eval.dates import evaluate_dates
 
@@ -189,6 +214,7 @@ SECTIONS: dict[str, Callable[[Path, Pipeline, dict[str, float]], None]] = {
     "conflibert": _conflibert,
     "synthetic": _synthetic,
     "geovirus": _geovirus,
+    "current_events": _current_events,
 }
 
 
