@@ -25,6 +25,10 @@ sectors:
   Battles / Armed clash.
 - COERCE, MOBILIZE and the rest are ACLED "Strategic developments" at most and are left out.
 
+Actor names: a party the text names keeps its name; state forces, unnamed armed parties and civilians
+take ACLED's names (``acled_actors``).  Rows of one document with the same day, place and actors are one
+ACLED event (``_fold``).
+
 ``inter`` codes (ACLED's 1-8): state forces 1 (8 when operating outside their own country; a leader or
 minister who attacks counts as the state's forces, one who is attacked as a civilian), rebels 2,
 unidentified armed groups, criminals and armed parties 3, rioters 5, protesters 6, civilians 7,
@@ -48,6 +52,7 @@ from typing import TextIO
 
 import pycountry
 
+from backchannel.export.acled_actors import AcledNames, acled_names
 from backchannel.export.source import ExportEvent, ExportSet
 from backchannel.store.models import EventActor
 
@@ -59,7 +64,7 @@ ACLED_COLUMNS: tuple[str, ...] = (
     "civilian_targeting", "iso", "region", "country", "admin1", "admin2", "admin3", "location", "latitude",
     "longitude", "geo_precision", "source", "source_scale", "notes", "fatalities", "tags", "timestamp",
     "bc_event_id", "bc_doc_id", "bc_plover_type", "bc_mode", "bc_actor1_key", "bc_actor2_key",
-    "bc_sentence_start", "bc_sentence_end",
+    "bc_sentence_start", "bc_sentence_end", "bc_same_event_ids",
 )  # fmt: skip
 
 BATTLES, EXPLOSIONS, VAC = "Battles", "Explosions/Remote violence", "Violence against civilians"
@@ -195,9 +200,42 @@ def _geo_precision(feature_code: str | None) -> int | None:
     return 1 if feature_code.startswith("P") else 2
 
 
-def acled_rows(events: ExportSet) -> Iterator[dict[str, str | int | float | None]]:
-    """One ACLED row per asserted, dated violence or demonstration event, in date order."""
-    numbers: Counter[str] = Counter()
+def _party(
+    a: EventActor | None, inter: int | None, where: str | None, events: ExportSet, names: AcledNames
+) -> tuple[str | None, str | None, int | None]:
+    """ACLED's ``(actor, associated actor, inter)`` for one party (``acled_actors``): state forces, an
+    unidentified armed group or civilians by the codebook's names; any other party by its own name."""
+    if a is None:
+        return None, None, inter
+    own = events.name(a)
+    country = _country_name(a.country, events) or _country_name(where, events)
+    named = not _generic(a)
+    if inter in (1, 8):
+        forces = names.forces(a.sector, country)
+        if forces:
+            return forces, (own if named else None), inter
+    if inter in (2, 3) and not named:
+        armed = names.armed(a.sector, country)
+        if armed:
+            return armed, None, 3
+    if inter == 7:
+        group = own if named else names.civilian_group(a.sector, country)
+        return names.civilians(country), group, inter
+    return own, None, inter
+
+
+def _generic(a: EventActor) -> bool:
+    """A party the text does not name: no entity, a state, or a state's people of one sector ("ISR_MIL")."""
+    return not a.actor_id or a.actor_id in (a.country, f"{a.country}_{a.sector}")
+
+
+def _joined(*names: str | None) -> str | None:
+    return "; ".join(n for n in names if n) or None
+
+
+def _violence_rows(events: ExportSet) -> Iterator[dict[str, str | int | float | None]]:
+    """One ACLED row per asserted, dated violence or demonstration event, unnumbered and unfolded."""
+    names = acled_names()
     for e in events.events:
         row, doc = e.row, e.document
         kind = acled_type(e, events)
@@ -206,22 +244,27 @@ def acled_rows(events: ExportSet) -> Iterator[dict[str, str | int | float | None
         where = _event_country(e, kind)
         first, second = _sides(e)
         a1, a2 = (first[0] if first else None), (second[0] if second else None)
-        actor1, assoc1 = events.name(a1) if a1 else None, _names(first[1:], events)
-        inter1, inter2 = _inter(a1, events, where, perpetrator=True), _inter(a2, events, where)
+        actor1, own1, inter1 = _party(a1, _inter(a1, events, where, perpetrator=True), where, events, names)
+        actor2, own2, inter2 = _party(a2, _inter(a2, events, where), where, events, names)
+        assoc1, assoc2 = _joined(own1, _names(first[1:], events)), _joined(own2, _names(second[1:], events))
         if kind.event_type in (PROTESTS, RIOTS) and kind.sub_event_type != "Excessive force against protesters":
             crowd = "Protesters" if kind.event_type == PROTESTS else "Rioters"
             name = _country_name(where, events)
             actor1, assoc1 = (f"{crowd} ({name})" if name else crowd), _names([a for a in first if a.actor_id], events)
             inter1 = 6 if kind.event_type == PROTESTS else 5
+            if a2 is not None and a2.actor_id and a2.actor_id == a2.country:  # a state protested against: no party
+                actor2, assoc2, inter2 = None, _names(second[1:], events), None
+            elif a2 is not None:
+                actor2, inter2 = events.name(a2), _inter(a2, events, where)
         elif kind.sub_event_type == "Excessive force against protesters":
-            inter2 = 6
+            actor2, inter2 = (f"Protesters ({_country_name(where, events)})" if where else "Protesters"), 6
+            assoc2 = _joined(own2, _names(second, events) if not own2 else None)
         codes = sorted(c for c in (inter1, inter2) if c is not None)
         interaction = int(f"{codes[0]}{codes[1] if len(codes) > 1 else 0}") if codes else None
-        numbers[where or "XXX"] += 1
         loc = row.location
         civilians = inter2 == 7 and kind.event_type in (VAC, EXPLOSIONS)
         yield {
-            "event_id_cnty": f"{where or 'XXX'}{numbers[where or 'XXX']}",
+            "event_id_cnty": where or "XXX",
             "event_date": row.day,
             "year": int(row.day[:4]),
             "time_precision": _TIME_PRECISION.get(row.date_precision, 3),
@@ -231,8 +274,8 @@ def acled_rows(events: ExportSet) -> Iterator[dict[str, str | int | float | None
             "actor1": actor1,
             "assoc_actor_1": assoc1,
             "inter1": inter1,
-            "actor2": events.name(a2) if a2 else None,
-            "assoc_actor_2": _names(second[1:], events),
+            "actor2": actor2,
+            "assoc_actor_2": assoc2,
             "inter2": inter2,
             "interaction": interaction,
             "civilian_targeting": "Civilian targeting" if civilians else None,
@@ -260,7 +303,55 @@ def acled_rows(events: ExportSet) -> Iterator[dict[str, str | int | float | None
             "bc_actor2_key": a2.key if a2 else None,
             "bc_sentence_start": e.provenance.sentence.start,
             "bc_sentence_end": e.provenance.sentence.end,
+            "bc_same_event_ids": None,
         }
+
+
+def _fold(rows: list[dict[str, str | int | float | None]]) -> list[dict[str, str | int | float | None]]:
+    """ACLED's unit of an event: one per day, location and pair of actors (codebook, "Event definition").
+
+    Within one document, rows with the same day, location, actors and type are one event, and a row of
+    political violence with no second actor ("gunmen opened fire") is the same event as the row of the
+    same day, place and first actor that names whom it hit ("..., killing five"); the folded rows'
+    event ids stay in ``bc_same_event_ids``."""
+    kept: dict[tuple[object, ...], dict[str, str | int | float | None]] = {}
+    named: dict[tuple[object, ...], dict[str, str | int | float | None]] = {}
+    out: list[dict[str, str | int | float | None]] = []
+    for r in rows:
+        place = (r["bc_doc_id"], r["event_date"], r["location"] or r["country"], r["actor1"])
+        exact = (*place, r["actor2"], r["event_type"], r["sub_event_type"])
+        if exact not in kept:
+            kept[exact] = r
+            out.append(r)
+            if r["actor2"] and r["disorder_type"] == "Political violence":
+                named.setdefault(place, r)
+        else:
+            _join_same(kept[exact], r)
+    folded = []
+    for r in out:
+        place = (r["bc_doc_id"], r["event_date"], r["location"] or r["country"], r["actor1"])
+        target = named.get(place)
+        if not r["actor2"] and r["disorder_type"] == "Political violence" and target is not None:
+            _join_same(target, r)
+            continue
+        folded.append(r)
+    return folded
+
+
+def _join_same(into: dict[str, str | int | float | None], row: dict[str, str | int | float | None]) -> None:
+    ids = [i for i in str(into["bc_same_event_ids"] or "").split(";") if i]
+    ids += [str(row["bc_event_id"]), *(i for i in str(row["bc_same_event_ids"] or "").split(";") if i)]
+    into["bc_same_event_ids"] = ";".join(ids)
+
+
+def acled_rows(events: ExportSet) -> Iterator[dict[str, str | int | float | None]]:
+    """One ACLED row per asserted, dated violence or demonstration event (``_fold``), in date order."""
+    numbers: Counter[str] = Counter()
+    for r in _fold(list(_violence_rows(events))):
+        country = str(r["event_id_cnty"])
+        numbers[country] += 1
+        r["event_id_cnty"] = f"{country}{numbers[country]}"
+        yield r
 
 
 def write_acled(events: ExportSet, out: TextIO) -> int:
