@@ -20,6 +20,8 @@ NOTES = {
     "teargas": "Police fired tear gas at students demonstrating against fee rises in Nairobi on Friday.",
     "farmers": "Israeli troops shot dead two Palestinian farmers near Hebron on Sunday.",
     "raid": "Soldiers killed three villagers in a raid on a village near Gao in Mali on Thursday.",
+    "taliban": "Taliban gunmen killed two policemen in Kunduz on Monday.",
+    "hezbollah": "Hezbollah militants fired rockets at northern Israel on Sunday.",
 }
 
 
@@ -58,6 +60,11 @@ def test_state_forces_are_named_as_acled_names_them(rows: dict[str, list[dict[st
         ("Military Forces of Israel", "", "Civilians (Palestine)", "Farmers (Palestine)", "78")
     }
     assert _pairs(rows["raid"]) == {("Military Forces of Mali", "", "Civilians (Mali)", "", "17")}
+
+
+def test_members_of_a_named_group_are_the_group(rows: dict[str, list[dict[str, str]]]) -> None:
+    assert _pairs(rows["taliban"]) == {("Taliban", "", "Police Forces of Afghanistan", "", "12")}
+    assert {r["actor1"] for r in rows["hezbollah"]} == {"Hezbollah"}
 
 
 def test_force_against_demonstrators_and_the_demonstration(rows: dict[str, list[dict[str, str]]]) -> None:

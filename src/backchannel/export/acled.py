@@ -201,13 +201,17 @@ def _geo_precision(feature_code: str | None) -> int | None:
 
 
 def _party(
-    a: EventActor | None, inter: int | None, where: str | None, events: ExportSet, names: AcledNames
+    a: EventActor | None, inter: int | None, where: str | None, e: ExportEvent, events: ExportSet, names: AcledNames
 ) -> tuple[str | None, str | None, int | None]:
-    """ACLED's ``(actor, associated actor, inter)`` for one party (``acled_actors``): state forces, an
-    unidentified armed group or civilians by the codebook's names; any other party by its own name."""
+    """ACLED's ``(actor, associated actor, inter)`` for one party (``acled_actors``): the organisation of
+    its members ("Hamas fighters" -> Hamas); state forces, an unidentified armed group or civilians by the
+    codebook's names; any other party by its own name."""
     if a is None:
         return None, None, inter
     own = events.name(a)
+    organisation = events.affiliation(e.row.doc_id, a) if _generic(a) else None
+    if organisation and inter in (2, 3):
+        return organisation, None, inter
     country = _country_name(a.country, events) or _country_name(where, events)
     named = not _generic(a)
     if inter in (1, 8):
@@ -244,8 +248,8 @@ def _violence_rows(events: ExportSet) -> Iterator[dict[str, str | int | float | 
         where = _event_country(e, kind)
         first, second = _sides(e)
         a1, a2 = (first[0] if first else None), (second[0] if second else None)
-        actor1, own1, inter1 = _party(a1, _inter(a1, events, where, perpetrator=True), where, events, names)
-        actor2, own2, inter2 = _party(a2, _inter(a2, events, where), where, events, names)
+        actor1, own1, inter1 = _party(a1, _inter(a1, events, where, perpetrator=True), where, e, events, names)
+        actor2, own2, inter2 = _party(a2, _inter(a2, events, where), where, e, events, names)
         assoc1, assoc2 = _joined(own1, _names(first[1:], events)), _joined(own2, _names(second[1:], events))
         if kind.event_type in (PROTESTS, RIOTS) and kind.sub_event_type != "Excessive force against protesters":
             crowd = "Protesters" if kind.event_type == PROTESTS else "Rioters"

@@ -63,9 +63,17 @@ class ExportSet:
 
     names: Mapping[str, str] = field(default_factory=dict)  # actor key -> canonical name (actors table)
     nodes: Mapping[str, NodeInfo] = field(default_factory=dict)  # network node key -> its name, country, sector
+    # (doc_id, start, end) of a mention -> name of the organisation it belongs to ("Hamas fighters" -> Hamas)
+    affiliations: Mapping[tuple[str, int, int], str] = field(default_factory=dict)
 
     def kind(self, actor: EventActor) -> str | None:
         return self.kinds.get(actor.key)
+
+    def affiliation(self, doc_id: str, actor: EventActor) -> str | None:
+        """The name of the organisation the mention belongs to, when the resolver found one."""
+        if actor.start is None or actor.end is None:
+            return None
+        return self.affiliations.get((doc_id, actor.start, actor.end))
 
     def name(self, actor: EventActor) -> str:
         """The actor's canonical name ("Ukraine" for a "Kyiv" standing for it), else its text."""
@@ -161,4 +169,26 @@ def load_events(con: duckdb.DuckDBPyConnection, f: EventFilter | None = None) ->
     countries = con.execute("SELECT actor_key, name FROM actors WHERE kind = 'country' AND name IS NOT NULL")
     country_names = {str(k): str(v) for k, v in countries.fetchall()}
     nodes = describe(con, {a.node or a.key for e in events for a in (*e.row.actors, *e.row.recipients)})
-    return ExportSet(events=events, kinds=kinds, country_names=country_names, names=names, nodes=nodes)
+    return ExportSet(
+        events=events,
+        kinds=kinds,
+        country_names=country_names,
+        names=names,
+        nodes=nodes,
+        affiliations=_affiliations(con, sorted({e.row.doc_id for e in events})),
+    )
+
+
+def _affiliations(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> dict[tuple[str, int, int], str]:
+    rows = con.execute(
+        "SELECT m.doc_id, m.start_char, m.end_char, m.affiliation, a.name FROM mentions m "
+        "LEFT JOIN actors a ON a.actor_key = m.affiliation "
+        "WHERE m.affiliation IS NOT NULL AND m.doc_id IN (SELECT unnest(?::TEXT[]))",
+        [doc_ids],
+    ).fetchall()
+    if any(n is None for *_, n in rows):  # an organisation that is no participant itself: the knowledge base names it
+        from backchannel.actors.kb import ActorKB
+
+        known = ActorKB.load().actors
+        rows = [(d, s, e, k, n or (known[k].name if k in known else k)) for d, s, e, k, n in rows]
+    return {(str(d), int(s), int(e)): str(n) for d, s, e, _, n in rows}
