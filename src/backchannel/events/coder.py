@@ -10,6 +10,7 @@ of a document travels in a ``DocContext``; the coder keeps no state of its own b
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 from spacy.tokens import Doc, Span
@@ -103,7 +104,7 @@ class EventCoder:
             if not sent.text.strip():
                 continue
             paragraph_break = "\n" in ctx.original[prev_para_end + 1 : sent.start_char] if prev_para_end >= 0 else True
-            prev_para_end = sent.end_char
+            prev_para_end = sent.start_char + len(sent.text.rstrip()) - 1  # a sentence may hold the break after it
             if paragraph_break:
                 carried_time = None
             # coordinated actors ("Hamas and Israel ... they") are remembered before the clauses are read
@@ -114,6 +115,8 @@ class EventCoder:
                 time = governing_time(cand, time_by_head)
                 if time is None and carried_time is not None and cand.clause.tag_ in ("VBD", "VBN"):
                     time = carried_time
+                elif time is not None and sent_time is None and _narrative(time, ctx.original):
+                    sent_time = time
                 if time is not None and time.historical:
                     sent_time = time
                 built = self.builder.build(cand, sent, s_index, time, ctx)
@@ -126,11 +129,16 @@ class EventCoder:
                 if len(built.actors) + len(built.recipients) >= 2:
                     finder.remember_pair(built.actors + built.recipients, s_index)
             events.extend(self._break_ties(sent, sent_events))
-            own_historical = [t for t in times if sent.start_char <= t.start < sent.end_char and t.historical]
+            own = [t for t in times if sent.start_char <= t.start < sent.end_char]
+            own_historical = [t for t in own if t.historical]
+            text = ctx.original
+            opening = [t for t in own if _narrative(t, text) and _OPENING.fullmatch(text[sent.start_char : t.start])]
             if own_historical:
                 carried_time = own_historical[-1]
             elif sent_time is not None:
                 carried_time = sent_time
+            elif opening:  # "On 2 April 2024, an IED detonated ...": the day frames the sentence and what follows
+                carried_time = opening[0]
         return events
 
     def _break_ties(self, sent: Span, sent_events: list[Event]) -> list[Event]:
@@ -235,3 +243,16 @@ class EventCoder:
                 out.append(cand)
                 taken.add(speech.i)
         return out
+
+
+_SPAN_END = re.compile(r"\s*(?:-|–|to|and|through|until)\s*\d")  # "January 26-27", "5 to 7 May"
+_OPENING = re.compile(r"\s*(?:on|in|at)?\s*", re.IGNORECASE)  # what may stand before a sentence's opening date
+
+
+def _narrative(time: TimeMention, text: str) -> bool:
+    """A day that dates a clause of the sentence: a later past-tense clause of the paragraph with no time
+    of its own happened then ("On 2 April, an IED detonated near a convoy.  Three soldiers were killed"),
+    not on the report's date (narrative time; the reference time of a past-tense report moves with it).
+    The first day of a span ("January 26-27") dates no single later clause."""
+    exact = bool(time.value) and time.precision == "day" and time.relation == "on" and not time.approximate
+    return exact and not _SPAN_END.match(text, time.end)
