@@ -19,7 +19,15 @@ from backchannel.events.candidate import Trigger
 from backchannel.events.lexicon import Lexicon, TriggerEntry
 from backchannel.events.ontology import NO_DERIVATION, QUAD_CLASS, STATE_NOUN_TYPES
 from backchannel.events.roles import is_actorish
-from backchannel.events.syntax import clause_of, deinflect, direct_object, misparsed_means, pobjs_deep, subject
+from backchannel.events.syntax import (
+    clause_of,
+    deinflect,
+    direct_object,
+    hyphen_prefix,
+    misparsed_means,
+    pobjs_deep,
+    subject,
+)
 from backchannel.events.unnamed_violence import observed_noun
 from backchannel.events.wordclasses import WordClasses
 
@@ -312,6 +320,13 @@ class TriggerFinder:
             if entries:
                 return entries[0]
         entries = self.lexicon.nouns.get(lemma) or self.lexicon.nouns.get(tok.lower_)
+        hyphenated = hyphen_prefix(tok)
+        if hyphenated:
+            # "a sit-in", "two sit-ins", "a walk-out" (walkout): the tokenizer splits what the lexicon writes
+            # as one word, with or without its hyphen
+            nouns = self.lexicon.nouns
+            joined = (f"{hyphenated}-{lemma}", f"{hyphenated}{lemma}")
+            entries = next((nouns[k] for k in joined if k in nouns), entries)
         if not entries and lemma in self.words.generic_event_heads:
             # "a mediation effort", "the peace process": the modifier names the event
             for c in compounds:
