@@ -58,6 +58,35 @@ class MediatorReader:
         out.extend(_tag("drafting-mediators", self._drafters(cand.trigger, finder, s_index)))
         return out
 
+    def read_noun(self, noun: Token, finder: ArgumentFinder, s_index: int, mediation: bool) -> list[Found]:
+        """The mediators an accord's or talks' noun names by its own modifiers ("a UN-brokered truce",
+        "the ceasefire brokered by the United States", "a process under UN auspices"); for a noun of
+        mediation itself (``mediation``), also who leads it ("the mediation led by Angola")."""
+        out: list[Found] = []
+        for c in noun.children:
+            out.extend(self._from_child(c, finder, s_index))
+        if mediation:
+            out.extend(_tag("mediation-agent", self._mediation_agents(noun, finder, s_index)))
+        return out
+
+    def _mediation_agents(self, noun: Token, finder: ArgumentFinder, s_index: int) -> list[ActorMention]:
+        """Who leads a mediation: its owner ("Qatar's mediation"), its "by" phrase ("mediation efforts by
+        the United States"), the agent of a leading participle ("the mediation led by the President of
+        Angola") or the doer of a leading verb ("Pakistan is engaged in mediation efforts")."""
+        leading = self.words.mediation_agent_verbs
+        heads: list[Token | None] = []
+        for c in noun.children:
+            if c.dep_ == "poss":
+                heads.append(c)
+            elif c.dep_ == "prep" and c.lower_ == "by":
+                heads.append(pobj(c))
+            elif c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in leading:
+                heads.extend(pobj(g) for g in c.children if g.dep_ == "agent")
+        verb = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else noun.head
+        if noun.dep_ in ("dobj", "pobj") and verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in leading:
+            heads.append(subject(verb, self.words))
+        return [m for h in heads for m in finder.actors_of(h, s_index)]
+
     def mediating_subject(self, clause: Token) -> bool:
         """ "Kuwaiti and Omani mediators met the Saudi and Yemeni delegations": the clause's subject is
         a mediator, so the ones it meets are the parties."""
