@@ -66,7 +66,7 @@ def test_the_gold_file_is_read_and_a_bad_line_is_named(tmp_path: Path) -> None:
     path.write_text(json.dumps(record) + "\n\n", encoding="utf-8")
     assert read_gold(path) == [GoldMediation("x", "Talks mediated by Qatar.", "2025-01-01", ("QAT",))]
     path.write_text('{"id": "y", "text": "no labels"}\n', encoding="utf-8")
-    with pytest.raises(ValueError, match="gold.jsonl:1"):
+    with pytest.raises(ValueError, match=r"gold\.jsonl:1"):
         read_gold(path)
 
 

@@ -160,9 +160,7 @@ def code_sentences(gold: Sequence[GoldMediation], pipeline: Pipeline) -> dict[st
     from backchannel.ingest import read_text
 
     articles = [read_text(g.text, doc_id=g.id, date=g.date) for g in gold]
-    return {
-        res.doc_id: predicted_mediators(res) for res in pipeline.run(articles) if isinstance(res, DocumentResult)
-    }
+    return {res.doc_id: predicted_mediators(res) for res in pipeline.run(articles) if isinstance(res, DocumentResult)}
 
 
 def format_report(report: MediationReport) -> str:
