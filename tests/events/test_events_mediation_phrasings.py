@@ -144,7 +144,8 @@ def test_no_third_party_means_no_mediator(pipeline: Pipeline, sentence: str) -> 
     ("sentence", "country"),
     [
         (
-            "Israeli air strikes killed five people in Gaza despite an ongoing United States-brokered truce with Hamas.",
+            "Israeli air strikes killed five people in Gaza despite an ongoing United States-brokered truce"
+            " with Hamas.",
             "USA",
         ),
         ("Rebels shelled army positions near Goma in violation of the Angola-mediated ceasefire.", "AGO"),

@@ -21,7 +21,6 @@ from backchannel.events.candidate import Candidate
 from backchannel.events.mediators import MediatorReader
 from backchannel.events.ontology import QUAD_CLASS
 from backchannel.events.parties import key
-from backchannel.events.syntax import clause_of
 from backchannel.events.triggers import TriggerFinder
 
 __all__ = ["RULE", "mediated_accords"]
@@ -50,7 +49,8 @@ def mediated_accords(
             continue  # "agreed in a deal brokered by China": the agreement already names China
         between = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "between"]
         parties = [a for p in between for a in finder.actors_of(pobj(p), s_index)]
-        cand = Candidate(trigger=tok, clause=clause_of(tok) or tok, entry=entry, nominal=True)
+        # the noun is its own clause: the modality of the verb that recalls it is not the accord's
+        cand = Candidate(trigger=tok, clause=tok, entry=entry, nominal=True)
         cand.actors = [a for a in parties if key(a) not in {key(m) for m in mediators}]
         cand.mediators = mediators
         cand.background = True

@@ -83,8 +83,9 @@ class MediatorReader:
             elif c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in leading:
                 heads.extend(pobj(g) for g in c.children if g.dep_ == "agent")
         verb = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else noun.head
-        if noun.dep_ in ("dobj", "pobj") and verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in leading:
-            heads.append(subject(verb, self.words))
+        if noun.dep_ in ("dobj", "pobj") and verb.tag_.startswith("VB") and verb.lemma_.lower() in leading:
+            # "Turkey is engaged in mediation efforts": the predicate's subject is on its copula
+            heads.append(subject(verb.head if verb.dep_ == "acomp" else verb, self.words))
         return [m for h in heads for m in finder.actors_of(h, s_index)]
 
     def mediating_subject(self, clause: Token) -> bool:
