@@ -63,7 +63,9 @@ class MediatorReader:
         "the ceasefire brokered by the United States", "a process under UN auspices"); for a noun of
         mediation itself (``mediation``), also who leads it ("the mediation led by Angola")."""
         out: list[Found] = []
-        for c in noun.children:
+        # and on its participles, as ``_scope`` reads them: "the agreement reached under the auspices of X"
+        heads = [noun, *(c for c in noun.children if c.dep_ == "acl")]
+        for c in (c for h in heads for c in h.children):
             out.extend(self._from_child(c, finder, s_index))
         if mediation:
             out.extend(_tag("mediation-agent", self._mediation_agents(noun, finder, s_index)))
