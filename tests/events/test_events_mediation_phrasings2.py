@@ -126,3 +126,18 @@ def test_an_attack_never_takes_the_mediator_of_the_truce_it_breaks(pipeline: Pip
     attacks = [e for e in doc.events if e.event_type == "ASSAULT"]
     assert attacks and not any(e.mediator for e in attacks), _trace(doc)
     assert all(e.historical for e in _mediated(doc)), _trace(doc)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The announcement came after a summit hosted by Egypt.",
+        "Prices fell after a meeting chaired by the Swiss president.",
+        "The ministers left a conference convened by the African Union.",
+    ],
+)
+def test_a_host_or_chair_of_a_recalled_meeting_with_no_two_sides_mediates_nothing(
+    pipeline: Pipeline, sentence: str
+) -> None:
+    doc = _code(sentence, pipeline)
+    assert _mediated(doc) == [], _trace(doc)

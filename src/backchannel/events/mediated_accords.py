@@ -18,7 +18,7 @@ from spacy.tokens import Span
 
 from backchannel.events.arguments import ArgumentFinder, pobj
 from backchannel.events.candidate import Candidate
-from backchannel.events.mediators import MediatorReader
+from backchannel.events.mediators import CONVENING, MediatorReader
 from backchannel.events.ontology import QUAD_CLASS
 from backchannel.events.parties import key
 from backchannel.events.triggers import TriggerFinder
@@ -42,14 +42,17 @@ def mediated_accords(
             continue
         entry = triggers.noun_entry(tok)
         if entry is None or QUAD_CLASS.get(entry.event_type, 4) > 2:
-            continue  # "despite the US-brokered truce" is the truce's, never an attack's
+            continue  # accords and talks only: "the US-backed offensive" is no mediated accord
+        between = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "between"]
+        parties = [a for p in between for a in finder.actors_of(pobj(p), s_index)]
         found_here = reader.read_noun(tok, finder, s_index, mediation=entry.mode == "third-party")
+        if len({a.country for a in parties}) < 2:
+            # "a summit hosted by Egypt", "a meeting chaired by the Swiss president": a host or chair of a
+            # meeting with no two sides named mediates nothing (as the filler's convening rule)
+            found_here = [(rule, m) for rule, m in found_here if rule != CONVENING]
         mediators = [m for _, m in found_here]
         if not mediators or {key(m) for m in mediators} <= known:
             continue  # "agreed in a deal brokered by China": the agreement already names China
-        between = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "between"]
-        parties = [a for p in between for a in finder.actors_of(pobj(p), s_index)]
-        # the noun is its own clause: the modality of the verb that recalls it is not the accord's
         cand = Candidate(trigger=tok, clause=tok, entry=entry, nominal=True)
         cand.actors = [a for a in parties if key(a) not in {key(m) for m in mediators}]
         cand.mediators = mediators

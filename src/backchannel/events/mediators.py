@@ -23,9 +23,10 @@ from backchannel.events.syntax import host_modifier, subject
 from backchannel.events.wordclasses import WordClasses
 from backchannel.records import ActorMention
 
-__all__ = ["Found", "MediatorReader", "mediation_denied"]
+__all__ = ["CONVENING", "Found", "MediatorReader", "mediation_denied"]
 
 Found = tuple[str, ActorMention]  # the phrasing's rule name, the mediator
+CONVENING = "convening-participle"  # a host's or chair's participle: a mediator only between two sides
 
 
 def _tag(rule: str, mentions: list[ActorMention]) -> list[Found]:
@@ -134,9 +135,7 @@ class MediatorReader:
             # "Mediated by Qatar, the talks resumed"
             for g in c.children:
                 if g.dep_ == "agent":
-                    rule = (
-                        "mediation-participle" if c.lemma_.lower() in self.mediating_verbs else "convening-participle"
-                    )
+                    rule = "mediation-participle" if c.lemma_.lower() in self.mediating_verbs else CONVENING
                     out.extend(_tag(rule, finder.actors_of(pobj(g), s_index)))
                 if g.dep_ == "prep" and g.lower_ == "with":
                     out.extend(_tag("helpers", self._helpers_of(g, finder, s_index)))
