@@ -6,7 +6,9 @@ Every phrasing is read from the word classes (``events/data/wordclasses.tsv``): 
 ("mediated by", "convened by", "chaired by"), ``mediation_prefixes`` ("Angola-brokered"),
 ``mediation_preps`` with ``mediator_nouns`` ("under the auspices of", "through the good offices of"),
 ``mediator_nouns`` as the agent of any participle ("a plan drafted by Kenyan mediators"), and
-``mediator_role_preps`` ("will act as guarantors of the accord").
+``mediator_role_preps`` ("will act as guarantors of the accord").  ``read_noun`` reads the same phrasings
+on an accord the sentence only recalls ("under a UN-mediated truce", ``events/mediated_accords.py``) and,
+on a noun of mediation, who leads it (``mediation_agent_verbs``: "the mediation led by Angola").
 """
 
 from __future__ import annotations
