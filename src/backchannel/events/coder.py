@@ -30,6 +30,7 @@ from backchannel.events.candidate import (
 from backchannel.events.event_fields import missing_recipient
 from backchannel.events.filler import ArgumentFiller
 from backchannel.events.lexicon import Lexicon
+from backchannel.events.mediated_accords import mediated_accords
 from backchannel.events.parties import hostile
 from backchannel.events.syntax import named_war, subject, weapon_participle
 from backchannel.events.triggers import TriggerFinder
@@ -207,7 +208,7 @@ class EventCoder:
         # PLOVER events need an actor; kept without one: violence against named victims by unnamed
         # perpetrators, agentless passives ("Aristide has been accused of ..."), and protests told with no
         # one named (the builder gives them unidentified protesters of the place's country)
-        return [
+        kept = [
             c
             for c in out
             if c.actors
@@ -215,6 +216,8 @@ class EventCoder:
             or unnamed_protest(c)
             or observed_attack(c, self.words)
         ]
+        # "fighting ceased under a UN-mediated truce": the recalled accord and its mediator
+        return kept + mediated_accords(sent, finder, s_index, kept, self.triggers)
 
     def _deontic_requests(
         self, sent: Span, finder: ArgumentFinder, s_index: int, found: list[Candidate]
