@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from backchannel.events.candidate import Candidate
+from backchannel.events.candidate import Candidate, harm
 from backchannel.events.parties import hostile
 from backchannel.events.wordclasses import WordClasses
 
-__all__ = ["attack_named", "natural_hazard", "no_attacker", "sentence_accident"]
+__all__ = ["accident_context", "accidental", "attack_named", "natural_hazard", "sentence_accident"]
 
 
 def sentence_accident(sent: Span, words: WordClasses) -> Token | None:
@@ -40,10 +40,31 @@ def sentence_accident(sent: Span, words: WordClasses) -> Token | None:
     return None
 
 
-def no_attacker(cand: Candidate, accident: Token | None, carried: Token | None) -> bool:
-    """The killing or destruction of ``cand`` has an accident of its sentence for its cause and no
-    hostile author, or is the accident's own outcome ("a jet crashes, killing the pilot"); after an
-    accident told in the sentence before, an agentless killing ("At least five people are killed.")."""
+def accident_context(sent: Span, words: WordClasses) -> tuple[Token | None, Token | None]:
+    """The accident of ``sent`` and, when it has none, one told in the sentence before (the second word):
+    "A plane crashes into a bay. At least five people are killed." A sentence the parser cut where no
+    punctuation stands ("... an Iran Army | AH-1 helicopter crashes ...") is read with its other part."""
+    accident = sentence_accident(sent, words)
+    if accident is None and sent.end < len(sent.doc) and not sent[-1].is_punct:
+        accident = sentence_accident(sent.doc[sent.end].sent, words)
+    if accident is not None or sent.start == 0:
+        return accident, None
+    before = sentence_accident(sent.doc[sent.start - 1].sent, words)
+    if not sent.doc[sent.start - 1].is_punct:
+        # the parser cut "A fire breaks out at the Rong Beer Na | Lat Phrao pub ..., killing 27" in two
+        return before, None
+    return None, (before if before is not None and not attack_named(sent, words) else None)
+
+
+def accidental(cand: Candidate, accident: Token | None, carried: Token | None, words: WordClasses) -> bool:
+    """The accident word itself ("struck by a train" is no strike), or a killing or destruction with an
+    accident of its sentence for its cause and no hostile author, or that is the accident's own outcome
+    ("a jet crashes, killing the pilot"); after an accident told in the sentence before, an agentless
+    killing ("At least five people are killed.")."""
+    if accident is not None and cand.trigger.i == accident.i and accident.lemma_.lower() in words.impact_verbs:
+        return True
+    if not harm(cand):
+        return False
     if accident is not None:
         return not any(hostile(a) for a in cand.actors) or accident_killing(cand.trigger, accident)
     return carried is not None and not cand.actors

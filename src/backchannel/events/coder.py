@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 
 from spacy.tokens import Doc, Span
 
-from backchannel.events.accidents import attack_named, natural_hazard, no_attacker, sentence_accident
+from backchannel.events.accidents import accident_context, accidental, natural_hazard
 from backchannel.events.argument_plans import ArgumentPlans
 from backchannel.events.arguments import ArgumentFinder
 from backchannel.events.background import governing_time, mark_background, time_heads
@@ -22,7 +22,6 @@ from backchannel.events.builder import DocContext, EventBuilder, LocationAttache
 from backchannel.events.candidate import (
     Candidate,
     drop_protest_purposes,
-    harm,
     inherit_complement_recipients,
     unnamed_protest,
 )
@@ -150,14 +149,7 @@ class EventCoder:
         out: list[Candidate] = []
         orphans: list[Candidate] = []
         used: set[int] = set()
-        accident, carried = sentence_accident(sent, self.words), None
-        if accident is None and sent.start > 0:
-            before = sentence_accident(sent.doc[sent.start - 1].sent, self.words)
-            if not sent.doc[sent.start - 1].is_punct:
-                # the parser cut "A fire breaks out at the Rong Beer Na | Lat Phrao pub ..., killing 27" in two
-                accident = before
-            elif before is not None and not attack_named(sent, self.words):
-                carried = before  # "A plane crashes into a bay. At least five people are killed."
+        accident, carried = accident_context(sent, self.words)
         for tok in sent:
             found = None if tok.i in used else self.triggers.sentence_trigger(tok, finder)
             if found is None:
@@ -177,7 +169,7 @@ class EventCoder:
                 named_war(g, self.words) for h in (cand.trigger, cand.clause) for c in h.children for g in c.children
             ):
                 cand.background = True  # "soldiers killed in the Korean War", "during World War II": history
-            if harm(cand) and no_attacker(cand, accident, carried):
+            if accidental(cand, accident, carried, self.words):
                 continue  # "a fire breaks out, killing 27", "a bus plunges off the road": no one attacked
             if len(cand.actors) + len(cand.recipients) >= 2:
                 # later clauses may say "the two sides" for these participants
