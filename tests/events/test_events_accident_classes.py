@@ -92,6 +92,19 @@ def test_weather_and_disease_are_no_attacks(text: str, pipeline: Pipeline) -> No
 @pytest.mark.parametrize(
     "text",
     [
+        "A woman was crushed by a falling tree during a storm in Hanoi, Vietnam.",
+        "Two hikers are killed after being hit by falling rocks on Mont Blanc, France.",
+        "A boy is killed when he is hit by a bus in Nairobi, Kenya.",
+        "Eight crew members are killed when a cargo ship sinks in the Black Sea off Turkey.",
+    ],
+)
+def test_passive_and_subordinate_shapes_are_no_attacks(text: str, pipeline: Pipeline) -> None:
+    assert not _assaults(text, pipeline)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "A Nigerian Air Force training jet crashes shortly after takeoff from Kaduna, killing both pilots.",
         "A small plane crashes into a river near Manaus, Brazil. All six people on board are killed.",
         "A magnitude 6.8 earthquake strikes southern Peru. At least 14 people are killed.",

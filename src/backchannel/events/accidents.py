@@ -218,12 +218,12 @@ def _vehicle_accident(verb: Token, sent: Span, words: WordClasses) -> bool:
     lemma = verb.lemma_.lower()
     if lemma in words.impact_verbs and verb.pos_ == "VERB":  # not "Russian strikes on Sumy"
         doers = words.vehicle_nouns | words.natural_objects
-        doer = _agent_after(verb, sent, words) if _passive(verb) else _doer_before(verb, sent, doers)
+        doer = _agent_after(verb, sent, doers) if _passive(verb) else _doer_before(verb, sent, doers)
         if doer is None or doer.lemma_.lower() in words.weapon_nouns:
             return False  # "a drone struck a bus", "a helicopter hit the convoy": an attack
     else:
         doer = _accident_doer(verb, sent, words)
-        if doer is None or _passive(verb) or _agent_after(verb, sent, words, any_noun=True) is not None:
+        if doer is None or _passive(verb) or _agent_after(verb, sent) is not None:
             return False  # "the ferry was sunk", "derailed by saboteurs": someone did it
     if _words_on(doer, words) & words.bombing_modifiers:
         return False  # "an explosives-laden truck crashed into the gate"
@@ -262,11 +262,11 @@ def _doer_before(verb: Token, sent: Span, doers: frozenset[str]) -> Token | None
     return None
 
 
-def _agent_after(verb: Token, sent: Span, words: WordClasses, any_noun: bool = False) -> Token | None:
-    """'struck by a Limited express train': the first noun after "by" (any noun with ``any_noun``)."""
+def _agent_after(verb: Token, sent: Span, doers: frozenset[str] | None = None) -> Token | None:
+    """'struck by a Limited express train': the first of ``doers`` after "by" (any noun without them)."""
     if verb.i + 1 >= sent.end or verb.doc[verb.i + 1].lower_ != "by":
         return None
     for tok in verb.doc[verb.i + 2 : min(sent.end, verb.i + 2 + _WINDOW)]:
-        if tok.pos_ in ("NOUN", "PROPN") and (any_noun or tok.lemma_.lower() in words.vehicle_nouns):
+        if tok.pos_ in ("NOUN", "PROPN") and (doers is None or tok.lemma_.lower() in doers):
             return tok
     return None
