@@ -83,6 +83,8 @@ def test_industrial_explosions_and_fires_are_no_attacks(text: str, pipeline: Pip
         "An outbreak of cholera kills 40 people in Kasai, Democratic Republic of the Congo.",
         "Two students are killed following a meningitis outbreak at a university in Leeds, England.",
         "Three swimmers are killed and 20 injured in a meteotsunami on beaches near Split, Croatia.",
+        "A windstorm kills six people and destroys 300 homes in Barisal, Bangladesh.",
+        "Twelve wedding guests are killed by food poisoning in Sohag, Egypt.",
     ],
 )
 def test_weather_and_disease_are_no_attacks(text: str, pipeline: Pipeline) -> None:
