@@ -4,7 +4,14 @@
 plunges off the highway, killing 19", "a storm system has killed three people", "A grizzly bear attacks
 a group of hikers": the verbs are those of violence, but no actor attacked anyone.  ``sentence_accident``
 finds such a cause in a sentence; the coder then drops the sentence's killings and destruction that no
-hostile actor (a state, armed forces, rebels, police) is named for.
+hostile actor (a state, armed forces, rebels, police) is named for (``accidental``).
+
+The classes are data (``data/wordclasses.tsv``): vehicles that collide, sink, plunge or hit people,
+buildings and mines that collapse, explosions and fires at industrial sites, weather, disease and
+mishaps.  News parses of such lines are often broken ("a bus collides" read as a noun phrase), so
+vehicle accidents are also read on the words before the verb, back to the clause's start, and any word
+of an attack in the sentence ("shot down", "a mine", "gunmen") vetoes that reading.  PLOVER manual:
+accidents belong to the "disasters" context, and an event needs a named actor ("Required entities").
 """
 
 from __future__ import annotations
