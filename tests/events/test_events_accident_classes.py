@@ -43,6 +43,7 @@ def test_road_and_rail_collisions_are_no_attacks(text: str, pipeline: Pipeline) 
         "Six fishermen were killed after their trawler struck rocks and sank off the coast of Galicia, Spain.",
         "One passenger is killed and 90 others are rescued after a ferry catches fire off Sulawesi, Indonesia.",
         "Eleven pilgrims are killed when their bus plunges into a gorge in Uttarakhand, India.",
+        "Nineteen people are killed when a fuel tanker overturns and explodes on a highway in Benue, Nigeria.",
     ],
 )
 def test_vessels_that_sink_and_vehicles_that_plunge_are_no_attacks(text: str, pipeline: Pipeline) -> None:
@@ -56,6 +57,7 @@ def test_vessels_that_sink_and_vehicles_that_plunge_are_no_attacks(text: str, pi
         "Twenty miners are killed after a gold mine collapses in Kenieba, Mali.",
         "Five workers were killed when a tunnel under construction collapsed near Shimla, India.",
         "Four people are killed after a section of a landfill collapses amid heavy rainfall in Kampala, Uganda.",
+        "At least 30 people are killed and 100 injured after a dam bursts near Derna, Libya.",
     ],
 )
 def test_collapsing_buildings_and_mines_are_no_attacks(text: str, pipeline: Pipeline) -> None:
