@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 
 from spacy.tokens import Doc, Span
 
-from backchannel.events.accidents import natural_hazard, sentence_accident
+from backchannel.events.accidents import accident_context, accidental, natural_hazard
 from backchannel.events.argument_plans import ArgumentPlans
 from backchannel.events.arguments import ArgumentFinder
 from backchannel.events.background import governing_time, mark_background, time_heads
@@ -23,7 +23,6 @@ from backchannel.events.builder import DocContext, EventBuilder, LocationAttache
 from backchannel.events.candidate import (
     Candidate,
     drop_protest_purposes,
-    harm,
     inherit_complement_recipients,
     unnamed_protest,
 )
@@ -31,7 +30,6 @@ from backchannel.events.event_fields import missing_recipient
 from backchannel.events.filler import ArgumentFiller
 from backchannel.events.lexicon import Lexicon
 from backchannel.events.mediated_accords import mediated_accords
-from backchannel.events.parties import hostile
 from backchannel.events.syntax import named_war, subject, weapon_participle
 from backchannel.events.triggers import TriggerFinder
 from backchannel.events.unnamed_violence import observed_attack, unnamed_victims
@@ -160,10 +158,7 @@ class EventCoder:
         out: list[Candidate] = []
         orphans: list[Candidate] = []
         used: set[int] = set()
-        accident = sentence_accident(sent, self.words)
-        if accident is None and sent.start > 0 and not sent.doc[sent.start - 1].is_punct:
-            # the parser cut "A fire breaks out at the Rong Beer Na | Lat Phrao pub ..., killing 27" in two
-            accident = sentence_accident(sent.doc[sent.start - 1].sent, self.words)
+        accident, carried = accident_context(sent, self.words)
         for tok in sent:
             found = None if tok.i in used else self.triggers.sentence_trigger(tok, finder)
             if found is None:
@@ -183,7 +178,7 @@ class EventCoder:
                 named_war(g, self.words) for h in (cand.trigger, cand.clause) for c in h.children for g in c.children
             ):
                 cand.background = True  # "soldiers killed in the Korean War", "during World War II": history
-            if accident is not None and harm(cand) and not any(hostile(a) for a in cand.actors):
+            if accidental(cand, accident, carried, self.words):
                 continue  # "a fire breaks out, killing 27", "a bus plunges off the road": no one attacked
             if len(cand.actors) + len(cand.recipients) >= 2:
                 # later clauses may say "the two sides" for these participants
