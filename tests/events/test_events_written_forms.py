@@ -59,3 +59,23 @@ def test_a_demonstration_told_in_the_passive_has_protesters_of_the_place(
 def test_a_demonstration_that_did_not_happen_is_not_asserted(text: str, pipeline: Pipeline) -> None:
     doc = _code(text, pipeline)
     assert not [e for e in doc.events if e.event_type == "PROTEST" and e.status == "asserted"]
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient_word"),
+    [
+        ("A truck rammed into protesters in Nice, killing three.", "protesters"),
+        ("A man rammed his car into a crowd of worshippers in Berlin.", "worshippers"),
+        ("Soldiers mowed down fleeing villagers near Goma.", "villagers"),
+    ],
+)
+def test_a_vehicle_driven_into_people_is_an_assault(text: str, recipient_word: str, pipeline: Pipeline) -> None:
+    event = one(_code(text, pipeline), "ASSAULT")
+    assert any(recipient_word in r.text for r in event.recipient)
+
+
+@pytest.mark.parametrize(
+    "text", ["The ship rammed the pier in heavy fog near Dover.", "Two buses collided in Lagos, killing four."]
+)
+def test_a_vehicle_that_hits_a_thing_or_another_vehicle_is_no_assault(text: str, pipeline: Pipeline) -> None:
+    assert not [e for e in _code(text, pipeline).events if e.event_type == "ASSAULT" and e.status == "asserted"]
