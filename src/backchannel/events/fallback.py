@@ -16,6 +16,12 @@ a sentence, only when
 The builder then sets modality as for any candidate, so a negated or hypothetical clause never gives an
 asserted fallback event.  The event's trace names the classifier artifact and its probability; the coder
 lowers its confidence (``CONFIDENCE_PENALTY``).  Off unless a threshold is set (``Settings``).
+
+Measured 2026-12-07 (``scripts/measure_fallback.py``), it does not pay: at every threshold where it finds
+more events on the check halves (ConfliBERT material cooperation, Wikipedia armed-conflict material
+conflict) it also gives events to more ConfliBERT statements and Sports/Arts/Science items, with the
+packaged classifier or one retrained with real no-event sentences (``--negatives``), and with a verb-only
+trigger; PLOVER GSR gains nothing (the rules see a trigger in each of its sentences).  Hence off.
 """
 
 from __future__ import annotations
