@@ -27,6 +27,7 @@ from backchannel.events.candidate import (
     unnamed_protest,
 )
 from backchannel.events.event_fields import missing_recipient
+from backchannel.events.fallback import CONFIDENCE_PENALTY, LearnedFallback
 from backchannel.events.filler import ArgumentFiller
 from backchannel.events.lexicon import Lexicon
 from backchannel.events.mediated_accords import mediated_accords
@@ -56,10 +57,12 @@ class EventCoder:
         type_scorer: Callable[[Span], dict[str, float]] | None = None,
         words: WordClasses | None = None,
         plans: ArgumentPlans | None = None,
+        fallback: LearnedFallback | None = None,
     ) -> None:
         self.lexicon = lexicon
         self.words = words or WordClasses.load()
         self.type_scorer = type_scorer
+        self.fallback = fallback  # the learned fallback where the lexicon finds no trigger (off when None)
         self.triggers = TriggerFinder(lexicon, self.words)
         self.filler = ArgumentFiller(self.triggers, self.words, plans or ArgumentPlans.load(), country_actor)
         self.builder = EventBuilder(self.triggers, self.filler, self.words, attach_location, country_actor)
@@ -127,6 +130,8 @@ class EventCoder:
                         sent_events.append(event)
                 if len(built.actors) + len(built.recipients) >= 2:
                     finder.remember_pair(built.actors + built.recipients, s_index)
+            if not sent_events and self.fallback is not None:
+                sent_events = self._fallback_events(self.fallback, sent, s_index, time_by_head, ctx)
             events.extend(self._break_ties(sent, sent_events))
             own = [t for t in times if sent.start_char <= t.start < sent.end_char]
             own_historical = [t for t in own if t.historical]
@@ -139,6 +144,25 @@ class EventCoder:
             elif opening:  # "On 2 April 2024, an IED detonated ...": the day frames the sentence and what follows
                 carried_time = opening[0]
         return events
+
+    def _fallback_events(
+        self,
+        fallback: LearnedFallback,
+        sent: Span,
+        s_index: int,
+        time_by_head: dict[int, TimeMention],
+        ctx: DocContext,
+    ) -> list[Event]:
+        """The learned fallback's asserted event of a sentence the rules coded nothing in (``fallback.py``)."""
+        cand = fallback.candidate(sent, self.triggers, self.filler, ctx.finder, s_index)
+        if cand is None:
+            return []
+        built = self.builder.build(cand, sent, s_index, governing_time(cand, time_by_head), ctx)
+        return [
+            e.model_copy(update={"confidence": round(max(0.05, e.confidence - CONFIDENCE_PENALTY), 3)})
+            for e in built.events
+            if e.status == "asserted" and not missing_recipient(e)
+        ]
 
     def _break_ties(self, sent: Span, sent_events: list[Event]) -> list[Event]:
         """Several asserted types in one sentence: the learned sentence classifier nudges their confidence."""
