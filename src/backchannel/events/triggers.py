@@ -19,6 +19,7 @@ from backchannel.events.candidate import Trigger
 from backchannel.events.lexicon import Lexicon, TriggerEntry
 from backchannel.events.ontology import NO_DERIVATION, QUAD_CLASS, STATE_NOUN_TYPES
 from backchannel.events.roles import is_actorish
+from backchannel.events.statements import statement_reading
 from backchannel.events.syntax import clause_of, deinflect, direct_object, misparsed_means, pobjs_deep, subject
 from backchannel.events.unnamed_violence import observed_noun
 from backchannel.events.wordclasses import WordClasses
@@ -182,7 +183,8 @@ class TriggerFinder:
             dobj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
         found = self._lexicon_trigger(tok, lemma, dobj, finder)
         if found is not None:
-            return found
+            # "declined to comment", "denied the charges": a public statement, which PLOVER drops
+            return None if statement_reading(tok, found.entry, self.words) else found
         if lemma == "be":
             return self._state_noun(tok)
         return self._light_verb_object(tok, lemma, dobj)

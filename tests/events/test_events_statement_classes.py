@@ -1,0 +1,118 @@
+"""Statements that report no act get no asserted event (issue 14: raise recall without raising the
+statement rate); a real act told in a sentence of a similar shape is still coded.
+
+Classes: declining comment and denying an accusation (CAMEO 011 and 016, public statements PLOVER drops),
+condolences (CAMEO 018, an empathetic comment, not PLOVER SUPPORT), and the content of an accusation,
+claim or concern (alleged, not asserted).  Sentences written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+from digest_helpers import asserted_types as _types
+from digest_helpers import code as _code
+
+from backchannel.pipeline import Pipeline
+
+
+def _coded(text: str, pipeline: Pipeline) -> list[tuple[str, str, str]]:
+    return [(e.event_type, e.status, e.trigger.text) for e in _code(text, pipeline).events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A spokesman for the Kenyan interior ministry declined to comment on the report.",
+        "The Pentagon declined comment when asked about the troop numbers.",
+        "Officials in Ankara refused to elaborate on the talks with the Syrian opposition.",
+        "Asked about the arrests, a police spokeswoman in Lagos declined to speculate on a motive.",
+    ],
+)
+def test_declining_comment_is_no_rejection(text: str, pipeline: Pipeline) -> None:
+    assert "REJECT" not in _types(_code(text, pipeline)), _coded(text, pipeline)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iran declined to attend the talks in Vienna.",
+        "The Serbian government refused to extradite the former commander to Croatia.",
+        "Hamas rejected the Egyptian proposal for a long-term truce.",
+    ],
+)
+def test_refusing_an_act_is_still_a_rejection(text: str, pipeline: Pipeline) -> None:
+    assert "REJECT" in _types(_code(text, pipeline)), _coded(text, pipeline)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor of Durban has denied charges of fraud and money laundering.",
+        "Myanmar's military government rejected accusations of ethnic cleansing in Rakhine State.",
+        "The Zambian finance minister dismissed the allegations as politically motivated.",
+        "Moscow on Tuesday denied the charge that its diplomats had spied on the Estonian government.",
+    ],
+)
+def test_denying_an_accusation_is_no_rejection(text: str, pipeline: Pipeline) -> None:
+    assert "REJECT" not in _types(_code(text, pipeline)), _coded(text, pipeline)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Israel denied visas to a delegation of European lawmakers.",
+        "The opposition rejected the government's offer of a unity cabinet.",
+    ],
+)
+def test_denying_entry_or_rejecting_an_offer_is_still_a_rejection(text: str, pipeline: Pipeline) -> None:
+    assert "REJECT" in _types(_code(text, pipeline)), _coded(text, pipeline)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The prime minister of Portugal expressed condolences to the families of the victims of the flood.",
+        "Indonesia's foreign minister expressed her deepest sympathy to the people of Turkey after the quake.",
+        "The Chilean government expressed its condolences to Peru over the death of the former president.",
+    ],
+)
+def test_condolences_are_no_support(text: str, pipeline: Pipeline) -> None:
+    assert "SUPPORT" not in _types(_code(text, pipeline)), _coded(text, pipeline)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Lithuanian president expressed support for Ukraine's bid to join the European Union.",
+        "Egypt expressed solidarity with Sudan in its dispute over the dam.",
+    ],
+)
+def test_expressed_support_is_still_support(text: str, pipeline: Pipeline) -> None:
+    assert "SUPPORT" in _types(_code(text, pipeline)), _coded(text, pipeline)
+
+
+@pytest.mark.parametrize(
+    ("text", "alleged"),
+    [
+        ("The senator denied charges that he took bribes from a construction firm.", "took"),
+        ("The ministry rejected accusations that its soldiers shelled a market in Kharkiv.", "shelled"),
+        ("Gabon suspended access to TikTok, citing concerns that it undermines national security.", "undermines"),
+        ("Police opened an investigation into claims that two guards beat prisoners in the jail.", "beat"),
+    ],
+)
+def test_content_of_an_accusation_is_not_asserted(text: str, alleged: str, pipeline: Pipeline) -> None:
+    doc = _code(text, pipeline)
+    asserted = [e for e in doc.events if e.status == "asserted" and e.trigger.text == alleged]
+    assert not asserted, _coded(text, pipeline)
+
+
+def test_accusation_itself_and_an_act_beside_it_are_kept(pipeline: Pipeline) -> None:
+    doc = _code("Police opened an investigation into claims that two guards beat prisoners in the jail.", pipeline)
+    assert "ACCUSE" in _types(doc)
+    doc = _code("Troops shelled a market in Kharkiv after the ministry rejected accusations of abuse.", pipeline)
+    assert "ASSAULT" in _types(doc), _coded("Troops shelled a market", pipeline)
+
+
+def test_filed_charges_are_still_an_accusation(pipeline: Pipeline) -> None:
+    doc = _code("Prosecutors in Seoul charged the former defence minister with insurrection.", pipeline)
+    assert "ACCUSE" in _types(doc)
