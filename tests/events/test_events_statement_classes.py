@@ -51,6 +51,8 @@ def test_refusing_an_act_is_still_a_rejection(text: str, pipeline: Pipeline) -> 
         "Myanmar's military government rejected accusations of ethnic cleansing in Rakhine State.",
         "The Zambian finance minister dismissed the allegations as politically motivated.",
         "Moscow on Tuesday denied the charge that its diplomats had spied on the Estonian government.",
+        "The Egyptian government denied that its forces had attacked the convoy near Rafah.",
+        "The governor of Lagos state denied any involvement in the killing of the journalist.",
     ],
 )
 def test_denying_an_accusation_is_no_rejection(text: str, pipeline: Pipeline) -> None:
@@ -62,6 +64,7 @@ def test_denying_an_accusation_is_no_rejection(text: str, pipeline: Pipeline) ->
     [
         "Israel denied visas to a delegation of European lawmakers.",
         "The opposition rejected the government's offer of a unity cabinet.",
+        "The Ethiopian government rejected the suggestion that the talks be moved to Nairobi.",
     ],
 )
 def test_denying_entry_or_rejecting_an_offer_is_still_a_rejection(text: str, pipeline: Pipeline) -> None:
@@ -74,10 +77,11 @@ def test_denying_entry_or_rejecting_an_offer_is_still_a_rejection(text: str, pip
         "The prime minister of Portugal expressed condolences to the families of the victims of the flood.",
         "Indonesia's foreign minister expressed her deepest sympathy to the people of Turkey after the quake.",
         "The Chilean government expressed its condolences to Peru over the death of the former president.",
+        "The Vietnamese prime minister offered his condolences to the families of the victims.",
     ],
 )
 def test_condolences_are_no_support(text: str, pipeline: Pipeline) -> None:
-    assert "SUPPORT" not in _types(_code(text, pipeline)), _coded(text, pipeline)
+    assert not {"SUPPORT", "AGREE"} & _types(_code(text, pipeline)), _coded(text, pipeline)
 
 
 @pytest.mark.parametrize(
@@ -85,10 +89,11 @@ def test_condolences_are_no_support(text: str, pipeline: Pipeline) -> None:
     [
         "The Lithuanian president expressed support for Ukraine's bid to join the European Union.",
         "Egypt expressed solidarity with Sudan in its dispute over the dam.",
+        "Turkey offered to host talks between Russia and Ukraine in Istanbul.",
     ],
 )
-def test_expressed_support_is_still_support(text: str, pipeline: Pipeline) -> None:
-    assert "SUPPORT" in _types(_code(text, pipeline)), _coded(text, pipeline)
+def test_support_and_offers_are_still_coded(text: str, pipeline: Pipeline) -> None:
+    assert {"SUPPORT", "AGREE"} & _types(_code(text, pipeline)), _coded(text, pipeline)
 
 
 @pytest.mark.parametrize(

@@ -1,7 +1,7 @@
 """Public statements that a trigger's words would otherwise code as an event.
 
 PLOVER drops CAMEO's "make public statement" family (CAMEO 01; PLOVER README, CAMEO-to-PLOVER table):
-declining comment (011) and denying responsibility (016) are statements, not acts.  The lexicon's
+declining comment (011), denying responsibility (016) and condolences (018) are statements, not acts.  The lexicon's
 "decline", "refuse", "deny" and "reject" code REJECT; these checks say when the same verbs only make such a
 statement.  Each reads the trigger's own children (no sentence scan); the word classes named are in
 ``data/wordclasses.tsv``.
@@ -25,6 +25,9 @@ def statement_reading(verb: Token, entry: TriggerEntry, words: WordClasses) -> s
         return "decline comment (CAMEO 011)"
     if entry.event_type == "REJECT" and not entry.objects and _denies_accusation(verb, words):
         return "deny responsibility (CAMEO 016)"
+    obj = direct_object(verb)
+    if obj is not None and obj.lemma_.lower() in words.empathy_nouns:
+        return "empathetic comment (CAMEO 018)"  # "offered condolences to the families"
     return None
 
 
@@ -37,6 +40,8 @@ def _declines_comment(verb: Token, words: WordClasses) -> bool:
 
 
 def _denies_accusation(verb: Token, words: WordClasses) -> bool:
-    """'denied the charges', 'rejected accusations of genocide', 'dismissed the allegations'."""
+    """'denied the charges', 'rejected accusations of genocide', 'denied that its forces had fired'."""
     obj = direct_object(verb)
-    return obj is not None and obj.lemma_.lower() in words.denial_objects
+    if obj is not None:
+        return obj.lemma_.lower() in words.denial_objects
+    return verb.lemma_.lower() in words.allegation_verbs and any(c.dep_ == "ccomp" for c in verb.children)

@@ -71,6 +71,7 @@ class WordClasses:
     disaster_nouns: frozenset[str]
     dispute_nouns: frozenset[str]
     double_negation_verbs: frozenset[str]
+    empathy_nouns: frozenset[str]
     example_preps: frozenset[str]
     exercise_nouns: frozenset[str]
     explosion_nouns: frozenset[str]
