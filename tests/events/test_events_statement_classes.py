@@ -121,3 +121,15 @@ def test_accusation_itself_and_an_act_beside_it_are_kept(pipeline: Pipeline) -> 
 def test_filed_charges_are_still_an_accusation(pipeline: Pipeline) -> None:
     doc = _code("Prosecutors in Seoul charged the former defence minister with insurrection.", pipeline)
     assert "ACCUSE" in _types(doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "act"),
+    [
+        ("The United States warned Iran against attacking shipping in the Gulf.", "attacking"),
+        ("Jordan cautioned the militias against shelling the border crossing.", "shelling"),
+    ],
+)
+def test_act_warned_against_is_not_asserted(text: str, act: str, pipeline: Pipeline) -> None:
+    doc = _code(text, pipeline)
+    assert not [e for e in doc.events if e.status == "asserted" and e.trigger.text == act], _coded(text, pipeline)

@@ -228,6 +228,9 @@ def _negating_governor(cur: Token, negated: bool, words: WordClasses) -> tuple[M
 def _requesting_governor(cur: Token, words: WordClasses) -> Modality | None:
     dep, head = cur.dep_, cur.head
     hl = head.lemma_.lower()
+    if dep == "pcomp" and head.lower_ == "against" and head.head.lemma_.lower() in words.dissuading_verbs:
+        # "warned Iran against attacking shipping": asked not to happen
+        return Modality("hypothetical", f"{head.head.lemma_.lower()} against")
     if (
         dep in ("xcomp", "ccomp")
         and hl in words.request_verbs

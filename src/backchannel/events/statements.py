@@ -1,10 +1,10 @@
 """Public statements that a trigger's words would otherwise code as an event.
 
 PLOVER drops CAMEO's "make public statement" family (CAMEO 01; PLOVER README, CAMEO-to-PLOVER table):
-declining comment (011), denying responsibility (016) and condolences (018) are statements, not acts.  The lexicon's
-"decline", "refuse", "deny" and "reject" code REJECT; these checks say when the same verbs only make such a
-statement.  Each reads the trigger's own children (no sentence scan); the word classes named are in
-``data/wordclasses.tsv``.
+declining comment (011), denying responsibility (016) and condolences (018) are statements, not acts.
+The lexicon's "decline", "refuse", "deny" and "reject" code REJECT, "offer" AGREE; these checks say when
+the same verbs only make such a statement.  Each reads the trigger's own children (no sentence scan);
+the word classes named are in ``data/wordclasses.tsv``.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ __all__ = ["statement_reading"]
 
 def statement_reading(verb: Token, entry: TriggerEntry, words: WordClasses) -> str | None:
     """The kind of public statement ``verb`` makes instead of the event of ``entry`` (None when it makes
-    the event): "declined to comment", "denied the charges"."""
+    the event): "declined to comment", "denied the charges", "offered condolences"."""
     if entry.event_type == "REJECT" and _declines_comment(verb, words):
         return "decline comment (CAMEO 011)"
     if entry.event_type == "REJECT" and not entry.objects and _denies_accusation(verb, words):

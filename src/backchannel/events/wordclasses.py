@@ -70,6 +70,7 @@ class WordClasses:
     desire_cues: frozenset[str]
     disaster_nouns: frozenset[str]
     dispute_nouns: frozenset[str]
+    dissuading_verbs: frozenset[str]
     double_negation_verbs: frozenset[str]
     empathy_nouns: frozenset[str]
     example_preps: frozenset[str]
