@@ -2,8 +2,9 @@
 statement rate); a real act told in a sentence of a similar shape is still coded.
 
 Classes: declining comment and denying an accusation (CAMEO 011 and 016, public statements PLOVER drops),
-condolences (CAMEO 018, an empathetic comment, not PLOVER SUPPORT), and the content of an accusation,
-claim or concern (alleged, not asserted).  Sentences written for these tests.
+condolences (CAMEO 018, an empathetic comment, not PLOVER SUPPORT), the content of an accusation, claim or
+concern (alleged, not asserted), an act warned against, and acquisitions agreed between firms.  Sentences
+written for these tests.
 """
 
 from __future__ import annotations
@@ -133,3 +134,26 @@ def test_filed_charges_are_still_an_accusation(pipeline: Pipeline) -> None:
 def test_act_warned_against_is_not_asserted(text: str, act: str, pipeline: Pipeline) -> None:
     doc = _code(text, pipeline)
     assert not [e for e in doc.events if e.status == "asserted" and e.trigger.text == act], _coded(text, pipeline)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Microsoft agrees to acquire the game maker Activision Blizzard for $69 billion.",
+        "American video game company Electronic Arts agrees to be acquired by a group of private investors.",
+        "Meta agrees to purchase millions of chips from AMD over five years.",
+    ],
+)
+def test_company_acquisitions_are_no_agreement(text: str, pipeline: Pipeline) -> None:
+    assert "AGREE" not in _types(_code(text, pipeline)), _coded(text, pipeline)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "India agreed to buy 26 Rafale jets from France.",
+        "The Pakistani government agreed to purchase wheat from Russia.",
+    ],
+)
+def test_purchases_agreed_by_states_are_still_agreements(text: str, pipeline: Pipeline) -> None:
+    assert "AGREE" in _types(_code(text, pipeline)), _coded(text, pipeline)

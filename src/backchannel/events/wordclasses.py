@@ -56,6 +56,7 @@ class WordClasses:
     charge_nouns: frozenset[str]
     charge_preps: frozenset[str]
     comment_words: frozenset[str]
+    commerce_verbs: frozenset[str]
     commitment_nouns: frozenset[str]
     complement_target_preps: frozenset[str]
     condition_subject_pronouns: frozenset[str]
