@@ -157,3 +157,28 @@ def test_company_acquisitions_are_no_agreement(text: str, pipeline: Pipeline) ->
 )
 def test_purchases_agreed_by_states_are_still_agreements(text: str, pipeline: Pipeline) -> None:
     assert "AGREE" in _types(_code(text, pipeline)), _coded(text, pipeline)
+
+
+@pytest.mark.parametrize(
+    ("text", "not_coded"),
+    [
+        ("The Nepalese election commission releases the official results of the recent election.", "RETREAT"),
+        ("The court struck down a law banning protests near parliament.", "ASSAULT"),
+        ("A federal judge struck down the president's tariffs on Chinese goods.", "ASSAULT"),
+        ("OpenAI deploys its technology on the Pentagon's network.", "MOBILIZE"),
+    ],
+)
+def test_texts_laws_and_technology_are_no_people_or_targets(text: str, not_coded: str, pipeline: Pipeline) -> None:
+    assert not_coded not in _types(_code(text, pipeline)), _coded(text, pipeline)
+
+
+@pytest.mark.parametrize(
+    ("text", "coded"),
+    [
+        ("Iran released a senior official of the opposition party.", "RETREAT"),
+        ("Ukrainian air defences struck down a Russian drone over Kyiv.", "ASSAULT"),
+        ("Russia deployed S-400 air defence systems in Crimea.", "MOBILIZE"),
+    ],
+)
+def test_people_freed_and_weapons_are_still_coded(text: str, coded: str, pipeline: Pipeline) -> None:
+    assert coded in _types(_code(text, pipeline)), _coded(text, pipeline)
