@@ -16,9 +16,11 @@ from spacy.tokens import Doc, Token
 from backchannel.events.arguments import ArgumentFinder, pobj
 from backchannel.events.background import time_anchor
 from backchannel.events.candidate import Trigger
+from backchannel.events.commerce import company_deal
 from backchannel.events.lexicon import Lexicon, TriggerEntry
 from backchannel.events.ontology import NO_DERIVATION, QUAD_CLASS, STATE_NOUN_TYPES
 from backchannel.events.roles import is_actorish
+from backchannel.events.statements import statement_reading
 from backchannel.events.syntax import (
     clause_of,
     deinflect,
@@ -190,6 +192,10 @@ class TriggerFinder:
             dobj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
         found = self._lexicon_trigger(tok, lemma, dobj, finder)
         if found is not None:
+            # "declined to comment", "denied the charges": a public statement, which PLOVER drops;
+            # "Microsoft agrees to acquire Activision": commerce between firms
+            if statement_reading(tok, found.entry, self.words) or company_deal(tok, found.entry, finder):
+                return None
             return found
         if lemma == "be":
             return self._state_noun(tok)
