@@ -165,3 +165,25 @@ def test_reading_brackets_is_linear_in_their_number(
     reader.find(short), reader.find(long)  # warm the index's look-up cache
     ratio = python_steps(lambda: reader.find(long)) / python_steps(lambda: reader.find(short))
     assert ratio < 4 * 1.5
+
+
+def test_division_words_and_unknown_division_names(nlp: Language, resolver: PlaceResolver):
+    # "Kauru LGA", "Kaduna State", "Mopti Region": the divisions of those names
+    places = _found(nlp, resolver, "Bandits killed five villagers in Tawo (Kauru LGA, Kaduna State) on Monday.")
+    assert places["Kauru LGA"].feature_code == "ADM2"
+    assert places["Kaduna State"].feature_code == "ADM1"
+    assert places["Tawo"].country_code == "NGA"
+    places = _found(nlp, resolver, "Militants attacked a checkpoint near Boni (Douentza, Mopti Region).")
+    assert places["Mopti Region"].feature_code == "ADM1"
+    assert places["Boni"].country_code == "MLI"
+    # a province the gazetteer cannot name is read from the district inside it
+    places = _found(nlp, resolver, "Al Shabaab fighters attacked a police post in Bulo Marer (Marka, Lower Shabelle).")
+    assert {places[name].country_code for name in ("Bulo Marer", "Marka", "Lower Shabelle")} == {"SOM"}
+    assert _km(places["Bulo Marer"], places["Marka"]) < 50
+
+
+def test_known_city_with_a_district_the_gazetteer_lacks(nlp: Language, resolver: PlaceResolver):
+    places = _found(nlp, resolver, "Police fired tear gas at protesters in Karachi (Karachi South, Sindh).")
+    assert places["Karachi"].geonameid is not None  # the city itself, not a point in the province
+    assert places["Sindh"].feature_code == "ADM1"
+    assert _km(places["Karachi South"], places["Karachi"]) < 50

@@ -40,7 +40,8 @@ _DISTRICT_KM = 150.0
 _NAME_JOINERS = frozenset("al el ez ad as ash ar at de del la le du des da di do dos bin ibn abu au sur and of".split())  # noqa: SIM905
 # Words after a division's name that say what it is ("Mopti Region", "Kaduna State"): read without them too.
 _DIVISION_WORDS = frozenset(
-    "state province region governorate oblast prefecture department district county municipality cercle".split()  # noqa: SIM905
+    """state province region governorate oblast prefecture department district county municipality cercle lga raion
+    rayon territory commune""".split()  # noqa: SIM905
 )
 # Words that make a name an organisation, never a located place ("Kenya Defence Forces (Kenya)").
 _ORGANISATION_WORDS = frozenset(
@@ -77,6 +78,7 @@ class _Reading:
     entry: GazetteerEntry
     primary: bool
     admin2: str | None = None
+    synthetic: bool = False  # a name the gazetteer lacks, put at the point of the division around it
 
     @property
     def division(self) -> bool:
@@ -194,6 +196,13 @@ def _placed(doc: Doc, outer: Sequence[Token]) -> bool:
     return before.lower_ == "of" and first.i >= 2 and doc[first.i - 2].lower_ in PLACE_NOUNS
 
 
+def _around(division: _Reading, place: GazetteerEntry) -> _Reading:
+    """An unknown division moved to the point of a known place inside it."""
+    entry = division.entry
+    moved = GazetteerEntry(entry.name, None, place.lat, place.lon, entry.country, entry.feature_code, 0, place.admin1)
+    return _Reading(moved, division.primary, synthetic=True)
+
+
 def _synthetic(name: str, at: GazetteerEntry, feature_code: str, country: str) -> GazetteerEntry:
     """A place the gazetteer lacks, put at the point of the division that contains it."""
     return GazetteerEntry(
@@ -273,21 +282,30 @@ class BracketReader:
         if not run or any(t.lower_ in _ORGANISATION_WORDS for t in run):
             return []
         readings = [self._readings(part) for part in group.parts]
-        if not readings[-1]:
+        # the outermost part the gazetteer knows: "(Marka, Lower Shabelle)" is read from "Marka" when the
+        # province's name is unknown, and the province is put at its district
+        known = max((n for n, found in enumerate(readings) if found), default=-1)
+        if known < 0:
             return []
         site = run[-1].lower_ in _FEATURE_HEADS
         # the run's ends that the gazetteer knows, longest first ("Residents Springfield" -> "Springfield")
         named = [] if site else [(run[n:], self._readings(run[n:])) for n in range(len(run)) if _is_name_word(run[n])]
-        country = _country(readings, [r for _, found in named for r in found])
+        country = _country(readings[: known + 1], [r for _, found in named for r in found])
         if country is None or _contradicts(named, country) or _a_person(group.parts, readings, country):
             return []
-        divisions = _place_divisions(group.parts, readings, country)
+        divisions = _place_divisions(group.parts[: known + 1], readings[: known + 1], country)
+        for part in group.parts[known + 1 :]:
+            name = doc[part[0].i : part[-1].i + 1].text
+            divisions.append(_Reading(_synthetic(name, divisions[-1].entry, "ADM1", country), True, synthetic=True))
         out: list[BracketPlace] = []
         if not site:
             location = self._location(doc, run, named, country, divisions, len(group.parts))
             if location is None:
                 return []
             out.append(location)
+            if location.entry.geonameid is not None:
+                # a district the gazetteer lacks lies around the known place it contains ("Karachi South")
+                divisions = [_around(d, location.entry) if d.synthetic else d for d in divisions]
         for part, division in zip(group.parts, divisions, strict=True):
             out.append(BracketPlace(part[0].i, part[-1].i + 1, division.entry, "division"))
         return out
@@ -385,7 +403,7 @@ def _place_divisions(
             doc = parts[n][0].doc
             name = doc[parts[n][0].i : parts[n][-1].i + 1].text
             kind = "ADM2" if n == len(parts) - 2 else "ADM3"
-            best = _Reading(_synthetic(name, outside, kind, country), primary=True)
+            best = _Reading(_synthetic(name, outside, kind, country), primary=True, synthetic=True)
         if best is None:  # the last part has readings in ``country`` by construction
             best = here[0]
         placed.insert(0, best)
@@ -416,9 +434,12 @@ def _within(entry: GazetteerEntry, division: GazetteerEntry) -> bool:
 def _locate(readings: Sequence[_Reading], country: str, divisions: Sequence[_Reading]) -> GazetteerEntry | None:
     """The location's own place inside the bracket's divisions: a town before a division, in the named
     district (by code or distance) and province, its own name before an alternate one."""
-    innermost = divisions[0].entry
-    province = divisions[-1].entry
-    district_code = divisions[0].admin2  # the index's district code of the innermost division (or its town)
+    known = [d for d in divisions if not d.synthetic]
+    if not known:
+        return None
+    innermost = known[0].entry
+    province = known[-1].entry
+    district_code = known[0].admin2  # the index's district code of the innermost division (or its town)
     fits: list[tuple[tuple[bool, bool, bool, float], GazetteerEntry]] = []
     for r in readings:
         entry = r.entry
