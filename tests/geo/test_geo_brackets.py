@@ -47,7 +47,7 @@ def _km(a: PlaceMention, b: PlaceMention) -> float:
             "NGA",
         ),
         (
-            "Boni (Douentza, Mopti): suspected militants burned a lorry carrying grain.",
+            "Suspected militants attacked Boni (Douentza, Mopti) and burned a lorry carrying grain.",
             "Boni",
             "Douentza",
             "Mopti",
@@ -187,3 +187,26 @@ def test_known_city_with_a_district_the_gazetteer_lacks(nlp: Language, resolver:
     assert places["Karachi"].geonameid is not None  # the city itself, not a point in the province
     assert places["Sindh"].feature_code == "ADM1"
     assert _km(places["Karachi South"], places["Karachi"]) < 50
+
+
+@pytest.mark.parametrize(
+    ("text", "not_places"),
+    [
+        # an organisation or a person with its city and state: no place is made of the name
+        ("- Bay Area Community Health (Fremont, CA) received a grant.", {"Bay Area Community Health", "CA"}),
+        ("Congressman Bobby Scott (VA): the nominee has a strong record.", {"Scott", "Bobby Scott"}),
+        ("Maurice Dykes (Knoxville, Tennessee) is training to become a teacher.", {"Maurice Dykes", "Dykes"}),
+        ("Sedelta Oosahwee (Mandan, Hidatsa, Arikara Nation) is a senior adviser.", {"Sedelta Oosahwee", "Hidatsa"}),
+    ],
+)
+def test_a_name_with_its_home_town_is_no_bracketed_place(
+    nlp: Language, resolver: PlaceResolver, text: str, not_places: set[str]
+):
+    places = _found(nlp, resolver, text)
+    assert not not_places & set(places)
+
+
+def test_place_noun_between_the_name_and_its_bracket(nlp: Language, resolver: PlaceResolver):
+    places = _found(nlp, resolver, "ADF rebels raided Mukondi village (Beni, North Kivu), killing nine civilians.")
+    assert places["Mukondi"].country_code == "COD"
+    assert _km(places["Mukondi"], places["Beni"]) < 50

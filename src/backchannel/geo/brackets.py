@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from backchannel.geo.gazetteer import Gazetteer, GazetteerEntry, distance_km
-from backchannel.geo.lexicon import LOCATIVE_PREPS, PLACE_EVIDENCE_PREPS, PLACE_NOUNS
+from backchannel.geo.lexicon import LOCATIVE_PREPS, PLACE_EVIDENCE_PREPS, PLACE_NOUNS, PLACE_OBJECT_VERBS
 
 __all__ = ["BracketPlace", "BracketReader", "Brackets"]
 
@@ -50,7 +50,7 @@ _ORGANISATION_WORDS = frozenset(
 _PERSON_LABELS = frozenset({"PERSON"})
 # Joiners that end a name in running text ("residents of Springfield", "Kidal and Tessalit").
 _LIST_WORDS = frozenset({"and", "of"})
-_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_PLACE_LABELS = frozenset({"GPE", "LOC"})  # not FAC: "Kalihi-Palama Health Center (Honolulu, HI)" is a site
 _DASHES = frozenset({"-", "—", "–", ":"})
 
 
@@ -87,9 +87,10 @@ class _Reading:
 
 @dataclass(frozen=True, slots=True)
 class _Group:
-    outer: list[Token]  # the location's name ([] when it is a site or absent)
+    outer: list[Token]  # the location's name ([] when absent)
     parts: list[list[Token]]  # the bracket's parts, innermost division first
     close: int  # token index of ")"
+    noun: bool = False  # a place noun stands between the name and the bracket ("Kalanga village (...)")
 
 
 def _is_capitalised(token: Token) -> bool:
@@ -114,10 +115,10 @@ def _looks_like_name(tokens: Sequence[Token]) -> bool:
     return all(_is_name_word(t) or t.text in ("-", "'") or t.lower_ in _NAME_JOINERS for t in tokens)
 
 
-def _outer_name(doc: Doc, open_i: int) -> list[Token]:
-    """The proper name just before the bracket at ``open_i`` ([] if none)."""
+def _outer_name(doc: Doc, end: int) -> list[Token]:
+    """The proper name just before token ``end`` ([] if none)."""
     run: list[Token] = []
-    i = open_i - 1
+    i = end - 1
     while i >= 0 and len(run) < _MAX_NAME_RUN:
         token = doc[i]
         joiner = token.text == "-" or (
@@ -156,6 +157,10 @@ def _bracket_at(doc: Doc, open_i: int) -> _Group | None:
         i += 1
     if i >= len(doc) or len(parts) > _MAX_PARTS or not all(_looks_like_name(p) for p in parts):
         return None
+    before = doc[open_i - 1]
+    if before.lower_ in PLACE_NOUNS and before.text.islower() and open_i >= 2:
+        # "Kalanga village (Bunia, Ituri)": the name before the place noun
+        return _Group(outer=_outer_name(doc, open_i - 1), parts=parts, close=i, noun=True)
     return _Group(outer=_outer_name(doc, open_i), parts=parts, close=i)
 
 
@@ -184,7 +189,8 @@ def _is_dateline(doc: Doc, group: _Group) -> bool:
 
 
 def _placed(doc: Doc, outer: Sequence[Token]) -> bool:
-    """Does the name stand where a place stands: "in Boni", "the village of Tawo", a place entity?"""
+    """Does the name stand where a place stands: "in Boni", "the village of Tawo", "attacked Boni", a place
+    entity?"""
     first = outer[0]
     if any(t.ent_type_ in _PLACE_LABELS for t in outer):
         return True
@@ -192,6 +198,8 @@ def _placed(doc: Doc, outer: Sequence[Token]) -> bool:
         return False
     before = doc[first.i - 1]
     if before.lower_ in LOCATIVE_PREPS or before.lower_ in PLACE_EVIDENCE_PREPS or before.lower_ in PLACE_NOUNS:
+        return True
+    if before.pos_ == "VERB" and before.lemma_ in PLACE_OBJECT_VERBS:
         return True
     return before.lower_ == "of" and first.i >= 2 and doc[first.i - 2].lower_ in PLACE_NOUNS
 
@@ -285,11 +293,17 @@ class BracketReader:
         # the outermost part the gazetteer knows: "(Marka, Lower Shabelle)" is read from "Marka" when the
         # province's name is unknown, and the province is put at its district
         known = max((n for n, found in enumerate(readings) if found), default=-1)
-        if known < 0:
-            return []
+        if known < 0 or known < len(readings) - 2 or (known < len(readings) - 1 and _is_acronym(group.parts[-1])):
+            return []  # one trailing name may be unknown, never a code ("(Akron, OH)")
         site = run[-1].lower_ in _FEATURE_HEADS
         # the run's ends that the gazetteer knows, longest first ("Residents Springfield" -> "Springfield")
-        named = [] if site else [(run[n:], self._readings(run[n:])) for n in range(len(run)) if _is_name_word(run[n])]
+        # (never from inside an entity: "Scott" of "Congressman Bobby Scott (VA)")
+        named = [
+            (run[n:], self._readings(run[n:]))
+            for n in range(len(run))
+            if _is_name_word(run[n]) and (n == 0 or run[n].ent_iob_ != "I")
+        ]
+        named = [] if site else named
         country = _country(readings[: known + 1], [r for _, found in named for r in found])
         if country is None or _contradicts(named, country) or _a_person(group.parts, readings, country):
             return []
@@ -299,7 +313,7 @@ class BracketReader:
             divisions.append(_Reading(_synthetic(name, divisions[-1].entry, "ADM1", country), True, synthetic=True))
         out: list[BracketPlace] = []
         if not site:
-            location = self._location(doc, run, named, country, divisions, len(group.parts))
+            location = self._location(doc, run, named, country, divisions, group.noun)
             if location is None:
                 return []
             out.append(location)
@@ -317,16 +331,15 @@ class BracketReader:
         named: Sequence[tuple[list[Token], list[_Reading]]],
         country: str,
         divisions: Sequence[_Reading],
-        parts: int,
+        noun: bool,
     ) -> BracketPlace | None:
         """The name before the bracket as a place inside its divisions; a name the gazetteer lacks there is put
-        at the innermost division when it stands where a place stands (or the bracket has two parts)."""
+        at the innermost division when it stands where a place stands ("in", "near", "attacked", "village")."""
         for outer, found in named:
             entry = _locate(found, country, divisions)
             if entry is not None:
                 return BracketPlace(outer[0].i, outer[-1].i + 1, entry, "location")
-        multiword_person = len(run) > 1 and any(t.ent_type_ in _PERSON_LABELS for t in run)
-        if not _placed(doc, run) and (parts < 2 or multiword_person):
+        if not (noun or _placed(doc, run)):
             return None
         name = doc[run[0].i : run[-1].i + 1].text
         entry = _synthetic(name, divisions[0].entry, "PPL", country)
