@@ -210,3 +210,9 @@ def test_place_noun_between_the_name_and_its_bracket(nlp: Language, resolver: Pl
     places = _found(nlp, resolver, "ADF rebels raided Mukondi village (Beni, North Kivu), killing nine civilians.")
     assert places["Mukondi"].country_code == "COD"
     assert _km(places["Mukondi"], places["Beni"]) < 50
+
+
+def test_bracket_known_only_as_an_alternate_name_is_no_container(nlp: Language, resolver: PlaceResolver):
+    text = "The allies will launch a Collaboration on Privacy Enhancing Technologies (PETs) next year."
+    places = _found(nlp, resolver, text)
+    assert not {"PETs", "Privacy Enhancing Technologies"} & set(places)

@@ -307,6 +307,8 @@ class BracketReader:
         country = _country(readings[: known + 1], [r for _, found in named for r in found])
         if country is None or _contradicts(named, country) or _a_person(group.parts, readings, country):
             return []
+        if not any(r.entry.country == country and (r.primary or r.division) for r in readings[known]):
+            return []  # known only as another town's alternate name ("(PETs)" is not Pécs)
         divisions = _place_divisions(group.parts[: known + 1], readings[: known + 1], country)
         for part in group.parts[known + 1 :]:
             name = doc[part[0].i : part[-1].i + 1].text
