@@ -13,13 +13,15 @@ A bracket is read this way only when it looks like one: one to three comma-separ
 acronym the gazetteer does not know as a country or province ("(AFP)", "(UN)", a party "(PTI)"), no number or
 lowercase word ("(2019)", "(pictured)"), not a dateline's agency ("GAZA (Reuters) -"), and the gazetteer
 knows the last part.  A location the gazetteer does not know in that country needs a place's position ("in",
-"near", "the village of", the start of a sentence) or a two-part bracket.
+"near", "the village of", "attacked", "Kalanga village (...)").  The word classes are in
+``data/bracket_words.tsv``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from importlib import resources
 
 from spacy.tokens import Doc, Token
 
@@ -36,17 +38,6 @@ _DIVISIONS = frozenset({"ADM1", "ADM2", "ADM3", "PCLI"})
 # A namesake of the location in the right province but farther than this from its named district is another
 # place (when the gazetteer gives no district code to compare).
 _DISTRICT_KM = 150.0
-# Lowercase words that may stand inside a name ("Port-au-Prince", "Bosnia and Herzegovina", "Ras al-Ain").
-_NAME_JOINERS = frozenset("al el ez ad as ash ar at de del la le du des da di do dos bin ibn abu au sur and of".split())  # noqa: SIM905
-# Words after a division's name that say what it is ("Mopti Region", "Kaduna State"): read without them too.
-_DIVISION_WORDS = frozenset(
-    """state province region governorate oblast prefecture department district county municipality cercle lga raion
-    rayon territory commune""".split()  # noqa: SIM905
-)
-# Words that make a name an organisation, never a located place ("Kenya Defence Forces (Kenya)").
-_ORGANISATION_WORDS = frozenset(
-    "forces force army police party council ministry committee group front movement company agency".split()  # noqa: SIM905
-)
 _PERSON_LABELS = frozenset({"PERSON"})
 # Joiners that end a name in running text ("residents of Springfield", "Kidal and Tessalit").
 _LIST_WORDS = frozenset({"and", "of"})
@@ -71,6 +62,26 @@ class Brackets:
 
     places: tuple[BracketPlace, ...] = ()
     abbreviations: tuple[tuple[int, int], ...] = ()  # token spans
+
+
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """The word classes of ``data/bracket_words.tsv``."""
+
+    division: frozenset[str]
+    joiner: frozenset[str]
+    organisation: frozenset[str]
+    site: frozenset[str]
+
+
+def _bracket_words() -> _Words:
+    text = resources.files("backchannel.geo").joinpath("data", "bracket_words.tsv").read_text(encoding="utf-8")
+    classes: dict[str, set[str]] = {"division": set(), "joiner": set(), "organisation": set(), "site": set()}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            kind, word = line.split("\t")
+            classes[kind].add(word.strip())
+    return _Words(**{kind: frozenset(words) for kind, words in classes.items()})
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,23 +117,23 @@ def _is_acronym(tokens: Sequence[Token]) -> bool:
     return len(letters) <= _ACRONYM_LETTERS and all(ch.isupper() for ch in letters)
 
 
-def _looks_like_name(tokens: Sequence[Token]) -> bool:
+def _looks_like_name(tokens: Sequence[Token], joiners: frozenset[str]) -> bool:
     """Proper-name words, with hyphens and lowercase joiners inside ("Port-au-Prince", "Deir ez-Zor")."""
     if not tokens or len(tokens) > _MAX_PART_TOKENS:
         return False
     if not _is_name_word(tokens[0]) or not _is_name_word(tokens[-1]):
         return False
-    return all(_is_name_word(t) or t.text in ("-", "'") or t.lower_ in _NAME_JOINERS for t in tokens)
+    return all(_is_name_word(t) or t.text in ("-", "'") or t.lower_ in joiners for t in tokens)
 
 
-def _outer_name(doc: Doc, end: int) -> list[Token]:
+def _outer_name(doc: Doc, end: int, joiners: frozenset[str]) -> list[Token]:
     """The proper name just before token ``end`` ([] if none)."""
     run: list[Token] = []
     i = end - 1
     while i >= 0 and len(run) < _MAX_NAME_RUN:
         token = doc[i]
         joiner = token.text == "-" or (
-            token.lower_ in _NAME_JOINERS and token.text.islower() and token.lower_ not in _LIST_WORDS
+            token.lower_ in joiners and token.text.islower() and token.lower_ not in _LIST_WORDS
         )
         if not (_is_name_word(token) or (joiner and run)):
             break
@@ -140,7 +151,7 @@ def _closes(token: Token) -> bool:
     return token.text.startswith(")") and not any(ch.isalnum() for ch in token.text)
 
 
-def _bracket_at(doc: Doc, open_i: int) -> _Group | None:
+def _bracket_at(doc: Doc, open_i: int, joiners: frozenset[str]) -> _Group | None:
     """The bracket opening at token ``open_i`` when it has the shape of a place's divisions."""
     parts: list[list[Token]] = [[]]
     i = open_i + 1
@@ -155,13 +166,13 @@ def _bracket_at(doc: Doc, open_i: int) -> _Group | None:
         if sum(len(p) for p in parts) > _MAX_PARTS * _MAX_PART_TOKENS:
             return None
         i += 1
-    if i >= len(doc) or len(parts) > _MAX_PARTS or not all(_looks_like_name(p) for p in parts):
+    if i >= len(doc) or len(parts) > _MAX_PARTS or not all(_looks_like_name(p, joiners) for p in parts):
         return None
     before = doc[open_i - 1]
     if before.lower_ in PLACE_NOUNS and before.text.islower() and open_i >= 2:
         # "Kalanga village (Bunia, Ituri)": the name before the place noun
-        return _Group(outer=_outer_name(doc, open_i - 1), parts=parts, close=i, noun=True)
-    return _Group(outer=_outer_name(doc, open_i), parts=parts, close=i)
+        return _Group(outer=_outer_name(doc, open_i - 1, joiners), parts=parts, close=i, noun=True)
+    return _Group(outer=_outer_name(doc, open_i, joiners), parts=parts, close=i)
 
 
 def _abbreviates(doc: Doc, open_i: int, part: Sequence[Token]) -> bool:
@@ -230,6 +241,7 @@ class BracketReader:
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
+        self.words = _bracket_words()
 
     def find(self, doc: Doc) -> Brackets:
         """The places of every bracket group of ``doc`` (token spans, in text order) and its abbreviations."""
@@ -238,7 +250,7 @@ class BracketReader:
         for token in doc:
             if token.text != "(" or token.i == 0:
                 continue
-            group = _bracket_at(doc, token.i)
+            group = _bracket_at(doc, token.i, self.words.joiner)
             if group is None or _is_dateline(doc, group):
                 continue
             found = list(self._read(doc, group))
@@ -260,7 +272,7 @@ class BracketReader:
         if self.gazetteer.is_nonplace(text) or self.gazetteer.demonym_country(text) is not None:
             return []
         found = self._lookup(text)
-        if not found and len(tokens) > 1 and tokens[-1].lower_ in _DIVISION_WORDS:
+        if not found and len(tokens) > 1 and tokens[-1].lower_ in self.words.division:
             # "Mopti Region", "Kaduna State": the division of that name
             shorter = doc[tokens[0].i : tokens[-2].i + 1].text
             found = [r for r in self._lookup(shorter) if r.division]
@@ -287,7 +299,7 @@ class BracketReader:
 
     def _read(self, doc: Doc, group: _Group) -> Iterable[BracketPlace]:
         run = group.outer
-        if not run or any(t.lower_ in _ORGANISATION_WORDS for t in run):
+        if not run or any(t.lower_ in self.words.organisation for t in run):
             return []
         readings = [self._readings(part) for part in group.parts]
         # the outermost part the gazetteer knows: "(Marka, Lower Shabelle)" is read from "Marka" when the
@@ -295,7 +307,7 @@ class BracketReader:
         known = max((n for n, found in enumerate(readings) if found), default=-1)
         if known < 0 or known < len(readings) - 2 or (known < len(readings) - 1 and _is_acronym(group.parts[-1])):
             return []  # one trailing name may be unknown, never a code ("(Akron, OH)")
-        site = run[-1].lower_ in _FEATURE_HEADS
+        site = run[-1].lower_ in self.words.site
         # the run's ends that the gazetteer knows, longest first ("Residents Springfield" -> "Springfield")
         # (never from inside an entity: "Scott" of "Congressman Bobby Scott (VA)")
         named = [
@@ -346,13 +358,6 @@ class BracketReader:
         name = doc[run[0].i : run[-1].i + 1].text
         entry = _synthetic(name, divisions[0].entry, "PPL", country)
         return BracketPlace(run[0].i, run[-1].i + 1, entry, "location")
-
-
-# Last words of names of sites rather than towns ("Kolwezi Airport (Lualaba)"): the bracket still names the
-# site's divisions, but the site itself is left to the facility finder.
-_FEATURE_HEADS = frozenset(
-    "airport base camp prison hospital university school mosque church market bridge dam port station".split()  # noqa: SIM905
-)
 
 
 # Readings of the location's name that a bracket cannot move to another country ("Arizona (Ayton)": a person).
