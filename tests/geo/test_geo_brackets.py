@@ -216,3 +216,19 @@ def test_bracket_known_only_as_an_alternate_name_is_no_container(nlp: Language, 
     text = "The allies will launch a Collaboration on Privacy Enhancing Technologies (PETs) next year."
     places = _found(nlp, resolver, text)
     assert not {"PETs", "Privacy Enhancing Technologies"} & set(places)
+
+
+@pytest.mark.parametrize(
+    ("text", "quarter", "city"),
+    [
+        ("Militias clashed in Tripoli - Souq al Jumaa (Tripoli) after midnight.", "Tripoli - Souq al Jumaa", "Tripoli"),
+        ("Drones struck a building in Kyiv - Shevchenkivskyi (Kyiv City) overnight.", "Kyiv - Shevchenkivskyi", "Kyiv"),
+    ],
+)
+def test_city_quarter_is_placed_at_its_city(nlp: Language, resolver: PlaceResolver, text: str, quarter: str, city: str):
+    # ACLED's "<city> - <quarter>": a quarter the gazetteer lacks lies in the city, not at the province's centre
+    places = _found(nlp, resolver, text)
+    town = next(m.entry for m in resolver.gazetteer.lookup(city) if m.entry.feature_code.startswith("PPL"))
+    place = places[quarter]
+    assert place.lat is not None and place.lon is not None
+    assert distance_km(place.lat, place.lon, town.lat, town.lon) < 10

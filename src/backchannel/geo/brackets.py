@@ -338,8 +338,8 @@ class BracketReader:
             out.append(BracketPlace(part[0].i, part[-1].i + 1, division.entry, "division"))
         return out
 
-    @staticmethod
     def _location(
+        self,
         doc: Doc,
         run: list[Token],
         named: Sequence[tuple[list[Token], list[_Reading]]],
@@ -356,8 +356,20 @@ class BracketReader:
         if not (noun or _placed(doc, run)):
             return None
         name = doc[run[0].i : run[-1].i + 1].text
+        city = _city_of_quarter(run)
+        town = _locate(self._readings(city), country, divisions) if city else None
+        if town is not None:  # "Tripoli - Souq al Jumaa": ACLED's "<city> - <quarter>", a quarter of the city
+            return BracketPlace(run[0].i, run[-1].i + 1, _synthetic(name, town, "PPLX", country), "location")
         entry = _synthetic(name, divisions[0].entry, "PPL", country)
         return BracketPlace(run[0].i, run[-1].i + 1, entry, "location")
+
+
+def _city_of_quarter(run: Sequence[Token]) -> list[Token]:
+    """ "Tripoli" of "Tripoli - Souq al Jumaa": the name before a dash set apart by spaces ([] if none)."""
+    for k in range(1, len(run) - 1):
+        if run[k].text in ("-", "–") and run[k].whitespace_ and run[k - 1].whitespace_:
+            return list(run[:k])
+    return []
 
 
 # Readings of the location's name that a bracket cannot move to another country ("Arizona (Ayton)": a person).
