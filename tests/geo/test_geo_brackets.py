@@ -232,3 +232,15 @@ def test_city_quarter_is_placed_at_its_city(nlp: Language, resolver: PlaceResolv
     place = places[quarter]
     assert place.lat is not None and place.lon is not None
     assert distance_km(place.lat, place.lon, town.lat, town.lon) < 10
+
+
+def test_alternate_names_that_agree_on_a_country(nlp: Language, resolver: PlaceResolver):
+    # "Kafr Nabl" and "Idleb" are both alternate spellings (of Kafranbel and Idlib): together they are Syria's
+    for text in (
+        "Clashes were reported in Kafr Nabl (Maaret An Nu'man, Idleb) on Tuesday.",
+        "Regime forces shelled Kafr Nabl (Kafr Nabl, Maaret An Nu'man, Idleb) overnight.",
+    ):
+        places = resolver.find(nlp(text))
+        assert places[0].text == "Kafr Nabl"
+        assert {p.country_code for p in places} == {"SYR"}
+        assert _km(places[0], places[-1]) < 50

@@ -319,8 +319,13 @@ class BracketReader:
         country = _country(readings[: known + 1], [r for _, found in named for r in found])
         if country is None or _contradicts(named, country) or _a_person(group.parts, readings, country):
             return []
-        if not any(r.entry.country == country and (r.primary or r.division) for r in readings[known]):
-            return []  # known only as another town's alternate name ("(PETs)" is not Pécs)
+        support = sum(any(r.entry.country == country for r in found) for found in readings) + any(
+            r.entry.country == country for _, found in named for r in found
+        )
+        if support < 2 and not any(r.entry.country == country and (r.primary or r.division) for r in readings[known]):
+            # a lone name known only as another town's alternate name: "(PETs)" is not Pécs; "Kafr Nabl
+            # (Maaret An Nu'man, Idleb)" is Idlib's, as the village's alternate name agrees
+            return []
         divisions = _place_divisions(group.parts[: known + 1], readings[: known + 1], country)
         for part in group.parts[known + 1 :]:
             name = doc[part[0].i : part[-1].i + 1].text
