@@ -7,14 +7,15 @@ local reports write that place as "near Boni (Douentza, Mopti)", "in Kagarko (Ka
 division.  Read together the parts settle the country, and each part is read as a division where the gazetteer
 has one of that name ("Mopti" the region, not the town).  The location is a place of that country and division;
 a name the gazetteer lacks there (or knows only as a foreign alternate name: "Boni" for Bonn) is placed at its
-innermost named division, never abroad.
+innermost named division, never abroad, and ACLED's "<city> - <quarter>" ("Tripoli - Souq al Jumaa") at its city.
 
 A bracket is read this way only when it looks like one: one to three comma-separated proper names, none an
 acronym the gazetteer does not know as a country or province ("(AFP)", "(UN)", a party "(PTI)"), no number or
 lowercase word ("(2019)", "(pictured)"), not a dateline's agency ("GAZA (Reuters) -"), and the gazetteer
-knows the last part.  A location the gazetteer does not know in that country needs a place's position ("in",
-"near", "the village of", "attacked", "Kalanga village (...)").  The word classes are in
-``data/bracket_words.tsv``.
+knows the last part (or the one before it) by its own name, or by alternate names that agree on one country.
+A bracket never moves a country or province elsewhere ("Arizona (Ayton)").  A location the gazetteer does not
+know in that country needs a place's position ("in", "near", "the village of", "attacked", "Kalanga village
+(...)").  The word classes are in ``data/bracket_words.tsv``.
 """
 
 from __future__ import annotations
