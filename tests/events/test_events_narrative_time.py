@@ -56,3 +56,43 @@ def test_a_later_clause_takes_the_paragraphs_day(text: str, trigger: str, day: s
 )  # fmt: skip
 def test_no_day_is_carried_across_a_paragraph_or_from_a_span(text: str, trigger: str, pipeline: Pipeline) -> None:
     assert _dated(text, trigger, pipeline) == (REPORT_DATE, "document")
+
+
+def _placed(text: str, trigger: str, pipeline: Pipeline) -> str | None:
+    (event,) = [e for e in _events(text, pipeline) if e.trigger.text == trigger]
+    return event.location.name if event.location else None
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "place"),
+    [
+        ("On 17 March 2024, rioters burned tyres in Dakar after the arrest of an opposition figure. "
+         "Police fired tear gas.", "fired", "Dakar"),
+        ("Rival gangs clashed in Harare on Tuesday. Several people were injured.",
+         "injured", "Harare"),
+        ("Militants attacked an army post near Kidal on Monday. Soldiers killed four of the attackers.",
+         "killed", "Kidal"),
+    ],
+)  # fmt: skip
+def test_later_violence_with_no_place_happened_where_the_paragraphs_violence_did(
+    text: str, trigger: str, place: str, pipeline: Pipeline
+) -> None:
+    assert _placed(text, trigger, pipeline) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        # a statement is not located by the attack before it
+        ("Israeli strikes killed 20 people in Rafah on Monday. The United States urged restraint.", "urged"),
+        # a new paragraph starts a new narrative
+        ("Rebels attacked an army post near Kidal on Monday.\n\nSoldiers killed four fighters.", "killed"),
+    ],
+)  # fmt: skip
+def test_no_place_is_carried_to_a_statement_or_across_a_paragraph(text: str, trigger: str, pipeline: Pipeline) -> None:
+    assert _placed(text, trigger, pipeline) is None
+
+
+def test_a_sentence_that_names_its_own_place_keeps_it(pipeline: Pipeline) -> None:
+    text = "Rebels attacked an army post near Kidal on Monday. Troops shelled rebel positions in Gao."
+    assert _placed(text, "shelled", pipeline) == "Gao"

@@ -10,7 +10,6 @@ of a document travels in a ``DocContext``; the coder keeps no state of its own b
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 
 from spacy.tokens import Doc, Span
@@ -31,6 +30,7 @@ from backchannel.events.fallback import CONFIDENCE_PENALTY, LearnedFallback
 from backchannel.events.filler import ArgumentFiller
 from backchannel.events.lexicon import Lexicon
 from backchannel.events.mediated_accords import mediated_accords
+from backchannel.events.narrative import NarrativePlace, narrative_day, opening_day
 from backchannel.events.syntax import named_war, subject, weapon_participle
 from backchannel.events.triggers import TriggerFinder
 from backchannel.events.unnamed_violence import observed_attack, unnamed_victims
@@ -101,6 +101,7 @@ class EventCoder:
         events: list[Event] = []
         seen: set[str] = set()
         carried_time: TimeMention | None = None
+        scene = NarrativePlace(ctx.places)  # narrative time and place: see ``events.narrative``
         prev_para_end = -1
         for s_index, sent in enumerate(doc.sents):
             if not sent.text.strip():
@@ -109,6 +110,7 @@ class EventCoder:
             prev_para_end = sent.start_char + len(sent.text.rstrip()) - 1  # a sentence may hold the break after it
             if paragraph_break:
                 carried_time = None
+                scene.new_paragraph()
             # coordinated actors ("Hamas and Israel ... they") are remembered before the clauses are read
             finder.observe_sentence(list(sent), s_index)
             sent_time: TimeMention | None = None
@@ -117,7 +119,7 @@ class EventCoder:
                 time = governing_time(cand, time_by_head)
                 if time is None and carried_time is not None and cand.clause.tag_ in ("VBD", "VBN"):
                     time = carried_time
-                elif time is not None and sent_time is None and _narrative(time, ctx.original):
+                elif time is not None and sent_time is None and narrative_day(time, ctx.original):
                     sent_time = time
                 if time is not None and time.historical:
                     sent_time = time
@@ -132,17 +134,11 @@ class EventCoder:
                     finder.remember_pair(built.actors + built.recipients, s_index)
             if not sent_events and self.fallback is not None:
                 sent_events = self._fallback_events(self.fallback, sent, s_index, time_by_head, ctx)
-            events.extend(self._break_ties(sent, sent_events))
+            events.extend(scene.locate(self._break_ties(sent, sent_events), sent))
             own = [t for t in times if sent.start_char <= t.start < sent.end_char]
             own_historical = [t for t in own if t.historical]
-            text = ctx.original
-            opening = [t for t in own if _narrative(t, text) and _OPENING.fullmatch(text[sent.start_char : t.start])]
-            if own_historical:
-                carried_time = own_historical[-1]
-            elif sent_time is not None:
-                carried_time = sent_time
-            elif opening:  # "On 2 April 2024, an IED detonated ...": the day frames the sentence and what follows
-                carried_time = opening[0]
+            framing = own_historical[-1] if own_historical else sent_time or opening_day(own, sent, ctx.original)
+            carried_time = framing or carried_time
         return events
 
     def _fallback_events(
@@ -265,16 +261,3 @@ class EventCoder:
                 out.append(cand)
                 taken.add(speech.i)
         return out
-
-
-_SPAN_END = re.compile(r"\s*(?:-|–|to|and|through|until)\s*\d")  # "January 26-27", "5 to 7 May"
-_OPENING = re.compile(r"\s*(?:on|in|at)?\s*", re.IGNORECASE)  # what may stand before a sentence's opening date
-
-
-def _narrative(time: TimeMention, text: str) -> bool:
-    """A day that dates a clause of the sentence: a later past-tense clause of the paragraph with no time
-    of its own happened then ("On 2 April, an IED detonated near a convoy.  Three soldiers were killed"),
-    not on the report's date (narrative time; the reference time of a past-tense report moves with it).
-    The first day of a span ("January 26-27") dates no single later clause."""
-    exact = bool(time.value) and time.precision == "day" and time.relation == "on" and not time.approximate
-    return exact and not _SPAN_END.match(text, time.end)
