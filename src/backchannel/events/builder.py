@@ -41,6 +41,8 @@ from backchannel.events.parties import (
 from backchannel.events.roles import according_to, sentence_country
 from backchannel.events.syntax import impersonal, subject, third_party_talks
 from backchannel.events.triggers import TriggerFinder
+from backchannel.events.unnamed_authority import unnamed_authority
+from backchannel.events.unnamed_violence import attack_owner_words
 from backchannel.events.wordclasses import WordClasses
 from backchannel.records import (
     ActorMention,
@@ -158,6 +160,7 @@ class EventBuilder:
         actors = [unknown_perpetrator(a, sent, self.words, attack) for a in actors]
         actors = actors or self._unnamed_attacker(cand, sent, s_index, location, ctx)
         actors = actors or self._unnamed_protesters(cand, sent, location, ctx)
+        actors = actors or unnamed_authority(cand, location or _first_place(sent, ctx), recips, self.words)
         frame = _Frame(
             cand, sent, s_index, dating, status, modality_rule, location, reporter, ctx.topics(sent, self.words), score
         )
@@ -336,9 +339,12 @@ class EventBuilder:
         where = location or next((p for p in ctx.places if sent.start_char <= p.start < sent.end_char), None)
         means = cand.trigger.head if cand.trigger.dep_ in ("advcl", "pobj", "pcomp") else None
         owners = self.filler.instrument_authors(means, finder, s_index) if means is not None else []
+        if not owners and not cand.nominal:
+            # "killed in a series of Russian missile strikes": the owner named deeper in the phrase
+            owners = [a for m in attack_owner_words(cand.trigger, self.words) for a in finder.actors_of(m, s_index)]
         if owners:
             # "were killed in Israeli tank shelling", read as a clause "shelling": the weapon's owner
-            return owners
+            return unique_refs(owners)
         if origin is not None:
             return [unidentified_group(origin)]
         if where is not None and where.country_code:
@@ -553,6 +559,10 @@ class EventBuilder:
             arguments=tuple(cand.filled_by),
             modality=modality_rule or frame.modality_rule,
         )
+
+
+def _first_place(sent: Span, ctx: DocContext) -> PlaceMention | None:
+    return next((p for p in ctx.places if sent.start_char <= p.start < sent.end_char), None)
 
 
 def _trigger_rule(cand: Candidate) -> str:

@@ -32,7 +32,7 @@ from backchannel.events.lexicon import Lexicon
 from backchannel.events.parties import hostile
 from backchannel.events.syntax import named_war, subject, weapon_participle
 from backchannel.events.triggers import TriggerFinder
-from backchannel.events.unnamed_violence import observed_attack, unnamed_victims
+from backchannel.events.unnamed_violence import agentless_attack, observed_attack, unnamed_victims
 from backchannel.events.wordclasses import WordClasses
 from backchannel.records import ActorMention, CleanDoc, Event, PlaceMention, TimeMention
 
@@ -184,7 +184,7 @@ class EventCoder:
         for cand in orphans:
             if cand.solo:
                 continue
-            if unnamed_protest(cand) or observed_attack(cand, self.words):
+            if unnamed_protest(cand) or observed_attack(cand, self.words) or agentless_attack(cand, self.words):
                 out.append(cand)  # "protests erupted across Kenya": the builder names its protesters
                 continue
             donor = next((c for c in out if c.entry.event_type == cand.entry.event_type and c.actors), None)
@@ -206,6 +206,7 @@ class EventCoder:
             or (c.recipients and (c.entry.event_type in ("ASSAULT", "COERCE") or c.agentless_passive))
             or unnamed_protest(c)
             or observed_attack(c, self.words)
+            or agentless_attack(c, self.words)
         ]
 
     def _deontic_requests(

@@ -1,0 +1,167 @@
+"""Events told with no named agent (issue 14, classes 1 and 2).
+
+An event never needs a named actor: where the text names none, ACLED and PLOVER code an unidentified
+party of the country where it happened (an unidentified armed group, the police, the judiciary), or the
+party a demonym on the weapon names ("a Russian drone strike"). Sentences written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+from digest_helpers import code as _code
+from digest_helpers import countries, events, one
+
+from backchannel.pipeline import Pipeline
+from backchannel.records import Event
+
+
+def _names(event: Event) -> set[str | None]:
+    return {a.name for a in event.actor}
+
+
+def _sectors(event: Event) -> set[str | None]:
+    return {a.sector for a in event.actor}
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Dozens of people were killed in a missile strike on a market in Kramatorsk, Ukraine.", "UKR"),
+        ("Hundreds of villagers are wounded in an overnight raid on Baga, Nigeria.", "NGA"),
+        ("A family is injured when a shell hits their house in Kherson, Ukraine.", "UKR"),
+        ("Two of his guards and a passerby were shot dead in Quetta, Pakistan, on Monday.", "PAK"),
+        ("The suspect was killed in a firefight near Kidal, Mali.", "MLI"),
+    ],
+)
+def test_people_harmed_by_no_one_named_are_victims_of_an_unidentified_group(
+    text: str, country: str, pipeline: Pipeline
+) -> None:
+    event = one(_code(text, pipeline), "ASSAULT")
+    assert event.recipient, event
+    assert countries(event.actor) == {country}
+    assert _sectors(event) <= {"UAF"} or any(a.actor_id for a in event.actor)
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Three men are arrested in Hamburg, Germany, over a plot to bomb a synagogue.", "DEU"),
+        ("Five suspects were detained in Quito, Ecuador, after the shooting.", "ECU"),
+        ("Nine cartel members are apprehended in Culiacan, Mexico, during an overnight operation.", "MEX"),
+        ("Dozens of people have been arrested in Nairobi, Kenya, since Tuesday.", "KEN"),
+    ],
+)
+def test_an_arrest_with_no_one_named_is_done_by_the_police_of_the_place(
+    text: str, country: str, pipeline: Pipeline
+) -> None:
+    event = one(_code(text, pipeline), "COERCE")
+    assert event.mode == "arrest"
+    assert event.recipient
+    assert countries(event.actor) == {country}
+    assert _sectors(event) == {"COP"}
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("The gunman who attacked a mosque in Christchurch, New Zealand, is charged with 51 counts of murder.", "NZL"),
+        ("A former mayor was charged with extortion in Monterrey, Mexico, on Friday.", "MEX"),
+        ("Two teenagers have been charged with arson in Leeds, England.", "GBR"),
+    ],
+)
+def test_a_charge_with_no_one_named_is_brought_by_the_judiciary(text: str, country: str, pipeline: Pipeline) -> None:
+    event = one(_code(text, pipeline), "ACCUSE")
+    assert event.recipient
+    assert countries(event.actor) == {country}
+    assert _sectors(event) == {"JUD"}
+
+
+def test_a_named_arresting_party_is_kept(pipeline: Pipeline) -> None:
+    event = one(_code("Turkish police arrested three journalists in Istanbul on Monday.", pipeline), "COERCE")
+    assert countries(event.actor) == {"TUR"}
+    assert "Police forces" not in _names(event)
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Heavy clashes broke out in Tripoli, Libya, on Sunday night.", "LBY"),
+        ("Fighting erupted near Goma, Democratic Republic of the Congo, on Tuesday.", "COD"),
+        ("A gunfight took place in the Mexican city of Culiacan overnight.", "MEX"),
+    ],
+)
+def test_fighting_that_breaks_out_with_no_party_named_is_an_assault_of_an_unidentified_group(
+    text: str, country: str, pipeline: Pipeline
+) -> None:
+    event = one(_code(text, pipeline), "ASSAULT")
+    assert countries(event.actor) == {country}
+    assert _sectors(event) == {"UAF"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two sides agreed to a truce, but sporadic clashes were still continuing near Tripoli, Libya.",
+        "There was a pause in the bombing of Aleppo, Syria, on Sunday.",
+        "The bridge in Nampula, Mozambique, was damaged by floods.",
+    ],
+)
+def test_fighting_told_as_a_backdrop_or_a_hazard_is_no_unnamed_assault(text: str, pipeline: Pipeline) -> None:
+    doc = _code(text, pipeline)
+    assert not [e for e in events(doc, "ASSAULT") if _sectors(e) == {"UAF"}]
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("An oil tanker was hit by an unknown projectile off the coast of Fujairah, United Arab Emirates.", "ARE"),
+        ("A hotel in Mogadishu, Somalia, was struck by a drone on Friday.", "SOM"),
+        ("A drone strike was carried out on a fuel depot in Port Sudan, Sudan.", "SDN"),
+        ("The port of Odesa, Ukraine, suffered a drone attack overnight.", "UKR"),
+    ],
+)
+def test_a_target_hit_by_a_weapon_is_attacked_by_an_unidentified_group(
+    text: str, country: str, pipeline: Pipeline
+) -> None:
+    event = one(_code(text, pipeline), "ASSAULT")
+    assert countries(event.actor) == {country}
+    assert _sectors(event) == {"UAF"}
+
+
+@pytest.mark.parametrize(
+    ("text", "attacker"),
+    [
+        ("A refinery in Ras Tanura, Saudi Arabia, shut down following an Iranian drone attack.", "IRN"),
+        ("Five aircraft were damaged in a Russian missile strike on an airfield near Lviv, Ukraine.", "RUS"),
+        ("The ministry confirmed the death of its spokesman from an Israeli airstrike in Beirut.", "ISR"),
+        ("The death toll from the Pakistani airstrikes in Khost, Afghanistan, rose to 40.", "PAK"),
+    ],
+)
+def test_an_attack_told_as_a_cause_is_an_assault_by_the_weapons_owner(
+    text: str, attacker: str, pipeline: Pipeline
+) -> None:
+    event = one(_code(text, pipeline), "ASSAULT")
+    assert attacker in countries(event.actor)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Seven people were killed and 25 more injured in a suicide bombing at a market in Maiduguri, Nigeria.",
+        "Four people are killed and eight others are injured in an arson attack on a bus in Kerzers, Switzerland.",
+    ],
+)
+def test_one_attack_told_by_two_verbs_and_a_noun_is_one_event(text: str, pipeline: Pipeline) -> None:
+    assert len(events(_code(text, pipeline), "ASSAULT")) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thousands of residents fled Uvira, Democratic Republic of the Congo, across the border.",
+        "The minister discussed a possible pause in the bombing with envoys in Doha, Qatar.",
+        "Two crew members were killed when their cargo plane crashed near Goma, Congo.",
+    ],
+)
+def test_flight_talk_and_accidents_are_no_agentless_attack(text: str, pipeline: Pipeline) -> None:
+    assert not events(_code(text, pipeline), "ASSAULT")
