@@ -20,7 +20,14 @@ from backchannel.events.candidate import Candidate
 from backchannel.events.wordclasses import WordClasses
 from backchannel.records import ActorMention
 
-__all__ = ["agentless_attack", "attack_owner_words", "observed_attack", "observed_noun", "reported_attack", "unnamed_victims"]
+__all__ = [
+    "agentless_attack",
+    "attack_owner_words",
+    "observed_attack",
+    "observed_noun",
+    "reported_attack",
+    "unnamed_victims",
+]
 
 
 def unnamed_victims(cand: Candidate, words: WordClasses) -> list[ActorMention]:
