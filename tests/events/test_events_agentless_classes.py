@@ -165,3 +165,31 @@ def test_one_attack_told_by_two_verbs_and_a_noun_is_one_event(text: str, pipelin
 )
 def test_flight_talk_and_accidents_are_no_agentless_attack(text: str, pipeline: Pipeline) -> None:
     assert not events(_code(text, pipeline), "ASSAULT")
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("A court in Lima, Peru, sentenced a former governor to 14 years in prison for bribery.", "PER"),
+        ("A former police officer was sentenced to life imprisonment in Ankara, Turkey, on Thursday.", "TUR"),
+        ("A Kenyan court sentenced two police officers to ten years in jail for the killing of a lawyer.", "KEN"),
+    ],
+)
+def test_a_sentence_to_prison_is_also_an_arrest(text: str, country: str, pipeline: Pipeline) -> None:
+    doc = _code(text, pipeline)
+    conviction = one(doc, "SANCTION")
+    arrest = one(doc, "COERCE")
+    assert arrest.mode == "arrest"
+    assert {r.text for r in arrest.recipient} == {r.text for r in conviction.recipient}
+    assert countries(arrest.actor) == {country}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A court in Dhaka, Bangladesh, sentenced the former prime minister to death in absentia.",
+        "A court in Milan, Italy, sentenced the company to a fine of 2 million euros.",
+    ],
+)
+def test_a_sentence_to_death_or_a_fine_is_no_arrest(text: str, pipeline: Pipeline) -> None:
+    assert not events(_code(text, pipeline), "COERCE")

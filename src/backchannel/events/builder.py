@@ -21,6 +21,7 @@ from backchannel.events.charges import charge_noun
 from backchannel.events.commitments import Commitments
 from backchannel.events.event_fields import confidence, contexts, event_id, sentence_ref, trigger_span
 from backchannel.events.filler import ArgumentFiller
+from backchannel.events.imprisonment import prison_term
 from backchannel.events.intent import Derived, intent_event_type, narrated_purpose
 from backchannel.events.mediators import mediation_denied
 from backchannel.events.modality import Modality, clause_modality, reporting_verb
@@ -171,6 +172,9 @@ class EventBuilder:
         charged = self._charges(frame, actors, recips, ctx)
         if charged is not None:
             events.append(charged)
+        jailed = self._imprisonment(frame, actors, recips, ctx)
+        if jailed is not None:
+            events.append(jailed)
         return Built(events, actors, recips)
 
     # ------------------------------------------------------------ status and reporter
@@ -514,6 +518,26 @@ class EventBuilder:
         trace = self._trace(frame, derived_from=entry.event_type)
         trace = trace.model_copy(update={"trigger_rule": f"rule: the act is done {noun.head.lower_} {noun.lower_!r}"})
         event = self._event(frame, ctx, ident, "ACCUSE", "allege", "asserted", span, trace)
+        return event.model_copy(
+            update={"actor": tuple(ref(a) for a in actors), "recipient": tuple(ref(r) for r in recips)}
+        )
+
+    def _imprisonment(
+        self, frame: _Frame, actors: list[ActorMention], recips: list[ActorMention], ctx: DocContext
+    ) -> Event | None:
+        """'A court sentenced the former minister to 14 years in prison': the conviction is also an arrest
+        (PLOVER manual, SANCTION mode convict and COERCE mode arrest; a second event of the sentence)."""
+        entry = frame.cand.entry
+        if frame.status != "asserted" or entry.event_type != "SANCTION" or entry.mode != "convict" or not recips:
+            return None
+        prison = prison_term(frame.cand.clause, self.words)
+        if prison is None:
+            return None
+        span = (prison.idx, prison.idx + len(prison.text))
+        ident = event_id(ctx.doc_id, span[0], "COERCE", actors, recips)
+        trace = self._trace(frame, derived_from=entry.event_type)
+        trace = trace.model_copy(update={"trigger_rule": f"rule: a sentence to {prison.lower_!r} is an arrest"})
+        event = self._event(frame, ctx, ident, "COERCE", "arrest", "asserted", span, trace)
         return event.model_copy(
             update={"actor": tuple(ref(a) for a in actors), "recipient": tuple(ref(r) for r in recips)}
         )

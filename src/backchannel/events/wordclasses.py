@@ -85,6 +85,7 @@ class WordClasses:
     history_preps: frozenset[str]
     hostile_modifiers: frozenset[str]
     identity_hedge_verbs: frozenset[str]
+    imprisonment_nouns: frozenset[str]
     hosting_verbs: frozenset[str]
     hypothetical_auxiliaries: frozenset[str]
     hypothetical_verbs: frozenset[str]
