@@ -193,3 +193,32 @@ def test_a_sentence_to_prison_is_also_an_arrest(text: str, country: str, pipelin
 )
 def test_a_sentence_to_death_or_a_fine_is_no_arrest(text: str, pipeline: Pipeline) -> None:
     assert not events(_code(text, pipeline), "COERCE")
+
+
+@pytest.mark.parametrize(
+    ("text", "attacker", "target"),
+    [
+        ("Jordan's air force intercepted three missiles launched from Iran on Sunday.", "IRN", "JOR"),
+        ("The Saudi military says it shot down several Houthi drones fired at Jizan.", "YEM", "SAU"),
+        ("Kuwait's air defences repelled a number of attacks from Iran overnight.", "IRN", "KWT"),
+        ("The Israeli army intercepted a rocket launched from Gaza by Hamas.", "PSE", "ISR"),
+    ],
+)
+def test_weapons_intercepted_are_an_attack_by_where_they_came_from(
+    text: str, attacker: str, target: str, pipeline: Pipeline
+) -> None:
+    found = events(_code(text, pipeline), "ASSAULT")
+    assert any(attacker in countries(e.actor) and target in countries(e.recipient) for e in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police intercepted a shipment of cocaine from Colombia in Rotterdam.",
+        "The army downed a Chinese-made drone near El Obeid, Sudan.",
+        "Air defences intercepted two drones over the capital overnight.",
+    ],
+)
+def test_interceptions_with_no_weapon_origin_are_no_attack_by_a_country(text: str, pipeline: Pipeline) -> None:
+    doc = _code(text, pipeline)
+    assert not [e for e in events(doc, "ASSAULT") if e.trace.trigger_rule.startswith("intercepted")]

@@ -28,6 +28,7 @@ from backchannel.events.candidate import (
 )
 from backchannel.events.event_fields import missing_recipient
 from backchannel.events.filler import ArgumentFiller
+from backchannel.events.intercepted import intercepted_attacks
 from backchannel.events.lexicon import Lexicon
 from backchannel.events.parties import hostile
 from backchannel.events.syntax import named_war, subject, weapon_participle
@@ -195,6 +196,8 @@ class EventCoder:
         inherit_complement_recipients(out)
         mark_background(out)
         out.extend(self._deontic_requests(sent, finder, s_index, out))
+        # "intercepted four missiles launched from Iran": an attack by the weapons' origin
+        out.extend(intercepted_attacks(sent, finder, s_index, self.words, self.lexicon, used))
         out = drop_protest_purposes(out)
         # PLOVER events need an actor; kept without one: violence against named victims by unnamed
         # perpetrators, agentless passives ("Aristide has been accused of ..."), and protests told with no
