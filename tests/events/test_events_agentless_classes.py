@@ -222,3 +222,17 @@ def test_weapons_intercepted_are_an_attack_by_where_they_came_from(
 def test_interceptions_with_no_weapon_origin_are_no_attack_by_a_country(text: str, pipeline: Pipeline) -> None:
     doc = _code(text, pipeline)
     assert not [e for e in events(doc, "ASSAULT") if e.trace.trigger_rule.startswith("intercepted")]
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("A journalist was beaten by unidentified men in Dhaka, Bangladesh.", "BGD"),
+        ("A priest was kidnapped by masked men in Enugu, Nigeria.", "NGA"),
+        ("Two shopkeepers were shot by unknown assailants in Karachi, Pakistan.", "PAK"),
+    ],
+)
+def test_the_town_of_an_unnamed_agent_is_not_the_agent(text: str, country: str, pipeline: Pipeline) -> None:
+    event = one(_code(text, pipeline), "ASSAULT")
+    assert countries(event.actor) == {country}
+    assert all(a.sector == "UAF" for a in event.actor), event.actor
