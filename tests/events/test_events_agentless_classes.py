@@ -236,3 +236,14 @@ def test_the_town_of_an_unnamed_agent_is_not_the_agent(text: str, country: str, 
     event = one(_code(text, pipeline), "ASSAULT")
     assert countries(event.actor) == {country}
     assert all(a.sector == "UAF" for a in event.actor), event.actor
+
+
+@pytest.mark.parametrize(
+    ("text", "attacker"),
+    [
+        ("The army confirmed the death of a commander in a Turkish drone strike in Sinjar, Iraq.", "TUR"),
+        ("Officials reported the killing of two rangers in a Ugandan airstrike in Ituri, Congo.", "UGA"),
+    ],
+)
+def test_a_death_in_an_attack_is_an_assault_by_the_weapons_owner(text: str, attacker: str, pipeline: Pipeline) -> None:
+    assert any(attacker in countries(e.actor) for e in events(_code(text, pipeline), "ASSAULT"))

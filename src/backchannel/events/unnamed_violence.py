@@ -127,8 +127,15 @@ def reported_attack(noun: Token, words: WordClasses) -> bool:
         return False
     if noun.dep_ == "pobj" or (noun.dep_ == "dobj" and noun.head.dep_ == "prep"):  # "following" read as a verb
         prep = noun.head
-        if prep.lower_ == "in" and prep.head.pos_ not in ("VERB", "AUX"):
-            return False  # "a pause in the bombing", "a rise in drone attacks": what the noun says of them
+        holder = prep.head
+        if holder.dep_ == "pobj" and holder.head.lower_ == "of":
+            holder = holder.head.head  # "the death of a commander in a drone strike"
+        if (
+            prep.lower_ == "in"
+            and prep.head.pos_ not in ("VERB", "AUX")
+            and holder.lemma_.lower() not in words.casualty_nouns
+        ):
+            return False  # "a pause in the bombing", "a rise in drone attacks"; not "his death in an airstrike"
         return prep.lower_ in words.reported_attack_preps
     return noun.dep_ == "dobj" and noun.head.lemma_.lower() in words.suffering_verbs
 

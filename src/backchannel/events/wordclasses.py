@@ -51,6 +51,7 @@ class WordClasses:
     auxiliary_deps: frozenset[str]
     bloc_modifiers: frozenset[str]
     bombing_modifiers: frozenset[str]
+    casualty_nouns: frozenset[str]
     cause_preps: frozenset[str]
     charge_nouns: frozenset[str]
     charge_preps: frozenset[str]
