@@ -247,3 +247,16 @@ def test_the_town_of_an_unnamed_agent_is_not_the_agent(text: str, country: str, 
 )
 def test_a_death_in_an_attack_is_an_assault_by_the_weapons_owner(text: str, attacker: str, pipeline: Pipeline) -> None:
     assert any(attacker in countries(e.actor) for e in events(_code(text, pipeline), "ASSAULT"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Residents fled their homes in Sumy, Ukraine, after the shelling.",
+        "Farmers abandoned their fields near Kidal, Mali, following a drone strike.",
+        "Shops closed early in Kharkiv, Ukraine, after a missile attack.",
+    ],
+)
+def test_the_subject_of_a_clause_around_an_attack_is_not_its_attacker(text: str, pipeline: Pipeline) -> None:
+    event = one(_code(text, pipeline), "ASSAULT")
+    assert _sectors(event) == {"UAF"}, event.actor

@@ -33,7 +33,7 @@ from backchannel.events.lexicon import Lexicon
 from backchannel.events.parties import hostile
 from backchannel.events.syntax import named_war, subject, weapon_participle
 from backchannel.events.triggers import TriggerFinder
-from backchannel.events.unnamed_violence import agentless_attack, observed_attack, unnamed_victims
+from backchannel.events.unnamed_violence import agentless_attack, observed_attack, reported_parties, unnamed_victims
 from backchannel.events.wordclasses import WordClasses
 from backchannel.records import ActorMention, CleanDoc, Event, PlaceMention, TimeMention
 
@@ -171,6 +171,7 @@ class EventCoder:
             cand = Candidate.of(found)
             self.filler.fill(cand, finder, s_index)
             cand.recipients = unnamed_victims(cand, self.words)  # "a journalist was stabbed"
+            cand.actors, cand.recipients = reported_parties(cand, self.words)  # "fled after the shelling"
             if any(
                 named_war(g, self.words) for h in (cand.trigger, cand.clause) for c in h.children for g in c.children
             ):

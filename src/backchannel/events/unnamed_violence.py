@@ -26,6 +26,7 @@ __all__ = [
     "observed_attack",
     "observed_noun",
     "reported_attack",
+    "reported_parties",
     "unnamed_victims",
 ]
 
@@ -158,6 +159,23 @@ def _reached_by_preps(tok: Token, verb: Token) -> bool:
             return False
         cur = cur.head
     return True
+
+
+def reported_parties(cand: Candidate, words: WordClasses) -> tuple[list[ActorMention], list[ActorMention]]:
+    """The parties of an attack told as a cause or circumstance are those its own phrase names ("following
+    an Iranian drone attack on the port"): the subject of the clause around it did not attack ("residents
+    fled their homes after the shelling"); the subject of a verb of suffering is the attack's target."""
+    trigger = cand.trigger
+    if not (cand.nominal and not cand.light and cand.entry.event_type == "ASSAULT" and reported_attack(trigger, words)):
+        return cand.actors, cand.recipients
+    lo, hi = trigger.left_edge.idx, trigger.right_edge.idx + len(trigger.right_edge.text)
+    actors = [a for a in cand.actors if lo <= a.start < hi]
+    recips = [r for r in cand.recipients if lo <= r.start < hi]
+    if trigger.head.lemma_.lower() in words.suffering_verbs:
+        recips += [a for a in cand.actors if not lo <= a.start < hi]  # "Israel suffered a drone attack"
+    if len(actors) != len(cand.actors):
+        cand.filled_by.append("parties:the-attack-phrase-only")
+    return actors, recips
 
 
 def _attack_word(noun: Token, words: WordClasses) -> bool:
