@@ -260,3 +260,17 @@ def test_a_death_in_an_attack_is_an_assault_by_the_weapons_owner(text: str, atta
 def test_the_subject_of_a_clause_around_an_attack_is_not_its_attacker(text: str, pipeline: Pipeline) -> None:
     event = one(_code(text, pipeline), "ASSAULT")
     assert _sectors(event) == {"UAF"}, event.actor
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("A former police chief was indicted by a grand jury in Nairobi, Kenya.", "KEN"),
+        ("Two former police officers were convicted by a jury in Leeds, England.", "GBR"),
+    ],
+)
+def test_a_court_act_by_an_unnamed_body_is_the_judiciarys(text: str, country: str, pipeline: Pipeline) -> None:
+    doc = _code(text, pipeline)
+    found = [e for e in doc.events if e.status == "asserted" and _sectors(e) == {"JUD"}]
+    assert found, doc.events
+    assert countries(found[0].actor) == {country}

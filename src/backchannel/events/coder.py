@@ -33,6 +33,7 @@ from backchannel.events.lexicon import Lexicon
 from backchannel.events.parties import hostile
 from backchannel.events.syntax import named_war, subject, weapon_participle
 from backchannel.events.triggers import TriggerFinder
+from backchannel.events.unnamed_authority import authority_act
 from backchannel.events.unnamed_violence import agentless_attack, observed_attack, reported_parties, unnamed_victims
 from backchannel.events.wordclasses import WordClasses
 from backchannel.records import ActorMention, CleanDoc, Event, PlaceMention, TimeMention
@@ -211,6 +212,7 @@ class EventCoder:
             or unnamed_protest(c)
             or observed_attack(c, self.words)
             or agentless_attack(c, self.words)
+            or authority_act(c, self.words)  # "Comey was indicted by a grand jury": the judiciary
         ]
 
     def _deontic_requests(

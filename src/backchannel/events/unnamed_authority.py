@@ -16,22 +16,34 @@ from backchannel.events.candidate import Candidate
 from backchannel.events.wordclasses import WordClasses
 from backchannel.records import ActorMention, PlaceMention
 
-__all__ = ["unnamed_authority"]
+__all__ = ["authority_act", "unnamed_authority"]
+
+
+def authority_act(cand: Candidate, words: WordClasses) -> bool:
+    """An arrest or a court act done to named parties by no party the text names ("Comey was indicted by a
+    grand jury", "three officials were detained"): kept, and given the police or the judiciary."""
+    return bool(cand.recipients) and _authority(cand, words) is not None
+
+
+def _authority(cand: Candidate, words: WordClasses) -> tuple[str, str] | None:
+    if cand.nominal or cand.actors:
+        return None
+    lemma = cand.trigger.lemma_.lower()
+    if lemma in words.police_act_verbs and cand.entry.event_type == "COERCE":
+        return "Police forces", "COP"
+    if lemma in words.judicial_act_verbs and cand.entry.event_type in ("ACCUSE", "SANCTION", "COERCE"):
+        return "Judiciary", "JUD"
+    return None
 
 
 def unnamed_authority(
     cand: Candidate, where: PlaceMention | None, recips: Sequence[ActorMention], words: WordClasses
 ) -> list[ActorMention]:
     """The police or the judiciary of the country, as the actor of an arrest or a charge told with no actor."""
-    if cand.nominal or cand.actors:
+    authority = _authority(cand, words)
+    if authority is None:
         return []
-    lemma = cand.trigger.lemma_.lower()
-    if lemma in words.police_act_verbs and cand.entry.event_type == "COERCE":
-        name, sector = "Police forces", "COP"
-    elif lemma in words.judicial_act_verbs and cand.entry.event_type in ("ACCUSE", "SANCTION", "COERCE"):
-        name, sector = "Judiciary", "JUD"
-    else:
-        return []
+    name, sector = authority
     country = where.country_code if where is not None else None
     if not country:
         countries = {r.country for r in recips if r.country and r.country != "IGO"}
