@@ -21,6 +21,7 @@ from backchannel.events.charges import charge_noun
 from backchannel.events.commitments import Commitments
 from backchannel.events.event_fields import confidence, contexts, event_id, sentence_ref, trigger_span
 from backchannel.events.filler import ArgumentFiller
+from backchannel.events.imprisonment import prison_term
 from backchannel.events.intent import Derived, intent_event_type, narrated_purpose
 from backchannel.events.mediators import mediation_denied
 from backchannel.events.modality import Modality, clause_modality, reporting_verb
@@ -41,6 +42,8 @@ from backchannel.events.parties import (
 from backchannel.events.roles import according_to, sentence_country
 from backchannel.events.syntax import impersonal, subject, third_party_talks
 from backchannel.events.triggers import TriggerFinder
+from backchannel.events.unnamed_authority import unnamed_authority
+from backchannel.events.unnamed_violence import attack_owner_words
 from backchannel.events.wordclasses import WordClasses
 from backchannel.records import (
     ActorMention,
@@ -158,6 +161,7 @@ class EventBuilder:
         actors = [unknown_perpetrator(a, sent, self.words, attack) for a in actors]
         actors = actors or self._unnamed_attacker(cand, sent, s_index, location, ctx)
         actors = actors or self._unnamed_protesters(cand, sent, location, ctx)
+        actors = actors or unnamed_authority(cand, location or _first_place(sent, ctx), recips, self.words)
         frame = _Frame(
             cand, sent, s_index, dating, status, modality_rule, location, reporter, ctx.topics(sent, self.words), score
         )
@@ -168,6 +172,9 @@ class EventBuilder:
         charged = self._charges(frame, actors, recips, ctx)
         if charged is not None:
             events.append(charged)
+        jailed = self._imprisonment(frame, actors, recips, ctx)
+        if jailed is not None:
+            events.append(jailed)
         return Built(events, actors, recips)
 
     # ------------------------------------------------------------ status and reporter
@@ -336,9 +343,12 @@ class EventBuilder:
         where = location or next((p for p in ctx.places if sent.start_char <= p.start < sent.end_char), None)
         means = cand.trigger.head if cand.trigger.dep_ in ("advcl", "pobj", "pcomp") else None
         owners = self.filler.instrument_authors(means, finder, s_index) if means is not None else []
+        if not owners and not cand.nominal:
+            # "killed in a series of Russian missile strikes": the owner named deeper in the phrase
+            owners = [a for m in attack_owner_words(cand.trigger, self.words) for a in finder.actors_of(m, s_index)]
         if owners:
             # "were killed in Israeli tank shelling", read as a clause "shelling": the weapon's owner
-            return owners
+            return unique_refs(owners)
         if origin is not None:
             return [unidentified_group(origin)]
         if where is not None and where.country_code:
@@ -513,6 +523,26 @@ class EventBuilder:
             update={"actor": tuple(ref(a) for a in actors), "recipient": tuple(ref(r) for r in recips)}
         )
 
+    def _imprisonment(
+        self, frame: _Frame, actors: list[ActorMention], recips: list[ActorMention], ctx: DocContext
+    ) -> Event | None:
+        """'A court sentenced the former minister to 14 years in prison': the conviction is also an arrest
+        (PLOVER manual, SANCTION mode convict and COERCE mode arrest; a second event of the sentence)."""
+        entry = frame.cand.entry
+        if frame.status != "asserted" or entry.event_type != "SANCTION" or entry.mode != "convict" or not recips:
+            return None
+        prison = prison_term(frame.cand.clause, self.words)
+        if prison is None:
+            return None
+        span = (prison.idx, prison.idx + len(prison.text))
+        ident = event_id(ctx.doc_id, span[0], "COERCE", actors, recips)
+        trace = self._trace(frame, derived_from=entry.event_type)
+        trace = trace.model_copy(update={"trigger_rule": f"rule: a sentence to {prison.lower_!r} is an arrest"})
+        event = self._event(frame, ctx, ident, "COERCE", "arrest", "asserted", span, trace)
+        return event.model_copy(
+            update={"actor": tuple(ref(a) for a in actors), "recipient": tuple(ref(r) for r in recips)}
+        )
+
     def _event(
         self,
         frame: _Frame,
@@ -554,6 +584,10 @@ class EventBuilder:
             arguments=tuple(cand.filled_by),
             modality=modality_rule or frame.modality_rule,
         )
+
+
+def _first_place(sent: Span, ctx: DocContext) -> PlaceMention | None:
+    return next((p for p in ctx.places if sent.start_char <= p.start < sent.end_char), None)
 
 
 def _trigger_rule(cand: Candidate) -> str:

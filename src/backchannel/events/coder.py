@@ -28,12 +28,14 @@ from backchannel.events.candidate import (
 from backchannel.events.event_fields import missing_recipient
 from backchannel.events.fallback import CONFIDENCE_PENALTY, LearnedFallback
 from backchannel.events.filler import ArgumentFiller
+from backchannel.events.intercepted import intercepted_attacks
 from backchannel.events.lexicon import Lexicon
 from backchannel.events.mediated_accords import mediated_accords
 from backchannel.events.narrative import NarrativePlace, narrative_day, opening_day
 from backchannel.events.syntax import named_war, subject, weapon_participle
 from backchannel.events.triggers import TriggerFinder
-from backchannel.events.unnamed_violence import observed_attack, unnamed_victims
+from backchannel.events.unnamed_authority import authority_act
+from backchannel.events.unnamed_violence import agentless_attack, observed_attack, reported_parties, unnamed_victims
 from backchannel.events.wordclasses import WordClasses
 from backchannel.records import ActorMention, CleanDoc, Event, PlaceMention, TimeMention
 
@@ -194,6 +196,7 @@ class EventCoder:
             cand = Candidate.of(found)
             self.filler.fill(cand, finder, s_index)
             cand.recipients = unnamed_victims(cand, self.words)  # "a journalist was stabbed"
+            cand.actors, cand.recipients = reported_parties(cand, self.words)  # "fled after the shelling"
             if any(
                 named_war(g, self.words) for h in (cand.trigger, cand.clause) for c in h.children for g in c.children
             ):
@@ -208,7 +211,7 @@ class EventCoder:
         for cand in orphans:
             if cand.solo:
                 continue
-            if unnamed_protest(cand) or observed_attack(cand, self.words):
+            if unnamed_protest(cand) or observed_attack(cand, self.words) or agentless_attack(cand, self.words):
                 out.append(cand)  # "protests erupted across Kenya": the builder names its protesters
                 continue
             donor = next((c for c in out if c.entry.event_type == cand.entry.event_type and c.actors), None)
@@ -219,6 +222,8 @@ class EventCoder:
         inherit_complement_recipients(out)
         mark_background(out)
         out.extend(self._deontic_requests(sent, finder, s_index, out))
+        # "intercepted four missiles launched from Iran": an attack by the weapons' origin
+        out.extend(intercepted_attacks(sent, finder, s_index, self.words, self.lexicon, used))
         out = drop_protest_purposes(out)
         # PLOVER events need an actor; kept without one: violence against named victims by unnamed
         # perpetrators, agentless passives ("Aristide has been accused of ..."), and protests told with no
@@ -230,6 +235,8 @@ class EventCoder:
             or (c.recipients and (c.entry.event_type in ("ASSAULT", "COERCE") or c.agentless_passive))
             or unnamed_protest(c)
             or observed_attack(c, self.words)
+            or agentless_attack(c, self.words)
+            or authority_act(c, self.words)  # "Comey was indicted by a grand jury": the judiciary
         ]
         # "fighting ceased under a UN-mediated truce": the recalled accord and its mediator
         return kept + mediated_accords(sent, finder, s_index, kept, self.triggers)

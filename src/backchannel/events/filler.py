@@ -397,6 +397,10 @@ class ArgumentFiller:
             agentless = agent is None and verb.dep_ != "acl"
             agent_obj = pobj(agent) if agent is not None else None
             actors = finder.actors_of(agent_obj, s_index)
+            if agent_obj is not None and finder.mention_at(agent_obj) is None:
+                # "beaten by unidentified men in Dhaka": the place of the agent's phrase is not the agent
+                where = [t for c in agent_obj.children if c.lower_ in self.words.place_target_preps for t in c.subtree]
+                actors = [a for a in actors if not any(t.idx <= a.start < t.idx + len(t.text) for t in where)]
             recips = finder.actors_of(subj, s_index)
             if not recips and subj is not None:
                 # "Evidence against Russia was presented by the US"

@@ -30,7 +30,7 @@ from backchannel.events.syntax import (
     pobjs_deep,
     subject,
 )
-from backchannel.events.unnamed_violence import observed_noun
+from backchannel.events.unnamed_violence import observed_noun, reported_attack
 from backchannel.events.wordclasses import WordClasses
 
 __all__ = ["TriggerFinder"]
@@ -359,7 +359,15 @@ class TriggerFinder:
         # "the talks between X and Y", "Israel's offensive on Gaza", "the Israeli airstrikes"
         has_between = any(c.dep_ == "prep" and c.lower_ == "between" for c in tok.children)
         owner = next((c for c in tok.children if c.dep_ == "poss"), None)
-        if has_between or (owner is not None and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "ROOT", "attr")):
+        # "damaged in an Iranian drone strike", "the port suffers a drone attack": an attack told as what happened
+        reported = (
+            entry.event_type == "ASSAULT" and reported_attack(tok, self.words) and not self._attack_above(tok, finder)
+        )
+        if (
+            has_between
+            or reported
+            or (owner is not None and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "ROOT", "attr"))
+        ):
             if time_anchor(tok, self.words):
                 return None  # "since the start of the country's civil war": a date, not a report of fighting
             clause = clause_of(tok)
@@ -368,6 +376,14 @@ class TriggerFinder:
                 return None
             return Trigger(trigger=tok, clause=clause or tok, entry=entry, nominal=True)
         return None
+
+    def _attack_above(self, tok: Token, finder: ArgumentFinder) -> bool:
+        """Is the noun part of an attack a verb already tells ("seven killed and 25 more injured in a bombing")?"""
+        for above in tok.ancestors:
+            found = self.verb_trigger(above, finder) if above.pos_ in ("VERB", "AUX") else None
+            if found is not None and found.entry.event_type == "ASSAULT":
+                return True
+        return False
 
     def _failed_talks(self, tok: Token, entry: TriggerEntry) -> Trigger | None:
         """'Talks between X and Y collapsed', 'the third round of talks ended without a deal': the talks'
