@@ -96,13 +96,15 @@ def observed_noun(noun: Token, words: WordClasses) -> bool:
 
 
 def agentless_attack(cand: Candidate, words: WordClasses) -> bool:
-    """An attack told with no party named that still happened: fighting that broke out ("heavy clashes broke
-    out in Zawiya"), a drone strike carried out, a target hit by a weapon ("a tanker was hit by an unknown
+    """An attack told with no party named that still happened: a weapon that went off or hit ("a car bomb
+    exploded outside a police station"), fighting that broke out ("heavy clashes broke out in Zawiya"), a drone strike carried out, a target hit by a weapon ("a tanker was hit by an unknown
     projectile"), an attack told as what caused something ("damaged in a drone strike"). The builder gives
     it an unidentified armed group of the place's country (ACLED codebook; PLOVER manual sector UAF)."""
     if cand.entry.event_type != "ASSAULT" or cand.actors or cand.recipients:
         return False
     trigger = cand.trigger
+    if not cand.nominal and cand.entry.subjects:
+        return True  # "a car bomb exploded outside the station": the lexicon row's subject is the weapon used
     if cand.nominal and cand.light:
         if trigger.dep_ == "nsubj" and cand.clause.lemma_.lower() not in words.outbreak_verbs:
             return False  # "clashes were still continuing": told as a backdrop, not as news
