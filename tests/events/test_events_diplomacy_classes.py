@@ -5,7 +5,8 @@
 - a sanction that names what it targets ("sanctions on 14 oil tankers") is kept without a known party;
 - "failed to reach an agreement" is a REJECT (PLOVER manual REJECT, mode meet);
 - lexicon rows: support ended, a watch list, a diplomat ordered to leave, frozen assets released, an
-  agreement confirmed, an embassy opened (CAMEO 162, 166, 085, 050 by CAMEO2PLOVER).
+  agreement confirmed, an embassy opened, a treaty left, a country listed, airspace reopened (CAMEO 162,
+  166, 085, 050, 161, 086 by CAMEO2PLOVER).
 Negatives: opinions, questions, denials, texts of bills, and the same verbs with other objects.
 """
 
@@ -161,7 +162,7 @@ def test_no_rejection_without_a_failed_agreement(text: str, pipeline: Pipeline) 
     ("text", "event_type"),
     [
         ("Hungary has ended all support for Ukraine until oil transfers resume.", "SANCTION"),
-        ("Poland ended its backing for the pipeline project with Germany.", "SANCTION"),
+        ("Poland ended its backing for the government of Moldova.", "SANCTION"),
         ("The United States places Brazil on the watchlist of its trafficking report.", "SANCTION"),
         ("Myanmar's junta ordered the Thai ambassador to leave the country within a week.", "SANCTION"),
         ("The government ordered two Russian diplomats to leave Moldova by Friday.", "SANCTION"),
@@ -170,6 +171,9 @@ def test_no_rejection_without_a_failed_agreement(text: str, pipeline: Pipeline) 
         ("Australia and Turkey confirm an agreement on hosting the climate conference.", "AGREE"),
         ("Israel opened an embassy in Ljubljana on Monday.", "SUPPORT"),
         ("Lithuania opened a consulate in Brazil last year.", "SUPPORT"),
+        ("The United States adds Colombia to its list of countries failing to curb drug production.", "SANCTION"),
+        ("Burkina Faso left the International Criminal Court on Monday.", "SANCTION"),
+        ("Algeria and Mali reopen their airspaces to each other.", "RETREAT"),
     ],
 )
 def test_diplomatic_lexicon_rows(text: str, event_type: str, pipeline: Pipeline) -> None:
@@ -186,6 +190,8 @@ def test_diplomatic_lexicon_rows(text: str, event_type: str, pipeline: Pipeline)
         ("The army confirmed the attack on the convoy.", "AGREE"),
         ("Did the United States place Brazil on its watchlist?", "SANCTION"),
         ("Hungary denied that it had ended its support for Ukraine.", "SANCTION"),
+        ("UNESCO adds the old town of Tbilisi to its World Heritage list.", "SANCTION"),
+        ("The striker left the club after ten seasons.", "SANCTION"),
     ],
 )
 def test_the_same_verbs_with_other_objects_or_in_questions_and_denials(

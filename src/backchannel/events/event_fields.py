@@ -41,7 +41,7 @@ def names_target(cand: Candidate, words: WordClasses) -> bool:
         for c in head.children:
             if c.dep_ == "acl" and c.lemma_.lower() == "target":
                 return True
-            if c.dep_ != "prep" or c.lower_ not in cand.entry.recip_preps & words.measure_target_preps:
+            if c.dep_ != "prep" or c.lower_ not in cand.entry.recip_preps & words.named_target_preps:
                 continue
             target = next((g for g in c.children if g.dep_ == "pobj"), None)
             if target is not None and target.ent_type_ not in ("DATE", "TIME") and target.pos_ in ("NOUN", "PROPN"):

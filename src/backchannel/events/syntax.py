@@ -86,7 +86,7 @@ def subject(verb: Token | None, words: WordClasses) -> Token | None:
             if cur.pos_ not in ("VERB", "AUX") and cur.dep_ != "ROOT":
                 return None
             continue
-        if cur.dep_ == "relcl" and not infinitive_relative(cur):
+        if cur.dep_ == "relcl" and not infinitive_relative(cur, words):
             return cur.head
         if cur.dep_ == "acl" and cur.head.pos_ in ("VERB", "AUX"):
             # "the Council votes to lift sanctions": an infinitive the parser hung on a verb as "acl"
@@ -140,11 +140,12 @@ def subject(verb: Token | None, words: WordClasses) -> Token | None:
     return None
 
 
-def infinitive_relative(verb: Token) -> bool:
-    """A relative clause that is a bare infinitive ("the first country to recognize X"): it has no subject
-    or relative pronoun of its own, only "to"."""
+def infinitive_relative(verb: Token, words: WordClasses) -> bool:
+    """A relative clause that is a bare infinitive on a noun of a party or a body sent to act ("the first
+    country to recognize X", "a mission to investigate"): it has no subject or relative pronoun, only "to"."""
     return (
         verb.tag_ == "VB"
+        and verb.head.lemma_.lower() in words.acting_body_nouns
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         and not any(c.dep_.startswith("nsubj") for c in verb.children)
     )
