@@ -6,7 +6,7 @@
 - "failed to reach an agreement" is a REJECT (PLOVER manual REJECT, mode meet);
 - lexicon rows: support ended, a watch list, a diplomat ordered to leave, frozen assets released, an
   agreement confirmed, an embassy opened, a treaty left, a country listed, airspace reopened (CAMEO 162,
-  166, 085, 050, 161, 086 by CAMEO2PLOVER).
+  166, 085, 050, 161, 086, 115, 1721, 081 by CAMEO2PLOVER).
 Negatives: opinions, questions, denials, texts of bills, and the same verbs with other objects.
 """
 
@@ -174,6 +174,10 @@ def test_no_rejection_without_a_failed_agreement(text: str, pipeline: Pipeline) 
         ("The United States adds Colombia to its list of countries failing to curb drug production.", "SANCTION"),
         ("Burkina Faso left the International Criminal Court on Monday.", "SANCTION"),
         ("Algeria and Mali reopen their airspaces to each other.", "RETREAT"),
+        ("Armenia withdrew its ambassador from Russia.", "SANCTION"),
+        ("South Africa filed a genocide case against Israel at the International Court of Justice.", "ACCUSE"),
+        ("The Taliban imposes a nationwide internet blackout in Afghanistan.", "COERCE"),
+        ("Indonesia lifts its temporary suspension of TikTok's operating license.", "CONCEDE"),
     ],
 )
 def test_diplomatic_lexicon_rows(text: str, event_type: str, pipeline: Pipeline) -> None:
@@ -192,6 +196,7 @@ def test_diplomatic_lexicon_rows(text: str, event_type: str, pipeline: Pipeline)
         ("Hungary denied that it had ended its support for Ukraine.", "SANCTION"),
         ("UNESCO adds the old town of Tbilisi to its World Heritage list.", "SANCTION"),
         ("The striker left the club after ten seasons.", "SANCTION"),
+        ("The storm caused a blackout across the city.", "COERCE"),
     ],
 )
 def test_the_same_verbs_with_other_objects_or_in_questions_and_denials(
