@@ -129,9 +129,7 @@ def subject(verb: Token | None, words: WordClasses) -> Token | None:
                 # "the United States' efforts to mediate": the possessor acts
                 return owner
         if cur.dep_ in ("acl", "relcl") and cur.tag_ == "VB" and cur.head.dep_ in words.nominal_argument_deps:
-            # "chose a time to have a dialogue": the chooser has the dialogue; "Israel becomes the first
-            # country to recognize Somaliland", "the OSCE launches a mission to investigate": the same
-            # infinitive, which the parser may hang on the noun as a relative clause
+            # "chose a time to have a dialogue", "became the first country to recognize X" (infinitive_relative)
             cur = cur.head.head
             if cur.pos_ == "ADP":
                 cur = cur.head
