@@ -178,6 +178,15 @@ def test_no_rejection_without_a_failed_agreement(text: str, pipeline: Pipeline) 
         ("South Africa filed a genocide case against Israel at the International Court of Justice.", "ACCUSE"),
         ("The Taliban imposes a nationwide internet blackout in Afghanistan.", "COERCE"),
         ("Indonesia lifts its temporary suspension of TikTok's operating license.", "CONCEDE"),
+        ("The EU slaps tariffs on Chinese electric vehicles.", "SANCTION"),
+        ("Lithuania shuts its border with Belarus.", "COERCE"),
+        ("Niger revokes its military agreement with the United States.", "SANCTION"),
+        ("Mali ends the mandate of the UN peacekeeping mission.", "SANCTION"),
+        ("The United States and China resume military communications.", "SUPPORT"),
+        ("The Philippines protests China's use of water cannon against its vessels.", "ACCUSE"),
+        ("Germany approves the delivery of Leopard tanks to Ukraine.", "SUPPORT"),
+        ("Mexico recalls its ambassador to Peru for consultations.", "SANCTION"),
+        ("Armenia suspends its participation in the CSTO.", "SANCTION"),
     ],
 )
 def test_diplomatic_lexicon_rows(text: str, event_type: str, pipeline: Pipeline) -> None:
@@ -197,6 +206,8 @@ def test_diplomatic_lexicon_rows(text: str, event_type: str, pipeline: Pipeline)
         ("UNESCO adds the old town of Tbilisi to its World Heritage list.", "SANCTION"),
         ("The striker left the club after ten seasons.", "SANCTION"),
         ("The storm caused a blackout across the city.", "COERCE"),
+        ("The EU slaps tariffs on Chinese electric vehicles.", "ASSAULT"),
+        ("Niger revokes its military agreement with the United States.", "AGREE"),
     ],
 )
 def test_the_same_verbs_with_other_objects_or_in_questions_and_denials(
