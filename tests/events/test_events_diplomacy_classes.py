@@ -187,6 +187,9 @@ def test_no_rejection_without_a_failed_agreement(text: str, pipeline: Pipeline) 
         ("Germany approves the delivery of Leopard tanks to Ukraine.", "SUPPORT"),
         ("Mexico recalls its ambassador to Peru for consultations.", "SANCTION"),
         ("Armenia suspends its participation in the CSTO.", "SANCTION"),
+        ("The Sudanese government and southern rebels initialed a framework accord in Kenya.", "SUPPORT"),
+        ("Japan extended a $1 billion loan to Indonesia.", "AID"),
+        ("Russia cut off gas supplies to Ukraine.", "SANCTION"),
     ],
 )
 def test_diplomatic_lexicon_rows(text: str, event_type: str, pipeline: Pipeline) -> None:
@@ -208,6 +211,7 @@ def test_diplomatic_lexicon_rows(text: str, event_type: str, pipeline: Pipeline)
         ("The storm caused a blackout across the city.", "COERCE"),
         ("The EU slaps tariffs on Chinese electric vehicles.", "ASSAULT"),
         ("Niger revokes its military agreement with the United States.", "AGREE"),
+        ("The court extended the deadline to Friday.", "AID"),
     ],
 )
 def test_the_same_verbs_with_other_objects_or_in_questions_and_denials(
