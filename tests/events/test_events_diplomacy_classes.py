@@ -179,7 +179,6 @@ def test_no_rejection_without_a_failed_agreement(text: str, pipeline: Pipeline) 
         ("The Taliban imposes a nationwide internet blackout in Afghanistan.", "COERCE"),
         ("Indonesia lifts its temporary suspension of TikTok's operating license.", "CONCEDE"),
         ("The EU slaps tariffs on Chinese electric vehicles.", "SANCTION"),
-        ("Lithuania shuts its border with Belarus.", "COERCE"),
         ("Niger revokes its military agreement with the United States.", "SANCTION"),
         ("Mali ends the mandate of the UN peacekeeping mission.", "SANCTION"),
         ("The United States and China resume military communications.", "SUPPORT"),
