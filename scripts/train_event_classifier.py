@@ -13,6 +13,11 @@ labels are the types the stories were generated for, one per story.  Examples:
    another example of that type (self-training).
 3. Other sentences whose only verbs are stative or reporting verbs ("be", "say",
    "include", ...) are examples of NONE (no event).
+4. With ``--negatives`` (real news or statement text, JSON lines with ``text``; never a gold or eval
+   file): every ``--negative-every``-th document is coded by the rule coder, and its sentences in which
+   the rules find no event at all (of any status) are further examples of NONE.  The synthetic stories
+   make a poor "no event" class (FINDINGS, offline sentence encoders); real sentences without an
+   event are what the learned fallback (``events/fallback.py``) must learn to leave alone.
 
 Multinomial logistic regression over hashed features (see
 ``backchannel.events.classifier.sentence_features``), trained with class-balanced
@@ -82,15 +87,49 @@ def parse(stories: list[tuple[str, str]]) -> list[list[list[str]]]:
     return out
 
 
+def read_texts(path: Path, every: int) -> list[str]:
+    """The text of every ``every``-th document of a JSON-lines file, in file order."""
+    texts = []
+    with path.open(encoding="utf-8") as fh:
+        for i, line in enumerate(line for line in fh if line.strip()):
+            if i % every == 0:
+                texts.append(json.loads(line)["text"])
+    return texts
+
+
+def negative_sentences(texts: list[str]) -> list[list[str]]:
+    """Feature strings of the sentences of ``texts`` in which the rule coder finds no event of any status."""
+    from backchannel.ingest import read_text
+    from backchannel.pipeline import Pipeline, Settings
+    from backchannel.records import DocumentResult
+
+    pipeline = Pipeline(Settings(tune_collector=False))
+    coded: list[list[tuple[int, int]]] = []
+    for res in pipeline.run(read_text(t, doc_id=f"negative-{i}") for i, t in enumerate(texts)):
+        spans = [(e.sentence.start, e.sentence.end) for e in res.events] if isinstance(res, DocumentResult) else []
+        coded.append(spans if isinstance(res, DocumentResult) else [(0, 1 << 40)])
+    out = []
+    for doc, spans in zip(pipeline.parser.nlp.pipe(texts, batch_size=16), coded, strict=True):
+        for sent in doc.sents:
+            if sum(1 for t in sent if t.is_alpha) < MIN_ALPHA_TOKENS:
+                continue
+            if any(start < sent.end_char and sent.start_char < end for start, end in spans):
+                continue
+            out.append(sentence_features(sent))
+    return out
+
+
 def is_stative(feats: list[str]) -> bool:
     return not any(f.startswith("v:") and f[2:] not in STATIVE_VERBS for f in feats)
 
 
 class Trainer:
-    """Class-balanced multinomial logistic regression by mini-batch AdaGrad over hashed features."""
+    """Class-balanced multinomial logistic regression by mini-batch AdaGrad over hashed features;
+    ``none_weight`` multiplies the balanced weight of the NONE class (1.0: balanced like the others)."""
 
-    def __init__(self, n_labels: int) -> None:
+    def __init__(self, n_labels: int, none_weight: float = 1.0) -> None:
         self.k = n_labels
+        self.none_weight = none_weight
 
     def fit(self, rows: list[IntArray], labels: list[int]) -> tuple[npt.NDArray[np.float32], FloatArray]:
         keep = [i for i, r in enumerate(rows) if len(r)]
@@ -99,6 +138,8 @@ class Trainer:
         n, k = len(rows), self.k
         counts = np.bincount(y, minlength=k).astype(np.float64)
         sw = 1.0 / counts[y]
+        if self.none_weight != 1.0:
+            sw[y == LABELS.index(NONE_LABEL)] *= self.none_weight
         sw *= n / sw.sum()
         used, inverse = np.unique(np.concatenate(rows), return_inverse=True)
         offsets = np.concatenate([[0], np.cumsum([len(r) for r in rows])])
@@ -143,10 +184,13 @@ def frequent_buckets(rows: list[IntArray]) -> npt.NDArray[np.bool_]:
     return out
 
 
-def build_examples(stories: list[tuple[str, str]], feats: list[list[list[str]]]) -> tuple[list[IntArray], list[int]]:
+def build_examples(
+    stories: list[tuple[str, str]], feats: list[list[list[str]]], negatives: list[list[str]] | None = None
+) -> tuple[list[IntArray], list[int]]:
     index = {label: i for i, label in enumerate(LABELS)}
     hashed = [[hash_features(f, N_BUCKETS) for f in story] for story in feats]
-    frequent = frequent_buckets([h for story in hashed for h in story])
+    negative_rows = [hash_features(f, N_BUCKETS) for f in negatives or []]
+    frequent = frequent_buckets([h for story in hashed for h in story] + negative_rows)
     hashed = [[h[frequent[h]] for h in story] for story in hashed]
     trainer = Trainer(len(LABELS))
     ledes = [(story[0], index[label]) for story, (_, label) in zip(hashed, stories, strict=True) if story]
@@ -168,6 +212,9 @@ def build_examples(stories: list[tuple[str, str]], feats: list[list[list[str]]])
             elif is_stative(f):
                 rows.append(r)
                 labels.append(index[NONE_LABEL])
+    for r in negative_rows:
+        rows.append(r[frequent[r]])
+        labels.append(index[NONE_LABEL])
     return rows, labels
 
 
@@ -196,15 +243,27 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--train", type=Path, required=True, help="NGEC synthetic PLOVER stories (JSON lines)")
     ap.add_argument("--out", type=Path, required=True, help="where to write the JSON artifact")
+    ap.add_argument(
+        "--negatives", type=Path, help="real text for NONE examples (JSON lines with 'text'; never a gold/eval file)"
+    )
+    ap.add_argument("--negative-every", type=int, default=10, help="use every N-th document of --negatives")
+    ap.add_argument("--none-weight", type=float, default=1.0, help="weight of the NONE class against a balanced one")
     args = ap.parse_args(argv)
     started = time.monotonic()
     stories = read_stories(args.train)
     feats = parse(stories)
     print(f"parsed {len(stories)} stories in {time.monotonic() - started:.0f} s", file=sys.stderr)
-    rows, labels = build_examples(stories, feats)
+    negatives = negative_sentences(read_texts(args.negatives, args.negative_every)) if args.negatives else []
+    print(f"{len(negatives)} real sentences without an event", file=sys.stderr)
+    rows, labels = build_examples(stories, feats, negatives)
     counts = {LABELS[k]: v for k, v in sorted(Counter(labels).items())}
-    weights, bias = Trainer(len(LABELS)).fit(rows, labels)
-    data = serialize(weights, bias, args.train.name, counts)
+    weights, bias = Trainer(len(LABELS), args.none_weight).fit(rows, labels)
+    source = args.train.name
+    if args.negatives:
+        source += f"; NONE also from {args.negatives.name} (every {args.negative_every}th document, no rule event)"
+    if args.none_weight != 1.0:
+        source += f"; NONE weighted x{args.none_weight}"
+    data = serialize(weights, bias, source, counts)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_bytes(data)
     digest = hashlib.sha256(data).hexdigest()

@@ -22,6 +22,8 @@ from backchannel.clean import Cleaner
 from backchannel.errors import BackchannelError, StageError
 from backchannel.events import CODER_NAME, EventCoder, Lexicon
 from backchannel.events.classifier import EventTypeClassifier
+from backchannel.events.fallback import LearnedFallback
+from backchannel.events.wordclasses import WordClasses
 from backchannel.geo import Gazetteer, PlaceResolver, attach_location, toponyms
 from backchannel.geo.sovereignty import as_of
 from backchannel.ingest import read_text
@@ -56,6 +58,10 @@ class Settings:
     # youngest-generation threshold of 50,000): a long document codes ~1.2x faster.  Both are process-wide, so
     # an application that tunes its own collector (or holds many cyclic objects it wants freed) sets False.
     tune_collector: bool = True
+    # The learned fallback (``events/fallback.py``): where the lexicon finds no trigger in a sentence, an event
+    # of the sentence classifier's type when its probability is at least this.  None: off (issue 14: it is
+    # wired on only if it pays on the check halves; ``scripts/measure_fallback.py`` measures it).
+    fallback_threshold: float | None = None
 
 
 class Pipeline:
@@ -79,6 +85,11 @@ class Pipeline:
             attach_location=attach_location,
             country_actor=lambda code: _country_actor(kb, code),
             type_scorer=self.classifier.predict_proba,
+            fallback=(
+                None
+                if self.settings.fallback_threshold is None
+                else LearnedFallback(self.classifier, self.settings.fallback_threshold, WordClasses.load())
+            ),
         )
         if self.settings.tune_collector:
             _tune_collector()

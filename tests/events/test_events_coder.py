@@ -43,7 +43,7 @@ def _one(doc: DocumentResult, event_type: str) -> Event:
         ("Thousands of people protested in Tel Aviv against the government.", "PROTEST", None, None),
         ("Japan provided $100 million in humanitarian aid to Gaza.", "AID", "JPN", None),
         ("North Korea deployed troops near the border with South Korea.", "MOBILIZE", "PRK", None),
-        ("Pakistan rejected India's accusations of cross-border terrorism.", "REJECT", "PAK", None),
+        ("Pakistan rejected India's proposal for talks on the Kashmir dispute.", "REJECT", "PAK", None),
         ("Saudi Arabia and Iran agreed to restore diplomatic relations.", "AGREE", "SAU", None),
         ("France praised Morocco's efforts to stabilise the region.", "SUPPORT", "FRA", "MAR"),
     ],

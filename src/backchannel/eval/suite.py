@@ -58,6 +58,8 @@ TARGETS: dict[str, Target] = {
     "geovirus.recall": Target("GeoVirus: toponym recall", None),
     "geovirus.baseline_accuracy_161km": Target("  population baseline: accuracy@161 km", None),
     "geovirus.baseline_country_accuracy": Target("  population baseline: country accuracy", None),
+    "mediation.recall": Target("Mediation sentences (eval/mediation-dev.jsonl): mediator recall", 0.80),
+    "mediation.precision": Target("Mediation sentences (eval/mediation-dev.jsonl): mediator precision", 0.90),
     "wcep.conflict_found": Target("Wikipedia Current Events, armed conflicts: material-conflict event", None),
     "wcep.conflict_any": Target("Wikipedia Current Events, armed conflicts: any event", None),
     "wcep.crime_any": Target("Wikipedia Current Events, law and crime: any event", None),
@@ -88,6 +90,8 @@ HALF_METRICS: dict[str, Target] = {
     "wcep.conflict_found": Target("Wikipedia Current Events, armed conflicts: material-conflict event", None),
     "wcep.disaster_assault_rate": Target("Wikipedia Current Events, disasters: given an ASSAULT", None, False),
     "wcep.quiet_event_rate": Target("Wikipedia Current Events, sports/arts/science: any event", None, False),
+    "mediation.recall": Target("Mediation sentences: mediator recall", None),
+    "mediation.precision": Target("Mediation sentences: mediator precision", None),
 }
 
 
@@ -163,6 +167,22 @@ def _current_events(shared: Path, pipeline: Pipeline, scores: dict[str, float]) 
             scores["wcep.crime_any"] = report.crime_any
 
 
+MEDIATION_GOLD = Path(__file__).resolve().parents[3] / "eval" / "mediation-dev.jsonl"
+
+
+def _mediation(shared: Path, pipeline: Pipeline, scores: dict[str, float]) -> None:
+    """Our labelled real-news mediation sentences (kept in the repository's ``eval/``, never shipped)."""
+    from backchannel.eval.mediation import code_sentences, read_gold, score_mediators
+
+    if not MEDIATION_GOLD.is_file():
+        raise FileNotFoundError(f"{MEDIATION_GOLD}: the mediation set lives in the source tree's eval/ folder")
+    gold = read_gold(MEDIATION_GOLD)
+    report = score_mediators(gold, code_sentences(gold, pipeline))
+    for half, part in (("all", ""), ("tune", "tune."), ("check", "check.")):
+        scores[f"mediation.{part}recall"] = report.halves[half]["recall"]
+        scores[f"mediation.{part}precision"] = report.halves[half]["precision"]
+
+
 def _dates(shared: Path, pipeline: Pipeline, scores: dict[str, float]) -> None:
     from backchannel.eval.dates import evaluate_dates
 
@@ -215,6 +235,7 @@ SECTIONS: dict[str, Callable[[Path, Pipeline, dict[str, float]], None]] = {
     "synthetic": _synthetic,
     "geovirus": _geovirus,
     "current_events": _current_events,
+    "mediation": _mediation,
 }
 
 

@@ -418,7 +418,8 @@ class EventBuilder:
             variants.append((derived.event_type, derived.mode, "asserted", trace))
         events = []
         for (doers, targets), (etype, emode, estatus, trace) in ((d, v) for d in directions for v in variants):
-            if not doers and not targets:
+            if not doers and not targets and not (cand.background and mediators):
+                # an accord recalled with its mediator ("under a UN-mediated truce") may name no party
                 continue
             event_mediators = mediators
             if (

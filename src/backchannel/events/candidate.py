@@ -141,6 +141,6 @@ def unnamed_protest(cand: Candidate) -> bool:
         cand.entry.event_type == "PROTEST"
         and cand.nominal
         and cand.light
-        and cand.trigger.dep_ == "nsubj"
+        and cand.trigger.dep_ in ("nsubj", "nsubjpass")  # "protests erupted", "a rally was held"
         and not cand.actors
     )

@@ -10,11 +10,12 @@ of a document travels in a ``DocContext``; the coder keeps no state of its own b
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 from spacy.tokens import Doc, Span
 
-from backchannel.events.accidents import natural_hazard, sentence_accident
+from backchannel.events.accidents import accident_context, accidental, natural_hazard
 from backchannel.events.argument_plans import ArgumentPlans
 from backchannel.events.arguments import ArgumentFinder
 from backchannel.events.background import governing_time, mark_background, time_heads
@@ -22,14 +23,14 @@ from backchannel.events.builder import DocContext, EventBuilder, LocationAttache
 from backchannel.events.candidate import (
     Candidate,
     drop_protest_purposes,
-    harm,
     inherit_complement_recipients,
     unnamed_protest,
 )
 from backchannel.events.event_fields import missing_recipient, names_target
+from backchannel.events.fallback import CONFIDENCE_PENALTY, LearnedFallback
 from backchannel.events.filler import ArgumentFiller
 from backchannel.events.lexicon import Lexicon
-from backchannel.events.parties import hostile
+from backchannel.events.mediated_accords import mediated_accords
 from backchannel.events.syntax import named_war, subject, weapon_participle
 from backchannel.events.triggers import TriggerFinder
 from backchannel.events.unnamed_violence import observed_attack, unnamed_victims
@@ -56,10 +57,12 @@ class EventCoder:
         type_scorer: Callable[[Span], dict[str, float]] | None = None,
         words: WordClasses | None = None,
         plans: ArgumentPlans | None = None,
+        fallback: LearnedFallback | None = None,
     ) -> None:
         self.lexicon = lexicon
         self.words = words or WordClasses.load()
         self.type_scorer = type_scorer
+        self.fallback = fallback  # the learned fallback where the lexicon finds no trigger (off when None)
         self.triggers = TriggerFinder(lexicon, self.words)
         self.filler = ArgumentFiller(self.triggers, self.words, plans or ArgumentPlans.load(), country_actor)
         self.builder = EventBuilder(self.triggers, self.filler, self.words, attach_location, country_actor)
@@ -103,7 +106,7 @@ class EventCoder:
             if not sent.text.strip():
                 continue
             paragraph_break = "\n" in ctx.original[prev_para_end + 1 : sent.start_char] if prev_para_end >= 0 else True
-            prev_para_end = sent.end_char
+            prev_para_end = sent.start_char + len(sent.text.rstrip()) - 1  # a sentence may hold the break after it
             if paragraph_break:
                 carried_time = None
             # coordinated actors ("Hamas and Israel ... they") are remembered before the clauses are read
@@ -114,6 +117,8 @@ class EventCoder:
                 time = governing_time(cand, time_by_head)
                 if time is None and carried_time is not None and cand.clause.tag_ in ("VBD", "VBN"):
                     time = carried_time
+                elif time is not None and sent_time is None and _narrative(time, ctx.original):
+                    sent_time = time
                 if time is not None and time.historical:
                     sent_time = time
                 built = self.builder.build(cand, sent, s_index, time, ctx)
@@ -125,13 +130,39 @@ class EventCoder:
                         sent_events.append(event)
                 if len(built.actors) + len(built.recipients) >= 2:
                     finder.remember_pair(built.actors + built.recipients, s_index)
+            if not sent_events and self.fallback is not None:
+                sent_events = self._fallback_events(self.fallback, sent, s_index, time_by_head, ctx)
             events.extend(self._break_ties(sent, sent_events))
-            own_historical = [t for t in times if sent.start_char <= t.start < sent.end_char and t.historical]
+            own = [t for t in times if sent.start_char <= t.start < sent.end_char]
+            own_historical = [t for t in own if t.historical]
+            text = ctx.original
+            opening = [t for t in own if _narrative(t, text) and _OPENING.fullmatch(text[sent.start_char : t.start])]
             if own_historical:
                 carried_time = own_historical[-1]
             elif sent_time is not None:
                 carried_time = sent_time
+            elif opening:  # "On 2 April 2024, an IED detonated ...": the day frames the sentence and what follows
+                carried_time = opening[0]
         return events
+
+    def _fallback_events(
+        self,
+        fallback: LearnedFallback,
+        sent: Span,
+        s_index: int,
+        time_by_head: dict[int, TimeMention],
+        ctx: DocContext,
+    ) -> list[Event]:
+        """The learned fallback's asserted event of a sentence the rules coded nothing in (``fallback.py``)."""
+        cand = fallback.candidate(sent, self.triggers, self.filler, ctx.finder, s_index)
+        if cand is None:
+            return []
+        built = self.builder.build(cand, sent, s_index, governing_time(cand, time_by_head), ctx)
+        return [
+            e.model_copy(update={"confidence": round(max(0.05, e.confidence - CONFIDENCE_PENALTY), 3)})
+            for e in built.events
+            if e.status == "asserted" and not missing_recipient(e)
+        ]
 
     def _break_ties(self, sent: Span, sent_events: list[Event]) -> list[Event]:
         """Several asserted types in one sentence: the learned sentence classifier nudges their confidence."""
@@ -151,10 +182,7 @@ class EventCoder:
         out: list[Candidate] = []
         orphans: list[Candidate] = []
         used: set[int] = set()
-        accident = sentence_accident(sent, self.words)
-        if accident is None and sent.start > 0 and not sent.doc[sent.start - 1].is_punct:
-            # the parser cut "A fire breaks out at the Rong Beer Na | Lat Phrao pub ..., killing 27" in two
-            accident = sentence_accident(sent.doc[sent.start - 1].sent, self.words)
+        accident, carried = accident_context(sent, self.words)
         for tok in sent:
             found = None if tok.i in used else self.triggers.sentence_trigger(tok, finder)
             if found is None:
@@ -174,7 +202,7 @@ class EventCoder:
                 named_war(g, self.words) for h in (cand.trigger, cand.clause) for c in h.children for g in c.children
             ):
                 cand.background = True  # "soldiers killed in the Korean War", "during World War II": history
-            if accident is not None and harm(cand) and not any(hostile(a) for a in cand.actors):
+            if accidental(cand, accident, carried, self.words):
                 continue  # "a fire breaks out, killing 27", "a bus plunges off the road": no one attacked
             if len(cand.actors) + len(cand.recipients) >= 2:
                 # later clauses may say "the two sides" for these participants
@@ -199,7 +227,7 @@ class EventCoder:
         # PLOVER events need an actor; kept without one: violence against named victims by unnamed
         # perpetrators, agentless passives ("Aristide has been accused of ..."), and protests told with no
         # one named (the builder gives them unidentified protesters of the place's country)
-        return [
+        kept = [
             c
             for c in out
             if c.actors
@@ -207,6 +235,8 @@ class EventCoder:
             or unnamed_protest(c)
             or observed_attack(c, self.words)
         ]
+        # "fighting ceased under a UN-mediated truce": the recalled accord and its mediator
+        return kept + mediated_accords(sent, finder, s_index, kept, self.triggers)
 
     def _deontic_requests(
         self, sent: Span, finder: ArgumentFinder, s_index: int, found: list[Candidate]
@@ -235,3 +265,16 @@ class EventCoder:
                 out.append(cand)
                 taken.add(speech.i)
         return out
+
+
+_SPAN_END = re.compile(r"\s*(?:-|–|to|and|through|until)\s*\d")  # "January 26-27", "5 to 7 May"
+_OPENING = re.compile(r"\s*(?:on|in|at)?\s*", re.IGNORECASE)  # what may stand before a sentence's opening date
+
+
+def _narrative(time: TimeMention, text: str) -> bool:
+    """A day that dates a clause of the sentence: a later past-tense clause of the paragraph with no time
+    of its own happened then ("On 2 April, an IED detonated near a convoy.  Three soldiers were killed"),
+    not on the report's date (narrative time; the reference time of a past-tense report moves with it).
+    The first day of a span ("January 26-27") dates no single later clause."""
+    exact = bool(time.value) and time.precision == "day" and time.relation == "on" and not time.approximate
+    return exact and not _SPAN_END.match(text, time.end)

@@ -10,6 +10,7 @@ from spacy.tokens import Span
 from backchannel.events.candidate import Candidate
 from backchannel.events.ontology import NEEDS_RECIPIENT
 from backchannel.events.parties import key
+from backchannel.events.syntax import hyphen_prefix
 from backchannel.events.wordclasses import WordClasses
 from backchannel.records import ActorMention, Event, SentenceRef, TimeMention
 
@@ -72,6 +73,8 @@ def trigger_span(cand: Candidate) -> tuple[int, int]:
             end = c.idx + len(c.text)
         if c.dep_ == "compound" and c.i == tok.i - 1 and cand.nominal:
             start = c.idx
+    if cand.nominal and hyphen_prefix(tok):
+        start = tok.doc[tok.i - 2].idx  # "sit-in": the whole hyphenated word
     return start, end
 
 

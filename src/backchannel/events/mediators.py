@@ -6,7 +6,9 @@ Every phrasing is read from the word classes (``events/data/wordclasses.tsv``): 
 ("mediated by", "convened by", "chaired by"), ``mediation_prefixes`` ("Angola-brokered"),
 ``mediation_preps`` with ``mediator_nouns`` ("under the auspices of", "through the good offices of"),
 ``mediator_nouns`` as the agent of any participle ("a plan drafted by Kenyan mediators"), and
-``mediator_role_preps`` ("will act as guarantors of the accord").
+``mediator_role_preps`` ("will act as guarantors of the accord").  ``read_noun`` reads the same phrasings
+on an accord the sentence only recalls ("under a UN-mediated truce", ``events/mediated_accords.py``) and,
+on a noun of mediation, who leads it (``mediation_agent_verbs``: "the mediation led by Angola").
 """
 
 from __future__ import annotations
@@ -23,9 +25,10 @@ from backchannel.events.syntax import host_modifier, subject
 from backchannel.events.wordclasses import WordClasses
 from backchannel.records import ActorMention
 
-__all__ = ["Found", "MediatorReader", "mediation_denied"]
+__all__ = ["CONVENING", "Found", "MediatorReader", "mediation_denied"]
 
 Found = tuple[str, ActorMention]  # the phrasing's rule name, the mediator
+CONVENING = "convening-participle"  # a host's or chair's participle: a mediator only between two sides
 
 
 def _tag(rule: str, mentions: list[ActorMention]) -> list[Found]:
@@ -57,6 +60,38 @@ class MediatorReader:
         out.extend(_tag("role-holder", self._role_holders(cand.trigger, finder, s_index)))
         out.extend(_tag("drafting-mediators", self._drafters(cand.trigger, finder, s_index)))
         return out
+
+    def read_noun(self, noun: Token, finder: ArgumentFinder, s_index: int, mediation: bool) -> list[Found]:
+        """The mediators an accord's or talks' noun names by its own modifiers ("a UN-brokered truce",
+        "the ceasefire brokered by the United States", "a process under UN auspices"); for a noun of
+        mediation itself (``mediation``), also who leads it ("the mediation led by Angola")."""
+        out: list[Found] = []
+        # and on its participles, as ``_scope`` reads them: "the agreement reached under the auspices of X"
+        heads = [noun, *(c for c in noun.children if c.dep_ == "acl")]
+        for c in (c for h in heads for c in h.children):
+            out.extend(self._from_child(c, finder, s_index))
+        if mediation:
+            out.extend(_tag("mediation-agent", self._mediation_agents(noun, finder, s_index)))
+        return out
+
+    def _mediation_agents(self, noun: Token, finder: ArgumentFinder, s_index: int) -> list[ActorMention]:
+        """Who leads a mediation: its owner ("Qatar's mediation"), its "by" phrase ("mediation efforts by
+        the United States"), the agent of a leading participle ("the mediation led by the President of
+        Angola") or the doer of a leading verb ("Pakistan is engaged in mediation efforts")."""
+        leading = self.words.mediation_agent_verbs
+        heads: list[Token | None] = []
+        for c in noun.children:
+            if c.dep_ == "poss":
+                heads.append(c)
+            elif c.dep_ == "prep" and c.lower_ == "by":
+                heads.append(pobj(c))
+            elif c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in leading:
+                heads.extend(pobj(g) for g in c.children if g.dep_ == "agent")
+        verb = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else noun.head
+        if noun.dep_ in ("dobj", "pobj") and verb.tag_.startswith("VB") and verb.lemma_.lower() in leading:
+            # "Turkey is engaged in mediation efforts": the predicate's subject is on its copula
+            heads.append(subject(verb.head if verb.dep_ == "acomp" else verb, self.words))
+        return [m for h in heads for m in finder.actors_of(h, s_index)]
 
     def mediating_subject(self, clause: Token) -> bool:
         """ "Kuwaiti and Omani mediators met the Saudi and Yemeni delegations": the clause's subject is
@@ -102,9 +137,7 @@ class MediatorReader:
             # "Mediated by Qatar, the talks resumed"
             for g in c.children:
                 if g.dep_ == "agent":
-                    rule = (
-                        "mediation-participle" if c.lemma_.lower() in self.mediating_verbs else "convening-participle"
-                    )
+                    rule = "mediation-participle" if c.lemma_.lower() in self.mediating_verbs else CONVENING
                     out.extend(_tag(rule, finder.actors_of(pobj(g), s_index)))
                 if g.dep_ == "prep" and g.lower_ == "with":
                     out.extend(_tag("helpers", self._helpers_of(g, finder, s_index)))

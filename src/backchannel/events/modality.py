@@ -228,6 +228,9 @@ def _negating_governor(cur: Token, negated: bool, words: WordClasses) -> tuple[M
 def _requesting_governor(cur: Token, words: WordClasses) -> Modality | None:
     dep, head = cur.dep_, cur.head
     hl = head.lemma_.lower()
+    if dep == "pcomp" and head.lower_ == "against" and head.head.lemma_.lower() in words.dissuading_verbs:
+        # "warned Iran against attacking shipping": asked not to happen
+        return Modality("hypothetical", f"{head.head.lemma_.lower()} against")
     if (
         dep in ("xcomp", "ccomp")
         and hl in words.request_verbs
@@ -267,6 +270,9 @@ def _content_governor(cur: Token, words: WordClasses) -> Modality | None:
         return Modality("negated", hl)
     if dep in words.noun_complement_deps and head.pos_ == "NOUN" and hl in words.proposal_nouns:
         return Modality("hypothetical", hl)
+    if head.pos_ == "NOUN" and hl in words.allegation_nouns and cur.i > head.i and _content_clause(cur, words):
+        # "denied charges that he ran a hit squad", "citing concerns they undermine security": alleged
+        return Modality("hypothetical", f"{hl} (alleged)")
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
     written = dep == "relcl" or (dep == "acl" and infinitive)
     if written and head.pos_ == "NOUN" and hl in words.proposal_nouns | words.legal_texts:
@@ -290,6 +296,18 @@ def _content_governor(cur: Token, words: WordClasses) -> Modality | None:
     ):
         return Modality("hypothetical", f"{hl} (alleged)")
     return None
+
+
+def _content_clause(cur: Token, words: WordClasses) -> bool:
+    """Is ``cur`` what its noun says ("charges that he ran", "concerns they undermine", "allegations of
+    shelling"), not a clause about the noun ("the charges that were filed", "a claim which he made")?"""
+    if cur.dep_ == "prep":
+        return cur.lower_ == "of"  # "concerns over the bombing" are about an event that happened
+    if cur.dep_ in words.noun_complement_deps:
+        return True
+    return cur.dep_ == "relcl" and not any(
+        c.lower_ in words.relative_pronouns and c.dep_ != "mark" for c in cur.children
+    )
 
 
 def _modal_governor(cur: Token, negated: bool, words: WordClasses) -> Modality | None:

@@ -14,6 +14,7 @@ __all__ = [
     "deinflect",
     "direct_object",
     "host_modifier",
+    "hyphen_prefix",
     "impersonal",
     "marked_clauses",
     "misparsed_means",
@@ -297,3 +298,13 @@ def clause_of(tok: Token) -> Token | None:
         if cur.pos_ in ("VERB", "AUX"):
             return cur
     return None
+
+
+def hyphen_prefix(tok: Token) -> str | None:
+    """The word joined to ``tok`` by a hyphen with no space ("sit" of "sit-in"), lower-cased, else None."""
+    if tok.i < 2:
+        return None
+    hyphen, first = tok.doc[tok.i - 1], tok.doc[tok.i - 2]
+    if hyphen.text != "-" or hyphen.whitespace_ or first.whitespace_ or not first.is_alpha:
+        return None
+    return first.lower_

@@ -16,13 +16,16 @@ from spacy.tokens import Doc, Token
 from backchannel.events.arguments import ArgumentFinder, pobj
 from backchannel.events.background import time_anchor
 from backchannel.events.candidate import Trigger
+from backchannel.events.commerce import company_deal
 from backchannel.events.lexicon import Lexicon, TriggerEntry
 from backchannel.events.ontology import NO_DERIVATION, QUAD_CLASS, STATE_NOUN_TYPES
 from backchannel.events.roles import is_actorish
+from backchannel.events.statements import statement_reading
 from backchannel.events.syntax import (
     clause_of,
     deinflect,
     direct_object,
+    hyphen_prefix,
     marked_clauses,
     misparsed_means,
     pobjs_deep,
@@ -190,6 +193,10 @@ class TriggerFinder:
             dobj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
         found = self._lexicon_trigger(tok, lemma, dobj, finder)
         if found is not None:
+            # "declined to comment", "denied the charges": a public statement, which PLOVER drops;
+            # "Microsoft agrees to acquire Activision": commerce between firms
+            if statement_reading(tok, found.entry, self.words) or company_deal(tok, found.entry, finder):
+                return None
             return found
         if lemma == "be":
             return self._state_noun(tok)
@@ -331,6 +338,13 @@ class TriggerFinder:
             if entries:
                 return entries[0]
         entries = self.lexicon.nouns.get(lemma) or self.lexicon.nouns.get(tok.lower_)
+        hyphenated = hyphen_prefix(tok)
+        if hyphenated:
+            # "a sit-in", "two sit-ins", "a walk-out" (walkout): the tokenizer splits what the lexicon writes
+            # as one word, with or without its hyphen
+            nouns = self.lexicon.nouns
+            joined = (f"{hyphenated}-{lemma}", f"{hyphenated}{lemma}")
+            entries = next((nouns[k] for k in joined if k in nouns), entries)
         if not entries and lemma in self.words.generic_event_heads:
             # "a mediation effort", "the peace process": the modifier names the event
             for c in compounds:

@@ -17,6 +17,7 @@ from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
+from backchannel.geo.brackets import BracketReader, Brackets
 from backchannel.geo.demonyms import DemonymFinder
 from backchannel.geo.facilities import FacilityFinder
 from backchannel.geo.gazetteer import Gazetteer, GazetteerEntry, NameMatch, distance_km, normalize_name
@@ -115,6 +116,7 @@ class PlaceResolver:
         self._common = common_words()
         self.demonyms = DemonymFinder(gazetteer)
         self.facilities = FacilityFinder()
+        self.brackets = BracketReader(gazetteer)
 
     def find(
         self, doc: Doc, context_countries: Sequence[str] = (), *, keep_unresolved: bool = False
@@ -233,7 +235,7 @@ class PlaceResolver:
         out.extend(self._long_names(doc))
         out.extend(self._admin_units(doc))
         out.extend(self._split_names(doc))
-        return out
+        return _with_brackets(out, self.brackets.find(doc))
 
     def _split_names(self, doc: Doc) -> Iterable[_Mention]:
         """One name the tagger splits into two adjacent place entities ("Baja" + "California"): the whole wins
@@ -924,6 +926,17 @@ def _fitting(
 
 def _after_locative(token: Token) -> bool:
     return token.i > 0 and token.doc[token.i - 1].lower_ in PLACE_EVIDENCE_PREPS
+
+
+def _with_brackets(mentions: list[_Mention], brackets: Brackets) -> list[_Mention]:
+    """ "Boni (Douentza, Mopti)": names read together as a place and its divisions replace the readings that
+    overlap them ("Boni" alone is Bonn); an abbreviation in brackets ("the United Nations (UN)") is no place."""
+    if not brackets.places and not brackets.abbreviations:
+        return mentions
+    taken = {i for place in brackets.places for i in range(place.start, place.end)}
+    taken.update(i for start, end in brackets.abbreviations for i in range(start, end))
+    kept = [m for m in mentions if not taken.intersection(range(m.start, m.end))]
+    return [*kept, *(_Mention(p.start, p.end, (NameMatch(p.entry, primary=True),)) for p in brackets.places)]
 
 
 def _non_overlapping(mentions: list[_Mention]) -> list[_Mention]:
