@@ -25,7 +25,7 @@ from backchannel.events.candidate import (
     inherit_complement_recipients,
     unnamed_protest,
 )
-from backchannel.events.event_fields import missing_recipient
+from backchannel.events.event_fields import missing_recipient, names_target
 from backchannel.events.fallback import CONFIDENCE_PENALTY, LearnedFallback
 from backchannel.events.filler import ArgumentFiller
 from backchannel.events.intercepted import intercepted_attacks
@@ -127,7 +127,7 @@ class EventCoder:
                     sent_time = time
                 built = self.builder.build(cand, sent, s_index, time, ctx)
                 for event in built.events:
-                    if missing_recipient(event):
+                    if missing_recipient(event) and not names_target(cand, self.words):
                         continue  # "suspends administration of its dengue vaccine": a sanction needs a target
                     if event.id not in seen:
                         seen.add(event.id)

@@ -14,7 +14,7 @@ from backchannel.events.syntax import hyphen_prefix
 from backchannel.events.wordclasses import WordClasses
 from backchannel.records import ActorMention, Event, SentenceRef, TimeMention
 
-__all__ = ["confidence", "contexts", "event_id", "missing_recipient", "sentence_ref", "trigger_span"]
+__all__ = ["confidence", "contexts", "event_id", "missing_recipient", "names_target", "sentence_ref", "trigger_span"]
 
 
 def missing_recipient(event: Event) -> bool:
@@ -29,6 +29,25 @@ def missing_recipient(event: Event) -> bool:
         and not event.recipient
         and len(event.actor) < 2
     )
+
+
+def names_target(cand: Candidate, words: WordClasses) -> bool:
+    """Does the measure name what it is against, though not a party the coder knows as an actor
+    ("sanctions on 14 oil tankers", "sanctions against nine firms", "new sanctions targeting Russian
+    entities", "suspended military aid to the rebel groups")?  Then it has a target (PLOVER manual
+    SANCTION: the recipient is the target of the measure) and is kept."""
+    heads = [cand.trigger, cand.clause]
+    heads += [c for h in heads for c in h.children if c.dep_ == "dobj"]
+    for head in heads:
+        for c in head.children:
+            if c.dep_ == "acl" and c.lemma_.lower() == "target":
+                return True
+            if c.dep_ != "prep" or c.lower_ not in cand.entry.recip_preps & words.named_target_preps:
+                continue
+            target = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if target is not None and target.ent_type_ not in ("DATE", "TIME") and target.pos_ in ("NOUN", "PROPN"):
+                return True
+    return False
 
 
 def sentence_ref(sent: Span, index: int, original: str) -> SentenceRef:

@@ -73,8 +73,9 @@ def _own_announcement(reporter: ActorRef | None, actors: Sequence[ActorMention])
     if reporter.actor_id is None:
         return False
     own = {a.actor_id for a in actors} | {a.affiliation for a in actors if a.affiliation}
-    # a state's officials speak for the state: "Israel will evacuate ..., said a spokesperson for the PM"
-    states = {a.country for a in actors if a.kind == "country" and a.country}
+    # a state's officials speak for the state: "Israel will evacuate ..., said a spokesperson for the PM";
+    # and for its leaders: "Trump will meet Hariri next week, the White House announced"
+    states = {a.country for a in actors if a.country and (a.kind == "country" or a.sector == "GOV")}
     official = reporter.country in states and reporter.sector in (None, "GOV", "MIL", "DIP")
     return reporter.actor_id in own or reporter.affiliation in own or official
 

@@ -270,14 +270,17 @@ def _content_governor(cur: Token, words: WordClasses) -> Modality | None:
         return Modality("negated", hl)
     if dep in words.noun_complement_deps and head.pos_ == "NOUN" and hl in words.proposal_nouns:
         return Modality("hypothetical", hl)
-    if dep == "relcl" and head.pos_ == "NOUN" and hl in words.proposal_nouns | words.legal_texts:
-        # "a resolution that aims to tighten sanctions": the content of a text, not an event
-        return Modality("hypothetical", hl)
     if head.pos_ == "NOUN" and hl in words.allegation_nouns and cur.i > head.i and _content_clause(cur, words):
         # "denied charges that he ran a hit squad", "citing concerns they undermine security": alleged
         return Modality("hypothetical", f"{hl} (alleged)")
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
-    if dep == "advcl" and infinitive and cur.i > head.i:
+    written = dep == "relcl" or (dep == "acl" and infinitive)
+    if written and head.pos_ == "NOUN" and hl in words.proposal_nouns | words.legal_texts:
+        # "a resolution that aims to tighten sanctions", "a resolution to open an embassy": the content of a
+        # text, not an event
+        return Modality("hypothetical", hl)
+    predicate = any(c.dep_ == "attr" for c in head.children)  # "became the first country to recognize X"
+    if dep == "advcl" and infinitive and cur.i > head.i and not predicate:
         # "opened fire to disperse the crowd": the purpose, not (yet) the result
         return Modality("hypothetical", "purpose")
     alleged_participle = (

@@ -16,6 +16,7 @@ __all__ = [
     "host_modifier",
     "hyphen_prefix",
     "impersonal",
+    "marked_clauses",
     "misparsed_means",
     "named_war",
     "own_object",
@@ -86,7 +87,7 @@ def subject(verb: Token | None, words: WordClasses) -> Token | None:
             if cur.pos_ not in ("VERB", "AUX") and cur.dep_ != "ROOT":
                 return None
             continue
-        if cur.dep_ == "relcl":
+        if cur.dep_ == "relcl" and not infinitive_relative(cur, words):
             return cur.head
         if cur.dep_ == "acl" and cur.head.pos_ in ("VERB", "AUX"):
             # "the Council votes to lift sanctions": an infinitive the parser hung on a verb as "acl"
@@ -120,7 +121,7 @@ def subject(verb: Token | None, words: WordClasses) -> Token | None:
                 cur = cur.head.head
                 continue
             return cur.head
-        if cur.dep_ == "acl" and cur.tag_ == "VB":
+        if cur.dep_ in ("acl", "relcl") and cur.tag_ == "VB":
             owner = next((c for c in cur.head.children if c.dep_ == "poss"), None)
             by = next((c for c in cur.head.children if c.dep_ == "prep" and c.lower_ == "by"), None)
             if owner is None and by is not None and cur.head.lemma_.lower() in words.attempt_nouns:
@@ -128,14 +129,39 @@ def subject(verb: Token | None, words: WordClasses) -> Token | None:
             if owner is not None:
                 # "the United States' efforts to mediate": the possessor acts
                 return owner
-        if cur.dep_ == "acl" and cur.tag_ == "VB" and cur.head.dep_ in words.nominal_argument_deps:
-            # "chose a time to have a dialogue": the chooser has the dialogue
+        if cur.dep_ in ("acl", "relcl") and cur.tag_ == "VB" and cur.head.dep_ in words.nominal_argument_deps:
+            # "chose a time to have a dialogue", "became the first country to recognize X" (infinitive_relative)
             cur = cur.head.head
             if cur.pos_ == "ADP":
                 cur = cur.head
             continue
-        return None
+        return cur.head if cur.dep_ == "relcl" else None
     return None
+
+
+def infinitive_relative(verb: Token, words: WordClasses) -> bool:
+    """A relative clause that is a bare infinitive on a noun of a party or a body sent to act ("the first
+    country to recognize X", "a mission to investigate"): it has no subject or relative pronoun, only "to"."""
+    return (
+        verb.tag_ == "VB"
+        and verb.head.lemma_.lower() in words.acting_body_nouns
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and not any(c.dep_.startswith("nsubj") for c in verb.children)
+    )
+
+
+def marked_clauses(verb: Token, words: WordClasses) -> list[tuple[Token, Token | None]]:
+    """The clauses of ``verb`` opened by a preposition as their mark, with the subject of each: "called
+    for Israel to withdraw" is "call for" with Israel (the parser makes "for" the mark of the clause)."""
+    out: list[tuple[Token, Token | None]] = []
+    for clause in verb.children:
+        if clause.dep_ not in words.subject_sharing_deps | {"ccomp"}:
+            continue
+        for mark in clause.children:
+            if mark.dep_ == "mark" and mark.tag_ == "IN" and mark.i < clause.i:
+                doer = next((c for c in clause.children if c.dep_ in words.subject_deps), None)
+                out.append((mark, doer))
+    return out
 
 
 def deinflect(form: str) -> list[str]:

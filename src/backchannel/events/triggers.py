@@ -26,6 +26,7 @@ from backchannel.events.syntax import (
     deinflect,
     direct_object,
     hyphen_prefix,
+    marked_clauses,
     misparsed_means,
     pobjs_deep,
     subject,
@@ -214,6 +215,13 @@ class TriggerFinder:
                 # "bars her from entering its territory": a gerund object of the preposition counts too
                 gerund = next((g for g in c.children if g.dep_ == "pcomp"), None)
                 keys.append((f"{lemma} {c.lower_}", pobj(c) or gerund))
+        # "called for Israel to withdraw": "call for" with the party asked to do a codable act (not "pushed for
+        # the law to pass", "called for people to stay calm")
+        keys += [
+            (f"{lemma} {mark.lower_}", doer)
+            for mark, doer in marked_clauses(tok, self.words)
+            if doer is not None and is_actorish(doer, finder) and self.verb_trigger(doer.head, finder) is not None
+        ]
         if dobj is not None:
             keys.append((f"{lemma} {dobj.lower_}", None))
         keys.append((lemma, dobj))
@@ -227,6 +235,10 @@ class TriggerFinder:
                     threat = entry.retyped_by("own_threat")
                     if threat is not None and self._warns_of_own_act(tok, finder):
                         entry = threat  # "warned that it would expel the envoys": the warning is the threat
+                    failed = entry.retyped_by("failed")
+                    if failed is not None and tok.dep_ == "xcomp" and self._failure(tok.head):
+                        # "failed to reach an agreement": the failure is asserted, a rejection (PLOVER REJECT)
+                        return Trigger(trigger=tok, clause=tok.head, entry=failed, phrase_object=phrase_obj)
                     return Trigger(trigger=tok, clause=tok, entry=entry, phrase_object=phrase_obj)
         return None
 
