@@ -97,9 +97,10 @@ def observed_noun(noun: Token, words: WordClasses) -> bool:
 
 def agentless_attack(cand: Candidate, words: WordClasses) -> bool:
     """An attack told with no party named that still happened: a weapon that went off or hit ("a car bomb
-    exploded outside a police station"), fighting that broke out ("heavy clashes broke out in Zawiya"), a drone strike carried out, a target hit by a weapon ("a tanker was hit by an unknown
-    projectile"), an attack told as what caused something ("damaged in a drone strike"). The builder gives
-    it an unidentified armed group of the place's country (ACLED codebook; PLOVER manual sector UAF)."""
+    exploded outside a police station"), fighting that broke out ("heavy clashes broke out in Zawiya"), a
+    drone strike carried out, a target hit by a weapon ("a tanker was hit by an unknown projectile"), an
+    attack told as what caused something ("damaged in a drone strike"). The builder gives it an
+    unidentified armed group of the place's country (ACLED codebook; PLOVER manual sector UAF)."""
     if cand.entry.event_type != "ASSAULT" or cand.actors or cand.recipients:
         return False
     trigger = cand.trigger
