@@ -179,6 +179,8 @@ class WordClasses:
     request_verbs: frozenset[str]
     response_nouns: frozenset[str]
     ruling_verbs: frozenset[str]
+    seized_place_entities: frozenset[str]
+    seized_places: frozenset[str]
     settlement_preps: frozenset[str]
     speaking_documents: frozenset[str]
     speech_noun_content_deps: frozenset[str]
