@@ -103,9 +103,10 @@ def test_control_of_no_place_is_no_attack(text: str, pipeline: Pipeline) -> None
         "The warship heads to Cyprus in response to a drone strike on the air base at Akrotiri.",
         "Power outages are reported in Belgorod following a Ukrainian missile and drone attack on the city.",
         "A state of emergency is declared in Crimea in response to a wave of airstrikes by Ukrainian forces.",
-        "About 4,000 people in the Blue Nile region have been displaced following recent clashes.",
+        "About 4,000 people in the Blue Nile region have been displaced following recent drone strikes.",
         "A police officer and a bystander are wounded in a shooting in Malmo on Saturday.",
-        "Schools in Tripoli remain shut after two days of clashes between rival militias.",
+        "Schools in Tripoli remain shut after two days of airstrikes on the city.",
+        "Schools in Misrata remain shut after a week of drone attacks.",
     ],
 )
 def test_an_attack_given_as_a_reason_or_a_response_happened(text: str, pipeline: Pipeline) -> None:
