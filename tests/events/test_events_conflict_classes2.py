@@ -148,27 +148,3 @@ def test_custody_ordered_and_raids_performed_are_coercion(text: str, pipeline: P
 )
 def test_no_custody_and_no_raid_is_no_coercion(text: str, pipeline: Pipeline) -> None:
     assert not asserted_types(_code(text, pipeline)) & {"COERCE", "ASSAULT"}
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Russian authorities subject detainees in occupied territories to widespread torture, the report says.",
-        "Guards at the prison subjected the detainees to beatings and electric shocks.",
-        "Prisoners were subjected to torture in the Saydnaya prison, survivors said.",
-    ],
-)
-def test_torture_done_to_someone_is_an_attack(text: str, pipeline: Pipeline) -> None:
-    event = one(_code(text, pipeline), "ASSAULT")
-    assert event.mode == "torture"
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "The imports will be subject to new tariffs from January.",
-        "All visitors are subjected to a security check at the entrance.",
-    ],
-)
-def test_what_is_subject_to_rules_is_no_attack(text: str, pipeline: Pipeline) -> None:
-    assert "ASSAULT" not in asserted_types(_code(text, pipeline))
