@@ -123,28 +123,3 @@ def test_an_attack_given_as_a_reason_or_a_response_happened(text: str, pipeline:
 )
 def test_a_reason_that_is_no_attack_is_no_event(text: str, pipeline: Pipeline) -> None:
     assert "ASSAULT" not in asserted_types(_code(text, pipeline))
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "A Peruvian judge orders the former governor into 18 months of pre-trial detention.",
-        "A magistrate in Nairobi remanded the three suspects in custody until their trial.",
-        "Police in Jakarta perform raids on nine houses linked to a gambling ring.",
-    ],
-)
-def test_custody_ordered_and_raids_performed_are_coercion(text: str, pipeline: Pipeline) -> None:
-    types = asserted_types(_code(text, pipeline))
-    assert types & {"COERCE", "ASSAULT"}
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "The judge ordered the company into liquidation.",
-        "The orchestra performed a concert in Vienna on Sunday.",
-        "The surgeons performed a rare operation on the child.",
-    ],
-)
-def test_no_custody_and_no_raid_is_no_coercion(text: str, pipeline: Pipeline) -> None:
-    assert not asserted_types(_code(text, pipeline)) & {"COERCE", "ASSAULT"}
