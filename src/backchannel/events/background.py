@@ -77,6 +77,12 @@ def time_heads(doc: Doc, times: Sequence[TimeMention]) -> dict[int, TimeMention]
         if span is None or len(span) == 0:
             continue
         head = span.root
+        noun = _dated_noun(head)
+        if noun is not None:
+            # "for the May 2024 stabbing, which killed one": the crime's date and its clauses', not the verdict's
+            out.setdefault(-1 - noun.i, t)
+            out.setdefault(noun.i, t)
+            continue
         cur = head
         for _ in range(6):
             if cur.pos_ in ("VERB", "AUX") and cur.i not in range(span.start, span.end):
@@ -88,6 +94,22 @@ def time_heads(doc: Doc, times: Sequence[TimeMention]) -> dict[int, TimeMention]
         # nominal events carry their own dates: "the October 7 attack"
         out.setdefault(-1 - head.head.i, t)
     return out
+
+
+def _dated_noun(head: Token) -> Token | None:
+    """The noun a date is part of, when that noun is no subject: "sentenced for the May 2024 stabbing",
+    "sentenced 2023 Nobel laureate X" date the crime or the prize, never the verb they hang from (the
+    subject's date is the verb's as well: "the October 7 attack killed 1,200")."""
+    if head.dep_ not in ("nmod", "nummod", "compound", "amod") or head.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    noun = head.head
+    for _ in range(4):
+        if noun.dep_ not in ("compound", "amod") or noun.head.i == noun.i:
+            break
+        noun = noun.head
+    if noun.dep_ in ("nsubj", "nsubjpass") or noun.head.i == noun.i:
+        return None
+    return noun
 
 
 def governing_time(cand: Candidate, heads: dict[int, TimeMention]) -> TimeMention | None:

@@ -61,6 +61,7 @@ class TriggerEntry:
     swap_roles: bool = False  # the subject receives and a "from" object acts ("received weapons from")
     complements: frozenset[str] = frozenset()  # only with an infinitive of these ("ordered X to leave")
     not_objects: frozenset[str] = frozenset()  # never with a direct object of these ("strikes its last penny")
+    of_place: bool = False  # only when the object's "of" phrase names a place ("took control of the town")
     retypes: tuple[Retype, ...] = ()  # other codings under a condition, tried in order
     source: str = field(default="", compare=False)  # file:line of the entry
     retyped_from: str | None = field(default=None, compare=False)  # the retype option that made this entry
@@ -81,6 +82,7 @@ class TriggerEntry:
             + 2 * bool(self.subjects)
             + 2 * bool(self.complements)
             + bool(self.obj_actor or self.intransitive)
+            + 2 * self.of_place
         )
         return conditions + len(self.phrase.split())
 
@@ -124,6 +126,7 @@ class Lexicon:
                 swap_roles="swap" in opts,
                 complements=frozenset(_opt_values(opts, "xcomp")),
                 not_objects=frozenset(_opt_values(opts, "notobj")),
+                of_place="ofplace" in opts,
                 retypes=_retypes(opts, f"{origin}:{lineno}"),
                 source=f"{origin}:{lineno}",
             )

@@ -31,6 +31,7 @@ from backchannel.events.syntax import (
     pobjs_deep,
     subject,
 )
+from backchannel.events.territory import names_held_place
 from backchannel.events.unnamed_violence import observed_noun, reported_attack
 from backchannel.events.wordclasses import WordClasses
 
@@ -306,6 +307,8 @@ class TriggerFinder:
             ordered = direct_object(verb)
             if ordered is not None and ordered.lemma_.lower() in self.words.subordinate_nouns:
                 return False  # "the president ordered the army to stop": a command, not coercion
+        if entry.of_place and not (names_held_place(obj, self.words) or names_held_place(verb, self.words)):
+            return False  # "took control of the company": no place taken
         if entry.intransitive and direct_object(verb) is not None:
             return False
         if entry.no_xcomp and any(c.dep_ in ("xcomp", "oprd", "ccomp") for c in verb.children):
@@ -351,6 +354,7 @@ class TriggerFinder:
                 entries = self.lexicon.nouns.get(c.lemma_.lower())
                 if entries:
                     break
+        entries = [e for e in entries or () if not e.of_place or names_held_place(tok, self.words)]
         return entries[0] if entries else None
 
     def _noun_trigger(self, tok: Token, finder: ArgumentFinder) -> Trigger | None:

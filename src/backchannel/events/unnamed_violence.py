@@ -129,6 +129,7 @@ def reported_attack(noun: Token, words: WordClasses) -> bool:
     suffering ("the port suffers a drone attack"); word classes ``reported_attack_preps``, ``suffering_verbs``."""
     if not _attack_word(noun, words):
         return False
+    noun = _counted(noun, words)
     if noun.dep_ == "pobj" or (noun.dep_ == "dobj" and noun.head.dep_ == "prep"):  # "following" read as a verb
         prep = noun.head
         holder = prep.head
@@ -140,8 +141,28 @@ def reported_attack(noun: Token, words: WordClasses) -> bool:
             and holder.lemma_.lower() not in words.casualty_nouns
         ):
             return False  # "a pause in the bombing", "a rise in drone attacks"; not "his death in an airstrike"
+        if prep.lower_ in ("to", "for") and prep.head.lemma_.lower() in words.response_nouns:
+            return True  # "in response to a drone strike on the base"
         return prep.lower_ in words.reported_attack_preps
-    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in words.suffering_verbs
+    verb = noun.head.lemma_.lower()
+    return noun.dep_ == "dobj" and (verb in words.suffering_verbs or verb in words.citing_verbs)
+
+
+def _counted(noun: Token, words: WordClasses) -> Token:
+    """The phrase that stands for the attack noun in its sentence: the first of a list it is in ("a missile
+    and drone attack"), the count it is the object of ("a number of airstrikes"; class attack_count_nouns)."""
+    for _ in range(4):
+        if noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN"):
+            noun = noun.head
+        elif (
+            noun.dep_ == "pobj"
+            and noun.head.lower_ == "of"
+            and noun.head.head.lemma_.lower() in words.attack_count_nouns
+        ):
+            noun = noun.head.head
+        else:
+            break
+    return noun
 
 
 def attack_owner_words(verb: Token, words: WordClasses) -> list[Token]:

@@ -68,8 +68,8 @@ class HeadlineRepair:
             return None  # a digest sentence is short; a long verbless stretch is a list or a table
         tried = 0
         for tok in sent[1:]:
-            base = self._base(tok)
-            if base is None or tok.nbor(-1).pos_ not in _SUBJECT_END_POS:
+            base = self._base(tok) or self._paired_base(tok, sent)
+            if base is None or not _after_subject(tok):
                 continue
             fixed = self._reparse(sent, tok, base)
             if fixed is not None:
@@ -83,7 +83,9 @@ class HeadlineRepair:
         """The verb whose present tense ``tok`` may be, or None."""
         if tok.tag_ not in _NOUN_TAGS or not tok.is_lower:
             return None
-        word = tok.lower_
+        return self._verb_of(tok.lower_)
+
+    def _verb_of(self, word: str) -> str | None:
         options = [word]
         if word.endswith("ies"):
             options.insert(0, word[:-3] + "y")
@@ -92,6 +94,15 @@ class HeadlineRepair:
         if word.endswith("s"):
             options.insert(0, word[:-1])
         return next((w for w in options if w in self.verbs), None)
+
+    def _paired_base(self, tok: Token, sent: Span) -> str | None:
+        """ "The coast guard intercepts and seizes a tanker": a verb the lexicon lacks, read as one because a
+        verb it has follows it in the same form after "and"; its base is the word without its "s"."""
+        if tok.i + 2 >= sent.end or tok.nbor(1).lower_ != "and" or not tok.lower_.endswith("s"):
+            return None
+        if tok.tag_ != "NNS" or not tok.is_lower or self._verb_of(tok.nbor(2).lower_) is None:
+            return None
+        return tok.lower_[:-2] if tok.lower_.endswith(("shes", "ches", "sses")) else tok.lower_[:-1]
 
     def _past(self, base: str) -> str:
         if base in self._irregular:
@@ -140,6 +151,15 @@ class HeadlineRepair:
         )
         fixed.tensor = again.tensor  # Doc.from_docs joins the parts' tensors: keep the shapes alike
         return fixed
+
+
+def _after_subject(tok: Token) -> bool:
+    """The word follows what may end a subject: a noun ("Police raid"), or a noun and a comma closing an
+    apposition or a place ("A court in Manhattan, New York, sentences")."""
+    before = tok.nbor(-1)
+    if before.pos_ in _SUBJECT_END_POS:
+        return True
+    return before.text == "," and before.i > tok.sent.start and before.nbor(-1).pos_ in _SUBJECT_END_POS
 
 
 def _verbless(sent: Span) -> bool:
