@@ -206,6 +206,15 @@ class ArgumentFiller:
             cand.mediators = cand.mediators + actors
             actors, recips = parties, []
             cand.filled_by.append("mediator:mediating-subject")
+        elif cand.nominal and entry.mode == "third-party":
+            # "Qatar's mediation between Israel and Hamas", "the mediation led by Angola": who leads it mediates
+            agents = {key(m) for m in MediatorReader(self.words).mediation_agents(cand.trigger, finder, s_index)}
+            leaders = [a for a in actors + recips if key(a) in agents]
+            if leaders and len(leaders) < len(actors + recips):  # and the sides it is between
+                cand.mediators = cand.mediators + leaders
+                actors = [a for a in actors if key(a) not in agents]
+                recips = [r for r in recips if key(r) not in agents]
+                cand.filled_by.append("mediator:mediation-agent")
         elif entry.event_type == "CONSULT" and actors and recips and self._mediators_meet(cand):
             # "Kuwaiti and Omani mediators met the Saudi and Yemeni delegations": the met are the parties
             cand.mediators = cand.mediators + actors
@@ -560,4 +569,7 @@ class ArgumentFiller:
         return actors, recips
 
     def _mediators_meet(self, cand: Candidate) -> bool:
+        subj = subject(cand.clause, self.words)
+        if cand.nominal and subj is not None and subj.i == cand.trigger.i:
+            return False  # "Qatar's mediation between Israel and Hamas stalled": the parties meet no mediator
         return MediatorReader(self.words).mediating_subject(cand.clause)
