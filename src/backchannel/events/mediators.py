@@ -71,10 +71,10 @@ class MediatorReader:
         for c in (c for h in heads for c in h.children):
             out.extend(self._from_child(c, finder, s_index))
         if mediation:
-            out.extend(_tag("mediation-agent", self._mediation_agents(noun, finder, s_index)))
+            out.extend(_tag("mediation-agent", self.mediation_agents(noun, finder, s_index)))
         return out
 
-    def _mediation_agents(self, noun: Token, finder: ArgumentFinder, s_index: int) -> list[ActorMention]:
+    def mediation_agents(self, noun: Token, finder: ArgumentFinder, s_index: int) -> list[ActorMention]:
         """Who leads a mediation: its owner ("Qatar's mediation"), its "by" phrase ("mediation efforts by
         the United States"), the agent of a leading participle ("the mediation led by the President of
         Angola") or the doer of a leading verb ("Pakistan is engaged in mediation efforts")."""
@@ -183,9 +183,20 @@ class MediatorReader:
                 return [m] if m is not None else []
             return []
         doc = c.doc
-        if c.lower_.startswith(prefixes) and c.i >= 2 and doc[c.i - 1].text == "-":
+        if not c.lower_.startswith(prefixes) or c.i < 2:
+            return []
+        before = doc[c.i - 1]
+        if before.text == "-":
             m = finder.mention_at(doc[c.i - 2])
             return [m] if m is not None else []
+        if len(before.text) > 1 and before.text.endswith("-"):
+            # "the UN and Türkiye- brokered initiative": the hyphen kept on the name, a space after it;
+            # the names coordinated with it broker too
+            heads = [before, before.head] if before.dep_ == "conj" else [before]
+            if before.i >= 2 and doc[before.i - 1].dep_ == "cc":
+                heads.append(doc[before.i - 2])  # the parser may hang "Türkiye-" on the accord, not on "UN"
+            found = [finder.mention_at(t) for t in heads]
+            return [m for m in found if m is not None]
         return []
 
     def _role_holders(self, trigger: Token, finder: ArgumentFinder, s_index: int) -> list[ActorMention]:
