@@ -97,7 +97,8 @@ HOSTED = [
     ("Three soldiers were killed on the border ahead of peace talks in Switzerland.", {"CHE"}),
     ("Five people died in Israeli strikes ahead of ceasefire negotiations in Cairo.", {"EGY"}),
     (
-        "In a statement after talks hosted by Saudi Arabia, Sudan and South Sudan said they had agreed to reopen the border.",
+        "In a statement after talks hosted by Saudi Arabia, Sudan and South Sudan said they had agreed to reopen "
+        "the border.",
         {"SAU"},
     ),
     (
