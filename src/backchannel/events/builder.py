@@ -275,7 +275,7 @@ class EventBuilder:
             # of talks that name no side ("ahead of peace talks in Egypt", ``mediated_accords.HOSTED_RULE``)
             party_countries = {a.country for a in parties}
             sides = len(parties) >= 2 or (
-                not parties and cand.rule == HOSTED_RULE and _third_place(sent, location, ctx)
+                not parties and cand.rule == HOSTED_RULE and _third_place(cand, location, ctx, self.words)
             )
             if location.country_code not in party_countries and sides:
                 host = self.country_actor(location.country_code)
@@ -627,8 +627,15 @@ def _dating(time: TimeMention | None, doc_date: str | None, background: bool) ->
     return _Dating(date, precision, text, historical)
 
 
-def _third_place(sent: Span, location: PlaceMention, ctx: DocContext) -> bool:
-    """No one of the place's country is named elsewhere in the sentence: "Ukrainian officials prepared for
-    peace talks in Kyiv" are Ukraine's own talks, "killed ahead of peace talks in Egypt" are Egypt's to host."""
-    named = ctx.finder.mentions_in(sent.start, sent.end)
-    return not any(m.country == location.country_code and not m.start < location.end <= m.end for m in named)
+def _third_place(cand: Candidate, location: PlaceMention, ctx: DocContext, words: WordClasses) -> bool:
+    """The subject of the clause the talks are named in is of no one of the place's country: "Ukrainian
+    officials prepared for peace talks in Kyiv" are Ukraine's own talks, "killed ahead of peace talks in
+    Egypt" are Egypt's to host."""
+    verb = cand.trigger
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    subj = subject(verb, words)
+    if subj is None or subj.i == cand.trigger.i:
+        return True  # "peace talks in Istanbul resumed": the talks are the subject
+    named = ctx.finder.mentions_in(subj.left_edge.i, subj.right_edge.i + 1)
+    return not any(m.country == location.country_code and m.kind not in ("place",) for m in named)
