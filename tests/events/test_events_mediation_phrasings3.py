@@ -158,3 +158,33 @@ def test_a_month_is_no_protest_march(pipeline: Pipeline, sentence: str) -> None:
 def test_a_march_is_still_a_protest(pipeline: Pipeline) -> None:
     doc = _code("Thousands of students joined a march in Belgrade on Saturday.", pipeline)
     assert any(e.event_type == "PROTEST" for e in doc.events), _trace(doc)
+
+
+PROPOSED = [
+    (
+        "Iran and Israel answered a proposal by Oman and Qatar to resume talks between the two countries.",
+        {"OMN", "QAT"},
+    ),
+    ("Efforts by Norway to revive negotiations between Colombia and Venezuela continued.", {"NOR"}),
+    ("Sudan's army rejected a proposal by Saudi Arabia to hold talks with the RSF.", {"SAU"}),
+]
+
+
+@pytest.mark.parametrize(("sentence", "authors"), PROPOSED)
+def test_a_third_partys_proposal_of_talks_between_others_names_its_mediator(
+    pipeline: Pipeline, sentence: str, authors: set[str]
+) -> None:
+    doc = _code(sentence, pipeline)
+    assert _mediators(doc) == authors, _trace(doc)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Israel's proposal to hold talks with Hamas was rejected.",  # a side's own proposal
+        "The efforts by Russia and Ukraine to reach a deal failed.",  # the sides' own efforts
+    ],
+)
+def test_a_sides_own_proposal_names_no_mediator(pipeline: Pipeline, sentence: str) -> None:
+    doc = _code(sentence, pipeline)
+    assert not _mediators(doc), _trace(doc)

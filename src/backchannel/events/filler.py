@@ -77,6 +77,7 @@ class ArgumentFiller:
             # "Israel's Cabinet met on Sunday": a meeting needs two sides
             actors = []
             cand.solo = True
+        self._proposal_authors(cand, actors, recips, finder, s_index)
         med_ids = {key(m) for m in cand.mediators}
         actors = [a for a in actors if key(a) not in med_ids] or actors
         recips = [r for r in recips if key(r) not in med_ids]  # "signed the Angola-brokered truce"
@@ -567,6 +568,24 @@ class ArgumentFiller:
                         actors.extend(finder.actors_of(pobj(g), s_index))
         recips.extend(self.prep_recipients(noun, entry, finder, s_index))
         return actors, recips
+
+    def _proposal_authors(
+        self,
+        cand: Candidate,
+        actors: list[ActorMention],
+        recips: list[ActorMention],
+        finder: ArgumentFinder,
+        s_index: int,
+    ) -> None:
+        """A third party's proposal of an accord or talks between two others mediates them ("a proposal by
+        Pakistan and Qatar to resume talks between Iran and the US"); a side's own proposal does not."""
+        if QUAD_CLASS.get(cand.entry.event_type, 4) > 2:
+            return
+        parties = {key(p) for p in actors + recips}
+        authors = MediatorReader(self.words).proposal_authors(cand, finder, s_index)
+        if authors and len(parties) >= 2 and not parties & {key(a) for a in authors}:
+            cand.mediators = cand.mediators + authors
+            cand.filled_by.append("mediator:proposal-author")
 
     def _mediators_meet(self, cand: Candidate) -> bool:
         subj = subject(cand.clause, self.words)

@@ -74,6 +74,25 @@ class MediatorReader:
             out.extend(_tag("mediation-agent", self.mediation_agents(noun, finder, s_index)))
         return out
 
+    def proposal_authors(self, cand: Candidate, finder: ArgumentFinder, s_index: int) -> list[ActorMention]:
+        """Who made the proposal or plan the event is the purpose of: "a proposal by Pakistan and Qatar to
+        resume talks between the two", "the US plan for a truce between A and B" (``proposal_nouns``)."""
+        clause, trigger = cand.clause, cand.trigger
+        if clause.dep_ == "acl":
+            noun = clause.head
+        elif trigger.dep_ == "pobj" and trigger.head.lower_ == "for":
+            noun = trigger.head.head
+        else:
+            return []
+        if noun.lemma_.lower() not in self.words.proposal_nouns:
+            return []
+        owners: list[Token | None] = [c for c in noun.children if c.dep_ == "poss"]
+        owners += [pobj(c) for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"]
+        found = [m for o in owners if o is not None for m in finder.actors_of(o, s_index)]
+        # "the Kenyan initiative", "the Egyptian proposal": a demonym or name modifying the noun
+        named = (finder.mention_at(c) for c in noun.children if c.dep_ in ("amod", "compound"))
+        return found + [m for m in named if m is not None]
+
     def mediation_agents(self, noun: Token, finder: ArgumentFinder, s_index: int) -> list[ActorMention]:
         """Who leads a mediation: its owner ("Qatar's mediation"), its "by" phrase ("mediation efforts by
         the United States"), the agent of a leading participle ("the mediation led by the President of
