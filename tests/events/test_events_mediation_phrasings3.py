@@ -188,3 +188,24 @@ def test_a_third_partys_proposal_of_talks_between_others_names_its_mediator(
 def test_a_sides_own_proposal_names_no_mediator(pipeline: Pipeline, sentence: str) -> None:
     doc = _code(sentence, pipeline)
     assert not _mediators(doc), _trace(doc)
+
+
+OVERSEEN = [
+    ("The prisoner exchange between Armenia and Azerbaijan was overseen by the ICRC.", {"IGO"}),
+    ("The withdrawal was overseen by African Union monitors.", {"IGO"}),
+    ("The deal was the result of dialogue and mediation overseen by the Swiss foreign ministry.", {"CHE"}),
+    ("The release followed quiet diplomacy and mediation overseen by the Vatican.", {"VAT"}),
+]
+
+
+@pytest.mark.parametrize(("sentence", "countries"), OVERSEEN)
+def test_a_third_party_overseeing_an_exchange_or_a_mediation_mediates(
+    pipeline: Pipeline, sentence: str, countries: set[str]
+) -> None:
+    doc = _code(sentence, pipeline)
+    assert _mediators(doc) == countries, _trace(doc)
+
+
+def test_an_election_overseen_by_a_commission_names_no_mediator(pipeline: Pipeline) -> None:
+    doc = _code("The elections were overseen by the electoral commission.", pipeline)
+    assert not _mediators(doc), _trace(doc)

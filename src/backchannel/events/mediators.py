@@ -57,6 +57,8 @@ class MediatorReader:
             has_between = any(c.dep_ == "prep" and c.lower_ == "between" for c in cand.trigger.children)
             if has_between:
                 out.extend(_tag("hosting-subject", finder.actors_of(subject(clause, self.words), s_index)))
+        if cand.nominal:
+            out.extend(_tag("mediating-agent", self._passive_agents(cand.trigger, finder, s_index)))
         out.extend(_tag("role-holder", self._role_holders(cand.trigger, finder, s_index)))
         out.extend(_tag("drafting-mediators", self._drafters(cand.trigger, finder, s_index)))
         return out
@@ -70,6 +72,7 @@ class MediatorReader:
         heads = [noun, *(c for c in noun.children if c.dep_ == "acl")]
         for c in (c for h in heads for c in h.children):
             out.extend(self._from_child(c, finder, s_index))
+        out.extend(_tag("mediating-agent", self._passive_agents(noun, finder, s_index)))
         if mediation:
             out.extend(_tag("mediation-agent", self.mediation_agents(noun, finder, s_index)))
         return out
@@ -93,13 +96,23 @@ class MediatorReader:
         named = (finder.mention_at(c) for c in noun.children if c.dep_ in ("amod", "compound"))
         return found + [m for m in named if m is not None]
 
+    def _passive_agents(self, noun: Token, finder: ArgumentFinder, s_index: int) -> list[ActorMention]:
+        """ "The prisoner exchange is being overseen by the ICRC": the passive's agent mediates its subject."""
+        verb = noun.head
+        if noun.dep_ != "nsubjpass" or verb.lemma_.lower() not in self.mediating_verbs:
+            return []
+        agents = [pobj(g) for g in verb.children if g.dep_ == "agent"]
+        return [m for a in agents if a is not None for m in finder.actors_of(a, s_index)]
+
     def mediation_agents(self, noun: Token, finder: ArgumentFinder, s_index: int) -> list[ActorMention]:
         """Who leads a mediation: its owner ("Qatar's mediation"), its "by" phrase ("mediation efforts by
         the United States"), the agent of a leading participle ("the mediation led by the President of
         Angola") or the doer of a leading verb ("Pakistan is engaged in mediation efforts")."""
         leading = self.words.mediation_agent_verbs
         heads: list[Token | None] = []
-        for c in noun.children:
+        # "engagement and mediation overseen by the UN envoy": a participle shared by the coordinated nouns
+        shared = [c for c in noun.head.children if c.dep_ == "acl"] if noun.dep_ == "conj" else []
+        for c in [*noun.children, *shared]:
             if c.dep_ == "poss":
                 heads.append(c)
             elif c.dep_ == "prep" and c.lower_ == "by":
