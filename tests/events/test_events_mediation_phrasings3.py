@@ -131,6 +131,9 @@ SPACED_HYPHEN = [
     ("Fighting stopped under the Qatar- brokered truce.", {"QAT"}),
     ("Calm returned after the Egypt- mediated deal.", {"EGY"}),
     ("Both sides respected the UN and Türkiye- brokered ceasefire.", {"TUR", "IGO"}),
+    # the hyphen left out
+    ("Fighting stopped under the Qatar mediated truce.", {"QAT"}),
+    ("The two governments returned to the EU facilitated dialogue in Brussels.", {"IGO"}),
 ]
 
 

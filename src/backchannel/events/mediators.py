@@ -215,6 +215,11 @@ class MediatorReader:
                 return [m] if m is not None else []
             return []
         doc = c.doc
+        if c.i >= 1 and c.tag_ == "VBN" and c.lemma_.lower() in self.mediating_verbs:
+            # "under the EU facilitated dialogue", "the Qatar mediated talks": the hyphen left out
+            m = finder.mention_at(doc[c.i - 1])
+            if m is not None and doc[c.i - 1].pos_ == "PROPN" and not doc[c.i - 1].text.endswith("-"):
+                return [m]
         if not c.lower_.startswith(prefixes) or c.i < 2:
             return []
         before = doc[c.i - 1]
