@@ -212,3 +212,30 @@ def test_a_third_party_overseeing_an_exchange_or_a_mediation_mediates(
 def test_an_election_overseen_by_a_commission_names_no_mediator(pipeline: Pipeline) -> None:
     doc = _code("The elections were overseen by the electoral commission.", pipeline)
     assert not _mediators(doc), _trace(doc)
+
+
+TITLED = [
+    ("Mediators Egypt and Qatar proposed a three-day truce in Gaza.", {"EGY", "QAT"}),
+    ("Norway, the mediator, proposed a new ceasefire.", {"NOR"}),
+    ("Mediators Pakistan and Oman propose a two-week ceasefire to revive the talks.", {"PAK", "OMN"}),
+]
+
+
+@pytest.mark.parametrize(("sentence", "countries"), TITLED)
+def test_who_bears_a_mediators_title_mediates_the_accord_it_proposes(
+    pipeline: Pipeline, sentence: str, countries: set[str]
+) -> None:
+    doc = _code(sentence, pipeline)
+    assert _mediators(doc) == countries, _trace(doc)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Hamas proposed a truce.",  # a side's own proposal, no title
+        "Mediators said Hamas rejected the truce.",  # the mediators speak; the truce is not theirs
+    ],
+)
+def test_an_untitled_proposer_is_no_mediator(pipeline: Pipeline, sentence: str) -> None:
+    doc = _code(sentence, pipeline)
+    assert not _mediators(doc), _trace(doc)

@@ -75,6 +75,7 @@ class MediatorReader:
         out.extend(_tag("mediating-agent", self._passive_agents(noun, finder, s_index)))
         if mediation:
             out.extend(_tag("mediation-agent", self.mediation_agents(noun, finder, s_index)))
+        out.extend(_tag("titled-mediator", self.titled_actors(noun, finder, s_index)))
         return out
 
     def proposal_authors(self, cand: Candidate, finder: ArgumentFinder, s_index: int) -> list[ActorMention]:
@@ -103,6 +104,24 @@ class MediatorReader:
             return []
         agents = [pobj(g) for g in verb.children if g.dep_ == "agent"]
         return [m for a in agents if a is not None for m in finder.actors_of(a, s_index)]
+
+    def titled_actors(self, noun: Token, finder: ArgumentFinder, s_index: int) -> list[ActorMention]:
+        """ "Mediators Pakistan and Qatar propose a ceasefire": the subject of the verb whose object is the
+        accord bears a mediator's title, so it mediates the accord."""
+        if noun.dep_ != "dobj":
+            return []
+        subj = subject(noun.head, self.words)
+        if subj is None:
+            return []
+        named = self.mediator_noun(subj) and any(
+            c.dep_ == "appos" for c in subj.children
+        )  # "Mediators Egypt and Qatar"
+        titled = named or any(
+            c.dep_ in ("compound", "appos")
+            and (self.mediator_noun(c) or c.lower_.removesuffix("s") in self.words.mediator_nouns)
+            for c in subj.children
+        )
+        return finder.actors_of(subj, s_index) if titled else []
 
     def mediation_agents(self, noun: Token, finder: ArgumentFinder, s_index: int) -> list[ActorMention]:
         """Who leads a mediation: its owner ("Qatar's mediation"), its "by" phrase ("mediation efforts by
