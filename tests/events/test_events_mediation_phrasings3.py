@@ -73,6 +73,8 @@ def test_an_offer_to_mediate_or_host_is_an_agreement_not_a_mediation(
     agree = [e for e in doc.events if e.event_type == "AGREE"]
     assert any(offerer in {a.country for a in e.actor} for e in agree), _trace(doc)
     assert not any(offerer in {r.country for r in e.recipient} for e in agree), _trace(doc)
+    # the offered talks keep their own future event, between the sides
+    assert any(e.event_type == "CONSULT" and e.status == "future" and e.actor for e in doc.events), _trace(doc)
 
 
 @pytest.mark.parametrize(
