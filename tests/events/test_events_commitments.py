@@ -24,7 +24,8 @@ from backchannel.pipeline import Pipeline
         ("Japan will fund the reconstruction of the port in Mariupol.", "AID"),
         ("Germany said it will send 50 tanks to Ukraine.", "AID"),
         ("The Qatari emir will travel to Cairo next week.", "CONSULT"),
-        ("Egypt said it was willing to mediate between Sudan and Ethiopia.", "CONSULT"),
+        # "Egypt said it was willing to mediate between Sudan and Ethiopia": an offer to mediate is an AGREE
+        # whose future talks keep no mediator (test_events_mediation_phrasings3.py)
         ("Turkey is ready to provide troops for the peacekeeping mission in Gaza.", "AID"),
     ],
 )

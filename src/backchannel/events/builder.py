@@ -23,6 +23,7 @@ from backchannel.events.event_fields import confidence, contexts, event_id, sent
 from backchannel.events.filler import ArgumentFiller
 from backchannel.events.imprisonment import prison_term
 from backchannel.events.intent import Derived, intent_event_type, narrated_purpose
+from backchannel.events.mediated_accords import HOSTED_RULE
 from backchannel.events.mediators import mediation_denied
 from backchannel.events.modality import Modality, clause_modality, reporting_verb
 from backchannel.events.ontology import DOMESTIC_TYPES, INTENSITY, QUAD_CLASS, TERRITORIAL_TYPES
@@ -153,6 +154,8 @@ class EventBuilder:
         location = self._location(cand, ctx.places)
         actors, recips = self._local_parties(entry.event_type, location, list(cand.actors), list(cand.recipients))
         mediators = self._mediators(cand, sent, reporter, location, actors + recips, ctx)
+        if status != "asserted" and modality.cue in self.words.mediation_offer_cues:
+            mediators = []  # "Egypt offered to mediate between X and Y": the offer is an AGREE, no mediation yet
         score = confidence(cand, time, status, actors, recips)
         reported = next((c for c in cand.clause.children if c.dep_ == "ccomp"), None) if not cand.nominal else None
         actors, recips = self._countries(sent, location, actors, recips, ctx.finder, reported, mediators)
@@ -268,9 +271,13 @@ class EventBuilder:
             and self.country_actor is not None
             and third_party_talks(cand.trigger, self.words)
         ):
-            # "indirect talks in Doha", "ceasefire negotiations in Cairo": the host country mediates
+            # "indirect talks in Doha", "ceasefire negotiations in Cairo": the host country mediates, also
+            # of talks that name no side ("ahead of peace talks in Egypt", ``mediated_accords.HOSTED_RULE``)
             party_countries = {a.country for a in parties}
-            if location.country_code not in party_countries and len(parties) >= 2:
+            sides = len(parties) >= 2 or (
+                not parties and cand.rule == HOSTED_RULE and _third_place(cand, location, ctx, self.words)
+            )
+            if location.country_code not in party_countries and sides:
                 host = self.country_actor(location.country_code)
                 if host is not None and host.actor_id not in {m.actor_id for m in mediators}:
                     # the host quotes the place words that imply it ("in Doha")
@@ -441,7 +448,8 @@ class EventBuilder:
             ):
                 # "King Hassan said he would be ready to host a meeting between X and Y": the host promises
                 hosts = list({key(m): m for m in cand.mediators}.values())
-                doers, targets, event_mediators = hosts, [*doers, *targets], []
+                offered = [p for p in [*doers, *targets] if key(p) not in {key(h) for h in hosts}]
+                doers, targets, event_mediators = hosts, offered, []  # never a host's offer to itself
             ident = event_id(ctx.doc_id, trigger_at[0], etype, doers, targets)
             events.append(
                 self._event(frame, ctx, ident, etype, emode, estatus, trigger_at, trace).model_copy(
@@ -625,3 +633,17 @@ def _dating(time: TimeMention | None, doc_date: str | None, background: bool) ->
     if not historical and date and doc_date and len(date) >= 4 and date[:4].isdigit():
         historical = int(date[:4]) < int(doc_date[:4]) - 1
     return _Dating(date, precision, text, historical)
+
+
+def _third_place(cand: Candidate, location: PlaceMention, ctx: DocContext, words: WordClasses) -> bool:
+    """The subject of the clause the talks are named in is of no one of the place's country: "Ukrainian
+    officials prepared for peace talks in Kyiv" are Ukraine's own talks, "killed ahead of peace talks in
+    Egypt" are Egypt's to host."""
+    verb = cand.trigger
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    subj = subject(verb, words)
+    if subj is None or subj.i == cand.trigger.i:
+        return True  # "peace talks in Istanbul resumed": the talks are the subject
+    named = ctx.finder.mentions_in(subj.left_edge.i, subj.right_edge.i + 1)
+    return not any(m.country == location.country_code and m.kind not in ("place",) for m in named)

@@ -77,6 +77,7 @@ class ArgumentFiller:
             # "Israel's Cabinet met on Sunday": a meeting needs two sides
             actors = []
             cand.solo = True
+        self._proposal_authors(cand, actors, recips, finder, s_index)
         med_ids = {key(m) for m in cand.mediators}
         actors = [a for a in actors if key(a) not in med_ids] or actors
         recips = [r for r in recips if key(r) not in med_ids]  # "signed the Angola-brokered truce"
@@ -206,6 +207,15 @@ class ArgumentFiller:
             cand.mediators = cand.mediators + actors
             actors, recips = parties, []
             cand.filled_by.append("mediator:mediating-subject")
+        elif cand.nominal and entry.mode == "third-party":
+            # "Qatar's mediation between Israel and Hamas", "the mediation led by Angola": who leads it mediates
+            agents = {key(m) for m in MediatorReader(self.words).mediation_agents(cand.trigger, finder, s_index)}
+            leaders = [a for a in actors + recips if key(a) in agents]
+            if leaders and len(leaders) < len(actors + recips):  # and the sides it is between
+                cand.mediators = cand.mediators + leaders
+                actors = [a for a in actors if key(a) not in agents]
+                recips = [r for r in recips if key(r) not in agents]
+                cand.filled_by.append("mediator:mediation-agent")
         elif entry.event_type == "CONSULT" and actors and recips and self._mediators_meet(cand):
             # "Kuwaiti and Omani mediators met the Saudi and Yemeni delegations": the met are the parties
             cand.mediators = cand.mediators + actors
@@ -559,5 +569,26 @@ class ArgumentFiller:
         recips.extend(self.prep_recipients(noun, entry, finder, s_index))
         return actors, recips
 
+    def _proposal_authors(
+        self,
+        cand: Candidate,
+        actors: list[ActorMention],
+        recips: list[ActorMention],
+        finder: ArgumentFinder,
+        s_index: int,
+    ) -> None:
+        """A third party's proposal of an accord or talks between two others mediates them ("a proposal by
+        Pakistan and Qatar to resume talks between Iran and the US"); a side's own proposal does not."""
+        if QUAD_CLASS.get(cand.entry.event_type, 4) > 2:
+            return
+        parties = {key(p) for p in actors + recips}
+        authors = MediatorReader(self.words).proposal_authors(cand, finder, s_index)
+        if authors and len(parties) >= 2 and not parties & {key(a) for a in authors}:
+            cand.mediators = cand.mediators + authors
+            cand.filled_by.append("mediator:proposal-author")
+
     def _mediators_meet(self, cand: Candidate) -> bool:
+        subj = subject(cand.clause, self.words)
+        if cand.nominal and subj is not None and subj.i == cand.trigger.i:
+            return False  # "Qatar's mediation between Israel and Hamas stalled": the parties meet no mediator
         return MediatorReader(self.words).mediating_subject(cand.clause)

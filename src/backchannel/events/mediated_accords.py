@@ -14,18 +14,25 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from backchannel.events.arguments import ArgumentFinder, pobj
 from backchannel.events.candidate import Candidate
+from backchannel.events.lexicon import TriggerEntry
 from backchannel.events.mediators import CONVENING, MediatorReader
 from backchannel.events.ontology import QUAD_CLASS
 from backchannel.events.parties import key
+from backchannel.events.syntax import third_party_talks
 from backchannel.events.triggers import TriggerFinder
+from backchannel.records import ActorMention
 
-__all__ = ["RULE", "mediated_accords"]
+__all__ = ["HOSTED_RULE", "RULE", "mediated_accords"]
 
 RULE = "mediated accord: an accord or talks named with their mediator, told as background"
+# "ahead of peace talks in Egypt": talks of a third party's kind, no side named; the builder makes the
+# country of their place the host (PLOVER manual CONSULT, mode third-party; CAMEO 044 "meet at a 'third'
+# location") and drops them where no place is named
+HOSTED_RULE = "hosted talks: talks of a third party's kind named with their place only, told as background"
 
 
 def mediated_accords(
@@ -48,18 +55,53 @@ def mediated_accords(
         found_here = reader.read_noun(tok, finder, s_index, mediation=entry.mode == "third-party")
         if len({a.country for a in parties}) < 2:
             # "a summit hosted by Egypt", "a meeting chaired by the Swiss president": a host or chair of a
-            # meeting with no two sides named mediates nothing (as the filler's convening rule)
-            found_here = [(rule, m) for rule, m in found_here if rule != CONVENING]
+            # meeting with no two sides named mediates nothing (as the filler's convening rule), unless
+            # two other sides act in the sentence ("after talks hosted by the US, Congo and Rwanda agreed")
+            found_here = [(rule, m) for rule, m in found_here if rule != CONVENING or _two_other_sides(m, found)]
         mediators = [m for _, m in found_here]
+        hosted = not mediators and not parties and _talks_at_a_third_place(tok, triggers)
+        if hosted:
+            # "ahead of peace talks in Egypt": the builder names the place's country their host (or drops them)
+            out.append(_recalled(tok, entry, [], [], HOSTED_RULE, ["mediator:host-of-talks"]))
+            taken.add(tok.i)
+            continue
         if not mediators or {key(m) for m in mediators} <= known:
             continue  # "agreed in a deal brokered by China": the agreement already names China
-        cand = Candidate(trigger=tok, clause=tok, entry=entry, nominal=True)
-        cand.actors = [a for a in parties if key(a) not in {key(m) for m in mediators}]
-        cand.mediators = mediators
-        cand.background = True
-        cand.rule = RULE
-        cand.filled_by.extend(dict.fromkeys(f"mediator:{rule}" for rule, _ in found_here))
-        out.append(cand)
+        actors = [a for a in parties if key(a) not in {key(m) for m in mediators}]
+        rules = list(dict.fromkeys(f"mediator:{rule}" for rule, _ in found_here))
+        out.append(_recalled(tok, entry, actors, mediators, RULE, rules))
         taken.add(tok.i)
         known |= {key(m) for m in mediators}
     return out
+
+
+def _recalled(
+    tok: Token,
+    entry: TriggerEntry,
+    actors: list[ActorMention],
+    mediators: list[ActorMention],
+    rule: str,
+    why: list[str],
+) -> Candidate:
+    """A background candidate for an accord or talks the sentence only names."""
+    cand = Candidate(trigger=tok, clause=tok, entry=entry, nominal=True, actors=actors, mediators=mediators)
+    cand.background = True
+    cand.rule = rule
+    cand.filled_by.extend(why)
+    return cand
+
+
+def _talks_at_a_third_place(tok: Token, triggers: TriggerFinder) -> bool:
+    """Talks of the kind a third party hosts ("peace talks", "indirect negotiations"), no side named."""
+    words = triggers.words
+    return tok.lemma_.lower() in words.talks_nouns and third_party_talks(tok, words)
+
+
+def _two_other_sides(host: ActorMention, found: Sequence[Candidate]) -> bool:
+    """Some event of the sentence has parties of two countries, neither the host's (PLOVER manual CONSULT,
+    mode third-party: "a meeting between two actors is hosted by a third actor")."""
+    for cand in found:
+        countries = {a.country for a in cand.actors + cand.recipients if a.country and a.country != "IGO"}
+        if len(countries - {host.country}) >= 2 and host.country not in countries:
+            return True
+    return False

@@ -57,6 +57,8 @@ class MediatorReader:
             has_between = any(c.dep_ == "prep" and c.lower_ == "between" for c in cand.trigger.children)
             if has_between:
                 out.extend(_tag("hosting-subject", finder.actors_of(subject(clause, self.words), s_index)))
+        if cand.nominal:
+            out.extend(_tag("mediating-agent", self._passive_agents(cand.trigger, finder, s_index)))
         out.extend(_tag("role-holder", self._role_holders(cand.trigger, finder, s_index)))
         out.extend(_tag("drafting-mediators", self._drafters(cand.trigger, finder, s_index)))
         return out
@@ -70,17 +72,66 @@ class MediatorReader:
         heads = [noun, *(c for c in noun.children if c.dep_ == "acl")]
         for c in (c for h in heads for c in h.children):
             out.extend(self._from_child(c, finder, s_index))
+        out.extend(_tag("mediating-agent", self._passive_agents(noun, finder, s_index)))
         if mediation:
-            out.extend(_tag("mediation-agent", self._mediation_agents(noun, finder, s_index)))
+            out.extend(_tag("mediation-agent", self.mediation_agents(noun, finder, s_index)))
+        out.extend(_tag("titled-mediator", self.titled_actors(noun, finder, s_index)))
         return out
 
-    def _mediation_agents(self, noun: Token, finder: ArgumentFinder, s_index: int) -> list[ActorMention]:
+    def proposal_authors(self, cand: Candidate, finder: ArgumentFinder, s_index: int) -> list[ActorMention]:
+        """Who made the proposal or plan the event is the purpose of: "a proposal by Pakistan and Qatar to
+        resume talks between the two", "the US plan for a truce between A and B" (``proposal_nouns``)."""
+        clause, trigger = cand.clause, cand.trigger
+        if clause.dep_ == "acl":
+            noun = clause.head
+        elif trigger.dep_ == "pobj" and trigger.head.lower_ == "for":
+            noun = trigger.head.head
+        else:
+            return []
+        if noun.lemma_.lower() not in self.words.proposal_nouns:
+            return []
+        owners: list[Token | None] = [c for c in noun.children if c.dep_ == "poss"]
+        owners += [pobj(c) for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"]
+        found = [m for o in owners if o is not None for m in finder.actors_of(o, s_index)]
+        # "the Kenyan initiative", "the Egyptian proposal": a demonym or name modifying the noun
+        named = (finder.mention_at(c) for c in noun.children if c.dep_ in ("amod", "compound"))
+        return found + [m for m in named if m is not None]
+
+    def _passive_agents(self, noun: Token, finder: ArgumentFinder, s_index: int) -> list[ActorMention]:
+        """ "The prisoner exchange is being overseen by the ICRC": the passive's agent mediates its subject."""
+        verb = noun.head
+        if noun.dep_ != "nsubjpass" or verb.lemma_.lower() not in self.mediating_verbs:
+            return []
+        agents = [pobj(g) for g in verb.children if g.dep_ == "agent"]
+        return [m for a in agents if a is not None for m in finder.actors_of(a, s_index)]
+
+    def titled_actors(self, noun: Token, finder: ArgumentFinder, s_index: int) -> list[ActorMention]:
+        """ "Mediators Pakistan and Qatar propose a ceasefire": the subject of the verb whose object is the
+        accord bears a mediator's title, so it mediates the accord."""
+        if noun.dep_ != "dobj":
+            return []
+        subj = subject(noun.head, self.words)
+        if subj is None:
+            return []
+        named = self.mediator_noun(subj) and any(
+            c.dep_ == "appos" for c in subj.children
+        )  # "Mediators Egypt and Qatar"
+        titled = named or any(
+            c.dep_ in ("compound", "appos")
+            and (self.mediator_noun(c) or c.lower_.removesuffix("s") in self.words.mediator_nouns)
+            for c in subj.children
+        )
+        return finder.actors_of(subj, s_index) if titled else []
+
+    def mediation_agents(self, noun: Token, finder: ArgumentFinder, s_index: int) -> list[ActorMention]:
         """Who leads a mediation: its owner ("Qatar's mediation"), its "by" phrase ("mediation efforts by
         the United States"), the agent of a leading participle ("the mediation led by the President of
         Angola") or the doer of a leading verb ("Pakistan is engaged in mediation efforts")."""
         leading = self.words.mediation_agent_verbs
         heads: list[Token | None] = []
-        for c in noun.children:
+        # "engagement and mediation overseen by the UN envoy": a participle shared by the coordinated nouns
+        shared = [c for c in noun.head.children if c.dep_ == "acl"] if noun.dep_ == "conj" else []
+        for c in [*noun.children, *shared]:
             if c.dep_ == "poss":
                 heads.append(c)
             elif c.dep_ == "prep" and c.lower_ == "by":
@@ -183,9 +234,25 @@ class MediatorReader:
                 return [m] if m is not None else []
             return []
         doc = c.doc
-        if c.lower_.startswith(prefixes) and c.i >= 2 and doc[c.i - 1].text == "-":
+        if c.i >= 1 and c.tag_ == "VBN" and c.lemma_.lower() in self.mediating_verbs:
+            # "under the EU facilitated dialogue", "the Qatar mediated talks": the hyphen left out
+            m = finder.mention_at(doc[c.i - 1])
+            if m is not None and doc[c.i - 1].pos_ == "PROPN" and not doc[c.i - 1].text.endswith("-"):
+                return [m]
+        if not c.lower_.startswith(prefixes) or c.i < 2:
+            return []
+        before = doc[c.i - 1]
+        if before.text == "-":
             m = finder.mention_at(doc[c.i - 2])
             return [m] if m is not None else []
+        if len(before.text) > 1 and before.text.endswith("-"):
+            # "the UN and Türkiye- brokered initiative": the hyphen kept on the name, a space after it;
+            # the names coordinated with it broker too
+            heads = [before, before.head] if before.dep_ == "conj" else [before]
+            if before.i >= 2 and doc[before.i - 1].dep_ == "cc":
+                heads.append(doc[before.i - 2])  # the parser may hang "Türkiye-" on the accord, not on "UN"
+            found = [finder.mention_at(t) for t in heads]
+            return [m for m in found if m is not None]
         return []
 
     def _role_holders(self, trigger: Token, finder: ArgumentFinder, s_index: int) -> list[ActorMention]:

@@ -328,6 +328,8 @@ class TriggerFinder:
         return Trigger(trigger=tok, clause=clause, entry=entries[0])
 
     def noun_entry(self, tok: Token) -> TriggerEntry | None:
+        if tok.ent_type_ in ("DATE", "TIME") and tok.pos_ == "PROPN":
+            return None  # "the truce that began in March 2022": a month's name is no protest march
         lemma = tok.lemma_.lower()
         compounds = [c for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i]
         if lemma in self.words.war_nouns and any(

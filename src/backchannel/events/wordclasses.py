@@ -121,6 +121,7 @@ class WordClasses:
     measure_nouns: frozenset[str]
     measure_target_preps: frozenset[str]
     mediation_agent_verbs: frozenset[str]
+    mediation_offer_cues: frozenset[str]
     mediation_prefixes: frozenset[str]
     mediation_preps: frozenset[str]
     mediation_verbs: frozenset[str]
