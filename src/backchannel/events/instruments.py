@@ -1,0 +1,62 @@
+"""An attack's PLOVER ASSAULT mode from the instrument the sentence names.
+
+The PLOVER manual (and NGEC's structured codebook) give ASSAULT modes by weapon: primitive, firearms,
+explosives, suicide-attack, aerial, drone, heavy-weapons, unconventional.  The verb often says only that
+someone attacked ("attacked the airport with kamikaze drones", "a roadside bomb killed five"); the
+instrument near the trigger says how.  The instruments are the ``weapon_mode/MODE`` word classes of
+``data/wordclasses.tsv``; where several are named the most specific mode wins (``MODE_ORDER``).  Modes
+that say what was done rather than with what (abduct, torture, execute, massacre, crowd-control ...)
+are kept.  Only the trigger's own dependents are read: no pass over the document.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from backchannel.events.wordclasses import WordClasses
+
+__all__ = ["MODE_ORDER", "instrument_mode"]
+
+# most specific first: a suicide car bomb is a suicide attack, a drone strike from the air a drone attack
+MODE_ORDER = (
+    "suicide-attack",
+    "unconventional",
+    "drone",
+    "aerial",
+    "explosives",
+    "heavy-weapons",
+    "firearms",
+    "primitive",
+)
+_RANK = {mode: n for n, mode in enumerate(MODE_ORDER)}
+_NAMING_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "compound", "amod", "npadvmod"})
+_MEANS_PREPS = frozenset({"with", "by", "using", "of"})
+
+
+def _named(tok: Token) -> list[Token]:
+    """``tok`` and its compound and adjective modifiers ("suicide car bombing", "roadside bomb")."""
+    return [tok, *(c for c in tok.children if c.dep_ in ("compound", "amod", "nmod"))]
+
+
+def _instruments(trigger: Token) -> list[Token]:
+    found = _named(trigger)
+    for c in trigger.children:
+        if c.dep_ in _NAMING_DEPS:
+            found += _named(c)
+            # "launched a wave of drones", "fired dozens of rockets"
+            found += [g for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children]
+        elif c.dep_ in ("prep", "agent") and c.lower_ in _MEANS_PREPS:
+            for g in c.children:
+                found += _named(g)
+    return found
+
+
+def instrument_mode(trigger: Token, mode: str | None, words: WordClasses) -> str | None:
+    """The ASSAULT mode told by the instruments around ``trigger``; ``mode`` when none is named or when it
+    says what was done rather than with what."""
+    if mode is not None and mode not in _RANK:
+        return mode
+    told = (words.weapon_modes.get(t.lemma_.lower()) or words.weapon_modes.get(t.lower_) for t in _instruments(trigger))
+    modes = {m for m in (*told, mode) if m is not None and m in _RANK}
+    ranked = sorted(modes, key=_RANK.__getitem__)
+    return ranked[0] if ranked else mode
