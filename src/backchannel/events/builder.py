@@ -411,8 +411,7 @@ class EventBuilder:
         mode = "third-party" if entry.event_type == "CONSULT" and mediators else entry.mode
         if entry.event_type in ("THREATEN", "REJECT", "REQUEST") and mode is None:
             mode = self._content_mode(cand, ctx)
-        if entry.event_type == "ASSAULT":
-            mode = instrument_mode(cand.trigger, mode, self.words)  # "attacked ... with drones": drone
+        mode = instrument_mode(cand.trigger, entry.event_type, mode, self.words)  # "attacked with drones": drone
         directions = [(actors, recips)]
         if cand.reciprocal_pair:
             directions = [([actors[0]], [actors[1]]), ([actors[1]], [actors[0]])]

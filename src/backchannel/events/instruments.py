@@ -1,4 +1,5 @@
-"""An attack's PLOVER ASSAULT mode from the instrument the sentence names.
+"""An attack's PLOVER ASSAULT mode from the instrument the sentence names; a mobilisation's MOBILIZE mode
+from the forces it names.
 
 The PLOVER manual (and NGEC's structured codebook) give ASSAULT modes by weapon: primitive, firearms,
 explosives, suicide-attack, aerial, drone, heavy-weapons, unconventional.  The verb often says only that
@@ -6,7 +7,10 @@ someone attacked ("attacked the airport with kamikaze drones", "a roadside bomb 
 instrument near the trigger says how.  The instruments are the ``weapon_mode/MODE`` word classes of
 ``data/wordclasses.tsv``; where several are named the most specific mode wins (``MODE_ORDER``).  Modes
 that say what was done rather than with what (abduct, torture, execute, massacre, crowd-control ...)
-are kept.  Only the trigger's own dependents are read: no pass over the document.
+are kept.  A mobilisation of police or gendarmes is mode police, of militias or fighters militia, of
+missiles or nuclear forces weapons (PLOVER manual MOBILIZE modes; ``mobilized_mode/MODE``); the
+lexicon's default, troops, gives way to them.  Only the trigger's own dependents are read: no pass over
+the document.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from spacy.tokens import Token
 
 from backchannel.events.wordclasses import WordClasses
 
-__all__ = ["MODE_ORDER", "instrument_mode"]
+__all__ = ["MOBILIZE_ORDER", "MODE_ORDER", "instrument_mode"]
 
 # most specific first: a suicide car bomb is a suicide attack, a drone strike from the air a drone attack
 MODE_ORDER = (
@@ -29,6 +33,9 @@ MODE_ORDER = (
     "primitive",
 )
 _RANK = {mode: n for n, mode in enumerate(MODE_ORDER)}
+# weapons readied outrank who carries them; troops is the lexicon's default
+MOBILIZE_ORDER = ("weapons", "police", "militia", "troops")
+_MOBILIZE_RANK = {mode: n for n, mode in enumerate(MOBILIZE_ORDER)}
 _NAMING_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "compound", "amod", "npadvmod"})
 _MEANS_PREPS = frozenset({"with", "by", "using", "of"})
 
@@ -51,12 +58,20 @@ def _instruments(trigger: Token) -> list[Token]:
     return found
 
 
-def instrument_mode(trigger: Token, mode: str | None, words: WordClasses) -> str | None:
-    """The ASSAULT mode told by the instruments around ``trigger``; ``mode`` when none is named or when it
-    says what was done rather than with what."""
-    if mode is not None and mode not in _RANK:
+def instrument_mode(trigger: Token, event_type: str, mode: str | None, words: WordClasses) -> str | None:
+    """The ASSAULT or MOBILIZE mode told by the instruments or forces around ``trigger``; ``mode`` when none
+    is named, for other types, or when the mode says what was done rather than with what."""
+    if event_type == "ASSAULT":
+        family, rank = words.weapon_modes, _RANK
+    elif event_type == "MOBILIZE":
+        family, rank = words.mobilized_modes, _MOBILIZE_RANK
+        if mode not in (None, "troops"):
+            return mode
+    else:
         return mode
-    told = (words.weapon_modes.get(t.lemma_.lower()) or words.weapon_modes.get(t.lower_) for t in _instruments(trigger))
-    modes = {m for m in (*told, mode) if m is not None and m in _RANK}
-    ranked = sorted(modes, key=_RANK.__getitem__)
+    if mode is not None and mode not in rank:
+        return mode
+    told = (family.get(t.lemma_.lower()) or family.get(t.lower_) for t in _instruments(trigger))
+    modes = {m for m in (*told, mode) if m is not None and m in rank}
+    ranked = sorted(modes, key=rank.__getitem__)
     return ranked[0] if ranked else mode

@@ -6,8 +6,8 @@ packaged file once; the coder and its helpers receive the frozen result, as they
 ``Lexicon``, and refer to a class by its attribute name.  Two prefixed families are mappings:
 ``party_noun/SECTOR`` (generic party nouns and the PLOVER sector they suggest, ``-`` for none,
 ``agents`` for the sector ``actors/data/agents.tsv`` gives the noun) and
-``context/NAME`` (words that put an event in a PLOVER context) and ``weapon_mode/MODE`` (the
-instruments that tell an attack's PLOVER ASSAULT mode).
+``context/NAME`` (words that put an event in a PLOVER context) and ``weapon_mode/MODE`` and
+``mobilized_mode/MODE`` (the instruments or forces that tell an ASSAULT's or a MOBILIZE's PLOVER mode).
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ __all__ = ["WordClasses"]
 _PARTY_PREFIX = "party_noun/"
 _CONTEXT_PREFIX = "context/"
 _WEAPON_PREFIX = "weapon_mode/"
+_MOBILIZED_PREFIX = "mobilized_mode/"
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,7 @@ class WordClasses:
     party_sectors: Mapping[str, str | None]
     context_topics: Mapping[str, str]
     weapon_modes: Mapping[str, str]
+    mobilized_modes: Mapping[str, str]
     # one field per class of the data file, in alphabetical order
     absent_mediation_phrases: frozenset[str]
     accident_modifiers: frozenset[str]
@@ -235,6 +237,7 @@ class WordClasses:
         parties: dict[str, str | None] = {}
         contexts: dict[str, str] = {}
         weapons: dict[str, str] = {}
+        mobilized: dict[str, str] = {}
         for lineno, raw in enumerate(text.splitlines(), 1):
             if not raw.strip() or raw.startswith("#"):
                 continue
@@ -253,9 +256,16 @@ class WordClasses:
                 contexts[word] = name.removeprefix(_CONTEXT_PREFIX)
             elif name.startswith(_WEAPON_PREFIX):
                 weapons[word] = name.removeprefix(_WEAPON_PREFIX)
+            elif name.startswith(_MOBILIZED_PREFIX):
+                mobilized[word] = name.removeprefix(_MOBILIZED_PREFIX)
             else:
                 sets.setdefault(name, set()).add(word)
-        fields = {f.name for f in dataclasses.fields(cls)} - {"party_sectors", "context_topics", "weapon_modes"}
+        fields = {f.name for f in dataclasses.fields(cls)} - {
+            "party_sectors",
+            "context_topics",
+            "weapon_modes",
+            "mobilized_modes",
+        }
         unknown = sorted(set(sets) - fields)
         missing = sorted(fields - set(sets))
         if unknown or missing:
@@ -264,6 +274,7 @@ class WordClasses:
             party_sectors=MappingProxyType(parties),
             context_topics=MappingProxyType(contexts),
             weapon_modes=MappingProxyType(weapons),
+            mobilized_modes=MappingProxyType(mobilized),
             **{name: frozenset(words) for name, words in sets.items()},
         )
 
