@@ -92,3 +92,22 @@ def test_codebook_definitions_reached_by_the_lexicon(
 )
 def test_denying_an_accusation_is_no_rejection(text: str, pipeline: Pipeline) -> None:
     assert "REJECT" not in all_types(_code(text, pipeline))
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        ("Nigeria deployed riot police across Lagos ahead of the vote.", "police"),
+        ("Hezbollah mobilised its fighters in southern Lebanon.", "militia"),
+        ("Pakistan put its missile forces on high alert.", "weapons"),
+        ("Israel deployed two brigades to the Lebanese border.", "troops"),
+    ],
+)
+def test_a_mobilisation_takes_its_mode_from_the_forces_it_names(text: str, mode: str, pipeline: Pipeline) -> None:
+    assert one(_code(text, pipeline), "MOBILIZE").mode == mode
+
+
+def test_sanctions_are_a_discontinued_exchange(pipeline: Pipeline) -> None:
+    event = one(_code("The United States imposed sanctions on Venezuelan officials.", pipeline), "SANCTION")
+    assert event.mode == "discontinue"
+    assert countries(event.recipient) == {"VEN"}

@@ -47,7 +47,10 @@ def _named(tok: Token) -> list[Token]:
 
 def _instruments(trigger: Token) -> list[Token]:
     found = _named(trigger)
-    for c in trigger.children:
+    heads = [trigger]
+    if trigger.dep_ == "pobj" and trigger.head.dep_ == "prep":
+        heads.append(trigger.head.head)  # "put its nuclear forces on alert": the forces of the verb
+    for c in (c for h in heads for c in h.children):
         if c.dep_ in _NAMING_DEPS:
             found += _named(c)
             # "launched a wave of drones", "fired dozens of rockets"
