@@ -111,3 +111,14 @@ def test_sanctions_are_a_discontinued_exchange(pipeline: Pipeline) -> None:
     event = one(_code("The United States imposed sanctions on Venezuelan officials.", pipeline), "SANCTION")
     assert event.mode == "discontinue"
     assert countries(event.recipient) == {"VEN"}
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        ("The Thai government threatened to ban the Move Forward Party.", "ban"),
+        ("The Turkish government threatened to censor newspapers that criticised the army.", "rights"),
+    ],
+)
+def test_a_threatened_ban_or_censorship_gives_the_threat_its_mode(text: str, mode: str, pipeline: Pipeline) -> None:
+    assert one(_code(text, pipeline), "THREATEN").mode == mode

@@ -213,7 +213,7 @@ def test_a_broken_commitment_table_names_its_problem(text: str, problem: str) ->
 
 def test_a_row_for_a_mode_wins_over_the_types_row() -> None:
     table = Commitments.load()
-    arrest, other = table.of("COERCE", "arrest"), table.of("COERCE", "censor")
+    arrest, other = table.of("COERCE", "arrest"), table.of("COERCE", "seize")
     assert arrest is not None and other is not None
     assert (arrest.stated, arrest.stated_mode) == ("THREATEN", "arrest")
     assert (other.stated, other.stated_mode) == ("THREATEN", "restrict")
