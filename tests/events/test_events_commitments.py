@@ -264,7 +264,7 @@ def test_a_warning_of_what_others_will_do_threatens_nothing(text: str, pipeline:
     [
         ("The United States ruled out talks with the junta in Niger.", "meet"),
         ("Iran refused to allow UN inspectors into the Fordow site.", "yield"),
-        ("The prime minister rejected calls to resign.", None),
+        ("The prime minister rejected calls to resign.", "change"),  # codebook: "reject a request for resignation"
     ],
 )
 def test_a_refusal_takes_the_mode_of_what_it_refuses(text: str, mode: str | None, pipeline: Pipeline) -> None:
