@@ -22,6 +22,7 @@ from backchannel.events.wordclasses import WordClasses
 __all__ = ["MOBILIZE_ORDER", "MODE_ORDER", "instrument_mode"]
 
 # most specific first: a suicide car bomb is a suicide attack, a drone strike from the air a drone attack
+# not-words: PLOVER ASSAULT mode names
 MODE_ORDER = (
     "suicide-attack",
     "unconventional",
@@ -34,10 +35,10 @@ MODE_ORDER = (
 )
 _RANK = {mode: n for n, mode in enumerate(MODE_ORDER)}
 # weapons readied outrank who carries them; troops is the lexicon's default
+# not-words: PLOVER MOBILIZE mode names
 MOBILIZE_ORDER = ("weapons", "police", "militia", "troops")
 _MOBILIZE_RANK = {mode: n for n, mode in enumerate(MOBILIZE_ORDER)}
 _NAMING_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "compound", "amod", "npadvmod"})
-_MEANS_PREPS = frozenset({"with", "by", "using", "of"})
 
 
 def _named(tok: Token) -> list[Token]:
@@ -45,7 +46,7 @@ def _named(tok: Token) -> list[Token]:
     return [tok, *(c for c in tok.children if c.dep_ in ("compound", "amod", "nmod"))]
 
 
-def _instruments(trigger: Token) -> list[Token]:
+def _instruments(trigger: Token, words: WordClasses) -> list[Token]:
     found = _named(trigger)
     heads = [trigger]
     if trigger.dep_ == "pobj" and trigger.head.dep_ == "prep":
@@ -55,7 +56,7 @@ def _instruments(trigger: Token) -> list[Token]:
             found += _named(c)
             # "launched a wave of drones", "fired dozens of rockets"
             found += [g for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children]
-        elif c.dep_ in ("prep", "agent") and c.lower_ in _MEANS_PREPS:
+        elif c.dep_ in ("prep", "agent") and c.lower_ in words.instrument_preps:
             for g in c.children:
                 found += _named(g)
     return found
@@ -74,7 +75,7 @@ def instrument_mode(trigger: Token, event_type: str, mode: str | None, words: Wo
         return mode
     if mode is not None and mode not in rank:
         return mode
-    told = (family.get(t.lemma_.lower()) or family.get(t.lower_) for t in _instruments(trigger))
+    told = (family.get(t.lemma_.lower()) or family.get(t.lower_) for t in _instruments(trigger, words))
     modes = {m for m in (*told, mode) if m is not None and m in rank}
     ranked = sorted(modes, key=rank.__getitem__)
     return ranked[0] if ranked else mode

@@ -109,6 +109,7 @@ class WordClasses:
     hypothetical_verbs: frozenset[str]
     impact_verbs: frozenset[str]
     industrial_sites: frozenset[str]
+    instrument_preps: frozenset[str]
     intent_cues: frozenset[str]
     intention_complement_deps: frozenset[str]
     interception_verbs: frozenset[str]
