@@ -122,3 +122,18 @@ def test_sanctions_are_a_discontinued_exchange(pipeline: Pipeline) -> None:
 )
 def test_a_threatened_ban_or_censorship_gives_the_threat_its_mode(text: str, mode: str, pipeline: Pipeline) -> None:
     assert one(_code(text, pipeline), "THREATEN").mode == mode
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Russia blocked the website of the BBC.", "RUS"),
+        ("Mali's military government suspended the French broadcaster France 24.", "MLI"),
+    ],
+)
+def test_a_blocked_site_or_suspended_broadcaster_is_censorship(text: str, country: str, pipeline: Pipeline) -> None:
+    doc = _code(text, pipeline)
+    event = one(doc, "COERCE")
+    assert event.mode == "censor"
+    assert countries(event.actor) == {country}
+    assert not events(doc, "SANCTION")
