@@ -28,6 +28,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from backchannel.eval.events import ClassScore
 from backchannel.eval.split import half_of
 from backchannel.records import ActorRef, DocumentResult
 
@@ -58,19 +59,10 @@ class GoldMediation:
 
 
 @dataclass
-class MediationCounts:
+class MediationCounts(ClassScore):
+    """Mediator codes found (tp), missed (fn) and wrongly named (fp), over ``sentences`` sentences."""
+
     sentences: int = 0
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
 
     def as_dict(self) -> dict[str, float]:
         return {

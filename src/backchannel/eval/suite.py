@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol, TypeVar
 
 from backchannel.pipeline import Pipeline
 
@@ -95,13 +96,28 @@ HALF_METRICS: dict[str, Target] = {
 }
 
 
+class _Identified(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+_I = TypeVar("_I", bound=_Identified)
+
+
+def _parts(items: list[_I]) -> dict[str, list[_I]]:
+    """The whole set and its tune and check halves, by score-name prefix ("", "tune.", "check.")."""
+    from backchannel.eval.split import split_halves
+
+    tune, check = split_halves(items, lambda item: item.id)
+    return {"": items, "tune.": tune, "check.": check}
+
+
 def _events(shared: Path, pipeline: Pipeline, scores: dict[str, float]) -> None:
     from backchannel.eval.events import code_gold, read_petr2_gsr, read_plover_gsr, score_events
-    from backchannel.eval.split import split_halves
 
     gold = read_plover_gsr(shared / "eval" / "plover-gsr-dev.jsonl")
     results = code_gold(gold, pipeline)
-    parts = dict(zip(("", "tune.", "check."), (gold, *split_halves(gold, lambda g: g.id)), strict=True))
+    parts = _parts(gold)
     for part, items in parts.items():
         plover = score_events(items, results, "plover")
         scores[f"plover.{part}macro_f1"] = plover.macro_f1
@@ -116,7 +132,7 @@ def _events(shared: Path, pipeline: Pipeline, scores: dict[str, float]) -> None:
     scores["plover.gap.macro_f1"] = scores["plover.tune.macro_f1"] - scores["plover.check.macro_f1"]
     gold = read_petr2_gsr(shared / "eval" / "petr2-gsr.jsonl")
     results = code_gold(gold, pipeline)
-    parts = dict(zip(("", "tune.", "check."), (gold, *split_halves(gold, lambda g: g.id)), strict=True))
+    parts = _parts(gold)
     for part, items in parts.items():
         petr = score_events(items, results, "petr2")
         scores[f"petr2.{part}triple_f1"] = petr.triple_f1 or 0.0
@@ -126,11 +142,10 @@ def _events(shared: Path, pipeline: Pipeline, scores: dict[str, float]) -> None:
 
 def _conflibert(shared: Path, pipeline: Pipeline, scores: dict[str, float]) -> None:
     from backchannel.eval.penta import code_penta, read_penta, score_penta
-    from backchannel.eval.split import split_halves
 
     items = read_penta(shared / "eval" / "conflibert-penta-train.jsonl")
     results = code_penta(items, pipeline)
-    parts = dict(zip(("", "tune.", "check."), (items, *split_halves(items, lambda s: s.id)), strict=True))
+    parts = _parts(items)
     for part, subset in parts.items():
         report = score_penta(subset, results)
         scores[f"conflibert.{part}statement_event_rate"] = report.statement_event_rate
@@ -152,11 +167,10 @@ def _synthetic(shared: Path, pipeline: Pipeline, scores: dict[str, float]) -> No
 
 def _current_events(shared: Path, pipeline: Pipeline, scores: dict[str, float]) -> None:
     from backchannel.eval.current_events import code_lines, read_current_events, score_lines
-    from backchannel.eval.split import split_halves
 
     items = read_current_events(shared / "corpus" / "wikipedia-current-events-2025-2026.jsonl")
     results = code_lines(items, pipeline)
-    parts = dict(zip(("", "tune.", "check."), (items, *split_halves(items, lambda s: s.id)), strict=True))
+    parts = _parts(items)
     for part, subset in parts.items():
         report = score_lines(subset, results)
         scores[f"wcep.{part}conflict_found"] = report.conflict_found

@@ -541,14 +541,8 @@ class EventBuilder:
         noun = charge_noun(frame.cand.clause, self.words)
         if noun is None or not actors or not recips:
             return None
-        span = (noun.idx, noun.idx + len(noun.text))
-        ident = event_id(ctx.doc_id, span[0], "ACCUSE", actors, recips)
-        trace = self._trace(frame, derived_from=entry.event_type)
-        trace = trace.model_copy(update={"trigger_rule": f"rule: the act is done {noun.head.lower_} {noun.lower_!r}"})
-        event = self._event(frame, ctx, ident, "ACCUSE", "allege", "asserted", span, trace)
-        return event.model_copy(
-            update={"actor": tuple(ref(a) for a in actors), "recipient": tuple(ref(r) for r in recips)}
-        )
+        rule = f"rule: the act is done {noun.head.lower_} {noun.lower_!r}"
+        return self._derived(frame, ctx, noun, ("ACCUSE", "allege"), rule, actors, recips)
 
     def _imprisonment(
         self, frame: _Frame, actors: list[ActorMention], recips: list[ActorMention], ctx: DocContext
@@ -561,11 +555,25 @@ class EventBuilder:
         prison = prison_term(frame.cand.clause, self.words)
         if prison is None:
             return None
-        span = (prison.idx, prison.idx + len(prison.text))
-        ident = event_id(ctx.doc_id, span[0], "COERCE", actors, recips)
-        trace = self._trace(frame, derived_from=entry.event_type)
-        trace = trace.model_copy(update={"trigger_rule": f"rule: a sentence to {prison.lower_!r} is an arrest"})
-        event = self._event(frame, ctx, ident, "COERCE", "arrest", "asserted", span, trace)
+        rule = f"rule: a sentence to {prison.lower_!r} is an arrest"
+        return self._derived(frame, ctx, prison, ("COERCE", "arrest"), rule, actors, recips)
+
+    def _derived(
+        self,
+        frame: _Frame,
+        ctx: DocContext,
+        word: Token,
+        kind: tuple[str, str],
+        rule: str,
+        actors: list[ActorMention],
+        recips: list[ActorMention],
+    ) -> Event:
+        """A second, asserted event of the sentence, told by ``word``, with the parties of the first."""
+        span = (word.idx, word.idx + len(word.text))
+        ident = event_id(ctx.doc_id, span[0], kind[0], actors, recips)
+        trace = self._trace(frame, derived_from=frame.cand.entry.event_type)
+        trace = trace.model_copy(update={"trigger_rule": rule})
+        event = self._event(frame, ctx, ident, kind[0], kind[1], "asserted", span, trace)
         return event.model_copy(
             update={"actor": tuple(ref(a) for a in actors), "recipient": tuple(ref(r) for r in recips)}
         )

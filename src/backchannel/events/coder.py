@@ -1,6 +1,6 @@
 """The events stage: PLOVER events from a parsed document.
 
-``EventCoder`` is registered as ``plover_rules.v5``.  It runs three parts, each reading only what the
+``EventCoder`` is registered as ``plover_rules.v6``.  It runs three parts, each reading only what the
 one before it made: the trigger finder (``triggers``) marks the words that carry an event by the
 lexicon; the argument filler (``filler``) reads actor, recipient and mediator from the dependency
 structure and the event type's argument plan; the event builder (``builder``) attaches modality, time,
@@ -41,13 +41,13 @@ from backchannel.records import ActorMention, CleanDoc, Event, PlaceMention, Tim
 
 __all__ = ["CODER_NAME", "CODER_PREVIOUS_NAMES", "EventCoder", "LocationAttacher"]
 
-CODER_NAME = "plover_rules.v5"
+CODER_NAME = "plover_rules.v6"
 # Earlier names of this coder; events stored under them are re-coded by ``ingest --recode``.
-CODER_PREVIOUS_NAMES = ("plover_rules.v4", "plover_rules.v3", "plover_rules.v2", "plover_rules.v1")
+CODER_PREVIOUS_NAMES = ("plover_rules.v5", "plover_rules.v4", "plover_rules.v3", "plover_rules.v2", "plover_rules.v1")
 
 
 class EventCoder:
-    """Rule-based PLOVER coder over a spaCy dependency parse (``plover_rules.v5``)."""
+    """Rule-based PLOVER coder over a spaCy dependency parse (``plover_rules.v6``)."""
 
     name = CODER_NAME
 
