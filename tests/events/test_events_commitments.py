@@ -214,7 +214,7 @@ def test_a_broken_commitment_table_names_its_problem(text: str, problem: str) ->
 
 def test_a_row_for_a_mode_wins_over_the_types_row() -> None:
     table = Commitments.load()
-    arrest, other = table.of("COERCE", "arrest"), table.of("COERCE", "censor")
+    arrest, other = table.of("COERCE", "arrest"), table.of("COERCE", "seize")
     assert arrest is not None and other is not None
     assert (arrest.stated, arrest.stated_mode) == ("THREATEN", "arrest")
     assert (other.stated, other.stated_mode) == ("THREATEN", "restrict")
@@ -265,7 +265,7 @@ def test_a_warning_of_what_others_will_do_threatens_nothing(text: str, pipeline:
     [
         ("The United States ruled out talks with the junta in Niger.", "meet"),
         ("Iran refused to allow UN inspectors into the Fordow site.", "yield"),
-        ("The prime minister rejected calls to resign.", None),
+        ("The prime minister rejected calls to resign.", "change"),  # codebook: "reject a request for resignation"
     ],
 )
 def test_a_refusal_takes_the_mode_of_what_it_refuses(text: str, mode: str | None, pipeline: Pipeline) -> None:

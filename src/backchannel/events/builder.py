@@ -22,6 +22,7 @@ from backchannel.events.commitments import Commitments
 from backchannel.events.event_fields import confidence, contexts, event_id, sentence_ref, trigger_span
 from backchannel.events.filler import ArgumentFiller
 from backchannel.events.imprisonment import prison_term
+from backchannel.events.instruments import instrument_mode
 from backchannel.events.intent import Derived, intent_event_type, narrated_purpose
 from backchannel.events.mediated_accords import HOSTED_RULE
 from backchannel.events.mediators import mediation_denied
@@ -415,8 +416,9 @@ class EventBuilder:
     ) -> list[Event]:
         cand, entry = frame.cand, frame.cand.entry
         mode = "third-party" if entry.event_type == "CONSULT" and mediators else entry.mode
-        if entry.event_type in ("THREATEN", "REJECT") and mode is None:
+        if entry.event_type in ("THREATEN", "REJECT", "REQUEST") and mode is None:
             mode = self._content_mode(cand, ctx)
+        mode = instrument_mode(cand.trigger, entry.event_type, mode, self.words)  # "attacked with drones": drone
         directions = [(actors, recips)]
         if cand.reciprocal_pair:
             directions = [([actors[0]], [actors[1]]), ([actors[1]], [actors[0]])]
@@ -491,25 +493,50 @@ class EventBuilder:
         )
 
     def _content_mode(self, cand: Candidate, ctx: DocContext) -> str | None:
-        """A threat's or a refusal's mode is what it threatens or refuses (PLOVER manual THREATEN and REJECT
-        modes), by the commitment table: "vowed to block the border crossings" threatens a restriction,
-        "threatened to expel the envoys" an expulsion; "ruled out talks" refuses a meeting (meet),
-        "refused to allow inspectors in" a yielding (yield)."""
+        """A threat's, a request's or a refusal's mode is what it threatens, asks or refuses (PLOVER manual
+        THREATEN, REQUEST and REJECT modes), by the commitment table: "vowed to block the border crossings"
+        threatens a restriction, "threatened to expel the envoys" an expulsion; "ruled out talks" refuses a
+        meeting (meet), "refused to allow inspectors in" a yielding (yield), "called for talks" asks one.
+        An asked or refused act of no other mode is a change of policy ("urged Caracas to reform")."""
         threat = cand.entry.event_type == "THREATEN"
+        asked_act = False
         for c in cand.clause.children:
             if c.dep_ in ("xcomp", "ccomp"):
                 act = self.triggers.verb_trigger(c, ctx.finder)
-                content = act.entry if act is not None else None
-            elif c.dep_ == "dobj" and not threat and not any(g.dep_ in ("acl", "relcl") for g in c.children):
-                content = self.triggers.noun_entry(c)  # not "calls to resign", a demand
+                content = (act.entry.event_type, act.entry.mode) if act is not None else None
+                asked_act = asked_act or c.pos_ == "VERB"
+            elif c.dep_ in ("dobj", "nsubjpass") and not threat:
+                content = self._asked_entry(c, ctx)
+            elif c.dep_ == "prep" and c.lower_ == "for" and not threat:
+                content = next((e for g in c.children if (e := self._asked_entry(g, ctx)) is not None), None)
             else:
                 continue
-            row = self.commitments.of(content.event_type, content.mode) if content is not None else None
+            row = self.commitments.of(*content) if content is not None else None
             if row is not None and threat and row.stated == "THREATEN":
                 return row.stated_mode
             if row is not None and not threat and row.refused == "REJECT":
                 return row.refused_mode
-        return None
+        return "change" if asked_act and not threat else None
+
+    def _asked_entry(self, noun: Token, ctx: DocContext) -> tuple[str, str | None] | None:
+        """The (type, mode) of the act a noun asks for: its own event ("called for talks"), help of any kind
+        (AID), or, for a demand, an offer or a call, the act it names ("rejected the demand to release
+        prisoners", "its offer of talks")."""
+        lemma = noun.lemma_.lower()
+        if lemma in self.words.assistance_nouns:
+            return ("AID", None)
+        if lemma in self.words.request_nouns:
+            for c in noun.children:
+                if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB":
+                    act = self.triggers.verb_trigger(c, ctx.finder)
+                    return (act.entry.event_type, act.entry.mode) if act is not None else None
+                if c.dep_ == "prep" and c.lower_ in ("for", "of"):
+                    return next((a for g in c.children if (a := self._asked_entry(g, ctx)) is not None), None)
+            return None
+        if any(g.dep_ in ("acl", "relcl") for g in noun.children):
+            return None  # not "calls to resign", a demand
+        entry = self.triggers.noun_entry(noun)
+        return (entry.event_type, entry.mode) if entry is not None else None
 
     def _charges(
         self, frame: _Frame, actors: list[ActorMention], recips: list[ActorMention], ctx: DocContext

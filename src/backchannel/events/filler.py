@@ -262,6 +262,9 @@ class ArgumentFiller:
         if option.condition == "crowd_weapon":
             # "fired water cannon at students", "fired tear gas", "fired into the air": crowd control
             return crowd_weapon(cand.trigger, self.words)
+        if option.condition == "tested":
+            # "test-fired a ballistic missile", "test launched": a weapons test, not an attack
+            return any(c.lemma_.lower() in self.words.weapon_test_modifiers for c in cand.trigger.children)
         return False  # "promise", "own_threat" and "failed" are read by the trigger finder
 
     def instrument_authors(self, verb: Token, finder: ArgumentFinder, s_index: int) -> list[ActorMention]:

@@ -28,11 +28,13 @@ __all__ = ["RETYPE_CONDITIONS", "Lexicon", "Retype", "TriggerEntry"]
 #                   manual ASSAULT mode crowd-control
 #   own_threat      a warning that says what its speaker will do ("warned that it would expel the envoys"):
 #                   PLOVER manual THREATEN ("coercive or forceful warnings")
+#   tested          a weapon fired or launched as a test ("test-fired a missile"): PLOVER manual MOBILIZE
+#                   mode weapons ("test weapons systems")
 #   failed          talks that collapsed, broke down or ended without a deal, or parties that "failed to
 #                   reach" one: PLOVER manual REJECT ("all rejections and refusals", mode meet)
 # not-words: the names of the conditions, not words of the text
 RETYPE_CONDITIONS = frozenset(
-    {"promise", "peace_troops", "troops", "alone", "protester_doer", "failed", "own_threat", "crowd_weapon"}
+    {"promise", "peace_troops", "troops", "alone", "protester_doer", "failed", "own_threat", "crowd_weapon", "tested"}
 )
 
 

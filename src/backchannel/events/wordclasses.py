@@ -6,7 +6,8 @@ packaged file once; the coder and its helpers receive the frozen result, as they
 ``Lexicon``, and refer to a class by its attribute name.  Two prefixed families are mappings:
 ``party_noun/SECTOR`` (generic party nouns and the PLOVER sector they suggest, ``-`` for none,
 ``agents`` for the sector ``actors/data/agents.tsv`` gives the noun) and
-``context/NAME`` (words that put an event in a PLOVER context).
+``context/NAME`` (words that put an event in a PLOVER context) and ``weapon_mode/MODE`` and
+``mobilized_mode/MODE`` (the instruments or forces that tell an ASSAULT's or a MOBILIZE's PLOVER mode).
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ __all__ = ["WordClasses"]
 
 _PARTY_PREFIX = "party_noun/"
 _CONTEXT_PREFIX = "context/"
+_WEAPON_PREFIX = "weapon_mode/"
+_MOBILIZED_PREFIX = "mobilized_mode/"
 
 
 @dataclass(frozen=True)
@@ -31,6 +34,8 @@ class WordClasses:
 
     party_sectors: Mapping[str, str | None]
     context_topics: Mapping[str, str]
+    weapon_modes: Mapping[str, str]
+    mobilized_modes: Mapping[str, str]
     # one field per class of the data file, in alphabetical order
     absent_mediation_phrases: frozenset[str]
     accident_modifiers: frozenset[str]
@@ -45,6 +50,7 @@ class WordClasses:
     alleging_verbs: frozenset[str]
     amount_preps: frozenset[str]
     animal_nouns: frozenset[str]
+    assistance_nouns: frozenset[str]
     attack_author_preps: frozenset[str]
     attack_clause_marks: frozenset[str]
     attack_count_nouns: frozenset[str]
@@ -105,6 +111,7 @@ class WordClasses:
     hypothetical_verbs: frozenset[str]
     impact_verbs: frozenset[str]
     industrial_sites: frozenset[str]
+    instrument_preps: frozenset[str]
     intent_cues: frozenset[str]
     intention_complement_deps: frozenset[str]
     interception_verbs: frozenset[str]
@@ -177,6 +184,7 @@ class WordClasses:
     reported_attack_preps: frozenset[str]
     reported_clause_deps: frozenset[str]
     reported_content_deps: frozenset[str]
+    request_nouns: frozenset[str]
     request_verbs: frozenset[str]
     response_nouns: frozenset[str]
     ruling_verbs: frozenset[str]
@@ -213,6 +221,7 @@ class WordClasses:
     vow_verbs: frozenset[str]
     war_nouns: frozenset[str]
     weapon_nouns: frozenset[str]
+    weapon_test_modifiers: frozenset[str]
     wh_word_deps: frozenset[str]
     wh_words: frozenset[str]
 
@@ -234,6 +243,8 @@ class WordClasses:
         sets: dict[str, set[str]] = {}
         parties: dict[str, str | None] = {}
         contexts: dict[str, str] = {}
+        weapons: dict[str, str] = {}
+        mobilized: dict[str, str] = {}
         for lineno, raw in enumerate(text.splitlines(), 1):
             if not raw.strip() or raw.startswith("#"):
                 continue
@@ -250,9 +261,18 @@ class WordClasses:
                 parties[word] = None if sector == "-" else sector
             elif name.startswith(_CONTEXT_PREFIX):
                 contexts[word] = name.removeprefix(_CONTEXT_PREFIX)
+            elif name.startswith(_WEAPON_PREFIX):
+                weapons[word] = name.removeprefix(_WEAPON_PREFIX)
+            elif name.startswith(_MOBILIZED_PREFIX):
+                mobilized[word] = name.removeprefix(_MOBILIZED_PREFIX)
             else:
                 sets.setdefault(name, set()).add(word)
-        fields = {f.name for f in dataclasses.fields(cls)} - {"party_sectors", "context_topics"}
+        fields = {f.name for f in dataclasses.fields(cls)} - {
+            "party_sectors",
+            "context_topics",
+            "weapon_modes",
+            "mobilized_modes",
+        }
         unknown = sorted(set(sets) - fields)
         missing = sorted(fields - set(sets))
         if unknown or missing:
@@ -260,6 +280,8 @@ class WordClasses:
         return cls(
             party_sectors=MappingProxyType(parties),
             context_topics=MappingProxyType(contexts),
+            weapon_modes=MappingProxyType(weapons),
+            mobilized_modes=MappingProxyType(mobilized),
             **{name: frozenset(words) for name, words in sets.items()},
         )
 
