@@ -29,7 +29,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--sections",
         help="with --suite, only these comma-separated sections (events, dates, places, event_location, "
-        "conflibert, synthetic, geovirus, current_events, mediation); default all",
+        "conflibert, synthetic, geovirus, current_events, mediation, codebook); default all",
     )
     p.set_defaults(func=_run)
 

@@ -59,6 +59,9 @@ TARGETS: dict[str, Target] = {
     "geovirus.recall": Target("GeoVirus: toponym recall", None),
     "geovirus.baseline_accuracy_161km": Target("  population baseline: accuracy@161 km", None),
     "geovirus.baseline_country_accuracy": Target("  population baseline: country accuracy", None),
+    "codebook.type_recall_macro": Target("PLOVER codebook breadth (eval/plover-codebook-dev.jsonl): type recall", None),
+    "codebook.mode_given_type": Target("PLOVER codebook breadth: mode right, type right", None),
+    "codebook.noevent_false_rate": Target("PLOVER codebook breadth: no-event sentences with an event", None, False),
     "mediation.recall": Target("Mediation sentences (eval/mediation-dev.jsonl): mediator recall", 0.80),
     "mediation.precision": Target("Mediation sentences (eval/mediation-dev.jsonl): mediator precision", 0.90),
     "wcep.conflict_found": Target("Wikipedia Current Events, armed conflicts: material-conflict event", None),
@@ -93,6 +96,8 @@ HALF_METRICS: dict[str, Target] = {
     "wcep.quiet_event_rate": Target("Wikipedia Current Events, sports/arts/science: any event", None, False),
     "mediation.recall": Target("Mediation sentences: mediator recall", None),
     "mediation.precision": Target("Mediation sentences: mediator precision", None),
+    "codebook.type_recall_macro": Target("PLOVER codebook breadth: type recall (macro)", None),
+    "codebook.mode_given_type": Target("PLOVER codebook breadth: mode right, type right", None),
 }
 
 
@@ -182,6 +187,23 @@ def _current_events(shared: Path, pipeline: Pipeline, scores: dict[str, float]) 
 
 
 MEDIATION_GOLD = Path(__file__).resolve().parents[3] / "eval" / "mediation-dev.jsonl"
+CODEBOOK_GOLD = Path(__file__).resolve().parents[3] / "eval" / "plover-codebook-dev.jsonl"
+
+
+def _codebook(shared: Path, pipeline: Pipeline, scores: dict[str, float]) -> None:
+    """Our sentences written from the PLOVER codebook's definitions (the repository's ``eval/``, never shipped)."""
+    from backchannel.eval.codebook import code_sentences, read_gold, score_codebook
+
+    if not CODEBOOK_GOLD.is_file():
+        raise FileNotFoundError(f"{CODEBOOK_GOLD}: the codebook set lives in the source tree's eval/ folder")
+    gold = read_gold(CODEBOOK_GOLD)
+    report = score_codebook(gold, code_sentences(gold, pipeline))
+    for half, part in (("all", ""), ("tune", "tune."), ("check", "check.")):
+        counts = report.halves[half]
+        scores[f"codebook.{part}type_recall_macro"] = float(str(counts["type_recall_macro"]))
+        scores[f"codebook.{part}mode_given_type"] = float(str(counts["mode_accuracy"]))
+        if not part:
+            scores["codebook.noevent_false_rate"] = float(str(counts["noevent_false_rate"]))
 
 
 def _mediation(shared: Path, pipeline: Pipeline, scores: dict[str, float]) -> None:
@@ -250,6 +272,7 @@ SECTIONS: dict[str, Callable[[Path, Pipeline, dict[str, float]], None]] = {
     "geovirus": _geovirus,
     "current_events": _current_events,
     "mediation": _mediation,
+    "codebook": _codebook,
 }
 
 
