@@ -47,6 +47,11 @@ class _Mark:
     complete: bool = False  # the sentence trigger is marked too
 
 
+def _mark_key(tok: Token) -> tuple[str, str, int, None]:
+    """The doc user-data key spaCy keeps ``tok._.backchannel_trigger`` under (``spacy.tokens.underscore``)."""
+    return ("._.", _EXTENSION, tok.idx, None)
+
+
 class TriggerFinder:
     """Finds triggers by the lexicon's entries and the word classes; marks them once per document."""
 
@@ -72,17 +77,21 @@ class TriggerFinder:
         return self._complete_mark(tok, finder).sentence
 
     def _verb_mark(self, tok: Token, finder: ArgumentFinder) -> _Mark:
-        mark: _Mark | None = getattr(tok._, _EXTENSION)
+        # ``tok._.backchannel_trigger`` read and written in the doc's user data under spaCy's own key: each
+        # ``tok._`` builds an object, and the marks are read several hundred thousand times per corpus
+        key = _mark_key(tok)
+        store = tok.doc.user_data
+        mark: _Mark | None = store.get(key)
         if mark is None or mark.finder is not finder:
             mark = _Mark(finder, self._find_verb_trigger(tok, finder))
-            setattr(tok._, _EXTENSION, mark)
+            store[key] = mark
         return mark
 
     def _complete_mark(self, tok: Token, finder: ArgumentFinder) -> _Mark:
         mark = self._verb_mark(tok, finder)
         if not mark.complete:
             mark = _Mark(finder, mark.verb, self._sentence_trigger(tok, mark.verb, finder), complete=True)
-            setattr(tok._, _EXTENSION, mark)
+            tok.doc.user_data[_mark_key(tok)] = mark
         return mark
 
     def _sentence_trigger(self, tok: Token, verb: Trigger | None, finder: ArgumentFinder) -> Trigger | None:

@@ -58,6 +58,7 @@ _LATIN_LIMIT = 0x250  # Latin-1 supplement and Latin Extended-A/B
 _SAINT = re.compile(r"^(saint|st\.?) (?=\w)")  # "Saint Petersburg", "St. Petersburg", "St Petersburg"
 
 
+@lru_cache(maxsize=1 << 16)  # the same words are looked up again and again (demonyms, non-places, name starts)
 def normalize_name(text: str) -> str:
     """Case-folded, accent-stripped key of a place name ("the" and a trailing possessive dropped)."""
     decomposed = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
