@@ -58,6 +58,8 @@ class TriggerFinder:
     def __init__(self, lexicon: Lexicon, words: WordClasses) -> None:
         self.lexicon = lexicon
         self.words = words
+        # the first words of the lexicon's verb phrases: a verb whose lemma begins none has no lexicon entry
+        self._verb_heads = frozenset(key.split(" ", 1)[0] for key in lexicon.verbs)
         Token.set_extension(_EXTENSION, default=None, force=True)
 
     # ---------------------------------------------------------------- marks
@@ -212,6 +214,8 @@ class TriggerFinder:
         return self._light_verb_object(tok, lemma, dobj)
 
     def _lexicon_trigger(self, tok: Token, lemma: str, dobj: Token | None, finder: ArgumentFinder) -> Trigger | None:
+        if lemma.split(" ", 1)[0] not in self._verb_heads:
+            return None  # every key below begins with the lemma: none can be in the lexicon
         keys: list[tuple[str, Token | None]] = []
         for c in tok.children:
             if c.dep_ == "prt":
