@@ -16,6 +16,8 @@ accidents belong to the "disasters" context, and an event needs a named actor ("
 
 from __future__ import annotations
 
+from typing import Any
+
 from spacy.tokens import Span, Token
 
 from backchannel.events.candidate import Candidate, harm
@@ -69,7 +71,7 @@ _ACCIDENT_KEY = "backchannel.sentence_accident"  # the doc user-data key of a se
 def _sentence_accident_once(sent: Span, words: WordClasses) -> Token | None:
     """``sentence_accident``, kept in the doc's user data: each sentence is also read as its neighbours'."""
     key = (_ACCIDENT_KEY, sent.start, sent.end)
-    store = sent.doc.user_data
+    store: dict[Any, Any] = sent.doc.user_data  # spaCy types it dict[str, Any]; its extensions use tuples too
     known = store.get(key)
     if known is not None and known[0] is words:
         return None if known[1] is None else sent.doc[known[1]]

@@ -10,6 +10,7 @@ verbs, phrasal verbs, light verb + event noun ("held talks"), event nouns that "
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from spacy.tokens import Doc, Token
 
@@ -82,7 +83,7 @@ class TriggerFinder:
         # ``tok._.backchannel_trigger`` read and written in the doc's user data under spaCy's own key: each
         # ``tok._`` builds an object, and the marks are read several hundred thousand times per corpus
         key = _mark_key(tok)
-        store = tok.doc.user_data
+        store: dict[Any, Any] = tok.doc.user_data  # spaCy types it dict[str, Any]; extensions key it by tuples
         mark: _Mark | None = store.get(key)
         if mark is None or mark.finder is not finder:
             mark = _Mark(finder, self._find_verb_trigger(tok, finder))
@@ -93,7 +94,8 @@ class TriggerFinder:
         mark = self._verb_mark(tok, finder)
         if not mark.complete:
             mark = _Mark(finder, mark.verb, self._sentence_trigger(tok, mark.verb, finder), complete=True)
-            tok.doc.user_data[_mark_key(tok)] = mark
+            store: dict[Any, Any] = tok.doc.user_data
+            store[_mark_key(tok)] = mark
         return mark
 
     def _sentence_trigger(self, tok: Token, verb: Trigger | None, finder: ArgumentFinder) -> Trigger | None:
