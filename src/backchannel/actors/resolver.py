@@ -44,6 +44,7 @@ _DETERMINERS = {"the", "a", "an", "their", "its", "his", "her", "our", "this", "
 _POSSESSIVE = {"'s", "'"}
 _LOCATIVE = {"in", "at", "to", "from", "near", "into", "inside", "outside", "across", "toward", "towards", "via"}
 _PRE_ADJECTIVES = {"top", "senior", "new"}
+_NEAREST_MEMO = 100_000  # fuzzy searches remembered before the memo starts over (a few MB)
 # Words that change the office: "deputy chief", "former president" are not the office holder of the day.
 _QUALIFIERS = {"former", "acting", "then", "interim", "deputy", "ousted", "late", "outgoing", "incoming", "exiled"}
 _GENERIC_LEADS = {"chairman", "chief", "head"}
@@ -139,6 +140,7 @@ class ActorResolver:
                     fuzzy[label].setdefault(key, []).append(alias)
         self._fuzzy = fuzzy
         self._fuzzy_keys = {label: list(keys) for label, keys in fuzzy.items()}
+        self._nearest: dict[tuple[str, str, int], str | None] = {}  # fuzzy searches done (``_nearest_key``)
         self._country_keys = [key for key, found in fuzzy["GPE"].items() if found[0].form == "name" and " " not in key]
         self._agents: TokenTrie[Agent] = TokenTrie()
         self._title_heads: set[str] = set()
@@ -367,10 +369,10 @@ class ActorResolver:
         if not token.is_title or len(token.text) < _MIN_FUZZY_COUNTRY:
             return None
         query = fold(token.text)
-        best = process.extractOne(query, self._country_keys, scorer=fuzz.ratio, score_cutoff=_FUZZY_COUNTRY_CUTOFF)
-        if best is None or best[0][0] != query[0]:
+        best = self._nearest_key("", query, _FUZZY_COUNTRY_CUTOFF)
+        if best is None or best[0] != query[0]:
             return None
-        return self._fuzzy["GPE"][best[0]][0]
+        return self._fuzzy["GPE"][best][0]
 
     def _fuzzy_alias(
         self, label: str, query: str, shorts_only: bool = False, cutoff: int = FUZZY_CUTOFF
@@ -379,13 +381,27 @@ class ActorResolver:
             return None
         if len(query) <= SHORT_QUERY:  # one letter apart is too much for a short name: Hama is not Hamas
             cutoff = max(cutoff, FUZZY_SHORT_CUTOFF)
-        best = process.extractOne(query, self._fuzzy_keys[label], scorer=fuzz.ratio, score_cutoff=cutoff)
-        if best is None or best[0][0] != query[0]:
+        best = self._nearest_key(label, query, cutoff)
+        if best is None or best[0] != query[0]:
             return None
-        aliases = self._fuzzy[label][best[0]]
+        aliases = self._fuzzy[label][best]
         if shorts_only:
             aliases = [alias for alias in aliases if alias.form == "short"]
         return aliases[0] if aliases else None
+
+    def _nearest_key(self, label: str, query: str, cutoff: int) -> str | None:
+        """The fuzzy key of ``label`` (of the one-word country names for "") nearest ``query`` at ``cutoff`` or
+        better, remembered: the same names come back in document after document, and each search scores
+        every key."""
+        memo_key = (label, query, cutoff)
+        if memo_key in self._nearest:
+            return self._nearest[memo_key]
+        choices = self._fuzzy_keys[label] if label else self._country_keys
+        best = process.extractOne(query, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
+        if len(self._nearest) >= _NEAREST_MEMO:
+            self._nearest.clear()
+        self._nearest[memo_key] = None if best is None else best[0]
+        return self._nearest[memo_key]
 
     # -- pass 3: role phrases ---------------------------------------------------------------------------
 

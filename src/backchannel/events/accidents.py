@@ -16,6 +16,8 @@ accidents belong to the "disasters" context, and an event needs a named actor ("
 
 from __future__ import annotations
 
+from typing import Any
+
 from spacy.tokens import Span, Token
 
 from backchannel.events.candidate import Candidate, harm
@@ -51,16 +53,31 @@ def accident_context(sent: Span, words: WordClasses) -> tuple[Token | None, Toke
     """The accident of ``sent`` and, when it has none, one told in the sentence before (the second word):
     "A plane crashes into a bay. At least five people are killed." A sentence the parser cut where no
     punctuation stands ("... an Iran Army | AH-1 helicopter crashes ...") is read with its other part."""
-    accident = sentence_accident(sent, words)
+    accident = _sentence_accident_once(sent, words)
     if accident is None and sent.end < len(sent.doc) and not sent[-1].is_punct:
-        accident = sentence_accident(sent.doc[sent.end].sent, words)
+        accident = _sentence_accident_once(sent.doc[sent.end].sent, words)
     if accident is not None or sent.start == 0:
         return accident, None
-    before = sentence_accident(sent.doc[sent.start - 1].sent, words)
+    before = _sentence_accident_once(sent.doc[sent.start - 1].sent, words)
     if not sent.doc[sent.start - 1].is_punct:
         # the parser cut "A fire breaks out at the Rong Beer Na | Lat Phrao pub ..., killing 27" in two
         return before, None
     return None, (before if before is not None and not attack_named(sent, words) else None)
+
+
+_ACCIDENT_KEY = "backchannel.sentence_accident"  # the doc user-data key of a sentence's accident, read once
+
+
+def _sentence_accident_once(sent: Span, words: WordClasses) -> Token | None:
+    """``sentence_accident``, kept in the doc's user data: each sentence is also read as its neighbours'."""
+    key = (_ACCIDENT_KEY, sent.start, sent.end)
+    store: dict[Any, Any] = sent.doc.user_data  # spaCy types it dict[str, Any]; its extensions use tuples too
+    known = store.get(key)
+    if known is not None and known[0] is words:
+        return None if known[1] is None else sent.doc[known[1]]
+    accident = sentence_accident(sent, words)
+    store[key] = (words, None if accident is None else accident.i)
+    return accident
 
 
 def accidental(cand: Candidate, accident: Token | None, carried: Token | None, words: WordClasses) -> bool:

@@ -106,10 +106,11 @@ class EventCoder:
         scene = NarrativePlace(ctx.places)  # narrative time and place: see ``events.narrative``
         prev_para_end = -1
         for s_index, sent in enumerate(doc.sents):
-            if not sent.text.strip():
+            sent_text = sent.text  # a span's text is rebuilt token by token on every access
+            if not sent_text.strip():
                 continue
             paragraph_break = "\n" in ctx.original[prev_para_end + 1 : sent.start_char] if prev_para_end >= 0 else True
-            prev_para_end = sent.start_char + len(sent.text.rstrip()) - 1  # a sentence may hold the break after it
+            prev_para_end = sent.start_char + len(sent_text.rstrip()) - 1  # a sentence may hold the break after it
             if paragraph_break:
                 carried_time = None
                 scene.new_paragraph()

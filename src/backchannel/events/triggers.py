@@ -10,6 +10,7 @@ verbs, phrasal verbs, light verb + event noun ("held talks"), event nouns that "
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from spacy.tokens import Doc, Token
 
@@ -48,12 +49,19 @@ class _Mark:
     complete: bool = False  # the sentence trigger is marked too
 
 
+def _mark_key(tok: Token) -> tuple[str, str, int, None]:
+    """The doc user-data key spaCy keeps ``tok._.backchannel_trigger`` under (``spacy.tokens.underscore``)."""
+    return ("._.", _EXTENSION, tok.idx, None)
+
+
 class TriggerFinder:
     """Finds triggers by the lexicon's entries and the word classes; marks them once per document."""
 
     def __init__(self, lexicon: Lexicon, words: WordClasses) -> None:
         self.lexicon = lexicon
         self.words = words
+        # the first words of the lexicon's verb phrases: a verb whose lemma begins none has no lexicon entry
+        self._verb_heads = frozenset(key.split(" ", 1)[0] for key in lexicon.verbs)
         Token.set_extension(_EXTENSION, default=None, force=True)
 
     # ---------------------------------------------------------------- marks
@@ -73,17 +81,22 @@ class TriggerFinder:
         return self._complete_mark(tok, finder).sentence
 
     def _verb_mark(self, tok: Token, finder: ArgumentFinder) -> _Mark:
-        mark: _Mark | None = getattr(tok._, _EXTENSION)
+        # ``tok._.backchannel_trigger`` read and written in the doc's user data under spaCy's own key: each
+        # ``tok._`` builds an object, and the marks are read several hundred thousand times per corpus
+        key = _mark_key(tok)
+        store: dict[Any, Any] = tok.doc.user_data  # spaCy types it dict[str, Any]; extensions key it by tuples
+        mark: _Mark | None = store.get(key)
         if mark is None or mark.finder is not finder:
             mark = _Mark(finder, self._find_verb_trigger(tok, finder))
-            setattr(tok._, _EXTENSION, mark)
+            store[key] = mark
         return mark
 
     def _complete_mark(self, tok: Token, finder: ArgumentFinder) -> _Mark:
         mark = self._verb_mark(tok, finder)
         if not mark.complete:
             mark = _Mark(finder, mark.verb, self._sentence_trigger(tok, mark.verb, finder), complete=True)
-            setattr(tok._, _EXTENSION, mark)
+            store: dict[Any, Any] = tok.doc.user_data
+            store[_mark_key(tok)] = mark
         return mark
 
     def _sentence_trigger(self, tok: Token, verb: Trigger | None, finder: ArgumentFinder) -> Trigger | None:
@@ -204,6 +217,8 @@ class TriggerFinder:
         return self._light_verb_object(tok, lemma, dobj)
 
     def _lexicon_trigger(self, tok: Token, lemma: str, dobj: Token | None, finder: ArgumentFinder) -> Trigger | None:
+        if lemma.split(" ", 1)[0] not in self._verb_heads:
+            return None  # every key below begins with the lemma: none can be in the lexicon
         keys: list[tuple[str, Token | None]] = []
         for c in tok.children:
             if c.dep_ == "prt":

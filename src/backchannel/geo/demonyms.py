@@ -62,10 +62,11 @@ class DemonymFinder:
     def find(self, doc: Doc, taken: Sequence[tuple[int, int]] = ()) -> list[PlaceMention]:
         """Demonym mentions of ``doc`` outside the character spans ``taken`` (the document's toponyms)."""
         blocked = {i for start, end in taken for i in range(start, end)}
+        adjective = [_is_adjective_word(t) for t in doc]  # read once: a demonym's words are capitalised words
         out: list[PlaceMention] = []
         i = 0
         while i < len(doc):
-            found = self._longest_at(doc, i)
+            found = self._longest_at(doc, i, adjective)
             if found is None:
                 i += 1
                 continue
@@ -78,11 +79,13 @@ class DemonymFinder:
             i = end
         return out
 
-    def _longest_at(self, doc: Doc, i: int) -> tuple[int, GazetteerEntry] | None:
+    def _longest_at(self, doc: Doc, i: int, adjective: Sequence[bool]) -> tuple[int, GazetteerEntry] | None:
+        if not adjective[i]:
+            return None  # every window starts with this word
         for n in range(min(_MAX_WORDS, len(doc) - i), 0, -1):
+            if not adjective[i + n - 1]:
+                continue  # the window's last word (checked before the span is built)
             window = doc[i : i + n]
-            if not _is_adjective_word(window[0]) or not _is_adjective_word(window[-1]):
-                continue
             if any(t.ent_type_ in _NOT_DEMONYM_ENTS for t in window):
                 continue
             last = window[-1]

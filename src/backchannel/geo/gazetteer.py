@@ -73,6 +73,13 @@ def normalize_name(text: str) -> str:
     return key
 
 
+@lru_cache(maxsize=1 << 16)
+def _query_key(text: str) -> str:
+    """``normalize_name`` of a name read in a text, remembered: the same words are looked up again and again
+    (demonyms, non-places); the gazetteer's own names are normalised uncached when it loads."""
+    return normalize_name(text)
+
+
 def _is_acronym(name: str) -> bool:
     letters = [ch for ch in name if ch.isalpha()]
     return 1 < len(letters) <= 5 and all(ch.isupper() for ch in letters)
@@ -424,7 +431,7 @@ class Gazetteer:
         ``primary`` when the name is the place's own.  Empty without an index."""
         if self.index is None:
             return []
-        key = normalize_name(name)
+        key = _query_key(name)
         if key in self._acronyms and not _is_acronym(name):
             return []
         return [
@@ -438,7 +445,7 @@ class Gazetteer:
 
     def lookup(self, name: str) -> list[NameMatch]:
         """Entries known under ``name``, best prior first; near-duplicates (same country, < 30 km) collapsed."""
-        key = normalize_name(name)
+        key = _query_key(name)
         if key in self._acronyms and not _is_acronym(name):  # "Car" is not "CAR"
             return []
         bucket = self._index.get(key) or self._index.get(key.replace("-", " ")) or {}
@@ -483,9 +490,9 @@ class Gazetteer:
 
     def demonym_country(self, text: str) -> str | None:
         """ISO alpha-3 country of a demonym ("Israeli" -> ISR), or None."""
-        key = normalize_name(text)
+        key = _query_key(text)
         return self._demonyms.get(key) or self._demonyms.get(key.rstrip("s")) or None
 
     def is_nonplace(self, text: str) -> bool:
         """True for names that look like places but name actors or things ("Hamas", "Kremlin")."""
-        return normalize_name(text) in self._nonplaces
+        return _query_key(text) in self._nonplaces
