@@ -20,7 +20,6 @@ half only.
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from collections.abc import Iterable, Mapping, Sequence
@@ -167,21 +166,18 @@ def format_report(report: MediationReport) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m backchannel.eval.mediation", description=__doc__.split("\n")[0])
-    parser.add_argument("--gold", type=Path, default=Path("eval/mediation-dev.jsonl"), help="labelled sentences")
-    parser.add_argument("--report", type=Path, help="write the full report (with misses) as JSON here")
-    args = parser.parse_args(argv)
-    if not args.gold.is_file():
-        print(f"error: {args.gold}: no such file", file=sys.stderr)
-        return 2
-    from backchannel.pipeline import Pipeline
+    from backchannel.eval.labelled_set import run_labelled_set
 
-    gold = read_gold(args.gold)
-    report = score_mediators(gold, code_sentences(gold, Pipeline()), args.gold.stem)
-    print(format_report(report))
-    if args.report:
-        args.report.write_text(json.dumps(report.to_dict(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    return 0
+    return run_labelled_set(
+        argv,
+        prog="python -m backchannel.eval.mediation",
+        description=(__doc__ or "").split("\n")[0],
+        default_gold="eval/mediation-dev.jsonl",
+        read_gold=read_gold,
+        code=code_sentences,
+        score=score_mediators,
+        describe=format_report,
+    )
 
 
 if __name__ == "__main__":  # pragma: no cover
