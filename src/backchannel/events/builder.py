@@ -8,6 +8,7 @@ its rule trace.  The document's own state (its text, places, date) comes in a ``
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import cast
@@ -92,6 +93,12 @@ class DocContext:
             self._mediation_denied[sent.start] = mediation_denied(sent, words)
         return self._mediation_denied[sent.start]
 
+    def first_place(self, sent: Span) -> PlaceMention | None:
+        """The first place named in ``sent`` (``places`` are sorted by start): found by bisection, as each
+        candidate of a long document asks."""
+        i = bisect_left(self.places, sent.start_char, key=lambda p: p.start)
+        return self.places[i] if i < len(self.places) and self.places[i].start < sent.end_char else None
+
     def sentence(self, sent: Span, index: int) -> SentenceRef:
         key = (sent.start, index)
         if key not in self._sentence_refs:
@@ -165,7 +172,7 @@ class EventBuilder:
         actors = [unknown_perpetrator(a, sent, self.words, attack) for a in actors]
         actors = actors or self._unnamed_attacker(cand, sent, s_index, location, ctx)
         actors = actors or self._unnamed_protesters(cand, sent, location, ctx)
-        actors = actors or unnamed_authority(cand, location or _first_place(sent, ctx), recips, self.words)
+        actors = actors or unnamed_authority(cand, location or ctx.first_place(sent), recips, self.words)
         frame = _Frame(
             cand, sent, s_index, dating, status, modality_rule, location, reporter, ctx.topics(sent, self.words), score
         )
@@ -348,7 +355,7 @@ class EventBuilder:
             return []
         finder = ctx.finder
         origin = self.filler.origin(cand.trigger, finder) if not cand.nominal else None
-        where = location or next((p for p in ctx.places if sent.start_char <= p.start < sent.end_char), None)
+        where = location or ctx.first_place(sent)
         means = cand.trigger.head if cand.trigger.dep_ in ("advcl", "pobj", "pcomp") else None
         owners = self.filler.instrument_authors(means, finder, s_index) if means is not None else []
         if not owners and not cand.nominal:
@@ -370,7 +377,7 @@ class EventBuilder:
         where it happened (no place in the sentence, no party)."""
         if not unnamed_protest(cand):
             return []
-        where = location or next((p for p in ctx.places if sent.start_char <= p.start < sent.end_char), None)
+        where = location or ctx.first_place(sent)
         if where is not None and where.country_code:
             return [unidentified_protesters(where.country_code, riot=cand.entry.mode == "riot")]
         return []
@@ -627,10 +634,6 @@ class EventBuilder:
             arguments=tuple(cand.filled_by),
             modality=modality_rule or frame.modality_rule,
         )
-
-
-def _first_place(sent: Span, ctx: DocContext) -> PlaceMention | None:
-    return next((p for p in ctx.places if sent.start_char <= p.start < sent.end_char), None)
 
 
 def _trigger_rule(cand: Candidate) -> str:

@@ -10,6 +10,7 @@ of a document travels in a ``DocContext``; the coder keeps no state of its own b
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 
 from spacy.tokens import Doc, Span
@@ -99,6 +100,7 @@ class EventCoder:
 
     def _code_sentences(self, doc: Doc, ctx: DocContext, times: Sequence[TimeMention]) -> list[Event]:
         time_by_head = time_heads(doc, times)
+        starts = [t.start for t in times]  # the tagger's mentions are sorted and disjoint
         finder = ctx.finder
         events: list[Event] = []
         seen: set[str] = set()
@@ -138,7 +140,7 @@ class EventCoder:
             if not sent_events and self.fallback is not None:
                 sent_events = self._fallback_events(self.fallback, sent, s_index, time_by_head, ctx)
             events.extend(scene.locate(self._break_ties(sent, sent_events), sent))
-            own = [t for t in times if sent.start_char <= t.start < sent.end_char]
+            own = times[bisect_left(starts, sent.start_char) : bisect_left(starts, sent.end_char)]  # sorted
             own_historical = [t for t in own if t.historical]
             framing = own_historical[-1] if own_historical else sent_time or opening_day(own, sent, ctx.original)
             carried_time = framing or carried_time
@@ -212,7 +214,7 @@ class EventCoder:
         for cand in orphans:
             if cand.solo:
                 continue
-            if unnamed_protest(cand) or observed_attack(cand, self.words) or agentless_attack(cand, self.words):
+            if self._told_without_parties(cand):
                 out.append(cand)  # "protests erupted across Kenya": the builder names its protesters
                 continue
             donor = next((c for c in out if c.entry.event_type == cand.entry.event_type and c.actors), None)
@@ -234,13 +236,16 @@ class EventCoder:
             for c in out
             if c.actors
             or (c.recipients and (c.entry.event_type in ("ASSAULT", "COERCE") or c.agentless_passive))
-            or unnamed_protest(c)
-            or observed_attack(c, self.words)
-            or agentless_attack(c, self.words)
+            or self._told_without_parties(c)
             or authority_act(c, self.words)  # "Comey was indicted by a grand jury": the judiciary
         ]
         # "fighting ceased under a UN-mediated truce": the recalled accord and its mediator
         return kept + mediated_accords(sent, finder, s_index, kept, self.triggers)
+
+    def _told_without_parties(self, cand: Candidate) -> bool:
+        """An event that happened though no party is named: a protest that erupted, an attack observed, a
+        weapon that went off (the builder names their unidentified parties)."""
+        return unnamed_protest(cand) or observed_attack(cand, self.words) or agentless_attack(cand, self.words)
 
     def _deontic_requests(
         self, sent: Span, finder: ArgumentFinder, s_index: int, found: list[Candidate]

@@ -38,7 +38,7 @@ from backchannel.events.wordclasses import WordClasses
 
 __all__ = ["TriggerFinder"]
 
-_EXTENSION = "backchannel_trigger"  # the token extension that holds a token's marks
+_MARKS = "backchannel.trigger_marks"  # the doc user-data key of the tokens' marks
 
 
 @dataclass(frozen=True)
@@ -49,9 +49,16 @@ class _Mark:
     complete: bool = False  # the sentence trigger is marked too
 
 
-def _mark_key(tok: Token) -> tuple[str, str, int, None]:
-    """The doc user-data key spaCy keeps ``tok._.backchannel_trigger`` under (``spacy.tokens.underscore``)."""
-    return ("._.", _EXTENSION, tok.idx, None)
+def _mark_key(tok: Token) -> tuple[str, int]:
+    """The doc user-data key of a token's marks: kept there directly, not as a ``tok._`` extension, whose
+    every access builds an object (the marks are read several hundred thousand times per corpus)."""
+    return (_MARKS, tok.i)
+
+
+def _store_mark(tok: Token, mark: _Mark) -> _Mark:
+    store: dict[Any, Any] = tok.doc.user_data  # spaCy types it dict[str, Any]; any hashable key is kept
+    store[_mark_key(tok)] = mark
+    return mark
 
 
 class TriggerFinder:
@@ -62,7 +69,6 @@ class TriggerFinder:
         self.words = words
         # the first words of the lexicon's verb phrases: a verb whose lemma begins none has no lexicon entry
         self._verb_heads = frozenset(key.split(" ", 1)[0] for key in lexicon.verbs)
-        Token.set_extension(_EXTENSION, default=None, force=True)
 
     # ---------------------------------------------------------------- marks
     def mark(self, doc: Doc, finder: ArgumentFinder) -> None:
@@ -81,22 +87,18 @@ class TriggerFinder:
         return self._complete_mark(tok, finder).sentence
 
     def _verb_mark(self, tok: Token, finder: ArgumentFinder) -> _Mark:
-        # ``tok._.backchannel_trigger`` read and written in the doc's user data under spaCy's own key: each
-        # ``tok._`` builds an object, and the marks are read several hundred thousand times per corpus
-        key = _mark_key(tok)
-        store: dict[Any, Any] = tok.doc.user_data  # spaCy types it dict[str, Any]; extensions key it by tuples
-        mark: _Mark | None = store.get(key)
+        store: dict[Any, Any] = tok.doc.user_data
+        mark: _Mark | None = store.get(_mark_key(tok))
         if mark is None or mark.finder is not finder:
-            mark = _Mark(finder, self._find_verb_trigger(tok, finder))
-            store[key] = mark
+            mark = _store_mark(tok, _Mark(finder, self._find_verb_trigger(tok, finder)))
         return mark
 
     def _complete_mark(self, tok: Token, finder: ArgumentFinder) -> _Mark:
         mark = self._verb_mark(tok, finder)
         if not mark.complete:
-            mark = _Mark(finder, mark.verb, self._sentence_trigger(tok, mark.verb, finder), complete=True)
-            store: dict[Any, Any] = tok.doc.user_data
-            store[_mark_key(tok)] = mark
+            mark = _store_mark(
+                tok, _Mark(finder, mark.verb, self._sentence_trigger(tok, mark.verb, finder), complete=True)
+            )
         return mark
 
     def _sentence_trigger(self, tok: Token, verb: Trigger | None, finder: ArgumentFinder) -> Trigger | None:
