@@ -74,7 +74,7 @@ class DocContext:
     doc_id: str
     original: str  # the article's text, which every offset refers to
     doc_date: str | None
-    places: tuple[PlaceMention, ...]
+    places: tuple[PlaceMention, ...]  # the toponyms that can locate an event, sorted by start
     substitutions: tuple[tuple[int, int], ...]  # corrected mistranslations (start, end)
     finder: ArgumentFinder
     # what depends on a sentence alone (its topics, its quoted span), worked out once per sentence: a

@@ -105,7 +105,7 @@ class EventCoder:
         events: list[Event] = []
         seen: set[str] = set()
         carried_time: TimeMention | None = None
-        scene = NarrativePlace(ctx.places)  # narrative time and place: see ``events.narrative``
+        scene = NarrativePlace(ctx.first_place)  # narrative time and place: see ``events.narrative``
         prev_para_end = -1
         for s_index, sent in enumerate(doc.sents):
             sent_text = sent.text  # a span's text is rebuilt token by token on every access

@@ -12,8 +12,7 @@ and a new paragraph starts a new narrative.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from spacy.tokens import Span
 
@@ -45,10 +44,10 @@ def opening_day(own: Sequence[TimeMention], sent: Span, text: str) -> TimeMentio
 
 class NarrativePlace:
     """The place of the paragraph's last located material-conflict event, given to the later ones that
-    name no place of their own."""
+    name no place of their own; ``first_place`` says whether a sentence names one (``DocContext``)."""
 
-    def __init__(self, places: Sequence[PlaceMention]) -> None:
-        self._toponyms = sorted(p.start for p in places if p.kind == "toponym")
+    def __init__(self, first_place: Callable[[Span], PlaceMention | None]) -> None:
+        self._first_place = first_place
         self._carried: PlaceMention | None = None
 
     def new_paragraph(self) -> None:
@@ -56,7 +55,7 @@ class NarrativePlace:
 
     def locate(self, events: list[Event], sent: Span) -> list[Event]:
         """``events`` of ``sent``, the unlocated violent ones placed where the paragraph's violence was."""
-        out = events if self._names_a_place(sent) else [self._placed(e) for e in events]
+        out = events if self._first_place(sent) is not None else [self._placed(e) for e in events]
         for e in out:
             if e.location is not None and _violent(e):
                 self._carried = e.location
@@ -66,10 +65,6 @@ class NarrativePlace:
         if event.location is not None or self._carried is None or not _violent(event):
             return event
         return event.model_copy(update={"location": self._carried})
-
-    def _names_a_place(self, sent: Span) -> bool:
-        i = bisect_left(self._toponyms, sent.start_char)
-        return i < len(self._toponyms) and self._toponyms[i] < sent.end_char
 
 
 def _violent(event: Event) -> bool:
