@@ -17,6 +17,8 @@ from typing import Literal, get_args
 from pydantic import BaseModel, ConfigDict, Field
 
 __all__ = [
+    "COUNTRYLESS_MENTION_KINDS",
+    "ENTITY_MENTION_KINDS",
     "SCHEMA_VERSION",
     "ActorMention",
     "ActorRef",
@@ -128,6 +130,13 @@ class ActorMention(_Record):
     resolved: bool = False
     kind: str | None = None  # country, igo, nsa, person, group (internal; not in contract)
     affiliation: str | None = None  # actor_id of the organisation a person belongs to
+
+
+# Values of ``ActorMention.kind`` the coder reads as classes: an organised entity, which may head a list the
+# parser read as an apposition ("The US, Russia, and Switzerland met"); a mention that may lack a country
+# the sentence gives it ("a man, a Syrian national").
+ENTITY_MENTION_KINDS = frozenset({"country", "igo", "nsa"})
+COUNTRYLESS_MENTION_KINDS = frozenset({"unknown", "person", "group"})
 
 
 class ActorRef(_Record):

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from backchannel.events.wordclasses import WordClasses
-from backchannel.records import ActorMention, PlaceMention
+from backchannel.records import ENTITY_MENTION_KINDS, ActorMention, PlaceMention
 
 __all__ = ["ArgumentFinder", "is_pair_phrase", "is_reciprocal_pronoun", "pobj"]
 
@@ -166,14 +166,13 @@ class ArgumentFinder:
             return []
         found = self._head_actors(token, sent_index, depth)
         head = self.mention_at(token)
-        head_kinds = ("country", "igo", "nsa")  # not-words: mention kinds that may head a list
         for c in token.children:
             if c.dep_ == "conj":
                 found.extend(self.actors_of(c, sent_index, depth + 1))
-            elif c.dep_ == "appos" and head is not None and head.kind in head_kinds:
+            elif c.dep_ == "appos" and head is not None and head.kind in ENTITY_MENTION_KINDS:
                 # "The US, Russia, and Switzerland met": a list the parser read as an apposition
                 other = self.mention_at(c)
-                if other is not None and other.kind in head_kinds and other.actor_id != head.actor_id:
+                if other is not None and other.kind in ENTITY_MENTION_KINDS and other.actor_id != head.actor_id:
                     found.extend(self.actors_of(c, sent_index, depth + 1))
         return _distinct(found)
 

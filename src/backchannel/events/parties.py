@@ -9,7 +9,7 @@ from spacy.tokens import Span
 from backchannel.events.arguments import ArgumentFinder
 from backchannel.events.ontology import HOSTILE_SECTORS
 from backchannel.events.wordclasses import WordClasses
-from backchannel.records import ActorMention, ActorRef, PlaceMention
+from backchannel.records import COUNTRYLESS_MENTION_KINDS, ActorMention, ActorRef, PlaceMention
 
 __all__ = [
     "appositive_country",
@@ -66,8 +66,7 @@ def bloc_party(m: ActorMention, sent: Span, words: WordClasses) -> bool:
 
 
 def appositive_country(m: ActorMention, sent: Span, finder: ArgumentFinder) -> ActorMention:
-    unnamed_kinds = ("unknown", "person", "group")  # not-words: mention kinds that may lack a country
-    if m.resolved or m.country or m.kind not in unnamed_kinds or m.end <= m.start:
+    if m.resolved or m.country or m.kind not in COUNTRYLESS_MENTION_KINDS or m.end <= m.start:
         return m
     span = sent.doc.char_span(m.start, m.end, alignment_mode="expand")
     if span is None or not len(span):
