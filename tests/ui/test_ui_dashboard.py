@@ -189,10 +189,19 @@ def _click_element(page: Page, selector_js: str) -> None:
     graph = page.get_by_test_id("network-graph")
     box = graph.bounding_box()
     assert box is not None
-    point = page.evaluate(
+    where = (
         f"() => {{ const el = {selector_js}; const p = el.isNode() ? el.renderedPosition() : el.renderedMidpoint();"
         " return [p.x, p.y]; }"
     )
+    # the layout may still be moving the element (a loaded machine draws slowly): click where it has come to rest
+    point, settled = page.evaluate(where), False
+    for _ in range(50):
+        page.wait_for_timeout(100)
+        again = page.evaluate(where)
+        settled, point = again == point, again
+        if settled:
+            break
+    assert settled, f"the graph element {selector_js} kept moving"
     # a tall graph draws some elements below the fold, where the mouse cannot reach: scroll the page to them
     height = (page.viewport_size or {"height": 800})["height"]
     if not 0 < box["y"] + point[1] < height:
